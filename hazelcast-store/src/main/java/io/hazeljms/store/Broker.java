@@ -1,0 +1,264 @@
+package io.hazeljms.store;
+
+import com.hazelcast.cluster.Member;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import io.hazeljms.store.processor.AckProcessor;
+import io.hazeljms.store.processor.BrowseProcessor;
+import io.hazeljms.store.processor.ClaimProcessor;
+import io.hazeljms.store.processor.CreateDestinationProcessor;
+import io.hazeljms.store.processor.EnqueueProcessor;
+import io.hazeljms.store.processor.PurgeProcessor;
+import io.hazeljms.store.processor.ReleaseOwnerProcessor;
+import io.hazeljms.store.processor.ReleaseProcessor;
+import io.hazeljms.store.processor.StatsProcessor;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletionStage;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The store's entry point on one Hazelcast node (member or client): send, claim, acknowledge, release, browse
+ * and administer destinations. Every mutation is one entry processor on the destination's partition.
+ * Thread-safe; one per node is enough.
+ */
+public final class Broker {
+
+    private final HazelcastInstance hz;
+    private final IMap<String, DestinationState> destinations;
+    private final IMap<String, String> clientIds;
+    private final DestinationSettings defaults;
+    private final DestinationSignals signals;
+    private final String nodeId;
+
+    public Broker(HazelcastInstance hz, DestinationSettings defaults) {
+        this.hz = Objects.requireNonNull(hz, "hz");
+        this.defaults = Objects.requireNonNull(defaults, "defaults");
+        this.destinations = hz.getMap(StoreConfig.DESTINATIONS_MAP);
+        this.clientIds = hz.getMap(StoreConfig.CLIENT_IDS_MAP);
+        this.signals = new DestinationSignals(destinations);
+        this.nodeId = hz.getLocalEndpoint().getUuid().toString();
+        registerDepartureListenerIfMissing();
+    }
+
+    /** A member started without {@link StoreConfig#applyTo} still cleans up after departed nodes. */
+    private void registerDepartureListenerIfMissing() {
+        if (hz.getLocalEndpoint() instanceof Member && !hz.getUserContext().containsKey(NodeDepartureListener.REGISTERED_KEY)) {
+            NodeDepartureListener listener = new NodeDepartureListener();
+            listener.setHazelcastInstance(hz);
+            hz.getCluster().addMembershipListener(listener);
+            hz.getClientService().addClientListener(listener);
+        }
+    }
+
+    public HazelcastInstance hazelcast() {
+        return hz;
+    }
+
+    /** The identity of this node in leases: the member's or client's UUID. */
+    public String nodeId() {
+        return nodeId;
+    }
+
+    public DestinationSettings defaults() {
+        return defaults;
+    }
+
+    // --- send ------------------------------------------------------------------------------------------------
+
+    /** Stores messages on a destination; returns once they are on the primary and its synchronous backups. */
+    public void send(String destination, List<StoredMessage> messages) {
+        destinations.executeOnKey(destination, new EnqueueProcessor(messages, defaults));
+    }
+
+    public void send(String destination, StoredMessage message) {
+        send(destination, List.of(message));
+    }
+
+    /** As {@link #send(String, List)}, completing when the messages are stored and backed up. */
+    public CompletionStage<Integer> sendAsync(String destination, List<StoredMessage> messages) {
+        return destinations.submitToKey(destination, new EnqueueProcessor(messages, defaults));
+    }
+
+    // --- receive ---------------------------------------------------------------------------------------------
+
+    /** Claims the best eligible message now, or returns a result without one. Moves dead and expired messages. */
+    public ClaimResult claim(String destination, String selector, LeaseOwner owner) {
+        ClaimResult result = destinations.executeOnKey(destination, new ClaimProcessor(selector, owner, defaults));
+        move(destination, result.moves(), owner);
+        return result;
+    }
+
+    /**
+     * Claims a message, waiting for one up to {@code timeoutMillis} (0 = forever, negative = do not wait).
+     * Waits on change events of the destination and on the time the next delayed message is due; returns
+     * null on timeout or when {@code cancelled} turns true (callers poke the watch to make it check).
+     */
+    public StoredMessage receive(Watch watch, String selector, LeaseOwner owner, long timeoutMillis,
+                                 BooleanSupplier cancelled) throws InterruptedException {
+        long deadline = timeoutMillis == 0 ? Long.MAX_VALUE : System.currentTimeMillis() + Math.max(0, timeoutMillis);
+        while (!cancelled.getAsBoolean()) {
+            long seen = watch.signal.version();
+            ClaimResult result = claim(watch.destination, selector, owner);
+            if (result.message() != null) {
+                return result.message();
+            }
+            long now = System.currentTimeMillis();
+            if (timeoutMillis < 0 || now >= deadline) {
+                return null;
+            }
+            long wakeAt = result.nextAvailableAt() > 0 ? Math.min(deadline, result.nextAvailableAt()) : deadline;
+            watch.signal.awaitChange(seen, Math.max(1, wakeAt - now));
+        }
+        return null;
+    }
+
+    /** Starts watching a destination for changes; close the watch when its consumer closes. */
+    public Watch watch(String destination) {
+        return new Watch(destination, signals.watch(destination));
+    }
+
+    /** A consumer's subscription to a destination's change events. */
+    public final class Watch implements AutoCloseable {
+        private final String destination;
+        private final DestinationSignals.Signal signal;
+        private boolean closed;
+
+        private Watch(String destination, DestinationSignals.Signal signal) {
+            this.destination = destination;
+            this.signal = signal;
+        }
+
+        public String destination() {
+            return destination;
+        }
+
+        /** Wakes every local waiter of this destination so they re-check their cancellation. */
+        public void wakeUp() {
+            signal.fire();
+        }
+
+        @Override
+        public synchronized void close() {
+            if (!closed) {
+                closed = true;
+                signals.unwatch(signal);
+            }
+        }
+    }
+
+    // --- acknowledge and release -----------------------------------------------------------------------------
+
+    /** Acknowledges messages claimed by this owner's session. Returns how many were still held. */
+    public int acknowledge(String destination, List<String> messageIds, LeaseOwner owner) {
+        if (messageIds.isEmpty()) {
+            return 0;
+        }
+        return destinations.executeOnKey(destination, new AckProcessor(messageIds, owner));
+    }
+
+    /**
+     * Returns messages claimed by this owner's session for redelivery; those out of attempts go to the
+     * dead-letter queue.
+     *
+     * @param delivered false for messages that never reached the application (their delivery is not counted)
+     */
+    public void release(String destination, List<String> messageIds, LeaseOwner owner, boolean delivered) {
+        if (messageIds.isEmpty()) {
+            return;
+        }
+        ReleaseResult result = destinations.executeOnKey(destination,
+                new ReleaseProcessor(messageIds, owner, delivered));
+        move(destination, result.moves(), owner);
+    }
+
+    /** Releases every lease a session, connection or node holds on one destination. */
+    public void releaseOwner(String destination, LeaseOwner owner, LeaseOwner.Scope scope) {
+        destinations.executeOnKey(destination, new ReleaseOwnerProcessor(owner, scope));
+    }
+
+    /** Releases every lease of a connection or node on all destinations, and deletes its temporary ones. */
+    public void releaseEverywhere(LeaseOwner owner, LeaseOwner.Scope scope) {
+        destinations.executeOnEntries(new ReleaseOwnerProcessor(owner, scope));
+    }
+
+    /**
+     * Moves messages to their dead-letter or expiry queue: stored on the target first (idempotent by
+     * message id), then removed from the source, so a crash between the two duplicates, never loses.
+     */
+    private void move(String source, List<StoredMessage> moves, LeaseOwner owner) {
+        if (moves.isEmpty()) {
+            return;
+        }
+        Map<String, List<StoredMessage>> byTarget = new LinkedHashMap<>();
+        for (StoredMessage m : moves) {
+            byTarget.computeIfAbsent(m.destination(), t -> new ArrayList<>()).add(m);
+        }
+        List<String> ids = new ArrayList<>();
+        byTarget.forEach((target, messages) -> {
+            send(target, messages);
+            messages.forEach(m -> ids.add(m.messageId()));
+        });
+        acknowledge(source, ids, owner);
+    }
+
+    // --- client IDs ------------------------------------------------------------------------------------------
+
+    /** Reserves a JMS client ID cluster-wide for one connection; false when another connection has it. */
+    public boolean reserveClientId(String clientId, LeaseOwner connection) {
+        String holder = connection.nodeId() + "/" + connection.connectionId();
+        String previous = clientIds.putIfAbsent(clientId, holder);
+        return previous == null || previous.equals(holder);
+    }
+
+    public void releaseClientId(String clientId, LeaseOwner connection) {
+        clientIds.remove(clientId, connection.nodeId() + "/" + connection.connectionId());
+    }
+
+    // --- administration --------------------------------------------------------------------------------------
+
+    /** Creates a destination with the given settings, or applies them to an existing one. True if created. */
+    public boolean createDestination(String destination, DestinationSettings settings) {
+        return destinations.executeOnKey(destination, new CreateDestinationProcessor(settings));
+    }
+
+    /** Deletes a destination and all its messages. True if it existed. */
+    public boolean deleteDestination(String destination) {
+        return destinations.remove(destination) != null;
+    }
+
+    public boolean exists(String destination) {
+        return destinations.containsKey(destination);
+    }
+
+    /** Deletes pending messages; returns how many. */
+    public int purge(String destination) {
+        return destinations.executeOnKey(destination, new PurgeProcessor());
+    }
+
+    /** The destination's counters, or null when it does not exist. */
+    public DestinationStats stats(String destination) {
+        return destinations.executeOnKey(destination, new StatsProcessor());
+    }
+
+    /** Messages waiting or in flight; 0 for a destination that does not exist. */
+    public long depth(String destination) {
+        DestinationStats stats = stats(destination);
+        return stats == null ? 0 : stats.depth();
+    }
+
+    public Set<String> destinationNames() {
+        return new TreeSet<>(destinations.keySet());
+    }
+
+    /** One page of deliverable messages after {@code afterKey} (start with -1), in delivery order. */
+    public List<StoredMessage> browse(String destination, String selector, long afterKey, int limit) {
+        return destinations.executeOnKey(destination, new BrowseProcessor(selector, afterKey, limit));
+    }
+}

@@ -1,0 +1,51 @@
+package io.hazeljms.store;
+
+import com.hazelcast.nio.ObjectDataInput;
+import com.hazelcast.nio.ObjectDataOutput;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What the primary decided a claim takes: replayed as-is on backups (clock and selector stay on the primary). */
+public final class ClaimDecision {
+
+    String claimed;
+    final List<String> expired = new ArrayList<>();
+    final List<String> dead = new ArrayList<>();
+    long nextAvailableAt;
+
+    public boolean changesState() {
+        return claimed != null || !expired.isEmpty() || !dead.isEmpty();
+    }
+
+    public void writeTo(ObjectDataOutput out) throws IOException {
+        out.writeString(claimed);
+        writeIds(out, expired);
+        writeIds(out, dead);
+        out.writeLong(nextAvailableAt);
+    }
+
+    public static ClaimDecision readFrom(ObjectDataInput in) throws IOException {
+        ClaimDecision d = new ClaimDecision();
+        d.claimed = in.readString();
+        readIds(in, d.expired);
+        readIds(in, d.dead);
+        d.nextAvailableAt = in.readLong();
+        return d;
+    }
+
+    public static void writeIds(ObjectDataOutput out, List<String> ids) throws IOException {
+        out.writeInt(ids.size());
+        for (String id : ids) {
+            out.writeString(id);
+        }
+    }
+
+    public static void readIds(ObjectDataInput in, List<String> into) throws IOException {
+        int n = in.readInt();
+        for (int i = 0; i < n; i++) {
+            into.add(in.readString());
+        }
+    }
+}

@@ -1,0 +1,337 @@
+package io.hazeljms.store;
+
+import com.hazelcast.nio.ObjectDataInput;
+import com.hazelcast.nio.ObjectDataOutput;
+import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
+import io.hazeljms.store.selector.Selector;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * All of one destination's messages, kept as one map entry so every mutation is one entry processor on the
+ * partition that owns the destination: pending messages in delivery order (priority, then arrival) and
+ * in-flight messages under lease. Only partition threads touch an instance.
+ *
+ * <p>Methods that depend on the clock or on a selector are split into a decision (primary only) and its
+ * application (primary and backups), so backups replay exactly what the primary did.
+ */
+public final class DestinationState implements IdentifiedDataSerializable {
+
+    /** Property set on a message moved to the dead-letter or expiry queue: why it moved. */
+    public static final String REASON_PROPERTY = "HJMS_Reason";
+    /** Property set on a moved message: the destination it came from. */
+    public static final String ORIGIN_PROPERTY = "HJMS_OriginalDestination";
+
+    private String name;
+    private DestinationSettings settings;
+    private long nextSequence;
+    /** Order key (priority desc, then sequence) to message. */
+    private final TreeMap<Long, StoredMessage> pending = new TreeMap<>();
+    private final Map<String, Long> pendingKeys = new HashMap<>();
+    private final Map<String, Lease> inFlight = new LinkedHashMap<>();
+    private long enqueuedCount;
+    private long acknowledgedCount;
+    private long expiredCount;
+    private long deadLetteredCount;
+
+    public DestinationState() {
+    }
+
+    public DestinationState(String name, DestinationSettings settings) {
+        this.name = name;
+        this.settings = settings;
+    }
+
+    /** Higher priority first, then arrival order; sequence fits in 56 bits. */
+    public static long orderKey(StoredMessage m) {
+        return ((long) (9 - m.priority()) << 56) | m.sequence();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public DestinationSettings settings() {
+        return settings;
+    }
+
+    public void replaceSettings(DestinationSettings settings) {
+        this.settings = settings;
+    }
+
+    public int pendingCount() {
+        return pending.size();
+    }
+
+    public int inFlightCount() {
+        return inFlight.size();
+    }
+
+    // --- enqueue ---------------------------------------------------------------------------------------------
+
+    /** Adds a message at the end of its priority; a message id already present is ignored (idempotent moves). */
+    public boolean enqueue(StoredMessage m) {
+        if (pendingKeys.containsKey(m.messageId()) || inFlight.containsKey(m.messageId())) {
+            return false;
+        }
+        m.sequence(nextSequence++);
+        m.destination(name);
+        long key = orderKey(m);
+        pending.put(key, m);
+        pendingKeys.put(m.messageId(), key);
+        enqueuedCount++;
+        return true;
+    }
+
+    // --- claim -----------------------------------------------------------------------------------------------
+
+    /**
+     * Primary-side decision: the best deliverable message matching the selector, plus the expired and
+     * dead messages met on the way (to move or drop), and when the next delayed message becomes available.
+     */
+    public ClaimDecision decideClaim(Selector selector, long now) {
+        ClaimDecision d = new ClaimDecision();
+        for (StoredMessage m : pending.values()) {
+            if (m.isExpired(now)) {
+                d.expired.add(m.messageId());
+                continue;
+            }
+            if (isDead(m)) {
+                d.dead.add(m.messageId());
+                continue;
+            }
+            long at = m.availableAt();
+            if (at > now) {
+                d.nextAvailableAt = d.nextAvailableAt == 0 ? at : Math.min(d.nextAvailableAt, at);
+                continue;
+            }
+            if (selector.matches(m::selectorValue)) {
+                d.claimed = m.messageId();
+                break;
+            }
+        }
+        return d;
+    }
+
+    private boolean isDead(StoredMessage m) {
+        return m.deliveryCount() >= settings.maxDeliveryAttempts() && !name.equals(settings.deadLetterQueue());
+    }
+
+    /**
+     * Applies a claim decision: the claimed message and any messages to move go under the owner's lease.
+     * Returns the claimed message (a copy) and the moves, each a copy addressed to its target queue.
+     */
+    public ClaimResult applyClaim(ClaimDecision d, LeaseOwner owner) {
+        List<StoredMessage> moves = new ArrayList<>();
+        for (String id : d.expired) {
+            StoredMessage m = removePending(id);
+            expiredCount++;
+            if (settings.expiryQueue() != null) {
+                inFlight.put(id, new Lease(m, owner));
+                moves.add(moveCopy(m, settings.expiryQueue(), "expired"));
+            }
+        }
+        for (String id : d.dead) {
+            StoredMessage m = removePending(id);
+            deadLetteredCount++;
+            if (settings.deadLetterQueue() != null) {
+                inFlight.put(id, new Lease(m, owner));
+                moves.add(moveCopy(m, settings.deadLetterQueue(), deadReason()));
+            }
+        }
+        StoredMessage claimed = null;
+        if (d.claimed != null) {
+            StoredMessage m = removePending(d.claimed);
+            m.deliveryCount(m.deliveryCount() + 1);
+            inFlight.put(d.claimed, new Lease(m, owner));
+            claimed = m.copy();
+        }
+        return new ClaimResult(claimed, d.nextAvailableAt, moves);
+    }
+
+    private String deadReason() {
+        return "delivery attempts exceeded (" + settings.maxDeliveryAttempts() + ")";
+    }
+
+    private StoredMessage removePending(String id) {
+        Long key = pendingKeys.remove(id);
+        return pending.remove(key);
+    }
+
+    private StoredMessage moveCopy(StoredMessage m, String target, String reason) {
+        StoredMessage c = m.copy();
+        c.properties().put(REASON_PROPERTY, reason);
+        c.properties().put(ORIGIN_PROPERTY, name);
+        // a fresh life on the target: not expired again, new count
+        c.destination(target).deliveryCount(0).redeliverAfter(0).expiration(0);
+        return c;
+    }
+
+    // --- acknowledge and release -----------------------------------------------------------------------------
+
+    /** Removes leased messages held by this owner's session. Returns how many were removed. */
+    public int acknowledge(List<String> ids, LeaseOwner owner) {
+        int n = 0;
+        for (String id : ids) {
+            Lease lease = inFlight.get(id);
+            if (lease != null && lease.owner().equals(owner)) {
+                inFlight.remove(id);
+                acknowledgedCount++;
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Returns leased messages of this owner's session to the queue for redelivery (after the redelivery
+     * delay). Messages out of attempts stay leased and come back as moves to the dead-letter queue.
+     *
+     * @param delivered false when the messages never reached the application (their count is restored)
+     */
+    public List<StoredMessage> release(List<String> ids, LeaseOwner owner, boolean delivered, long now) {
+        List<StoredMessage> moves = new ArrayList<>();
+        for (String id : ids) {
+            Lease lease = inFlight.get(id);
+            if (lease == null || !lease.owner().equals(owner)) {
+                continue;
+            }
+            StoredMessage m = lease.message();
+            if (!delivered) {
+                m.deliveryCount(m.deliveryCount() - 1);
+            } else if (isDead(m) && settings.deadLetterQueue() != null) {
+                deadLetteredCount++;
+                moves.add(moveCopy(m, settings.deadLetterQueue(), deadReason()));
+                continue;
+            }
+            inFlight.remove(id);
+            requeue(m, delivered, now);
+        }
+        return moves;
+    }
+
+    /** Releases every lease of a session, connection or node (close, or the node left the cluster). */
+    public int releaseOwner(LeaseOwner owner, LeaseOwner.Scope scope, long now) {
+        int n = 0;
+        for (Iterator<Lease> it = inFlight.values().iterator(); it.hasNext(); ) {
+            Lease lease = it.next();
+            if (lease.owner().matches(owner, scope)) {
+                it.remove();
+                requeue(lease.message(), true, now);
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private void requeue(StoredMessage m, boolean delivered, long now) {
+        if (delivered && settings.redeliveryDelayMillis() > 0) {
+            m.redeliverAfter(now + settings.redeliveryDelayMillis());
+        }
+        long key = orderKey(m); // original position: a redelivered message keeps its place in line
+        pending.put(key, m);
+        pendingKeys.put(m.messageId(), key);
+    }
+
+    /** True when this temporary destination belongs to the given connection (or to any connection of the node). */
+    public boolean isOwnedBy(LeaseOwner owner, LeaseOwner.Scope scope) {
+        if (!settings.isTemporary()) {
+            return false;
+        }
+        return scope == LeaseOwner.Scope.NODE
+                ? owner.nodeId().equals(settings.temporaryOwnerNode())
+                : owner.connectionId().equals(settings.temporaryOwnerConnection());
+    }
+
+    // --- administration --------------------------------------------------------------------------------------
+
+    /** Deletes pending messages (in-flight ones stay with their consumers). */
+    public int purge() {
+        int n = pending.size();
+        pending.clear();
+        pendingKeys.clear();
+        return n;
+    }
+
+    /** Up to {@code limit} deliverable messages after {@code afterKey} in delivery order, as copies. */
+    public List<StoredMessage> browse(Selector selector, long afterKey, int limit, long now) {
+        List<StoredMessage> page = new ArrayList<>();
+        for (StoredMessage m : pending.tailMap(afterKey, false).values()) {
+            if (page.size() >= limit) {
+                break;
+            }
+            if (!m.isExpired(now) && m.availableAt() <= now && !isDead(m) && selector.matches(m::selectorValue)) {
+                StoredMessage c = m.copy();
+                c.deliveryCount(c.deliveryCount() + 1); // as it would be delivered
+                page.add(c);
+            }
+        }
+        return page;
+    }
+
+    public DestinationStats stats() {
+        return new DestinationStats(name, pending.size(), inFlight.size(), enqueuedCount, acknowledgedCount,
+                expiredCount, deadLetteredCount, settings.isTemporary());
+    }
+
+    // --- serialization (migration and backup sync of the whole state) ---------------------------------------
+
+    @Override
+    public int getFactoryId() {
+        return StoreSerializers.FACTORY_ID;
+    }
+
+    @Override
+    public int getClassId() {
+        return StoreSerializers.DESTINATION_STATE;
+    }
+
+    @Override
+    public void writeData(ObjectDataOutput out) throws IOException {
+        out.writeString(name);
+        out.writeObject(settings);
+        out.writeLong(nextSequence);
+        out.writeInt(pending.size());
+        for (StoredMessage m : pending.values()) {
+            out.writeObject(m);
+        }
+        out.writeInt(inFlight.size());
+        for (Lease lease : inFlight.values()) {
+            out.writeObject(lease);
+        }
+        out.writeLong(enqueuedCount);
+        out.writeLong(acknowledgedCount);
+        out.writeLong(expiredCount);
+        out.writeLong(deadLetteredCount);
+    }
+
+    @Override
+    public void readData(ObjectDataInput in) throws IOException {
+        name = in.readString();
+        settings = in.readObject();
+        nextSequence = in.readLong();
+        int pendingSize = in.readInt();
+        for (int i = 0; i < pendingSize; i++) {
+            StoredMessage m = in.readObject();
+            long key = orderKey(m);
+            pending.put(key, m);
+            pendingKeys.put(m.messageId(), key);
+        }
+        int inFlightSize = in.readInt();
+        for (int i = 0; i < inFlightSize; i++) {
+            Lease lease = in.readObject();
+            inFlight.put(lease.message().messageId(), lease);
+        }
+        enqueuedCount = in.readLong();
+        acknowledgedCount = in.readLong();
+        expiredCount = in.readLong();
+        deadLetteredCount = in.readLong();
+    }
+}

@@ -1,0 +1,87 @@
+package io.hazeljms.store;
+
+import com.hazelcast.nio.ObjectDataInput;
+import com.hazelcast.nio.ObjectDataOutput;
+import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
+
+import java.io.IOException;
+
+/** A snapshot of one destination's counters, for administration and management. */
+public final class DestinationStats implements IdentifiedDataSerializable {
+
+    private String name;
+    private long pending;
+    private long inFlight;
+    private long enqueued;
+    private long acknowledged;
+    private long expired;
+    private long deadLettered;
+    private boolean temporary;
+
+    public DestinationStats() {
+    }
+
+    DestinationStats(String name, long pending, long inFlight, long enqueued, long acknowledged, long expired,
+                     long deadLettered, boolean temporary) {
+        this.name = name;
+        this.pending = pending;
+        this.inFlight = inFlight;
+        this.enqueued = enqueued;
+        this.acknowledged = acknowledged;
+        this.expired = expired;
+        this.deadLettered = deadLettered;
+        this.temporary = temporary;
+    }
+
+    public String name() { return name; }
+    /** Messages waiting for delivery (including delayed ones). */
+    public long pending() { return pending; }
+    /** Messages delivered and not yet acknowledged. */
+    public long inFlight() { return inFlight; }
+    /** Depth as users see it: pending plus in flight. */
+    public long depth() { return pending + inFlight; }
+    public long enqueued() { return enqueued; }
+    public long acknowledged() { return acknowledged; }
+    public long expired() { return expired; }
+    public long deadLettered() { return deadLettered; }
+    public boolean temporary() { return temporary; }
+
+    @Override
+    public int getFactoryId() {
+        return StoreSerializers.FACTORY_ID;
+    }
+
+    @Override
+    public int getClassId() {
+        return StoreSerializers.DESTINATION_STATS;
+    }
+
+    @Override
+    public void writeData(ObjectDataOutput out) throws IOException {
+        out.writeString(name);
+        out.writeLong(pending);
+        out.writeLong(inFlight);
+        out.writeLong(enqueued);
+        out.writeLong(acknowledged);
+        out.writeLong(expired);
+        out.writeLong(deadLettered);
+        out.writeBoolean(temporary);
+    }
+
+    @Override
+    public void readData(ObjectDataInput in) throws IOException {
+        name = in.readString();
+        pending = in.readLong();
+        inFlight = in.readLong();
+        enqueued = in.readLong();
+        acknowledged = in.readLong();
+        expired = in.readLong();
+        deadLettered = in.readLong();
+        temporary = in.readBoolean();
+    }
+
+    @Override
+    public String toString() {
+        return name + "{pending=" + pending + ", inFlight=" + inFlight + ", enqueued=" + enqueued + "}";
+    }
+}

@@ -1,0 +1,79 @@
+package io.hazeljms.store;
+
+import com.hazelcast.client.config.ClientConfig;
+import com.hazelcast.config.Config;
+import com.hazelcast.config.InMemoryFormat;
+import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.ListenerConfig;
+import com.hazelcast.config.MapConfig;
+import com.hazelcast.config.NetworkConfig;
+
+import java.util.List;
+
+/**
+ * The Hazelcast configuration the store needs: its maps (object in-memory format, so entry processors work on
+ * live state without deserializing it; synchronous backups), its serialization factory, and the listener that
+ * releases leases of departed nodes. Applied to members we start, to members of a cluster clients join, and
+ * to clients.
+ */
+public final class StoreConfig {
+
+    /** One entry per destination: key is the destination's store name, value its {@link DestinationState}. */
+    public static final String DESTINATIONS_MAP = "hazeljms.destinations";
+    /** JMS client identifiers in use, cluster-wide: clientID to owning node and connection. */
+    public static final String CLIENT_IDS_MAP = "hazeljms.client-ids";
+    public static final int DEFAULT_BACKUP_COUNT = 1;
+
+    private StoreConfig() {
+    }
+
+    /** Adds the store's maps, serialization and departure listener to a member configuration. */
+    public static Config applyTo(Config config, int backupCount) {
+        if (backupCount < 0 || backupCount > 6) {
+            throw new IllegalArgumentException("HJMS-STORE-030 backupCount must be 0..6, was " + backupCount);
+        }
+        config.addMapConfig(new MapConfig(DESTINATIONS_MAP)
+                .setInMemoryFormat(InMemoryFormat.OBJECT)
+                .setBackupCount(backupCount)
+                .setAsyncBackupCount(0)
+                .setStatisticsEnabled(false)
+                .setPerEntryStatsEnabled(false));
+        config.addMapConfig(new MapConfig(CLIENT_IDS_MAP).setBackupCount(backupCount));
+        config.getSerializationConfig().addDataSerializableFactory(StoreSerializers.FACTORY_ID, new StoreSerializers());
+        config.addListenerConfig(new ListenerConfig(new NodeDepartureListener()));
+        return config;
+    }
+
+    /** Registers the store's serialization on a client configuration. */
+    public static ClientConfig applyTo(ClientConfig config) {
+        config.getSerializationConfig().addDataSerializableFactory(StoreSerializers.FACTORY_ID, new StoreSerializers());
+        return config;
+    }
+
+    /**
+     * A member configuration that binds and joins on the given interface only: multicast and auto-detection
+     * off, TCP/IP join to the listed members. Store settings applied.
+     *
+     * @param members "host" or "host:port" entries of the TCP/IP member list
+     */
+    public static Config embeddedMember(String clusterName, String bindInterface, int port, List<String> members,
+                                        int backupCount, ClassLoader classLoader) {
+        Config config = new Config();
+        config.setClusterName(clusterName);
+        config.setClassLoader(classLoader);
+        config.setProperty("hazelcast.phone.home.enabled", "false");
+        config.setProperty("hazelcast.shutdownhook.enabled", "false");
+        // start quickly: we list members explicitly, there is no discovery round to wait for
+        config.setProperty("hazelcast.wait.seconds.before.join", "1");
+        NetworkConfig network = config.getNetworkConfig();
+        network.setPort(port).setPortAutoIncrement(true).setPortCount(20);
+        network.getInterfaces().setEnabled(true).addInterface(bindInterface);
+        network.setPublicAddress(null);
+        config.setProperty("hazelcast.local.localAddress", bindInterface);
+        JoinConfig join = network.getJoin();
+        join.getMulticastConfig().setEnabled(false);
+        join.getAutoDetectionConfig().setEnabled(false);
+        join.getTcpIpConfig().setEnabled(true).setMembers(members);
+        return applyTo(config, backupCount);
+    }
+}

@@ -1,0 +1,74 @@
+package io.hazeljms.store;
+
+import com.hazelcast.nio.serialization.DataSerializableFactory;
+import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
+import io.hazeljms.store.processor.AckProcessor;
+import io.hazeljms.store.processor.BrowseProcessor;
+import io.hazeljms.store.processor.ClaimBackupProcessor;
+import io.hazeljms.store.processor.ClaimProcessor;
+import io.hazeljms.store.processor.CreateDestinationProcessor;
+import io.hazeljms.store.processor.EnqueueProcessor;
+import io.hazeljms.store.processor.PurgeProcessor;
+import io.hazeljms.store.processor.ReleaseOwnerProcessor;
+import io.hazeljms.store.processor.ReleaseProcessor;
+import io.hazeljms.store.processor.StatsProcessor;
+
+import java.util.function.Supplier;
+
+/**
+ * Every serialization id of the store, in one place. Registered on members and clients by {@link StoreConfig}.
+ */
+public final class StoreSerializers implements DataSerializableFactory {
+
+    public static final int FACTORY_ID = 0x484A4D53; // "HJMS"
+
+    public static final int STORED_MESSAGE = 1;
+    public static final int DESTINATION_STATE = 2;
+    public static final int DESTINATION_SETTINGS = 3;
+    public static final int LEASE = 4;
+    public static final int CLAIM_RESULT = 5;
+    public static final int ENQUEUE = 10;
+    public static final int CLAIM = 11;
+    public static final int CLAIM_BACKUP = 12;
+    public static final int ACK = 13;
+    public static final int RELEASE = 14;
+    public static final int RELEASE_OWNER = 15;
+    public static final int BROWSE = 16;
+    public static final int PURGE = 17;
+    public static final int STATS = 18;
+    public static final int CREATE_DESTINATION = 19;
+    public static final int RELEASE_RESULT = 20;
+    public static final int DESTINATION_STATS = 21;
+
+    private static final int MAX_ID = 21;
+    @SuppressWarnings("unchecked")
+    private static final Supplier<IdentifiedDataSerializable>[] CONSTRUCTORS = new Supplier[MAX_ID + 1];
+
+    static {
+        CONSTRUCTORS[STORED_MESSAGE] = StoredMessage::new;
+        CONSTRUCTORS[DESTINATION_STATE] = DestinationState::new;
+        CONSTRUCTORS[DESTINATION_SETTINGS] = DestinationSettings::new;
+        CONSTRUCTORS[LEASE] = Lease::new;
+        CONSTRUCTORS[CLAIM_RESULT] = ClaimResult::new;
+        CONSTRUCTORS[ENQUEUE] = EnqueueProcessor::new;
+        CONSTRUCTORS[CLAIM] = ClaimProcessor::new;
+        CONSTRUCTORS[CLAIM_BACKUP] = ClaimBackupProcessor::new;
+        CONSTRUCTORS[ACK] = AckProcessor::new;
+        CONSTRUCTORS[RELEASE] = ReleaseProcessor::new;
+        CONSTRUCTORS[RELEASE_OWNER] = ReleaseOwnerProcessor::new;
+        CONSTRUCTORS[BROWSE] = BrowseProcessor::new;
+        CONSTRUCTORS[PURGE] = PurgeProcessor::new;
+        CONSTRUCTORS[STATS] = StatsProcessor::new;
+        CONSTRUCTORS[CREATE_DESTINATION] = CreateDestinationProcessor::new;
+        CONSTRUCTORS[RELEASE_RESULT] = ReleaseResult::new;
+        CONSTRUCTORS[DESTINATION_STATS] = DestinationStats::new;
+    }
+
+    @Override
+    public IdentifiedDataSerializable create(int typeId) {
+        if (typeId <= 0 || typeId > MAX_ID || CONSTRUCTORS[typeId] == null) {
+            throw new IllegalArgumentException("HJMS-STORE-001 unknown store type id " + typeId);
+        }
+        return CONSTRUCTORS[typeId].get();
+    }
+}

@@ -1,0 +1,219 @@
+package io.hazeljms.store;
+
+import com.hazelcast.nio.ObjectDataInput;
+import com.hazelcast.nio.ObjectDataOutput;
+import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
+
+import java.io.IOException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One message as the store keeps it: headers, typed properties and an opaque body. A self-contained record
+ * (no references into the ordering structures), so a durable store can write, delete and load it on its own.
+ *
+ * <p>Property values are limited to the JMS property types: Boolean, Byte, Short, Integer, Long, Float,
+ * Double, String. The body is encoded by the provider; {@link #bodyType()} tells how.
+ */
+public final class StoredMessage implements IdentifiedDataSerializable {
+
+    public static final byte BODY_NONE = 0;
+    public static final byte BODY_TEXT = 1;
+    public static final byte BODY_BYTES = 2;
+    public static final byte BODY_MAP = 3;
+    public static final byte BODY_OBJECT = 4;
+    public static final byte BODY_STREAM = 5;
+
+    private String messageId;
+    private String destination;
+    /** Store-assigned arrival order within the destination. */
+    private long sequence;
+    private int priority = 4;
+    private boolean persistent = true;
+    private long timestamp;
+    /** Absolute expiry time in ms, 0 = never. */
+    private long expiration;
+    /** Earliest delivery time in ms (delivery delay), 0 = at once. */
+    private long deliveryTime;
+    private String correlationId;
+    private byte[] correlationIdBytes;
+    /** Encoded reply-to destination ({@code queue:name}, {@code topic:name}), or null. */
+    private String replyTo;
+    private String type;
+    /** Connection that produced the message, for {@code noLocal} subscriptions. */
+    private String originConnectionId;
+    private int deliveryCount;
+    /** Earliest time a redelivery may happen (redelivery delay), 0 = at once. */
+    private long redeliverAfter;
+    private Map<String, Object> properties = new LinkedHashMap<>();
+    private byte bodyType;
+    private byte[] body;
+
+    public StoredMessage() {
+    }
+
+    public StoredMessage(String messageId, String destination) {
+        this.messageId = messageId;
+        this.destination = destination;
+    }
+
+    /** A deep-enough copy: properties map and arrays are not shared with the original. */
+    public StoredMessage copy() {
+        StoredMessage c = new StoredMessage(messageId, destination);
+        c.sequence = sequence;
+        c.priority = priority;
+        c.persistent = persistent;
+        c.timestamp = timestamp;
+        c.expiration = expiration;
+        c.deliveryTime = deliveryTime;
+        c.correlationId = correlationId;
+        c.correlationIdBytes = correlationIdBytes == null ? null : correlationIdBytes.clone();
+        c.replyTo = replyTo;
+        c.type = type;
+        c.originConnectionId = originConnectionId;
+        c.deliveryCount = deliveryCount;
+        c.redeliverAfter = redeliverAfter;
+        c.properties = new LinkedHashMap<>(properties);
+        c.bodyType = bodyType;
+        c.body = body;
+        return c;
+    }
+
+    /** When the message may be delivered next: its delivery time and any redelivery delay. */
+    public long availableAt() {
+        return Math.max(deliveryTime, redeliverAfter);
+    }
+
+    public boolean isExpired(long now) {
+        return expiration > 0 && expiration <= now;
+    }
+
+    /**
+     * The value a selector sees for an identifier: the header fields the spec lets selectors name, JMSX
+     * properties the store maintains, then the application's properties. Null when absent.
+     */
+    public Object selectorValue(String identifier) {
+        switch (identifier) {
+            case "JMSDeliveryMode":
+                return persistent ? "PERSISTENT" : "NON_PERSISTENT";
+            case "JMSPriority":
+                return priority;
+            case "JMSMessageID":
+                return messageId;
+            case "JMSTimestamp":
+                return timestamp;
+            case "JMSCorrelationID":
+                return correlationId;
+            case "JMSType":
+                return type;
+            case "JMSXDeliveryCount":
+                return deliveryCount + 1;
+            default:
+                return properties.get(identifier);
+        }
+    }
+
+    // --- accessors -------------------------------------------------------------------------------------------
+
+    public String messageId() { return messageId; }
+    public StoredMessage messageId(String v) { messageId = v; return this; }
+    public String destination() { return destination; }
+    public StoredMessage destination(String v) { destination = v; return this; }
+    public long sequence() { return sequence; }
+    public StoredMessage sequence(long v) { sequence = v; return this; }
+    public int priority() { return priority; }
+    public StoredMessage priority(int v) { priority = v; return this; }
+    public boolean persistent() { return persistent; }
+    public StoredMessage persistent(boolean v) { persistent = v; return this; }
+    public long timestamp() { return timestamp; }
+    public StoredMessage timestamp(long v) { timestamp = v; return this; }
+    public long expiration() { return expiration; }
+    public StoredMessage expiration(long v) { expiration = v; return this; }
+    public long deliveryTime() { return deliveryTime; }
+    public StoredMessage deliveryTime(long v) { deliveryTime = v; return this; }
+    public String correlationId() { return correlationId; }
+    public StoredMessage correlationId(String v) { correlationId = v; return this; }
+    public byte[] correlationIdBytes() { return correlationIdBytes; }
+    public StoredMessage correlationIdBytes(byte[] v) { correlationIdBytes = v; return this; }
+    public String replyTo() { return replyTo; }
+    public StoredMessage replyTo(String v) { replyTo = v; return this; }
+    public String type() { return type; }
+    public StoredMessage type(String v) { type = v; return this; }
+    public String originConnectionId() { return originConnectionId; }
+    public StoredMessage originConnectionId(String v) { originConnectionId = v; return this; }
+    /** Completed deliveries before the current one: 0 for a first delivery. */
+    public int deliveryCount() { return deliveryCount; }
+    public StoredMessage deliveryCount(int v) { deliveryCount = v; return this; }
+    public long redeliverAfter() { return redeliverAfter; }
+    public StoredMessage redeliverAfter(long v) { redeliverAfter = v; return this; }
+    public Map<String, Object> properties() { return properties; }
+    public StoredMessage properties(Map<String, Object> v) { properties = new LinkedHashMap<>(v); return this; }
+    public Map<String, Object> propertiesView() { return Collections.unmodifiableMap(properties); }
+    public byte bodyType() { return bodyType; }
+    public StoredMessage bodyType(byte v) { bodyType = v; return this; }
+    public byte[] body() { return body; }
+    public StoredMessage body(byte[] v) { body = v; return this; }
+
+    // --- serialization ---------------------------------------------------------------------------------------
+
+    @Override
+    public int getFactoryId() {
+        return StoreSerializers.FACTORY_ID;
+    }
+
+    @Override
+    public int getClassId() {
+        return StoreSerializers.STORED_MESSAGE;
+    }
+
+    @Override
+    public void writeData(ObjectDataOutput out) throws IOException {
+        out.writeString(messageId);
+        out.writeString(destination);
+        out.writeLong(sequence);
+        out.writeByte(priority);
+        out.writeBoolean(persistent);
+        out.writeLong(timestamp);
+        out.writeLong(expiration);
+        out.writeLong(deliveryTime);
+        out.writeString(correlationId);
+        out.writeByteArray(correlationIdBytes);
+        out.writeString(replyTo);
+        out.writeString(type);
+        out.writeString(originConnectionId);
+        out.writeInt(deliveryCount);
+        out.writeLong(redeliverAfter);
+        TypedValues.writeMap(out, properties);
+        out.writeByte(bodyType);
+        out.writeByteArray(body);
+    }
+
+    @Override
+    public void readData(ObjectDataInput in) throws IOException {
+        messageId = in.readString();
+        destination = in.readString();
+        sequence = in.readLong();
+        priority = in.readByte();
+        persistent = in.readBoolean();
+        timestamp = in.readLong();
+        expiration = in.readLong();
+        deliveryTime = in.readLong();
+        correlationId = in.readString();
+        correlationIdBytes = in.readByteArray();
+        replyTo = in.readString();
+        type = in.readString();
+        originConnectionId = in.readString();
+        deliveryCount = in.readInt();
+        redeliverAfter = in.readLong();
+        properties = TypedValues.readMap(in);
+        bodyType = in.readByte();
+        body = in.readByteArray();
+    }
+
+    @Override
+    public String toString() {
+        return "StoredMessage{" + messageId + " on " + destination + ", priority " + priority
+                + ", deliveries " + deliveryCount + "}";
+    }
+}

@@ -1,0 +1,67 @@
+package io.hazeljms.store.processor;
+
+import com.hazelcast.map.EntryProcessor;
+import com.hazelcast.nio.ObjectDataInput;
+import com.hazelcast.nio.ObjectDataOutput;
+import io.hazeljms.store.ClaimDecision;
+import io.hazeljms.store.DestinationState;
+import io.hazeljms.store.LeaseOwner;
+import io.hazeljms.store.StoreSerializers;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Removes acknowledged messages held under the caller's lease. Deterministic: its own backup. */
+public final class AckProcessor extends DestinationProcessor<Integer> {
+
+    private List<String> ids;
+    private LeaseOwner owner;
+    private transient boolean changed;
+
+    public AckProcessor() {
+    }
+
+    public AckProcessor(List<String> ids, LeaseOwner owner) {
+        this.ids = ids;
+        this.owner = owner;
+    }
+
+    @Override
+    public Integer process(Map.Entry<String, DestinationState> entry) {
+        DestinationState state = entry.getValue();
+        if (state == null) {
+            return 0;
+        }
+        int n = state.acknowledge(ids, owner);
+        if (n > 0) {
+            changed = true;
+            entry.setValue(state);
+        }
+        return n;
+    }
+
+    @Override
+    public EntryProcessor<String, DestinationState, Integer> getBackupProcessor() {
+        return changed ? this : null;
+    }
+
+    @Override
+    public int getClassId() {
+        return StoreSerializers.ACK;
+    }
+
+    @Override
+    public void writeData(ObjectDataOutput out) throws IOException {
+        ClaimDecision.writeIds(out, ids);
+        LeaseOwner.write(out, owner);
+    }
+
+    @Override
+    public void readData(ObjectDataInput in) throws IOException {
+        ids = new ArrayList<>();
+        ClaimDecision.readIds(in, ids);
+        owner = LeaseOwner.read(in);
+    }
+}

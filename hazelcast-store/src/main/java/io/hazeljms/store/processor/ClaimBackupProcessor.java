@@ -1,0 +1,57 @@
+package io.hazeljms.store.processor;
+
+import com.hazelcast.nio.ObjectDataInput;
+import com.hazelcast.nio.ObjectDataOutput;
+import io.hazeljms.store.ClaimDecision;
+import io.hazeljms.store.ClaimResult;
+import io.hazeljms.store.DestinationSettings;
+import io.hazeljms.store.DestinationState;
+import io.hazeljms.store.LeaseOwner;
+import io.hazeljms.store.StoreSerializers;
+
+import java.io.IOException;
+import java.util.Map;
+
+/** Replays a primary's claim decision on a backup replica. */
+public final class ClaimBackupProcessor extends DestinationProcessor<ClaimResult> {
+
+    private ClaimDecision decision;
+    private LeaseOwner owner;
+    private DestinationSettings defaults;
+
+    public ClaimBackupProcessor() {
+    }
+
+    ClaimBackupProcessor(ClaimDecision decision, LeaseOwner owner, DestinationSettings defaults) {
+        this.decision = decision;
+        this.owner = owner;
+        this.defaults = defaults;
+    }
+
+    @Override
+    public ClaimResult process(Map.Entry<String, DestinationState> entry) {
+        DestinationState state = stateOrCreate(entry, defaults);
+        state.applyClaim(decision, owner);
+        entry.setValue(state);
+        return null;
+    }
+
+    @Override
+    public int getClassId() {
+        return StoreSerializers.CLAIM_BACKUP;
+    }
+
+    @Override
+    public void writeData(ObjectDataOutput out) throws IOException {
+        decision.writeTo(out);
+        LeaseOwner.write(out, owner);
+        out.writeObject(defaults);
+    }
+
+    @Override
+    public void readData(ObjectDataInput in) throws IOException {
+        decision = ClaimDecision.readFrom(in);
+        owner = LeaseOwner.read(in);
+        defaults = in.readObject();
+    }
+}

@@ -1,0 +1,62 @@
+package io.hazeljms.store.processor;
+
+import com.hazelcast.nio.ObjectDataInput;
+import com.hazelcast.nio.ObjectDataOutput;
+import io.hazeljms.store.DestinationSettings;
+import io.hazeljms.store.DestinationState;
+import io.hazeljms.store.MessageLists;
+import io.hazeljms.store.StoreSerializers;
+import io.hazeljms.store.StoredMessage;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Appends messages to a destination, creating it on first use. Deterministic, so it is its own backup:
+ * with synchronous backups the sender's call returns once every backup has the messages too.
+ * Ownership of the messages passes to the store: callers must not touch them afterwards.
+ */
+public final class EnqueueProcessor extends DestinationProcessor<Integer> {
+
+    private List<StoredMessage> messages;
+    private DestinationSettings defaults;
+
+    public EnqueueProcessor() {
+    }
+
+    public EnqueueProcessor(List<StoredMessage> messages, DestinationSettings defaults) {
+        this.messages = messages;
+        this.defaults = defaults;
+    }
+
+    @Override
+    public Integer process(Map.Entry<String, DestinationState> entry) {
+        DestinationState state = stateOrCreate(entry, defaults);
+        int added = 0;
+        for (StoredMessage m : messages) {
+            if (state.enqueue(m)) {
+                added++;
+            }
+        }
+        entry.setValue(state);
+        return added;
+    }
+
+    @Override
+    public int getClassId() {
+        return StoreSerializers.ENQUEUE;
+    }
+
+    @Override
+    public void writeData(ObjectDataOutput out) throws IOException {
+        MessageLists.write(out, messages);
+        out.writeObject(defaults);
+    }
+
+    @Override
+    public void readData(ObjectDataInput in) throws IOException {
+        messages = MessageLists.read(in);
+        defaults = in.readObject();
+    }
+}

@@ -1,0 +1,243 @@
+package io.hazeljms.store;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The store's semantics on one real member. */
+class BrokerTest {
+
+    private static TestCluster cluster;
+    private static Broker broker;
+    private final LeaseOwner owner = new LeaseOwner("node", "conn-" + UUID.randomUUID(), "session-1");
+    private String queue;
+
+    @BeforeAll
+    static void startMember() {
+        cluster = TestCluster.start(1);
+        broker = new Broker(cluster.member(0), DestinationSettings.defaults().withMaxDeliveryAttempts(3));
+    }
+
+    @AfterAll
+    static void stopMember() {
+        cluster.close();
+    }
+
+    @org.junit.jupiter.api.BeforeEach
+    void uniqueQueue(TestInfo info) {
+        queue = "queue:" + info.getTestMethod().orElseThrow().getName() + "-" + UUID.randomUUID();
+    }
+
+    static StoredMessage message(String id, int priority) {
+        return new StoredMessage(id, null).priority(priority).timestamp(System.currentTimeMillis())
+                .bodyType(StoredMessage.BODY_TEXT).body(id.getBytes());
+    }
+
+    private String claimId() {
+        StoredMessage m = broker.claim(queue, null, owner).message();
+        return m == null ? null : m.messageId();
+    }
+
+    @Test
+    void deliversHigherPriorityFirstThenArrivalOrder() {
+        broker.send(queue, message("a4", 4));
+        broker.send(queue, message("b9", 9));
+        broker.send(queue, message("c4", 4));
+        broker.send(queue, message("d0", 0));
+        broker.send(queue, message("e9", 9));
+        List<String> order = new ArrayList<>();
+        for (String id = claimId(); id != null; id = claimId()) {
+            order.add(id);
+        }
+        assertEquals(List.of("b9", "e9", "a4", "c4", "d0"), order);
+    }
+
+    @Test
+    void claimedMessageStaysUntilAcknowledged() {
+        broker.send(queue, message("m1", 4));
+        assertEquals("m1", claimId());
+        assertNull(claimId(), "a claimed message is not delivered twice");
+        assertEquals(1, broker.stats(queue).inFlight());
+        assertEquals(1, broker.depth(queue));
+        LeaseOwner otherSession = new LeaseOwner(owner.nodeId(), owner.connectionId(), "session-2");
+        assertEquals(0, broker.acknowledge(queue, List.of("m1"), otherSession), "only the holder acknowledges");
+        assertEquals(1, broker.acknowledge(queue, List.of("m1"), owner));
+        assertEquals(0, broker.depth(queue));
+    }
+
+    @Test
+    void releasedMessageIsRedeliveredWithCountAndKeepsItsPlace() {
+        broker.send(queue, message("first", 4));
+        broker.send(queue, message("second", 4));
+        StoredMessage first = broker.claim(queue, null, owner).message();
+        assertEquals(1, first.deliveryCount());
+        broker.release(queue, List.of("first"), owner, true);
+        StoredMessage again = broker.claim(queue, null, owner).message();
+        assertEquals("first", again.messageId());
+        assertEquals(2, again.deliveryCount());
+    }
+
+    @Test
+    void releaseOfUndeliveredMessageDoesNotCountAnAttempt() {
+        broker.send(queue, message("m", 4));
+        broker.claim(queue, null, owner);
+        broker.release(queue, List.of("m"), owner, false);
+        assertEquals(1, broker.claim(queue, null, owner).message().deliveryCount());
+    }
+
+    @Test
+    void movesToDeadLetterQueueAfterMaxAttemptsWithReason() {
+        String dlq = "queue:dlq-" + UUID.randomUUID();
+        broker.createDestination(queue, DestinationSettings.defaults().withMaxDeliveryAttempts(2).withDeadLetterQueue(dlq));
+        broker.send(queue, message("poison", 4));
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            StoredMessage m = broker.claim(queue, null, owner).message();
+            assertEquals(attempt, m.deliveryCount());
+            broker.release(queue, List.of("poison"), owner, true);
+        }
+        assertNull(broker.claim(queue, null, owner).message());
+        assertEquals(0, broker.depth(queue));
+        StoredMessage dead = broker.claim(dlq, null, owner).message();
+        assertNotNull(dead, "the message is on the dead-letter queue");
+        assertEquals("poison", dead.messageId());
+        assertEquals(1, dead.deliveryCount(), "a fresh count on the dead-letter queue");
+        assertEquals(queue, dead.properties().get(DestinationState.ORIGIN_PROPERTY));
+        assertTrue(((String) dead.properties().get(DestinationState.REASON_PROPERTY)).contains("attempts"));
+        assertEquals(1, broker.stats(queue).deadLettered());
+    }
+
+    @Test
+    void nodeReleaseReturnsMessagesThatThenDeadLetterOnClaim() {
+        String dlq = "queue:dlq-" + UUID.randomUUID();
+        broker.createDestination(queue, DestinationSettings.defaults().withMaxDeliveryAttempts(1).withDeadLetterQueue(dlq));
+        broker.send(queue, message("m", 4));
+        broker.claim(queue, null, owner);
+        broker.releaseEverywhere(owner, LeaseOwner.Scope.NODE);
+        assertNull(broker.claim(queue, null, owner).message(), "out of attempts: not delivered again");
+        assertEquals("m", broker.claim(dlq, null, owner).message().messageId());
+    }
+
+    @Test
+    void expiredMessagesAreNeverDeliveredAndMoveToExpiryQueueWhenConfigured() {
+        String expiry = "queue:expiry-" + UUID.randomUUID();
+        broker.createDestination(queue, DestinationSettings.defaults().withExpiryQueue(expiry));
+        broker.send(queue, message("old", 4).expiration(System.currentTimeMillis() - 1));
+        broker.send(queue, message("fresh", 4).expiration(System.currentTimeMillis() + 60_000));
+        assertEquals("fresh", claimId());
+        assertNull(claimId());
+        StoredMessage moved = broker.claim(expiry, null, owner).message();
+        assertEquals("old", moved.messageId());
+        assertEquals("expired", moved.properties().get(DestinationState.REASON_PROPERTY));
+    }
+
+    @Test
+    void expiredMessagesAreDroppedWithoutExpiryQueue() {
+        broker.send(queue, message("old", 4).expiration(System.currentTimeMillis() - 1));
+        assertNull(claimId());
+        assertEquals(0, broker.depth(queue));
+        assertEquals(1, broker.stats(queue).expired());
+    }
+
+    @Test
+    void delayedMessageIsWithheldUntilItsDeliveryTimeAndReceiveWaitsForIt() throws Exception {
+        long due = System.currentTimeMillis() + 400;
+        broker.send(queue, message("later", 4).deliveryTime(due));
+        broker.send(queue, message("now", 1));
+        ClaimResult first = broker.claim(queue, null, owner);
+        assertEquals("now", first.message().messageId(), "a lower priority message that is due goes first");
+        ClaimResult none = broker.claim(queue, null, owner);
+        assertNull(none.message());
+        assertEquals(due, none.nextAvailableAt());
+        try (Broker.Watch watch = broker.watch(queue)) {
+            StoredMessage later = broker.receive(watch, null, owner, 10_000, () -> false);
+            assertNotNull(later);
+            assertTrue(System.currentTimeMillis() >= due, "not delivered before its delivery time");
+        }
+    }
+
+    @Test
+    void receiveWakesOnSendFromAnotherThread() throws Exception {
+        try (Broker.Watch watch = broker.watch(queue)) {
+            Thread sender = new Thread(() -> broker.send(queue, message("wake", 4)));
+            sender.start();
+            StoredMessage m = broker.receive(watch, null, owner, 30_000, () -> false);
+            sender.join();
+            assertEquals("wake", m.messageId());
+        }
+    }
+
+    @Test
+    void receiveNoWaitAndTimeoutReturnNull() throws Exception {
+        try (Broker.Watch watch = broker.watch(queue)) {
+            assertNull(broker.receive(watch, null, owner, -1, () -> false));
+            assertNull(broker.receive(watch, null, owner, 50, () -> false));
+        }
+    }
+
+    @Test
+    void sendIsIdempotentByMessageId() {
+        broker.send(queue, message("same", 4));
+        broker.send(queue, message("same", 4));
+        assertEquals(1, broker.depth(queue));
+    }
+
+    @Test
+    void browseShowsDeliverableMessagesInOrderWithoutClaiming() {
+        broker.send(queue, message("low", 1));
+        broker.send(queue, message("high", 8));
+        broker.send(queue, message("delayed", 9).deliveryTime(System.currentTimeMillis() + 60_000));
+        List<StoredMessage> page = broker.browse(queue, null, -1, 10);
+        assertEquals(List.of("high", "low"), page.stream().map(StoredMessage::messageId).toList());
+        List<StoredMessage> next = broker.browse(queue, null, DestinationState.orderKey(page.get(0)), 10);
+        assertEquals(List.of("low"), next.stream().map(StoredMessage::messageId).toList());
+        assertEquals(3, broker.depth(queue), "browsing claims nothing");
+    }
+
+    @Test
+    void administrationCreatesListsPurgesAndDeletes() {
+        assertFalse(broker.exists(queue));
+        assertTrue(broker.createDestination(queue, DestinationSettings.defaults()));
+        assertFalse(broker.createDestination(queue, DestinationSettings.defaults()), "second create only updates");
+        assertTrue(broker.destinationNames().contains(queue));
+        broker.send(queue, message("a", 4));
+        broker.send(queue, message("b", 4));
+        broker.claim(queue, null, owner);
+        assertEquals(1, broker.purge(queue), "purge leaves in-flight messages");
+        assertEquals(1, broker.depth(queue));
+        assertTrue(broker.deleteDestination(queue));
+        assertFalse(broker.exists(queue));
+        assertNull(broker.stats(queue));
+    }
+
+    @Test
+    void temporaryDestinationIsDeletedWithItsConnection() {
+        broker.createDestination(queue, DestinationSettings.defaults().withTemporaryOwner(owner.nodeId(), owner.connectionId()));
+        broker.send(queue, message("a", 4));
+        LeaseOwner otherConnection = new LeaseOwner(owner.nodeId(), "other", "s");
+        broker.releaseEverywhere(otherConnection, LeaseOwner.Scope.CONNECTION);
+        assertTrue(broker.exists(queue));
+        broker.releaseEverywhere(owner, LeaseOwner.Scope.CONNECTION);
+        assertFalse(broker.exists(queue));
+    }
+
+    @Test
+    void clientIdIsExclusiveClusterWide() {
+        String id = "client-" + UUID.randomUUID();
+        LeaseOwner other = new LeaseOwner("node2", "conn2", "");
+        assertTrue(broker.reserveClientId(id, owner));
+        assertFalse(broker.reserveClientId(id, other));
+        broker.releaseClientId(id, owner);
+        assertTrue(broker.reserveClientId(id, other));
+    }
+}
