@@ -72,18 +72,28 @@ public final class Broker {
 
     // --- send ------------------------------------------------------------------------------------------------
 
-    /** Stores messages on a destination; returns once they are on the primary and its synchronous backups. */
+    /**
+     * Stores messages on a destination, creating it on first use; returns once they are on the primary and
+     * its synchronous backups.
+     */
     public void send(String destination, List<StoredMessage> messages) {
         destinations.executeOnKey(destination, new EnqueueProcessor(messages, defaults));
+    }
+
+    /** As {@link #send(String, List)} to a destination that must exist (a temporary one); false if it does not. */
+    public boolean sendToExisting(String destination, List<StoredMessage> messages) {
+        return destinations.executeOnKey(destination, new EnqueueProcessor(messages, null)) >= 0;
     }
 
     public void send(String destination, StoredMessage message) {
         send(destination, List.of(message));
     }
 
-    /** As {@link #send(String, List)}, completing when the messages are stored and backed up. */
-    public CompletionStage<Integer> sendAsync(String destination, List<StoredMessage> messages) {
-        return destinations.submitToKey(destination, new EnqueueProcessor(messages, defaults));
+    /** As {@link #send(String, List)}, completing (with -1 if a required destination is missing) when stored. */
+    public CompletionStage<Integer> sendAsync(String destination, List<StoredMessage> messages,
+                                              boolean createIfMissing) {
+        return destinations.submitToKey(destination,
+                new EnqueueProcessor(messages, createIfMissing ? defaults : null));
     }
 
     // --- receive ---------------------------------------------------------------------------------------------

@@ -142,7 +142,7 @@ public final class StoredMessage implements IdentifiedDataSerializable {
     public StoredMessage type(String v) { type = v; return this; }
     public String originConnectionId() { return originConnectionId; }
     public StoredMessage originConnectionId(String v) { originConnectionId = v; return this; }
-    /** Completed deliveries before the current one: 0 for a first delivery. */
+    /** Deliveries so far: 0 while never delivered; a claimed message counts its current delivery (1 = first). */
     public int deliveryCount() { return deliveryCount; }
     public StoredMessage deliveryCount(int v) { deliveryCount = v; return this; }
     public long redeliverAfter() { return redeliverAfter; }

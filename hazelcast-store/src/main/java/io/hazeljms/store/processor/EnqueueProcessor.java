@@ -20,6 +20,7 @@ import java.util.Map;
 public final class EnqueueProcessor extends DestinationProcessor<Integer> {
 
     private List<StoredMessage> messages;
+    /** Null: the destination must already exist (temporary destinations are never recreated by a send). */
     private DestinationSettings defaults;
 
     public EnqueueProcessor() {
@@ -30,8 +31,12 @@ public final class EnqueueProcessor extends DestinationProcessor<Integer> {
         this.defaults = defaults;
     }
 
+    /** @return messages added, or -1 when the destination does not exist and may not be created */
     @Override
     public Integer process(Map.Entry<String, DestinationState> entry) {
+        if (entry.getValue() == null && defaults == null) {
+            return -1;
+        }
         DestinationState state = stateOrCreate(entry, defaults);
         int added = 0;
         for (StoredMessage m : messages) {

@@ -1,0 +1,137 @@
+package io.hazeljms.jms;
+
+import com.hazelcast.core.HazelcastInstance;
+import io.hazeljms.jms.client.HazelcastConnection;
+import io.hazeljms.jms.client.HazelcastNode;
+import io.hazeljms.jms.config.ProviderConfig;
+import io.hazeljms.jms.message.DeserializationPolicy;
+import jakarta.jms.Connection;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSRuntimeException;
+import jakarta.jms.QueueConnection;
+import jakarta.jms.QueueConnectionFactory;
+import jakarta.jms.TopicConnection;
+import jakarta.jms.TopicConnectionFactory;
+
+import java.util.Objects;
+
+/**
+ * The entry point from plain Java: a connection factory on an embedded member, a Hazelcast client, or an
+ * instance the application hands in. The node is started on the first connection and shut down by
+ * {@link #close()} (only if this factory started it).
+ *
+ * <pre>{@code
+ * try (HazelcastConnectionFactory factory = new HazelcastConnectionFactory(ProviderConfig.builder().build());
+ *      Connection connection = factory.createConnection()) { ... }
+ * }</pre>
+ */
+public class HazelcastConnectionFactory implements ConnectionFactory, QueueConnectionFactory, TopicConnectionFactory,
+        AutoCloseable {
+
+    private final ProviderConfig config;
+    private final DeserializationPolicy deserialization;
+    private HazelcastNode node;
+
+    public HazelcastConnectionFactory(ProviderConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.deserialization = DeserializationPolicy.parse(config.objectMessageAllowList());
+    }
+
+    /** A factory on an instance the application owns (member or client): left running on {@link #close()}. */
+    public HazelcastConnectionFactory(HazelcastInstance instance) {
+        this(ProviderConfig.builder().instance(instance).build());
+    }
+
+    public ProviderConfig config() {
+        return config;
+    }
+
+    /** The node connections use, started on first need. */
+    public synchronized HazelcastNode node() {
+        if (node == null) {
+            node = HazelcastNode.start(config);
+        }
+        return node;
+    }
+
+    @Override
+    public Connection createConnection() throws JMSException {
+        return connect(null);
+    }
+
+    /** User and password are not checked: the cluster's network is the trust boundary (see README, limits). */
+    @Override
+    public Connection createConnection(String userName, String password) throws JMSException {
+        return connect(null);
+    }
+
+    /** Creates a connection with a preset client ID (it cannot be changed afterwards). */
+    public Connection createConnection(String clientId) throws JMSException {
+        return connect(clientId);
+    }
+
+    private HazelcastConnection connect(String clientId) throws JMSException {
+        HazelcastNode current;
+        try {
+            current = node();
+        } catch (RuntimeException e) {
+            JMSException jms = new JMSException("HJMS-FACTORY-001 cannot reach the HazelJMS cluster (" + config + "): " + e);
+            jms.setLinkedException(e);
+            jms.initCause(e);
+            throw jms;
+        }
+        return new HazelcastConnection(current.broker(), deserialization, clientId);
+    }
+
+    @Override
+    public QueueConnection createQueueConnection() throws JMSException {
+        return (QueueConnection) createConnection();
+    }
+
+    @Override
+    public QueueConnection createQueueConnection(String userName, String password) throws JMSException {
+        return (QueueConnection) createConnection(userName, password);
+    }
+
+    @Override
+    public TopicConnection createTopicConnection() throws JMSException {
+        return (TopicConnection) createConnection();
+    }
+
+    @Override
+    public TopicConnection createTopicConnection(String userName, String password) throws JMSException {
+        return (TopicConnection) createConnection(userName, password);
+    }
+
+    @Override
+    public JMSContext createContext() {
+        return createContext(JMSContext.AUTO_ACKNOWLEDGE);
+    }
+
+    @Override
+    public JMSContext createContext(String userName, String password) {
+        return createContext(JMSContext.AUTO_ACKNOWLEDGE);
+    }
+
+    @Override
+    public JMSContext createContext(String userName, String password, int sessionMode) {
+        return createContext(sessionMode);
+    }
+
+    @Override
+    public JMSContext createContext(int sessionMode) {
+        throw new JMSRuntimeException("HJMS-CONTEXT-000 JMSContext is not implemented yet");
+    }
+
+    /** Shuts down the node if this factory started it. Open connections stop working. */
+    @Override
+    public synchronized void close() {
+        if (node != null) {
+            node.close();
+            node = null;
+        }
+    }
+
+}

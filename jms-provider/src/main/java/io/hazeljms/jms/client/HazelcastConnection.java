@@ -1,0 +1,479 @@
+package io.hazeljms.jms.client;
+
+import com.hazelcast.core.LifecycleEvent;
+import io.hazeljms.jms.destination.HazelcastDestination;
+import io.hazeljms.jms.destination.HazelcastTemporaryQueue;
+import io.hazeljms.jms.destination.HazelcastTemporaryTopic;
+import io.hazeljms.jms.destination.TemporaryDestinationOwner;
+import io.hazeljms.jms.message.DeserializationPolicy;
+import io.hazeljms.store.Broker;
+import io.hazeljms.store.DestinationSettings;
+import io.hazeljms.store.LeaseOwner;
+import jakarta.jms.ConnectionConsumer;
+import jakarta.jms.ConnectionMetaData;
+import jakarta.jms.Destination;
+import jakarta.jms.ExceptionListener;
+import jakarta.jms.IllegalStateException;
+import jakarta.jms.InvalidClientIDException;
+import jakarta.jms.InvalidDestinationException;
+import jakarta.jms.JMSException;
+import jakarta.jms.Queue;
+import jakarta.jms.QueueConnection;
+import jakarta.jms.QueueSession;
+import jakarta.jms.ServerSessionPool;
+import jakarta.jms.Session;
+import jakarta.jms.TemporaryQueue;
+import jakarta.jms.TemporaryTopic;
+import jakarta.jms.Topic;
+import jakarta.jms.TopicConnection;
+import jakarta.jms.TopicSession;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A JMS connection: an identity in leases (node + connection id), the client ID, the started/stopped gate
+ * for delivery, temporary destinations, and the exception listener told when the cluster goes away.
+ */
+public class HazelcastConnection implements QueueConnection, TopicConnection, TemporaryDestinationOwner {
+
+    private final Broker broker;
+    private final DeserializationPolicy deserialization;
+    private final String connectionId = UUID.randomUUID().toString();
+    private final List<HazelcastSession> sessions = new CopyOnWriteArrayList<>();
+    private final Set<HazelcastDestination> temporaryDestinations = ConcurrentHashMap.newKeySet();
+    private final UUID lifecycleRegistration;
+
+    private final ReentrantLock stateLock = new ReentrantLock();
+    private final Condition stateChanged = stateLock.newCondition();
+    private boolean started;
+    private volatile boolean closed;
+    /** Listener deliveries running now; stop() waits for them to finish. */
+    private int activeDeliveries;
+
+    private String clientId;
+    private boolean clientIdFixed;
+    private volatile ExceptionListener exceptionListener;
+
+    public HazelcastConnection(Broker broker, DeserializationPolicy deserialization, String defaultClientId)
+            throws JMSException {
+        this.broker = broker;
+        this.deserialization = deserialization;
+        if (defaultClientId != null && !defaultClientId.isEmpty()) {
+            setClientId(defaultClientId);
+            clientIdFixed = true;
+        }
+        this.lifecycleRegistration = broker.hazelcast().getLifecycleService().addLifecycleListener(this::lifecycle);
+    }
+
+    // --- identity --------------------------------------------------------------------------------------------
+
+    Broker broker() {
+        return broker;
+    }
+
+    DeserializationPolicy deserialization() {
+        return deserialization;
+    }
+
+    String connectionId() {
+        return connectionId;
+    }
+
+    LeaseOwner leaseOwner(String sessionId) {
+        return new LeaseOwner(broker.nodeId(), connectionId, sessionId);
+    }
+
+    @Override
+    public synchronized String getClientID() throws JMSException {
+        checkOpen();
+        return clientId;
+    }
+
+    @Override
+    public synchronized void setClientID(String id) throws JMSException {
+        checkOpen();
+        if (clientIdFixed) {
+            throw new IllegalStateException("HJMS-CONN-001 the client ID can only be set right after the connection "
+                    + "is created, before any other use" + (clientId != null ? "; it is already " + clientId : ""));
+        }
+        if (id == null || id.isEmpty()) {
+            throw new InvalidClientIDException("HJMS-CONN-002 client ID must not be null or empty");
+        }
+        setClientId(id);
+        clientIdFixed = true;
+    }
+
+    private void setClientId(String id) throws InvalidClientIDException {
+        try {
+            if (!broker.reserveClientId(id, leaseOwner(""))) {
+                throw new InvalidClientIDException("HJMS-CONN-003 client ID '" + id
+                        + "' is in use by another connection in the cluster");
+            }
+        } catch (RuntimeException e) {
+            InvalidClientIDException ex = new InvalidClientIDException("HJMS-CONN-004 cannot reserve client ID '"
+                    + id + "': " + e);
+            ex.setLinkedException(e);
+            throw ex;
+        }
+        clientId = id;
+    }
+
+    /** Any use of the connection other than setClientID fixes the client ID (spec 6.1.2). */
+    synchronized void fixClientId() {
+        clientIdFixed = true;
+    }
+
+    // --- sessions --------------------------------------------------------------------------------------------
+
+    @Override
+    public Session createSession(boolean transacted, int acknowledgeMode) throws JMSException {
+        return createSession(transacted ? Session.SESSION_TRANSACTED : acknowledgeMode);
+    }
+
+    @Override
+    public Session createSession(int sessionMode) throws JMSException {
+        checkOpen();
+        fixClientId();
+        if (sessionMode != Session.SESSION_TRANSACTED && sessionMode != Session.AUTO_ACKNOWLEDGE
+                && sessionMode != Session.CLIENT_ACKNOWLEDGE && sessionMode != Session.DUPS_OK_ACKNOWLEDGE) {
+            throw new JMSException("HJMS-CONN-005 invalid session mode " + sessionMode + ": use AUTO_ACKNOWLEDGE (1), "
+                    + "CLIENT_ACKNOWLEDGE (2), DUPS_OK_ACKNOWLEDGE (3) or SESSION_TRANSACTED (0)");
+        }
+        HazelcastSession session = new HazelcastSession(this, sessionMode);
+        sessions.add(session);
+        return session;
+    }
+
+    @Override
+    public Session createSession() throws JMSException {
+        return createSession(Session.AUTO_ACKNOWLEDGE);
+    }
+
+    @Override
+    public QueueSession createQueueSession(boolean transacted, int acknowledgeMode) throws JMSException {
+        return (QueueSession) createSession(transacted, acknowledgeMode);
+    }
+
+    @Override
+    public TopicSession createTopicSession(boolean transacted, int acknowledgeMode) throws JMSException {
+        return (TopicSession) createSession(transacted, acknowledgeMode);
+    }
+
+    void sessionClosed(HazelcastSession session) {
+        sessions.remove(session);
+    }
+
+    // --- start / stop: the gate listeners and receivers pass through -----------------------------------------
+
+    @Override
+    public void start() throws JMSException {
+        checkOpen();
+        fixClientId();
+        stateLock.lock();
+        try {
+            started = true;
+            stateChanged.signalAll();
+        } finally {
+            stateLock.unlock();
+        }
+        sessions.forEach(HazelcastSession::connectionStarted);
+    }
+
+    @Override
+    public void stop() throws JMSException {
+        checkOpen();
+        fixClientId();
+        if (ListenerThreads.isDeliveringFor(this)) {
+            throw new IllegalStateException("HJMS-CONN-006 a message listener must not stop its own connection");
+        }
+        stopDelivery();
+    }
+
+    /** Stops delivery and waits until no listener is running (stop's contract). */
+    private void stopDelivery() throws JMSException {
+        stateLock.lock();
+        try {
+            started = false;
+            stateChanged.signalAll();
+            while (activeDeliveries > 0) {
+                stateChanged.await();
+            }
+        } catch (InterruptedException e) {
+            throw JmsExceptions.interrupted("connection stop");
+        } finally {
+            stateLock.unlock();
+        }
+        sessions.forEach(HazelcastSession::wakeReceivers);
+    }
+
+    boolean isStarted() {
+        return started && !closed;
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    /**
+     * Waits until the connection is started (or closed), at most until the deadline (ms since epoch, or
+     * Long.MAX_VALUE). Returns whether delivery may go ahead.
+     */
+    boolean awaitStarted(long deadline) throws InterruptedException {
+        stateLock.lock();
+        try {
+            while (!started && !closed) {
+                long wait = deadline - System.currentTimeMillis();
+                if (wait <= 0) {
+                    return false;
+                }
+                stateChanged.await(Math.min(wait, TimeUnit.DAYS.toMillis(1)), TimeUnit.MILLISECONDS);
+            }
+            return !closed;
+        } finally {
+            stateLock.unlock();
+        }
+    }
+
+    /** Enters a listener delivery if the connection is started; pair with {@link #endDelivery()}. */
+    boolean beginDelivery() {
+        stateLock.lock();
+        try {
+            if (!started || closed) {
+                return false;
+            }
+            activeDeliveries++;
+            return true;
+        } finally {
+            stateLock.unlock();
+        }
+    }
+
+    void endDelivery() {
+        stateLock.lock();
+        try {
+            activeDeliveries--;
+            stateChanged.signalAll();
+        } finally {
+            stateLock.unlock();
+        }
+    }
+
+    // --- close -----------------------------------------------------------------------------------------------
+
+    @Override
+    public void close() throws JMSException {
+        if (closed) {
+            return;
+        }
+        if (ListenerThreads.isDeliveringFor(this)) {
+            throw new IllegalStateException("HJMS-CONN-007 a message listener must not close its own connection");
+        }
+        if (CompletionThreads.isCompletingFor(this)) {
+            throw new IllegalStateException("HJMS-CONN-008 a CompletionListener must not close its own connection");
+        }
+        stopDelivery();
+        closed = true;
+        stateLock.lock();
+        try {
+            stateChanged.signalAll();
+        } finally {
+            stateLock.unlock();
+        }
+        JMSException first = null;
+        for (HazelcastSession session : sessions) {
+            try {
+                session.close();
+            } catch (JMSException e) {
+                first = first == null ? e : first;
+            }
+        }
+        try {
+            for (HazelcastDestination temp : temporaryDestinations) {
+                broker.deleteDestination(temp.encode());
+            }
+            temporaryDestinations.clear();
+            if (clientId != null) {
+                broker.releaseClientId(clientId, leaseOwner(""));
+            }
+            broker.hazelcast().getLifecycleService().removeLifecycleListener(lifecycleRegistration);
+        } catch (RuntimeException e) {
+            // the cluster is gone: its departure handling frees what we held
+            first = first == null ? JmsExceptions.wrap("connection close", e) : first;
+        }
+        if (first != null && broker.hazelcast().getLifecycleService().isRunning()) {
+            throw first;
+        }
+    }
+
+    void checkOpen() throws IllegalStateException {
+        if (closed) {
+            throw JmsExceptions.closed("connection");
+        }
+    }
+
+    // --- exceptions ------------------------------------------------------------------------------------------
+
+    @Override
+    public ExceptionListener getExceptionListener() throws JMSException {
+        checkOpen();
+        fixClientId();
+        return exceptionListener;
+    }
+
+    @Override
+    public void setExceptionListener(ExceptionListener listener) throws JMSException {
+        checkOpen();
+        fixClientId();
+        exceptionListener = listener;
+    }
+
+    private void lifecycle(LifecycleEvent event) {
+        if (closed) {
+            return;
+        }
+        switch (event.getState()) {
+            case SHUTTING_DOWN:
+            case CLIENT_DISCONNECTED:
+                ExceptionListener listener = exceptionListener;
+                if (listener != null) {
+                    JMSException e = new JMSException("HJMS-CONN-009 connection to the HazelJMS cluster lost: "
+                            + event.getState(), "CONNECTION_LOST");
+                    Thread t = new Thread(() -> listener.onException(e), "hazeljms-exception-listener");
+                    t.setDaemon(true);
+                    t.start();
+                }
+                break;
+            default:
+                break;
+        }
+    }
+
+    @Override
+    public ConnectionMetaData getMetaData() throws JMSException {
+        checkOpen();
+        fixClientId();
+        return new ProviderMetaData();
+    }
+
+    // --- temporary destinations ------------------------------------------------------------------------------
+
+    TemporaryQueue createTemporaryQueue() throws JMSException {
+        HazelcastTemporaryQueue queue = new HazelcastTemporaryQueue("tmp-" + UUID.randomUUID(), this);
+        createTemporary(queue);
+        return queue;
+    }
+
+    TemporaryTopic createTemporaryTopic() throws JMSException {
+        HazelcastTemporaryTopic topic = new HazelcastTemporaryTopic("tmp-" + UUID.randomUUID(), this);
+        createTemporary(topic);
+        return topic;
+    }
+
+    private void createTemporary(HazelcastDestination destination) throws JMSException {
+        checkOpen();
+        try {
+            broker.createDestination(destination.encode(), broker.defaults()
+                    .withTemporaryOwner(broker.nodeId(), connectionId));
+        } catch (RuntimeException e) {
+            throw JmsExceptions.wrap("creating a temporary destination", e);
+        }
+        temporaryDestinations.add(destination);
+    }
+
+    boolean ownsTemporary(HazelcastDestination destination) {
+        return temporaryDestinations.contains(destination);
+    }
+
+    @Override
+    public void deleteTemporary(HazelcastDestination destination) throws JMSException {
+        checkOpen();
+        for (HazelcastSession session : sessions) {
+            if (session.hasConsumerOn(destination)) {
+                throw new IllegalStateException("HJMS-CONN-010 temporary destination " + destination.getName()
+                        + " still has a consumer: close it before delete()");
+            }
+        }
+        try {
+            broker.deleteDestination(destination.encode());
+        } catch (RuntimeException e) {
+            throw JmsExceptions.wrap("deleting a temporary destination", e);
+        }
+        temporaryDestinations.remove(destination);
+    }
+
+    /** Refuses consumers on temporary destinations of other connections (spec 6.2.2). */
+    void checkConsumable(HazelcastDestination destination) throws JMSException {
+        if (destination.isTemporary() && !ownsTemporary(destination)) {
+            throw new InvalidDestinationException("HJMS-CONN-011 temporary destination " + destination.getName()
+                    + " belongs to another connection (or was deleted): only its creator may consume from it");
+        }
+    }
+
+    // --- connection consumers (server session pools) ---------------------------------------------------------
+
+    @Override
+    public ConnectionConsumer createConnectionConsumer(Destination destination, String messageSelector,
+                                                       ServerSessionPool sessionPool, int maxMessages)
+            throws JMSException {
+        checkOpen();
+        return new PooledConnectionConsumer(this, HazelcastDestination.of(destination), null, messageSelector,
+                sessionPool, maxMessages);
+    }
+
+    @Override
+    public ConnectionConsumer createConnectionConsumer(Queue queue, String messageSelector,
+                                                       ServerSessionPool sessionPool, int maxMessages)
+            throws JMSException {
+        return createConnectionConsumer((Destination) queue, messageSelector, sessionPool, maxMessages);
+    }
+
+    @Override
+    public ConnectionConsumer createConnectionConsumer(Topic topic, String messageSelector,
+                                                       ServerSessionPool sessionPool, int maxMessages)
+            throws JMSException {
+        return createConnectionConsumer((Destination) topic, messageSelector, sessionPool, maxMessages);
+    }
+
+    @Override
+    public ConnectionConsumer createSharedConnectionConsumer(Topic topic, String subscriptionName,
+                                                             String messageSelector, ServerSessionPool sessionPool,
+                                                             int maxMessages) throws JMSException {
+        checkOpen();
+        return new PooledConnectionConsumer(this, HazelcastDestination.of(topic),
+                Subscriptions.shared(subscriptionName, false), messageSelector, sessionPool, maxMessages);
+    }
+
+    @Override
+    public ConnectionConsumer createDurableConnectionConsumer(Topic topic, String subscriptionName,
+                                                              String messageSelector, ServerSessionPool sessionPool,
+                                                              int maxMessages) throws JMSException {
+        checkOpen();
+        return new PooledConnectionConsumer(this, HazelcastDestination.of(topic),
+                Subscriptions.durable(requireClientId(), subscriptionName), messageSelector, sessionPool, maxMessages);
+    }
+
+    @Override
+    public ConnectionConsumer createSharedDurableConnectionConsumer(Topic topic, String subscriptionName,
+                                                                    String messageSelector,
+                                                                    ServerSessionPool sessionPool, int maxMessages)
+            throws JMSException {
+        checkOpen();
+        return new PooledConnectionConsumer(this, HazelcastDestination.of(topic),
+                Subscriptions.shared(subscriptionName, true), messageSelector, sessionPool, maxMessages);
+    }
+
+    String requireClientId() throws IllegalStateException {
+        if (clientId == null) {
+            throw new IllegalStateException("HJMS-CONN-012 an unshared durable subscription needs a client ID: "
+                    + "call setClientID first");
+        }
+        return clientId;
+    }
+}

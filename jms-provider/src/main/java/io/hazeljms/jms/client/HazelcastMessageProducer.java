@@ -1,0 +1,310 @@
+package io.hazeljms.jms.client;
+
+import io.hazeljms.jms.destination.HazelcastDestination;
+import io.hazeljms.jms.message.MessageImpl;
+import io.hazeljms.store.StoredMessage;
+import jakarta.jms.CompletionListener;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.Destination;
+import jakarta.jms.IllegalStateException;
+import jakarta.jms.InvalidDestinationException;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageFormatException;
+import jakarta.jms.Queue;
+import jakarta.jms.QueueSender;
+import jakarta.jms.Topic;
+import jakarta.jms.TopicPublisher;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Sends messages: sets the headers the spec gives the provider, converts to the store's record and stores it
+ * (at once, at commit in a transacted session, or asynchronously with a CompletionListener).
+ */
+public class HazelcastMessageProducer implements QueueSender, TopicPublisher {
+
+    private final HazelcastSession session;
+    private final HazelcastDestination destination;
+    private volatile boolean closed;
+    private int deliveryMode = DeliveryMode.PERSISTENT;
+    private int priority = Message.DEFAULT_PRIORITY;
+    private long timeToLive = Message.DEFAULT_TIME_TO_LIVE;
+    private long deliveryDelay = Message.DEFAULT_DELIVERY_DELAY;
+    private boolean disableMessageId;
+    private boolean disableMessageTimestamp;
+
+    HazelcastMessageProducer(HazelcastSession session, HazelcastDestination destination) {
+        this.session = session;
+        this.destination = destination;
+    }
+
+    private void checkOpen() throws IllegalStateException {
+        if (closed) {
+            throw JmsExceptions.closed("producer");
+        }
+        session.checkOpen();
+    }
+
+    // --- settings --------------------------------------------------------------------------------------------
+
+    @Override
+    public void setDisableMessageID(boolean value) throws JMSException {
+        checkOpen();
+        disableMessageId = value;
+    }
+
+    @Override
+    public boolean getDisableMessageID() throws JMSException {
+        checkOpen();
+        return disableMessageId;
+    }
+
+    @Override
+    public void setDisableMessageTimestamp(boolean value) throws JMSException {
+        checkOpen();
+        disableMessageTimestamp = value;
+    }
+
+    @Override
+    public boolean getDisableMessageTimestamp() throws JMSException {
+        checkOpen();
+        return disableMessageTimestamp;
+    }
+
+    @Override
+    public void setDeliveryMode(int mode) throws JMSException {
+        checkOpen();
+        deliveryMode = validDeliveryMode(mode);
+    }
+
+    static int validDeliveryMode(int mode) throws JMSException {
+        if (mode != DeliveryMode.PERSISTENT && mode != DeliveryMode.NON_PERSISTENT) {
+            throw new JMSException("HJMS-PRODUCER-001 invalid delivery mode " + mode
+                    + ": use DeliveryMode.PERSISTENT (2) or NON_PERSISTENT (1)");
+        }
+        return mode;
+    }
+
+    @Override
+    public int getDeliveryMode() throws JMSException {
+        checkOpen();
+        return deliveryMode;
+    }
+
+    @Override
+    public void setPriority(int value) throws JMSException {
+        checkOpen();
+        priority = validPriority(value);
+    }
+
+    static int validPriority(int value) throws JMSException {
+        if (value < 0 || value > 9) {
+            throw new JMSException("HJMS-PRODUCER-002 invalid priority " + value + ": use 0 (lowest) to 9 (highest)");
+        }
+        return value;
+    }
+
+    @Override
+    public int getPriority() throws JMSException {
+        checkOpen();
+        return priority;
+    }
+
+    @Override
+    public void setTimeToLive(long value) throws JMSException {
+        checkOpen();
+        timeToLive = value;
+    }
+
+    @Override
+    public long getTimeToLive() throws JMSException {
+        checkOpen();
+        return timeToLive;
+    }
+
+    @Override
+    public void setDeliveryDelay(long value) throws JMSException {
+        checkOpen();
+        deliveryDelay = value;
+    }
+
+    @Override
+    public long getDeliveryDelay() throws JMSException {
+        checkOpen();
+        return deliveryDelay;
+    }
+
+    @Override
+    public Destination getDestination() throws JMSException {
+        checkOpen();
+        return destination;
+    }
+
+    @Override
+    public Queue getQueue() throws JMSException {
+        checkOpen();
+        return (Queue) destination;
+    }
+
+    @Override
+    public Topic getTopic() throws JMSException {
+        checkOpen();
+        return (Topic) destination;
+    }
+
+    // --- send ------------------------------------------------------------------------------------------------
+
+    @Override
+    public void send(Message message) throws JMSException {
+        send(message, deliveryMode, priority, timeToLive);
+    }
+
+    @Override
+    public void send(Message message, int mode, int prio, long ttl) throws JMSException {
+        checkOpen();
+        doSend(requireOwnDestination(), message, mode, prio, ttl, null);
+    }
+
+    @Override
+    public void send(Destination target, Message message) throws JMSException {
+        send(target, message, deliveryMode, priority, timeToLive);
+    }
+
+    @Override
+    public void send(Destination target, Message message, int mode, int prio, long ttl) throws JMSException {
+        checkOpen();
+        doSend(requireAnonymous(target), message, mode, prio, ttl, null);
+    }
+
+    @Override
+    public void send(Message message, CompletionListener listener) throws JMSException {
+        send(message, deliveryMode, priority, timeToLive, listener);
+    }
+
+    @Override
+    public void send(Message message, int mode, int prio, long ttl, CompletionListener listener)
+            throws JMSException {
+        checkOpen();
+        doSend(requireOwnDestination(), message, mode, prio, ttl, requireListener(listener));
+    }
+
+    @Override
+    public void send(Destination target, Message message, CompletionListener listener) throws JMSException {
+        send(target, message, deliveryMode, priority, timeToLive, listener);
+    }
+
+    @Override
+    public void send(Destination target, Message message, int mode, int prio, long ttl,
+                     CompletionListener listener) throws JMSException {
+        checkOpen();
+        doSend(requireAnonymous(target), message, mode, prio, ttl, requireListener(listener));
+    }
+
+    @Override
+    public void send(Queue queue, Message message) throws JMSException {
+        send((Destination) queue, message);
+    }
+
+    @Override
+    public void send(Queue queue, Message message, int mode, int prio, long ttl) throws JMSException {
+        send((Destination) queue, message, mode, prio, ttl);
+    }
+
+    @Override
+    public void publish(Message message) throws JMSException {
+        send(message);
+    }
+
+    @Override
+    public void publish(Message message, int mode, int prio, long ttl) throws JMSException {
+        send(message, mode, prio, ttl);
+    }
+
+    @Override
+    public void publish(Topic topic, Message message) throws JMSException {
+        send(topic, message);
+    }
+
+    @Override
+    public void publish(Topic topic, Message message, int mode, int prio, long ttl) throws JMSException {
+        send(topic, message, mode, prio, ttl);
+    }
+
+    private HazelcastDestination requireOwnDestination() {
+        if (destination == null) {
+            throw new UnsupportedOperationException("HJMS-PRODUCER-003 this producer has no destination: "
+                    + "use send(destination, message)");
+        }
+        return destination;
+    }
+
+    private HazelcastDestination requireAnonymous(Destination target) throws JMSException {
+        if (destination != null) {
+            throw new UnsupportedOperationException("HJMS-PRODUCER-004 this producer was created for " + destination
+                    + ": use send(message) or create a producer with a null destination");
+        }
+        if (target == null) {
+            throw new InvalidDestinationException("HJMS-PRODUCER-005 destination is null: pass a Queue or Topic");
+        }
+        return HazelcastDestination.of(target);
+    }
+
+    private static CompletionListener requireListener(CompletionListener listener) {
+        if (listener == null) {
+            throw new IllegalArgumentException("HJMS-PRODUCER-006 CompletionListener must not be null");
+        }
+        return listener;
+    }
+
+    /** Sets the send headers on the application's message, then stores an independent copy of it. */
+    private void doSend(HazelcastDestination target, Message message, int mode, int prio, long ttl,
+                        CompletionListener listener) throws JMSException {
+        if (message == null) {
+            throw new MessageFormatException("HJMS-PRODUCER-007 message is null: create one with the session");
+        }
+        validDeliveryMode(mode);
+        validPriority(prio);
+        long now = System.currentTimeMillis();
+        message.setJMSDestination(target);
+        message.setJMSDeliveryMode(mode);
+        message.setJMSPriority(prio);
+        message.setJMSExpiration(ttl > 0 ? now + ttl : 0);
+        message.setJMSDeliveryTime(now + Math.max(0, deliveryDelay));
+        message.setJMSTimestamp(disableMessageTimestamp ? 0 : now);
+        // the id is always set: the store keys messages by it (the spec lets providers ignore the hint)
+        message.setJMSMessageID("ID:" + UUID.randomUUID());
+        MessageImpl ours = message instanceof MessageImpl m ? m : MessageImpl.copyOf(message);
+        StoredMessage stored = ours.toStored(target.encode());
+        stored.deliveryTime(deliveryDelay > 0 ? now + deliveryDelay : 0);
+        stored.originConnectionId(session.connection().connectionId());
+        if (session.isTransacted()) {
+            session.bufferSend(target, stored);
+            if (listener != null) {
+                session.asyncSends().completed(message, listener);
+            }
+        } else if (listener != null) {
+            session.asyncSends().send(target, stored, message, listener);
+        } else {
+            session.store(target, List.of(stored));
+        }
+    }
+
+    @Override
+    public void close() throws JMSException {
+        if (CompletionThreads.isCompletingFor(session)) {
+            throw new IllegalStateException("HJMS-PRODUCER-008 a CompletionListener must not close its own producer");
+        }
+        if (closed) {
+            return;
+        }
+        session.asyncSends().awaitAll();
+        closed = true;
+        session.producerClosed(this);
+    }
+
+    void closeQuietly() {
+        closed = true;
+    }
+}

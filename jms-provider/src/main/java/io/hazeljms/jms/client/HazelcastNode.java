@@ -1,0 +1,80 @@
+package io.hazeljms.jms.client;
+
+import com.hazelcast.client.HazelcastClient;
+import com.hazelcast.client.config.ClientConfig;
+import com.hazelcast.config.Config;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import io.hazeljms.jms.config.ProviderConfig;
+import io.hazeljms.store.Broker;
+import io.hazeljms.store.StoreConfig;
+
+import java.io.IOException;
+
+/**
+ * The Hazelcast node a connection factory uses, chosen by {@link ProviderConfig.Mode}, and the store's
+ * broker on it. A node it started is shut down by {@link #close()}; one handed in is left running.
+ */
+public final class HazelcastNode implements AutoCloseable {
+
+    private final HazelcastInstance hz;
+    private final Broker broker;
+    private final boolean owned;
+
+    private HazelcastNode(HazelcastInstance hz, boolean owned, ProviderConfig config) {
+        this.hz = hz;
+        this.owned = owned;
+        this.broker = new Broker(hz, config.destinationDefaults());
+    }
+
+    public static HazelcastNode start(ProviderConfig config) {
+        switch (config.mode()) {
+            case INSTANCE:
+                return new HazelcastNode(config.instance(), false, config);
+            case CLIENT:
+                return new HazelcastNode(HazelcastClient.newHazelcastClient(clientConfig(config)), true, config);
+            default:
+                return new HazelcastNode(Hazelcast.newHazelcastInstance(memberConfig(config)), true, config);
+        }
+    }
+
+    static Config memberConfig(ProviderConfig config) {
+        ClassLoader loader = HazelcastNode.class.getClassLoader();
+        if (config.hazelcastConfigFile() != null) {
+            try {
+                Config fromFile = Config.loadFromFile(new java.io.File(config.hazelcastConfigFile()));
+                fromFile.setClassLoader(loader);
+                return StoreConfig.applyTo(fromFile, config.backupCount());
+            } catch (IOException e) {
+                throw new IllegalArgumentException("HJMS-CFG-010 cannot read hazelcastConfigFile "
+                        + config.hazelcastConfigFile() + ": " + e.getMessage(), e);
+            }
+        }
+        return StoreConfig.embeddedMember(config.clusterName(), config.bindInterface(), config.port(),
+                config.members(), config.backupCount(), loader);
+    }
+
+    static ClientConfig clientConfig(ProviderConfig config) {
+        ClientConfig client = new ClientConfig();
+        client.setClusterName(config.clusterName());
+        client.setClassLoader(HazelcastNode.class.getClassLoader());
+        client.setProperty("hazelcast.phone.home.enabled", "false");
+        client.getNetworkConfig().setAddresses(config.clientAddresses());
+        return StoreConfig.applyTo(client);
+    }
+
+    public HazelcastInstance hazelcast() {
+        return hz;
+    }
+
+    public Broker broker() {
+        return broker;
+    }
+
+    @Override
+    public void close() {
+        if (owned) {
+            hz.shutdown();
+        }
+    }
+}

@@ -1,0 +1,715 @@
+package io.hazeljms.jms.client;
+
+import io.hazeljms.jms.destination.HazelcastDestination;
+import io.hazeljms.jms.destination.HazelcastQueue;
+import io.hazeljms.jms.destination.HazelcastTopic;
+import io.hazeljms.jms.message.BytesMessageImpl;
+import io.hazeljms.jms.message.MapMessageImpl;
+import io.hazeljms.jms.message.MessageImpl;
+import io.hazeljms.jms.message.ObjectMessageImpl;
+import io.hazeljms.jms.message.StreamMessageImpl;
+import io.hazeljms.jms.message.TextMessageImpl;
+import io.hazeljms.store.LeaseOwner;
+import io.hazeljms.store.StoredMessage;
+import jakarta.jms.BytesMessage;
+import jakarta.jms.Destination;
+import jakarta.jms.IllegalStateException;
+import jakarta.jms.InvalidDestinationException;
+import jakarta.jms.JMSException;
+import jakarta.jms.MapMessage;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageListener;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.ObjectMessage;
+import jakarta.jms.Queue;
+import jakarta.jms.QueueBrowser;
+import jakarta.jms.QueueReceiver;
+import jakarta.jms.QueueSender;
+import jakarta.jms.QueueSession;
+import jakarta.jms.Session;
+import jakarta.jms.StreamMessage;
+import jakarta.jms.TemporaryQueue;
+import jakarta.jms.TemporaryTopic;
+import jakarta.jms.TextMessage;
+import jakarta.jms.Topic;
+import jakarta.jms.TopicPublisher;
+import jakarta.jms.TopicSession;
+import jakarta.jms.TopicSubscriber;
+import jakarta.jms.TransactionRolledBackException;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A JMS session: the unit of acknowledgement and transactions. It remembers the messages it delivered and
+ * not yet acknowledged, buffers the sends of a transaction, and serialises listener delivery (one listener
+ * call at a time per session).
+ */
+public class HazelcastSession implements QueueSession, TopicSession {
+
+    private final HazelcastConnection connection;
+    private final int mode;
+    private final LeaseOwner owner;
+    private final List<HazelcastMessageConsumer> consumers = new CopyOnWriteArrayList<>();
+    private final List<HazelcastMessageProducer> producers = new CopyOnWriteArrayList<>();
+    private final List<HazelcastQueueBrowser> browsers = new CopyOnWriteArrayList<>();
+    /** Held while a listener runs, and by recover/commit/rollback/close, so they never interleave. */
+    private final ReentrantLock deliveryLock = new ReentrantLock();
+    private final List<Delivery> unacknowledged = new ArrayList<>();
+    private final List<PendingSend> transactedSends = new ArrayList<>();
+    private final AsyncSends asyncSends;
+    private volatile boolean closed;
+    private volatile MessageListener distinguishedListener;
+    private final List<StoredMessage> loadedForRun = new ArrayList<>();
+
+    HazelcastSession(HazelcastConnection connection, int mode) {
+        this.connection = connection;
+        this.mode = mode;
+        this.owner = connection.leaseOwner(UUID.randomUUID().toString());
+        this.asyncSends = new AsyncSends(this);
+    }
+
+    HazelcastConnection connection() {
+        return connection;
+    }
+
+    LeaseOwner owner() {
+        return owner;
+    }
+
+    ReentrantLock deliveryLock() {
+        return deliveryLock;
+    }
+
+    AsyncSends asyncSends() {
+        return asyncSends;
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    void checkOpen() throws IllegalStateException {
+        if (closed) {
+            throw JmsExceptions.closed("session");
+        }
+        connection.checkOpen();
+    }
+
+    // --- messages --------------------------------------------------------------------------------------------
+
+    @Override
+    public BytesMessage createBytesMessage() throws JMSException {
+        checkOpen();
+        return new BytesMessageImpl();
+    }
+
+    @Override
+    public MapMessage createMapMessage() throws JMSException {
+        checkOpen();
+        return new MapMessageImpl();
+    }
+
+    @Override
+    public Message createMessage() throws JMSException {
+        checkOpen();
+        return new MessageImpl();
+    }
+
+    @Override
+    public ObjectMessage createObjectMessage() throws JMSException {
+        checkOpen();
+        return new ObjectMessageImpl(connection.deserialization());
+    }
+
+    @Override
+    public ObjectMessage createObjectMessage(Serializable object) throws JMSException {
+        ObjectMessage message = createObjectMessage();
+        message.setObject(object);
+        return message;
+    }
+
+    @Override
+    public StreamMessage createStreamMessage() throws JMSException {
+        checkOpen();
+        return new StreamMessageImpl();
+    }
+
+    @Override
+    public TextMessage createTextMessage() throws JMSException {
+        checkOpen();
+        return new TextMessageImpl();
+    }
+
+    @Override
+    public TextMessage createTextMessage(String text) throws JMSException {
+        TextMessage message = createTextMessage();
+        message.setText(text);
+        return message;
+    }
+
+    // --- transactions and acknowledgement --------------------------------------------------------------------
+
+    @Override
+    public boolean getTransacted() throws JMSException {
+        checkOpen();
+        return mode == Session.SESSION_TRANSACTED;
+    }
+
+    boolean isTransacted() {
+        return mode == Session.SESSION_TRANSACTED;
+    }
+
+    @Override
+    public int getAcknowledgeMode() throws JMSException {
+        checkOpen();
+        return mode;
+    }
+
+    int mode() {
+        return mode;
+    }
+
+    @Override
+    public void commit() throws JMSException {
+        checkOpen();
+        if (!isTransacted()) {
+            throw new IllegalStateException("HJMS-SESSION-001 commit() on a session that is not transacted");
+        }
+        if (CompletionThreads.isCompletingFor(this)) {
+            throw new IllegalStateException("HJMS-SESSION-002 a CompletionListener must not commit its own session");
+        }
+        asyncSends.awaitAll();
+        deliveryLock.lock();
+        try {
+            List<PendingSend> sends;
+            List<Delivery> received;
+            synchronized (this) {
+                sends = new ArrayList<>(transactedSends);
+                received = new ArrayList<>(unacknowledged);
+                transactedSends.clear();
+                unacknowledged.clear();
+            }
+            try {
+                storeSends(sends);
+            } catch (RuntimeException | JMSException e) {
+                releaseDeliveries(received, true);
+                TransactionRolledBackException rolledBack = new TransactionRolledBackException(
+                        "HJMS-SESSION-003 commit failed and was rolled back: " + e);
+                rolledBack.setLinkedException(e);
+                throw rolledBack;
+            }
+            acknowledgeDeliveries(received);
+        } finally {
+            deliveryLock.unlock();
+        }
+    }
+
+    /** Stores a transaction's sends, one store call per destination, keeping each destination's order. */
+    private void storeSends(List<PendingSend> sends) throws JMSException {
+        Map<String, List<StoredMessage>> byKey = new LinkedHashMap<>();
+        Map<String, HazelcastDestination> destinations = new LinkedHashMap<>();
+        for (PendingSend s : sends) {
+            byKey.computeIfAbsent(s.destination().encode(), k -> new ArrayList<>()).add(s.message());
+            destinations.put(s.destination().encode(), s.destination());
+        }
+        for (Map.Entry<String, List<StoredMessage>> e : byKey.entrySet()) {
+            store(destinations.get(e.getKey()), e.getValue());
+        }
+    }
+
+    /** Stores messages now; temporary destinations must still exist. */
+    void store(HazelcastDestination destination, List<StoredMessage> messages) throws JMSException {
+        try {
+            if (destination.isTemporary()) {
+                if (!connection.broker().sendToExisting(destination.encode(), messages)) {
+                    throw new InvalidDestinationException("HJMS-SESSION-004 temporary destination "
+                            + destination.getName() + " was deleted");
+                }
+            } else {
+                connection.broker().send(destination.encode(), messages);
+            }
+        } catch (RuntimeException e) {
+            throw JmsExceptions.wrap("send to " + destination, e);
+        }
+    }
+
+    @Override
+    public void rollback() throws JMSException {
+        checkOpen();
+        if (!isTransacted()) {
+            throw new IllegalStateException("HJMS-SESSION-005 rollback() on a session that is not transacted");
+        }
+        asyncSends.awaitAll();
+        deliveryLock.lock();
+        try {
+            List<Delivery> received;
+            synchronized (this) {
+                transactedSends.clear();
+                received = new ArrayList<>(unacknowledged);
+                unacknowledged.clear();
+            }
+            releaseDeliveries(received, true);
+        } finally {
+            deliveryLock.unlock();
+        }
+    }
+
+    @Override
+    public void recover() throws JMSException {
+        checkOpen();
+        if (isTransacted()) {
+            throw new IllegalStateException("HJMS-SESSION-006 recover() on a transacted session: use rollback()");
+        }
+        deliveryLock.lock();
+        try {
+            List<Delivery> received;
+            synchronized (this) {
+                received = new ArrayList<>(unacknowledged);
+                unacknowledged.clear();
+            }
+            releaseDeliveries(received, true);
+        } finally {
+            deliveryLock.unlock();
+        }
+    }
+
+    /** CLIENT_ACKNOWLEDGE: acknowledges every message this session delivered so far (spec 6.2.10). */
+    void acknowledgeAll() throws JMSException {
+        if (closed) {
+            throw new IllegalStateException("HJMS-SESSION-007 cannot acknowledge: the session is closed");
+        }
+        if (mode != Session.CLIENT_ACKNOWLEDGE) {
+            return; // acknowledge() is ignored in the other modes
+        }
+        List<Delivery> received;
+        synchronized (this) {
+            received = new ArrayList<>(unacknowledged);
+            unacknowledged.clear();
+        }
+        acknowledgeDeliveries(received);
+    }
+
+    private void acknowledgeDeliveries(List<Delivery> deliveries) throws JMSException {
+        try {
+            Delivery.byDestination(deliveries).forEach((key, ids) -> connection.broker().acknowledge(key, ids, owner));
+        } catch (RuntimeException e) {
+            throw JmsExceptions.wrap("acknowledge", e);
+        }
+    }
+
+    private void releaseDeliveries(List<Delivery> deliveries, boolean delivered) throws JMSException {
+        try {
+            Delivery.byDestination(deliveries)
+                    .forEach((key, ids) -> connection.broker().release(key, ids, owner, delivered));
+        } catch (RuntimeException e) {
+            throw JmsExceptions.wrap("returning messages for redelivery", e);
+        }
+    }
+
+    // --- delivery (called by consumers) ----------------------------------------------------------------------
+
+    /**
+     * Turns a claimed message into the application's message and records it per the session mode: in
+     * AUTO/DUPS_OK mode a synchronous receive acknowledges at once; otherwise it waits for acknowledge or
+     * commit.
+     */
+    Message deliverSync(HazelcastMessageConsumer consumer, StoredMessage stored) throws JMSException {
+        MessageImpl message = toMessage(consumer, stored);
+        Delivery delivery = new Delivery(consumer.storeKey(), stored.messageId());
+        if (isAutoAcknowledge()) {
+            acknowledgeDeliveries(List.of(delivery));
+        } else {
+            remember(delivery);
+        }
+        return message;
+    }
+
+    /** Runs a listener on one claimed message, under the session's delivery lock, then acknowledges per mode. */
+    void deliverToListener(HazelcastMessageConsumer consumer, MessageListener listener, StoredMessage stored)
+            throws JMSException {
+        Delivery delivery = new Delivery(consumer.storeKey(), stored.messageId());
+        MessageImpl message = toMessage(consumer, stored);
+        remember(delivery);
+        boolean failed = false;
+        ListenerThreads.enter(this);
+        try {
+            listener.onMessage(message);
+        } catch (RuntimeException e) {
+            failed = true; // spec 8.7: in auto-acknowledge modes the message is redelivered
+        } finally {
+            ListenerThreads.exit();
+        }
+        if (isAutoAcknowledge() && forget(delivery)) {
+            if (failed) {
+                releaseDeliveries(List.of(delivery), true);
+            } else {
+                acknowledgeDeliveries(List.of(delivery));
+            }
+        }
+    }
+
+    private MessageImpl toMessage(HazelcastMessageConsumer consumer, StoredMessage stored) throws JMSException {
+        MessageImpl message;
+        try {
+            message = MessageImpl.fromStored(stored, consumer.destination(), connection.deserialization());
+        } catch (RuntimeException e) {
+            connection.broker().release(consumer.storeKey(), List.of(stored.messageId()), owner, true);
+            throw JmsExceptions.wrap("reading a received message", e);
+        }
+        message.setAcknowledger(this::acknowledgeAll);
+        return message;
+    }
+
+    private boolean isAutoAcknowledge() {
+        return mode == Session.AUTO_ACKNOWLEDGE || mode == Session.DUPS_OK_ACKNOWLEDGE;
+    }
+
+    private synchronized void remember(Delivery delivery) {
+        unacknowledged.add(delivery);
+    }
+
+    private synchronized boolean forget(Delivery delivery) {
+        return unacknowledged.remove(delivery);
+    }
+
+    /** Transacted sends wait for commit. */
+    synchronized void bufferSend(HazelcastDestination destination, StoredMessage message) {
+        transactedSends.add(new PendingSend(destination, message));
+    }
+
+    record PendingSend(HazelcastDestination destination, StoredMessage message) {
+    }
+
+    // --- consumers, producers, browsers ----------------------------------------------------------------------
+
+    @Override
+    public MessageProducer createProducer(Destination destination) throws JMSException {
+        checkOpen();
+        HazelcastDestination target = destination == null ? null : HazelcastDestination.of(destination);
+        HazelcastMessageProducer producer = new HazelcastMessageProducer(this, target);
+        producers.add(producer);
+        return producer;
+    }
+
+    @Override
+    public MessageConsumer createConsumer(Destination destination) throws JMSException {
+        return createConsumer(destination, null, false);
+    }
+
+    @Override
+    public MessageConsumer createConsumer(Destination destination, String messageSelector) throws JMSException {
+        return createConsumer(destination, messageSelector, false);
+    }
+
+    @Override
+    public MessageConsumer createConsumer(Destination destination, String messageSelector, boolean noLocal)
+            throws JMSException {
+        checkOpen();
+        HazelcastDestination target = HazelcastDestination.of(destination);
+        connection.checkConsumable(target);
+        return addConsumer(new HazelcastMessageConsumer(this, target, messageSelector, noLocal));
+    }
+
+    private HazelcastMessageConsumer addConsumer(HazelcastMessageConsumer consumer) {
+        consumers.add(consumer);
+        return consumer;
+    }
+
+    void consumerClosed(HazelcastMessageConsumer consumer) {
+        consumers.remove(consumer);
+    }
+
+    void producerClosed(HazelcastMessageProducer producer) {
+        producers.remove(producer);
+    }
+
+    void browserClosed(HazelcastQueueBrowser browser) {
+        browsers.remove(browser);
+    }
+
+    boolean hasConsumerOn(HazelcastDestination destination) {
+        return consumers.stream().anyMatch(c -> c.destination().equals(destination));
+    }
+
+    @Override
+    public Queue createQueue(String queueName) throws JMSException {
+        checkOpen();
+        return new HazelcastQueue(requireName(queueName, "queue"));
+    }
+
+    @Override
+    public Topic createTopic(String topicName) throws JMSException {
+        checkOpen();
+        return new HazelcastTopic(requireName(topicName, "topic"));
+    }
+
+    private static String requireName(String name, String kind) throws InvalidDestinationException {
+        if (name == null || name.isBlank()) {
+            throw new InvalidDestinationException("HJMS-SESSION-008 " + kind + " name must not be null or empty");
+        }
+        return name;
+    }
+
+    @Override
+    public QueueBrowser createBrowser(Queue queue) throws JMSException {
+        return createBrowser(queue, null);
+    }
+
+    @Override
+    public QueueBrowser createBrowser(Queue queue, String messageSelector) throws JMSException {
+        checkOpen();
+        HazelcastDestination target = HazelcastDestination.of(queue);
+        HazelcastQueueBrowser browser = new HazelcastQueueBrowser(this, (Queue) target, messageSelector);
+        browsers.add(browser);
+        return browser;
+    }
+
+    @Override
+    public TemporaryQueue createTemporaryQueue() throws JMSException {
+        checkOpen();
+        return connection.createTemporaryQueue();
+    }
+
+    @Override
+    public TemporaryTopic createTemporaryTopic() throws JMSException {
+        checkOpen();
+        return connection.createTemporaryTopic();
+    }
+
+    @Override
+    public QueueReceiver createReceiver(Queue queue) throws JMSException {
+        return (QueueReceiver) createConsumer(queue);
+    }
+
+    @Override
+    public QueueReceiver createReceiver(Queue queue, String messageSelector) throws JMSException {
+        return (QueueReceiver) createConsumer(queue, messageSelector);
+    }
+
+    @Override
+    public QueueSender createSender(Queue queue) throws JMSException {
+        return (QueueSender) createProducer(queue);
+    }
+
+    @Override
+    public TopicSubscriber createSubscriber(Topic topic) throws JMSException {
+        return (TopicSubscriber) createConsumer(topic);
+    }
+
+    @Override
+    public TopicSubscriber createSubscriber(Topic topic, String messageSelector, boolean noLocal) throws JMSException {
+        return (TopicSubscriber) createConsumer(topic, messageSelector, noLocal);
+    }
+
+    @Override
+    public TopicPublisher createPublisher(Topic topic) throws JMSException {
+        return (TopicPublisher) createProducer(topic);
+    }
+
+    // --- topic subscriptions ---------------------------------------------------------------------------------
+
+    @Override
+    public MessageConsumer createSharedConsumer(Topic topic, String sharedSubscriptionName) throws JMSException {
+        return createSharedConsumer(topic, sharedSubscriptionName, null);
+    }
+
+    @Override
+    public MessageConsumer createSharedConsumer(Topic topic, String sharedSubscriptionName, String messageSelector)
+            throws JMSException {
+        checkOpen();
+        HazelcastDestination target = topicOf(topic);
+        return addConsumer(new HazelcastMessageConsumer(this, target, messageSelector, false,
+                Subscriptions.shared(sharedSubscriptionName, false)));
+    }
+
+    @Override
+    public TopicSubscriber createDurableSubscriber(Topic topic, String name) throws JMSException {
+        return createDurableSubscriber(topic, name, null, false);
+    }
+
+    @Override
+    public TopicSubscriber createDurableSubscriber(Topic topic, String name, String messageSelector, boolean noLocal)
+            throws JMSException {
+        checkOpen();
+        HazelcastDestination target = topicOf(topic);
+        return addConsumer(new HazelcastMessageConsumer(this, target, messageSelector, noLocal,
+                Subscriptions.durable(connection.requireClientId(), name)));
+    }
+
+    @Override
+    public MessageConsumer createDurableConsumer(Topic topic, String name) throws JMSException {
+        return createDurableSubscriber(topic, name);
+    }
+
+    @Override
+    public MessageConsumer createDurableConsumer(Topic topic, String name, String messageSelector, boolean noLocal)
+            throws JMSException {
+        return createDurableSubscriber(topic, name, messageSelector, noLocal);
+    }
+
+    @Override
+    public MessageConsumer createSharedDurableConsumer(Topic topic, String name) throws JMSException {
+        return createSharedDurableConsumer(topic, name, null);
+    }
+
+    @Override
+    public MessageConsumer createSharedDurableConsumer(Topic topic, String name, String messageSelector)
+            throws JMSException {
+        checkOpen();
+        HazelcastDestination target = topicOf(topic);
+        return addConsumer(new HazelcastMessageConsumer(this, target, messageSelector, false,
+                Subscriptions.shared(name, true)));
+    }
+
+    @Override
+    public void unsubscribe(String name) throws JMSException {
+        checkOpen();
+        Subscriptions.unsubscribe(this, name);
+    }
+
+    private static HazelcastDestination topicOf(Topic topic) throws JMSException {
+        if (topic == null) {
+            throw new InvalidDestinationException("HJMS-SESSION-009 topic is null: pass a Topic");
+        }
+        return HazelcastDestination.of(topic);
+    }
+
+    // --- listener of the session (ASF) -----------------------------------------------------------------------
+
+    @Override
+    public MessageListener getMessageListener() throws JMSException {
+        checkOpen();
+        return distinguishedListener;
+    }
+
+    @Override
+    public void setMessageListener(MessageListener listener) throws JMSException {
+        checkOpen();
+        distinguishedListener = listener;
+    }
+
+    /** Loaded by a connection consumer before it starts the server session that runs this session. */
+    synchronized void load(HazelcastDestination destination, StoredMessage message) {
+        loadedForRun.add(message);
+        loadedDestinations.put(message.messageId(), destination);
+    }
+
+    private final Map<String, HazelcastDestination> loadedDestinations = new LinkedHashMap<>();
+
+    /** Delivers the messages a connection consumer loaded to the session's distinguished listener. */
+    @Override
+    public void run() {
+        List<StoredMessage> batch;
+        synchronized (this) {
+            batch = new ArrayList<>(loadedForRun);
+            loadedForRun.clear();
+        }
+        MessageListener listener = distinguishedListener;
+        for (StoredMessage stored : batch) {
+            HazelcastDestination destination;
+            synchronized (this) {
+                destination = loadedDestinations.remove(stored.messageId());
+            }
+            try {
+                if (listener == null || closed) {
+                    connection.broker().release(stored.destination(), List.of(stored.messageId()), owner, false);
+                    continue;
+                }
+                deliveryLock.lock();
+                try {
+                    deliverLoaded(listener, stored, destination);
+                } finally {
+                    deliveryLock.unlock();
+                }
+            } catch (JMSException | RuntimeException e) {
+                // the message stays leased to this session and is redelivered when the session closes
+            }
+        }
+    }
+
+    private void deliverLoaded(MessageListener listener, StoredMessage stored, HazelcastDestination destination)
+            throws JMSException {
+        String key = stored.destination();
+        Delivery delivery = new Delivery(key, stored.messageId());
+        MessageImpl message = MessageImpl.fromStored(stored, destination, connection.deserialization());
+        message.setAcknowledger(this::acknowledgeAll);
+        remember(delivery);
+        boolean failed = false;
+        ListenerThreads.enter(this);
+        try {
+            listener.onMessage(message);
+        } catch (RuntimeException e) {
+            failed = true;
+        } finally {
+            ListenerThreads.exit();
+        }
+        if (isAutoAcknowledge() && forget(delivery)) {
+            if (failed) {
+                releaseDeliveries(List.of(delivery), true);
+            } else {
+                acknowledgeDeliveries(List.of(delivery));
+            }
+        }
+    }
+
+    // --- lifecycle -------------------------------------------------------------------------------------------
+
+    void connectionStarted() {
+        consumers.forEach(HazelcastMessageConsumer::wakeUp);
+    }
+
+    void wakeReceivers() {
+        consumers.forEach(HazelcastMessageConsumer::wakeUp);
+    }
+
+    @Override
+    public void close() throws JMSException {
+        if (closed) {
+            return;
+        }
+        if (ListenerThreads.isDeliveringFor(this)) {
+            throw new IllegalStateException("HJMS-SESSION-010 a message listener must not close its own session");
+        }
+        if (CompletionThreads.isCompletingFor(this)) {
+            throw new IllegalStateException("HJMS-SESSION-011 a CompletionListener must not close its own session");
+        }
+        asyncSends.awaitAll();
+        closed = true;
+        for (HazelcastMessageConsumer consumer : consumers) {
+            consumer.closeQuietly();
+        }
+        producers.forEach(HazelcastMessageProducer::closeQuietly);
+        browsers.forEach(HazelcastQueueBrowser::closeQuietly);
+        deliveryLock.lock(); // waits for a running listener to return
+        try {
+            List<Delivery> received;
+            synchronized (this) {
+                transactedSends.clear();
+                received = new ArrayList<>(unacknowledged);
+                unacknowledged.clear();
+            }
+            releaseDeliveries(received, true);
+        } catch (JMSException e) {
+            if (connection.broker().hazelcast().getLifecycleService().isRunning()) {
+                throw e;
+            }
+        } finally {
+            deliveryLock.unlock();
+            asyncSends.shutdown();
+            connection.sessionClosed(this);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "HazelcastSession{mode=" + mode + ", id=" + owner.sessionId() + "}";
+    }
+}

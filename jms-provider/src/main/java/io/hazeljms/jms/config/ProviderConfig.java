@@ -1,0 +1,240 @@
+package io.hazeljms.jms.config;
+
+import com.hazelcast.core.HazelcastInstance;
+import io.hazeljms.store.DestinationSettings;
+import io.hazeljms.store.StoreConfig;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How a connection factory reaches the cluster and the store's default policies. Immutable; build with
+ * {@link #builder()}. Defaults: an embedded member in cluster {@code hazeljms} on 127.0.0.1 port 5710+, a
+ * TCP/IP member list on loopback, one synchronous backup, 10 delivery attempts, dead-letter queue {@code DLQ}.
+ */
+public final class ProviderConfig {
+
+    /** Where the Hazelcast node comes from. */
+    public enum Mode {
+        /** Start a member of our own in this JVM. */
+        EMBEDDED,
+        /** Connect as a client to an existing cluster whose members carry the store jar. */
+        CLIENT,
+        /** Use a {@link HazelcastInstance} the application hands in (member or client). */
+        INSTANCE
+    }
+
+    public static final String DEFAULT_CLUSTER_NAME = "hazeljms";
+    public static final String DEFAULT_INTERFACE = "127.0.0.1";
+    public static final int DEFAULT_PORT = 5710;
+
+    private final Mode mode;
+    private final String clusterName;
+    private final String bindInterface;
+    private final int port;
+    private final List<String> members;
+    private final List<String> clientAddresses;
+    private final int backupCount;
+    private final String hazelcastConfigFile;
+    private final HazelcastInstance instance;
+    private final int maxDeliveryAttempts;
+    private final long redeliveryDelayMillis;
+    private final String deadLetterQueue;
+    private final String expiryQueue;
+    private final String objectMessageAllowList;
+
+    private ProviderConfig(Builder b) {
+        mode = b.mode;
+        clusterName = b.clusterName;
+        bindInterface = b.bindInterface;
+        port = b.port;
+        members = b.members.isEmpty() ? defaultMembers(b.bindInterface, b.port) : List.copyOf(b.members);
+        clientAddresses = b.clientAddresses.isEmpty()
+                ? List.of(b.bindInterface + ":" + b.port) : List.copyOf(b.clientAddresses);
+        backupCount = b.backupCount;
+        hazelcastConfigFile = b.hazelcastConfigFile;
+        instance = b.instance;
+        maxDeliveryAttempts = b.maxDeliveryAttempts;
+        redeliveryDelayMillis = b.redeliveryDelayMillis;
+        deadLetterQueue = b.deadLetterQueue;
+        expiryQueue = b.expiryQueue;
+        objectMessageAllowList = b.objectMessageAllowList;
+    }
+
+    /** Ten ports from the base port on the bind interface: enough for a few servers on one machine. */
+    private static List<String> defaultMembers(String host, int port) {
+        List<String> list = new ArrayList<>();
+        for (int p = port; p < port + 10; p++) {
+            list.add(host + ":" + p);
+        }
+        return List.copyOf(list);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.mode = mode;
+        b.clusterName = clusterName;
+        b.bindInterface = bindInterface;
+        b.port = port;
+        b.members = new ArrayList<>(members);
+        b.clientAddresses = new ArrayList<>(clientAddresses);
+        b.backupCount = backupCount;
+        b.hazelcastConfigFile = hazelcastConfigFile;
+        b.instance = instance;
+        b.maxDeliveryAttempts = maxDeliveryAttempts;
+        b.redeliveryDelayMillis = redeliveryDelayMillis;
+        b.deadLetterQueue = deadLetterQueue;
+        b.expiryQueue = expiryQueue;
+        b.objectMessageAllowList = objectMessageAllowList;
+        return b;
+    }
+
+    /** The store's defaults for auto-created destinations; queue names become store names. */
+    public DestinationSettings destinationDefaults() {
+        return DestinationSettings.defaults()
+                .withMaxDeliveryAttempts(maxDeliveryAttempts)
+                .withRedeliveryDelayMillis(redeliveryDelayMillis)
+                .withDeadLetterQueue(deadLetterQueue == null ? null : "queue:" + deadLetterQueue)
+                .withExpiryQueue(expiryQueue == null ? null : "queue:" + expiryQueue);
+    }
+
+    public Mode mode() { return mode; }
+    public String clusterName() { return clusterName; }
+    public String bindInterface() { return bindInterface; }
+    public int port() { return port; }
+    public List<String> members() { return members; }
+    public List<String> clientAddresses() { return clientAddresses; }
+    public int backupCount() { return backupCount; }
+    public String hazelcastConfigFile() { return hazelcastConfigFile; }
+    public HazelcastInstance instance() { return instance; }
+    public int maxDeliveryAttempts() { return maxDeliveryAttempts; }
+    public long redeliveryDelayMillis() { return redeliveryDelayMillis; }
+    public String deadLetterQueue() { return deadLetterQueue; }
+    public String expiryQueue() { return expiryQueue; }
+    public String objectMessageAllowList() { return objectMessageAllowList; }
+
+    @Override
+    public String toString() {
+        return "ProviderConfig{mode=" + mode + ", clusterName=" + clusterName + ", interface=" + bindInterface
+                + ", port=" + port + ", members=" + members + ", backupCount=" + backupCount + "}";
+    }
+
+    /** Validates each setting as it is given, naming the setting and the accepted range. */
+    public static final class Builder {
+        private Mode mode = Mode.EMBEDDED;
+        private String clusterName = DEFAULT_CLUSTER_NAME;
+        private String bindInterface = DEFAULT_INTERFACE;
+        private int port = DEFAULT_PORT;
+        private List<String> members = new ArrayList<>();
+        private List<String> clientAddresses = new ArrayList<>();
+        private int backupCount = StoreConfig.DEFAULT_BACKUP_COUNT;
+        private String hazelcastConfigFile;
+        private HazelcastInstance instance;
+        private int maxDeliveryAttempts = DestinationSettings.DEFAULT_MAX_DELIVERY_ATTEMPTS;
+        private long redeliveryDelayMillis;
+        private String deadLetterQueue = DestinationSettings.DEFAULT_DEAD_LETTER_QUEUE;
+        private String expiryQueue;
+        private String objectMessageAllowList = "";
+
+        public Builder embedded() { mode = Mode.EMBEDDED; return this; }
+
+        public Builder client(List<String> addresses) {
+            mode = Mode.CLIENT;
+            clientAddresses = new ArrayList<>(addresses);
+            return this;
+        }
+
+        public Builder instance(HazelcastInstance hz) {
+            mode = Mode.INSTANCE;
+            instance = Objects.requireNonNull(hz, "instance");
+            return this;
+        }
+
+        public Builder mode(Mode m) { mode = Objects.requireNonNull(m, "mode"); return this; }
+
+        public Builder clusterName(String name) {
+            clusterName = requireText(name, "clusterName");
+            return this;
+        }
+
+        public Builder bindInterface(String address) {
+            bindInterface = requireText(address, "interface");
+            return this;
+        }
+
+        public Builder port(int p) {
+            if (p < 1 || p > 65535) {
+                throw new IllegalArgumentException("HJMS-CFG-001 port must be 1..65535, was " + p);
+            }
+            port = p;
+            return this;
+        }
+
+        public Builder members(List<String> list) { members = new ArrayList<>(list); return this; }
+
+        public Builder clientAddresses(List<String> list) { clientAddresses = new ArrayList<>(list); return this; }
+
+        public Builder backupCount(int n) {
+            if (n < 0 || n > 6) {
+                throw new IllegalArgumentException("HJMS-CFG-002 backupCount must be 0..6, was " + n);
+            }
+            backupCount = n;
+            return this;
+        }
+
+        public Builder hazelcastConfigFile(String path) {
+            hazelcastConfigFile = path == null || path.isBlank() ? null : path;
+            return this;
+        }
+
+        public Builder maxDeliveryAttempts(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("HJMS-CFG-003 maxDeliveryAttempts must be at least 1, was " + n);
+            }
+            maxDeliveryAttempts = n;
+            return this;
+        }
+
+        public Builder redeliveryDelayMillis(long ms) {
+            if (ms < 0) {
+                throw new IllegalArgumentException("HJMS-CFG-004 redeliveryDelay must not be negative, was " + ms);
+            }
+            redeliveryDelayMillis = ms;
+            return this;
+        }
+
+        /** Null or blank: messages that run out of attempts are dropped. */
+        public Builder deadLetterQueue(String name) {
+            deadLetterQueue = name == null || name.isBlank() ? null : name.trim();
+            return this;
+        }
+
+        /** Null or blank (default): expired messages are dropped. */
+        public Builder expiryQueue(String name) {
+            expiryQueue = name == null || name.isBlank() ? null : name.trim();
+            return this;
+        }
+
+        /** Comma-separated packages (ending in '.') and classes ObjectMessage may deserialize, beyond java.*. */
+        public Builder objectMessageAllowList(String list) {
+            objectMessageAllowList = list == null ? "" : list;
+            return this;
+        }
+
+        public ProviderConfig build() {
+            return new ProviderConfig(this);
+        }
+
+        private static String requireText(String value, String name) {
+            if (value == null || value.isBlank()) {
+                throw new IllegalArgumentException("HJMS-CFG-005 " + name + " must not be empty");
+            }
+            return value.trim();
+        }
+    }
+}

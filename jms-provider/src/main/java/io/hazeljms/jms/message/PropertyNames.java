@@ -1,0 +1,64 @@
+package io.hazeljms.jms.message;
+
+import jakarta.jms.MessageFormatException;
+
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Rules on property names and on the JMS-defined {@code JMSX} properties. A property name must be usable as a
+ * message selector identifier (spec 3.5.1 / 3.8.1.1), otherwise a selector could never refer to it.
+ */
+final class PropertyNames {
+
+    static final String JMSX_DELIVERY_COUNT = "JMSXDeliveryCount";
+    static final String JMSX_GROUP_ID = "JMSXGroupID";
+    static final String JMSX_GROUP_SEQ = "JMSXGroupSeq";
+
+    /** Words of the selector grammar that an identifier cannot be, in any case. */
+    private static final Set<String> RESERVED = Set.of(
+            "NULL", "TRUE", "FALSE", "NOT", "AND", "OR", "BETWEEN", "LIKE", "IN", "IS", "ESCAPE");
+
+    private PropertyNames() {
+    }
+
+    /** @throws IllegalArgumentException when {@code name} is null, empty, not an identifier, or reserved */
+    static void validate(String name) {
+        if (name == null || name.isEmpty()) {
+            throw new IllegalArgumentException("HJMS-MSG-010 a property name must not be null or empty");
+        }
+        if (!Character.isJavaIdentifierStart(name.charAt(0))) {
+            throw new IllegalArgumentException("HJMS-MSG-011 property name '" + name
+                    + "' is not a valid identifier: it must start with a letter, '_' or '$'");
+        }
+        for (int i = 1; i < name.length(); i++) {
+            if (!Character.isJavaIdentifierPart(name.charAt(i))) {
+                throw new IllegalArgumentException("HJMS-MSG-011 property name '" + name
+                        + "' is not a valid identifier: character '" + name.charAt(i) + "' at index " + i
+                        + " is not allowed (use letters, digits, '_' or '$')");
+            }
+        }
+        if (RESERVED.contains(name.toUpperCase(Locale.ROOT))) {
+            throw new IllegalArgumentException("HJMS-MSG-012 property name '" + name
+                    + "' is a reserved word of the message selector syntax");
+        }
+    }
+
+    /**
+     * The types the spec fixes for the JMSX properties an application may set: JMSXGroupID is a String,
+     * JMSXGroupSeq an int; JMSXDeliveryCount (normally set by the provider) is an int too.
+     */
+    static void checkJmsxType(String name, Object value) throws MessageFormatException {
+        if (value == null || !name.startsWith("JMSX")) {
+            return;
+        }
+        if (name.equals(JMSX_GROUP_ID) && !(value instanceof String)) {
+            throw new MessageFormatException("HJMS-MSG-013 JMSXGroupID must be a String, not a "
+                    + TypeConversions.typeName(value));
+        }
+        if ((name.equals(JMSX_GROUP_SEQ) || name.equals(JMSX_DELIVERY_COUNT)) && !(value instanceof Integer)) {
+            throw new MessageFormatException("HJMS-MSG-013 " + name + " must be an int, not a "
+                    + TypeConversions.typeName(value));
+        }
+    }
+}
