@@ -7,6 +7,9 @@ import io.hazeljms.store.processor.AckProcessor;
 import io.hazeljms.store.processor.BrowseProcessor;
 import io.hazeljms.store.processor.ClaimProcessor;
 import io.hazeljms.store.processor.CreateDestinationProcessor;
+import io.hazeljms.store.processor.DetachProcessor;
+import io.hazeljms.store.processor.SubscribeProcessor;
+import io.hazeljms.store.processor.UnsubscribeProcessor;
 import io.hazeljms.store.processor.EnqueueProcessor;
 import io.hazeljms.store.processor.PurgeProcessor;
 import io.hazeljms.store.processor.ReleaseOwnerProcessor;
@@ -33,6 +36,8 @@ public final class Broker {
     private final HazelcastInstance hz;
     private final IMap<String, DestinationState> destinations;
     private final IMap<String, String> clientIds;
+    /** Durable subscription name to the key of its topic: unsubscribe names no topic. */
+    private final IMap<String, String> durableIndex;
     private final DestinationSettings defaults;
     private final DestinationSignals signals;
     private final String nodeId;
@@ -42,6 +47,7 @@ public final class Broker {
         this.defaults = Objects.requireNonNull(defaults, "defaults");
         this.destinations = hz.getMap(StoreConfig.DESTINATIONS_MAP);
         this.clientIds = hz.getMap(StoreConfig.CLIENT_IDS_MAP);
+        this.durableIndex = hz.getMap(StoreConfig.DURABLE_SUBSCRIPTIONS_MAP);
         this.signals = new DestinationSignals(destinations);
         this.nodeId = hz.getLocalEndpoint().getUuid().toString();
         registerDepartureListenerIfMissing();
@@ -76,17 +82,21 @@ public final class Broker {
      * Stores messages on a destination, creating it on first use; returns once they are on the primary and
      * its synchronous backups.
      */
-    public void send(String destination, List<StoredMessage> messages) {
-        destinations.executeOnKey(destination, new EnqueueProcessor(messages, defaults));
+    public int send(String destination, List<StoredMessage> messages) {
+        return destinations.executeOnKey(destination, new EnqueueProcessor(messages, defaults));
     }
 
-    /** As {@link #send(String, List)} to a destination that must exist (a temporary one); false if it does not. */
-    public boolean sendToExisting(String destination, List<StoredMessage> messages) {
-        return destinations.executeOnKey(destination, new EnqueueProcessor(messages, null)) >= 0;
+    /**
+     * As {@link #send(String, List)} to a destination that must exist (a temporary one).
+     *
+     * @return -1 if it does not exist, {@link DestinationState#BACKLOG_FULL} if a topic subscription is full
+     */
+    public int sendToExisting(String destination, List<StoredMessage> messages) {
+        return destinations.executeOnKey(destination, new EnqueueProcessor(messages, null));
     }
 
-    public void send(String destination, StoredMessage message) {
-        send(destination, List.of(message));
+    public int send(String destination, StoredMessage message) {
+        return send(destination, List.of(message));
     }
 
     /** As {@link #send(String, List)}, completing (with -1 if a required destination is missing) when stored. */
@@ -99,10 +109,15 @@ public final class Broker {
     // --- receive ---------------------------------------------------------------------------------------------
 
     /** Claims the best eligible message now, or returns a result without one. Moves dead and expired messages. */
-    public ClaimResult claim(String destination, String selector, LeaseOwner owner) {
-        ClaimResult result = destinations.executeOnKey(destination, new ClaimProcessor(selector, owner, defaults));
-        move(destination, result.moves(), owner);
+    public ClaimResult claim(Address from, String selector, LeaseOwner owner) {
+        ClaimResult result = destinations.executeOnKey(from.key(),
+                new ClaimProcessor(from.subscription(), selector, owner, defaults));
+        move(from, result.moves(), owner);
         return result;
+    }
+
+    public ClaimResult claim(String queue, String selector, LeaseOwner owner) {
+        return claim(Address.queue(queue), selector, owner);
     }
 
     /**
@@ -115,7 +130,7 @@ public final class Broker {
         long deadline = timeoutMillis == 0 ? Long.MAX_VALUE : System.currentTimeMillis() + Math.max(0, timeoutMillis);
         while (!cancelled.getAsBoolean()) {
             long seen = watch.signal.version();
-            ClaimResult result = claim(watch.destination, selector, owner);
+            ClaimResult result = claim(watch.address, selector, owner);
             if (result.message() != null) {
                 return result.message();
             }
@@ -129,24 +144,37 @@ public final class Broker {
         return null;
     }
 
-    /** Starts watching a destination for changes; close the watch when its consumer closes. */
-    public Watch watch(String destination) {
-        return new Watch(destination, signals.watch(destination));
+    /** Starts watching a queue or subscription for changes; close the watch when its consumer closes. */
+    public Watch watch(Address address) {
+        return new Watch(address, signals.watch(address.key()));
     }
 
-    /** A consumer's subscription to a destination's change events. */
+    public Watch watch(String queue) {
+        return watch(Address.queue(queue));
+    }
+
+    /** A consumer's subscription to the change events of the entry it consumes from. */
     public final class Watch implements AutoCloseable {
-        private final String destination;
+        private final Address address;
         private final DestinationSignals.Signal signal;
         private boolean closed;
 
-        private Watch(String destination, DestinationSignals.Signal signal) {
-            this.destination = destination;
+        private Watch(Address address, DestinationSignals.Signal signal) {
+            this.address = address;
             this.signal = signal;
         }
 
-        public String destination() {
-            return destination;
+        public Address address() {
+            return address;
+        }
+
+        /** Waits (bounded) for the next change of the watched entry, e.g. room in a full topic. */
+        public void awaitChange(long seen, long timeoutMillis) throws InterruptedException {
+            signal.awaitChange(seen, timeoutMillis);
+        }
+
+        public long version() {
+            return signal.version();
         }
 
         /** Wakes every local waiter of this destination so they re-check their cancellation. */
@@ -166,11 +194,15 @@ public final class Broker {
     // --- acknowledge and release -----------------------------------------------------------------------------
 
     /** Acknowledges messages claimed by this owner's session. Returns how many were still held. */
-    public int acknowledge(String destination, List<String> messageIds, LeaseOwner owner) {
+    public int acknowledge(Address from, List<String> messageIds, LeaseOwner owner) {
         if (messageIds.isEmpty()) {
             return 0;
         }
-        return destinations.executeOnKey(destination, new AckProcessor(messageIds, owner));
+        return destinations.executeOnKey(from.key(), new AckProcessor(from.subscription(), messageIds, owner));
+    }
+
+    public int acknowledge(String queue, List<String> messageIds, LeaseOwner owner) {
+        return acknowledge(Address.queue(queue), messageIds, owner);
     }
 
     /**
@@ -179,13 +211,17 @@ public final class Broker {
      *
      * @param delivered false for messages that never reached the application (their delivery is not counted)
      */
-    public void release(String destination, List<String> messageIds, LeaseOwner owner, boolean delivered) {
+    public void release(Address from, List<String> messageIds, LeaseOwner owner, boolean delivered) {
         if (messageIds.isEmpty()) {
             return;
         }
-        ReleaseResult result = destinations.executeOnKey(destination,
-                new ReleaseProcessor(messageIds, owner, delivered));
-        move(destination, result.moves(), owner);
+        ReleaseResult result = destinations.executeOnKey(from.key(),
+                new ReleaseProcessor(from.subscription(), messageIds, owner, delivered));
+        move(from, result.moves(), owner);
+    }
+
+    public void release(String queue, List<String> messageIds, LeaseOwner owner, boolean delivered) {
+        release(Address.queue(queue), messageIds, owner, delivered);
     }
 
     /** Releases every lease a session, connection or node holds on one destination. */
@@ -202,7 +238,7 @@ public final class Broker {
      * Moves messages to their dead-letter or expiry queue: stored on the target first (idempotent by
      * message id), then removed from the source, so a crash between the two duplicates, never loses.
      */
-    private void move(String source, List<StoredMessage> moves, LeaseOwner owner) {
+    private void move(Address source, List<StoredMessage> moves, LeaseOwner owner) {
         if (moves.isEmpty()) {
             return;
         }
@@ -216,6 +252,51 @@ public final class Broker {
             messages.forEach(m -> ids.add(m.messageId()));
         });
         acknowledge(source, ids, owner);
+    }
+
+    // --- topic subscriptions ---------------------------------------------------------------------------------
+
+    /**
+     * Attaches a consumer to a subscription of a topic. A durable subscription that exists on another topic
+     * is deleted first (if unused), as changing a durable subscription's topic replaces it (spec 6.11.1).
+     */
+    public SubscribeOutcome subscribe(String topicKey, String subscription, SubscriptionSpec spec, String consumerId,
+                                      LeaseOwner owner) {
+        if (spec.durable()) {
+            String previousTopic = durableIndex.get(subscription);
+            if (previousTopic != null && !previousTopic.equals(topicKey)) {
+                UnsubscribeOutcome removed = destinations.executeOnKey(previousTopic,
+                        new UnsubscribeProcessor(subscription));
+                if (removed == UnsubscribeOutcome.ACTIVE || removed == UnsubscribeOutcome.UNACKNOWLEDGED) {
+                    return SubscribeOutcome.IN_USE;
+                }
+            }
+        }
+        SubscribeOutcome outcome = destinations.executeOnKey(topicKey,
+                new SubscribeProcessor(subscription, spec, consumerId, owner, defaults));
+        if (spec.durable() && outcome != SubscribeOutcome.IN_USE && outcome != SubscribeOutcome.KIND_MISMATCH
+                && outcome != SubscribeOutcome.FILTER_MISMATCH) {
+            durableIndex.set(subscription, topicKey);
+        }
+        return outcome;
+    }
+
+    /** Detaches a closing consumer; a non-durable subscription ends with its last consumer. */
+    public void detach(String topicKey, String subscription, String consumerId) {
+        destinations.executeOnKey(topicKey, new DetachProcessor(subscription, consumerId));
+    }
+
+    /** Deletes a durable subscription by name, wherever its topic is. */
+    public UnsubscribeOutcome unsubscribe(String subscription) {
+        String topicKey = durableIndex.get(subscription);
+        if (topicKey == null) {
+            return UnsubscribeOutcome.NOT_FOUND;
+        }
+        UnsubscribeOutcome outcome = destinations.executeOnKey(topicKey, new UnsubscribeProcessor(subscription));
+        if (outcome == UnsubscribeOutcome.REMOVED || outcome == UnsubscribeOutcome.NOT_FOUND) {
+            durableIndex.remove(subscription, topicKey);
+        }
+        return outcome;
     }
 
     // --- client IDs ------------------------------------------------------------------------------------------
@@ -254,7 +335,12 @@ public final class Broker {
 
     /** The destination's counters, or null when it does not exist. */
     public DestinationStats stats(String destination) {
-        return destinations.executeOnKey(destination, new StatsProcessor());
+        return destinations.executeOnKey(destination, new StatsProcessor(null));
+    }
+
+    /** A queue's or one subscription's counters, or null when it does not exist. */
+    public DestinationStats stats(Address address) {
+        return destinations.executeOnKey(address.key(), new StatsProcessor(address.subscription()));
     }
 
     /** Messages waiting or in flight; 0 for a destination that does not exist. */
@@ -268,7 +354,7 @@ public final class Broker {
     }
 
     /** One page of deliverable messages after {@code afterKey} (start with -1), in delivery order. */
-    public List<StoredMessage> browse(String destination, String selector, long afterKey, int limit) {
-        return destinations.executeOnKey(destination, new BrowseProcessor(selector, afterKey, limit));
+    public List<StoredMessage> browse(String queue, String selector, long afterKey, int limit) {
+        return destinations.executeOnKey(queue, new BrowseProcessor(null, selector, afterKey, limit));
     }
 }

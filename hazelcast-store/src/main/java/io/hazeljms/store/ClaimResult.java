@@ -27,6 +27,10 @@ public final class ClaimResult implements IdentifiedDataSerializable {
         this.moves = moves;
     }
 
+    public static ClaimResult none() {
+        return new ClaimResult(null, 0, new ArrayList<>());
+    }
+
     public StoredMessage message() {
         return message;
     }

@@ -21,6 +21,7 @@ public final class DestinationSettings implements IdentifiedDataSerializable {
     private long redeliveryDelayMillis;
     private String temporaryOwnerNode;
     private String temporaryOwnerConnection;
+    private int maxBacklog;
 
     public DestinationSettings() {
     }
@@ -37,6 +38,20 @@ public final class DestinationSettings implements IdentifiedDataSerializable {
         c.redeliveryDelayMillis = redeliveryDelayMillis;
         c.temporaryOwnerNode = temporaryOwnerNode;
         c.temporaryOwnerConnection = temporaryOwnerConnection;
+        c.maxBacklog = maxBacklog;
+        return c;
+    }
+
+    /**
+     * @param messages most messages one topic subscription may hold before publishes to the topic are
+     *                 refused (0 = no limit), so one slow subscriber cannot grow without bound
+     */
+    public DestinationSettings withMaxBacklog(int messages) {
+        if (messages < 0) {
+            throw new IllegalArgumentException("HJMS-STORE-012 maxBacklog must not be negative, was " + messages);
+        }
+        DestinationSettings c = copy();
+        c.maxBacklog = messages;
         return c;
     }
 
@@ -89,6 +104,7 @@ public final class DestinationSettings implements IdentifiedDataSerializable {
     public String deadLetterQueue() { return deadLetterQueue; }
     public String expiryQueue() { return expiryQueue; }
     public long redeliveryDelayMillis() { return redeliveryDelayMillis; }
+    public int maxBacklog() { return maxBacklog; }
     public boolean isTemporary() { return temporaryOwnerConnection != null; }
     public String temporaryOwnerNode() { return temporaryOwnerNode; }
     public String temporaryOwnerConnection() { return temporaryOwnerConnection; }
@@ -111,6 +127,7 @@ public final class DestinationSettings implements IdentifiedDataSerializable {
         out.writeLong(redeliveryDelayMillis);
         out.writeString(temporaryOwnerNode);
         out.writeString(temporaryOwnerConnection);
+        out.writeInt(maxBacklog);
     }
 
     @Override
@@ -121,12 +138,14 @@ public final class DestinationSettings implements IdentifiedDataSerializable {
         redeliveryDelayMillis = in.readLong();
         temporaryOwnerNode = in.readString();
         temporaryOwnerConnection = in.readString();
+        maxBacklog = in.readInt();
     }
 
     @Override
     public String toString() {
         return "DestinationSettings{maxDeliveryAttempts=" + maxDeliveryAttempts + ", deadLetterQueue=" + deadLetterQueue
                 + ", expiryQueue=" + expiryQueue + ", redeliveryDelayMillis=" + redeliveryDelayMillis
+                + ", maxBacklog=" + maxBacklog
                 + (isTemporary() ? ", temporary" : "") + "}";
     }
 }

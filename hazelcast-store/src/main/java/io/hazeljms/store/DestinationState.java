@@ -40,6 +40,11 @@ public final class DestinationState implements IdentifiedDataSerializable {
     private long acknowledgedCount;
     private long expiredCount;
     private long deadLetteredCount;
+    /** Non-null when this entry is a topic: its subscriptions, each with a queue of its own. */
+    private Map<String, Subscription> subscriptions;
+
+    /** Returned by {@link #publish} when a subscription is at its backlog limit: nothing was published. */
+    public static final int BACKLOG_FULL = -2;
 
     public DestinationState() {
     }
@@ -47,6 +52,27 @@ public final class DestinationState implements IdentifiedDataSerializable {
     public DestinationState(String name, DestinationSettings settings) {
         this.name = name;
         this.settings = settings;
+        if (isTopicKey(name)) {
+            subscriptions = new LinkedHashMap<>();
+        }
+    }
+
+    /** Topics (and temporary topics) are keyed {@code topic:NAME}; everything else is a queue. */
+    public static boolean isTopicKey(String key) {
+        return key.startsWith("topic:") || key.startsWith("temp-topic:");
+    }
+
+    public boolean isTopic() {
+        return subscriptions != null;
+    }
+
+    /** The queue messages are consumed from: this one, or a subscription's; null for an unknown subscription. */
+    public DestinationState queueFor(String subscription) {
+        if (subscription == null) {
+            return this;
+        }
+        Subscription s = subscriptions == null ? null : subscriptions.get(subscription);
+        return s == null ? null : s.queue();
     }
 
     /** Higher priority first, then arrival order; sequence fits in 56 bits. */
@@ -220,6 +246,19 @@ public final class DestinationState implements IdentifiedDataSerializable {
     /** Releases every lease of a session, connection or node (close, or the node left the cluster). */
     public int releaseOwner(LeaseOwner owner, LeaseOwner.Scope scope, long now) {
         int n = 0;
+        if (subscriptions != null) {
+            for (Iterator<Subscription> it = subscriptions.values().iterator(); it.hasNext(); ) {
+                Subscription s = it.next();
+                n += s.queue().releaseOwner(owner, scope, now);
+                if (scope != LeaseOwner.Scope.SESSION
+                        && s.consumers().values().removeIf(c -> c.matches(owner, scope))) {
+                    n++;
+                    if (!s.durable() && s.consumers().isEmpty()) {
+                        it.remove();
+                    }
+                }
+            }
+        }
         for (Iterator<Lease> it = inFlight.values().iterator(); it.hasNext(); ) {
             Lease lease = it.next();
             if (lease.owner().matches(owner, scope)) {
@@ -250,6 +289,94 @@ public final class DestinationState implements IdentifiedDataSerializable {
                 : owner.connectionId().equals(settings.temporaryOwnerConnection());
     }
 
+    // --- topics ----------------------------------------------------------------------------------------------
+
+    /**
+     * Fans messages out to the subscriptions that exist now, applying each one's selector and noLocal. All or
+     * nothing: if any receiving subscription would pass its backlog limit, nothing is published.
+     *
+     * @return how many subscription copies were stored, or {@link #BACKLOG_FULL}
+     */
+    public int publish(List<StoredMessage> messages) {
+        int limit = settings.maxBacklog();
+        if (limit > 0) {
+            for (Subscription s : subscriptions.values()) {
+                long accepted = messages.stream().filter(s::accepts).count();
+                if (accepted > 0 && s.queue().pendingCount() + accepted > limit) {
+                    return BACKLOG_FULL;
+                }
+            }
+        }
+        int copies = 0;
+        for (StoredMessage m : messages) {
+            enqueuedCount++;
+            for (Subscription s : subscriptions.values()) {
+                if (s.accepts(m) && s.queue().enqueue(m.copy())) {
+                    copies++;
+                }
+            }
+        }
+        return copies;
+    }
+
+    /** Attaches a consumer to a subscription, creating or replacing it as the spec says (6.11, 8.3). */
+    public SubscribeOutcome subscribe(String subscription, SubscriptionSpec spec, String consumerId, LeaseOwner owner) {
+        Subscription s = subscriptions.get(subscription);
+        SubscribeOutcome outcome;
+        if (s == null) {
+            outcome = SubscribeOutcome.CREATED;
+        } else if (s.shared() != spec.shared()) {
+            return SubscribeOutcome.KIND_MISMATCH;
+        } else if (!s.shared() && !s.consumers().isEmpty()) {
+            return SubscribeOutcome.IN_USE;
+        } else if (!s.sameFilter(spec)) {
+            if (!s.consumers().isEmpty()) {
+                return SubscribeOutcome.FILTER_MISMATCH;
+            }
+            outcome = SubscribeOutcome.REPLACED;
+        } else {
+            outcome = SubscribeOutcome.JOINED;
+        }
+        if (outcome != SubscribeOutcome.JOINED) {
+            s = new Subscription(subscription, spec, name, settings);
+            subscriptions.put(subscription, s);
+        }
+        s.attach(consumerId, owner);
+        return outcome;
+    }
+
+    /** Detaches a consumer; a non-durable subscription ends with its last consumer. True if anything changed. */
+    public boolean detach(String subscription, String consumerId) {
+        Subscription s = subscriptions == null ? null : subscriptions.get(subscription);
+        if (s == null || s.consumers().remove(consumerId) == null) {
+            return false;
+        }
+        if (!s.durable() && s.consumers().isEmpty()) {
+            subscriptions.remove(subscription);
+        }
+        return true;
+    }
+
+    /** Deletes a durable subscription, unless a consumer is attached or one of its messages is unacknowledged. */
+    public UnsubscribeOutcome unsubscribe(String subscription) {
+        Subscription s = subscriptions == null ? null : subscriptions.get(subscription);
+        if (s == null) {
+            return UnsubscribeOutcome.NOT_FOUND;
+        }
+        if (!s.consumers().isEmpty()) {
+            return UnsubscribeOutcome.ACTIVE;
+        }
+        if (s.queue().inFlightCount() > 0) {
+            return UnsubscribeOutcome.UNACKNOWLEDGED;
+        }
+        subscriptions.remove(subscription);
+        return UnsubscribeOutcome.REMOVED;
+    }
+
+    public Map<String, Subscription> subscriptions() {
+        return subscriptions == null ? Map.of() : subscriptions;
+    }
+
     // --- administration --------------------------------------------------------------------------------------
 
     /** Deletes pending messages (in-flight ones stay with their consumers). */
@@ -276,9 +403,23 @@ public final class DestinationState implements IdentifiedDataSerializable {
         return page;
     }
 
+    /** Counters of a queue or subscription; for a topic, its subscriptions' messages added up. */
     public DestinationStats stats() {
-        return new DestinationStats(name, pending.size(), inFlight.size(), enqueuedCount, acknowledgedCount,
-                expiredCount, deadLetteredCount, settings.isTemporary());
+        long pendingTotal = pending.size();
+        long inFlightTotal = inFlight.size();
+        long acked = acknowledgedCount;
+        long expired = expiredCount;
+        long dead = deadLetteredCount;
+        for (Subscription s : subscriptions().values()) {
+            DestinationStats sub = s.queue().stats();
+            pendingTotal += sub.pending();
+            inFlightTotal += sub.inFlight();
+            acked += sub.acknowledged();
+            expired += sub.expired();
+            dead += sub.deadLettered();
+        }
+        return new DestinationStats(name, pendingTotal, inFlightTotal, enqueuedCount, acked, expired, dead,
+                settings.isTemporary());
     }
 
     // --- serialization (migration and backup sync of the whole state) ---------------------------------------
@@ -310,6 +451,13 @@ public final class DestinationState implements IdentifiedDataSerializable {
         out.writeLong(acknowledgedCount);
         out.writeLong(expiredCount);
         out.writeLong(deadLetteredCount);
+        out.writeBoolean(subscriptions != null);
+        if (subscriptions != null) {
+            out.writeInt(subscriptions.size());
+            for (Subscription sub : subscriptions.values()) {
+                out.writeObject(sub);
+            }
+        }
     }
 
     @Override
@@ -333,5 +481,13 @@ public final class DestinationState implements IdentifiedDataSerializable {
         acknowledgedCount = in.readLong();
         expiredCount = in.readLong();
         deadLetteredCount = in.readLong();
+        if (in.readBoolean()) {
+            int n = in.readInt();
+            subscriptions = new LinkedHashMap<>();
+            for (int i = 0; i < n; i++) {
+                Subscription sub = in.readObject();
+                subscriptions.put(sub.name(), sub);
+            }
+        }
     }
 }

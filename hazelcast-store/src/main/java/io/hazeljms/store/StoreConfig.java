@@ -22,6 +22,8 @@ public final class StoreConfig {
     public static final String DESTINATIONS_MAP = "hazeljms.destinations";
     /** JMS client identifiers in use, cluster-wide: clientID to owning node and connection. */
     public static final String CLIENT_IDS_MAP = "hazeljms.client-ids";
+    /** Durable subscription name to its topic's key (unsubscribe names no topic). */
+    public static final String DURABLE_SUBSCRIPTIONS_MAP = "hazeljms.durable-subscriptions";
     public static final int DEFAULT_BACKUP_COUNT = 1;
 
     private StoreConfig() {
@@ -39,6 +41,7 @@ public final class StoreConfig {
                 .setStatisticsEnabled(false)
                 .setPerEntryStatsEnabled(false));
         config.addMapConfig(new MapConfig(CLIENT_IDS_MAP).setBackupCount(backupCount));
+        config.addMapConfig(new MapConfig(DURABLE_SUBSCRIPTIONS_MAP).setBackupCount(backupCount));
         config.getSerializationConfig().addDataSerializableFactory(StoreSerializers.FACTORY_ID, new StoreSerializers());
         config.addListenerConfig(new ListenerConfig(new NodeDepartureListener()));
         return config;

@@ -7,6 +7,9 @@ import io.hazeljms.store.processor.BrowseProcessor;
 import io.hazeljms.store.processor.ClaimBackupProcessor;
 import io.hazeljms.store.processor.ClaimProcessor;
 import io.hazeljms.store.processor.CreateDestinationProcessor;
+import io.hazeljms.store.processor.DetachProcessor;
+import io.hazeljms.store.processor.SubscribeProcessor;
+import io.hazeljms.store.processor.UnsubscribeProcessor;
 import io.hazeljms.store.processor.EnqueueProcessor;
 import io.hazeljms.store.processor.PurgeProcessor;
 import io.hazeljms.store.processor.ReleaseOwnerProcessor;
@@ -39,8 +42,12 @@ public final class StoreSerializers implements DataSerializableFactory {
     public static final int CREATE_DESTINATION = 19;
     public static final int RELEASE_RESULT = 20;
     public static final int DESTINATION_STATS = 21;
+    public static final int SUBSCRIPTION = 22;
+    public static final int SUBSCRIBE = 23;
+    public static final int DETACH = 24;
+    public static final int UNSUBSCRIBE = 25;
 
-    private static final int MAX_ID = 21;
+    private static final int MAX_ID = 25;
     @SuppressWarnings("unchecked")
     private static final Supplier<IdentifiedDataSerializable>[] CONSTRUCTORS = new Supplier[MAX_ID + 1];
 
@@ -62,6 +69,10 @@ public final class StoreSerializers implements DataSerializableFactory {
         CONSTRUCTORS[CREATE_DESTINATION] = CreateDestinationProcessor::new;
         CONSTRUCTORS[RELEASE_RESULT] = ReleaseResult::new;
         CONSTRUCTORS[DESTINATION_STATS] = DestinationStats::new;
+        CONSTRUCTORS[SUBSCRIPTION] = Subscription::new;
+        CONSTRUCTORS[SUBSCRIBE] = SubscribeProcessor::new;
+        CONSTRUCTORS[DETACH] = DetachProcessor::new;
+        CONSTRUCTORS[UNSUBSCRIBE] = UnsubscribeProcessor::new;
     }
 
     @Override

@@ -2,7 +2,9 @@ package io.hazeljms.jms;
 
 import com.hazelcast.core.HazelcastInstance;
 import io.hazeljms.jms.client.HazelcastConnection;
+import io.hazeljms.jms.client.HazelcastJMSContext;
 import io.hazeljms.jms.client.HazelcastNode;
+import io.hazeljms.jms.client.RuntimeExceptions;
 import io.hazeljms.jms.config.ProviderConfig;
 import io.hazeljms.jms.message.DeserializationPolicy;
 import jakarta.jms.Connection;
@@ -82,7 +84,7 @@ public class HazelcastConnectionFactory implements ConnectionFactory, QueueConne
             jms.initCause(e);
             throw jms;
         }
-        return new HazelcastConnection(current.broker(), deserialization, clientId);
+        return new HazelcastConnection(current.broker(), deserialization, config.backlogPolicy(), clientId);
     }
 
     @Override
@@ -120,9 +122,20 @@ public class HazelcastConnectionFactory implements ConnectionFactory, QueueConne
         return createContext(sessionMode);
     }
 
+    /**
+     * A context on a new connection of its own. The connection is not started until the first consumer is
+     * created (autoStart) or {@link JMSContext#start()} is called.
+     *
+     * @throws JMSRuntimeException for an invalid session mode or when the cluster cannot be reached
+     */
     @Override
     public JMSContext createContext(int sessionMode) {
-        throw new JMSRuntimeException("HJMS-CONTEXT-000 JMSContext is not implemented yet");
+        HazelcastJMSContext.validSessionMode(sessionMode);
+        try {
+            return new HazelcastJMSContext(connect(null), sessionMode);
+        } catch (JMSException e) {
+            throw RuntimeExceptions.of(e);
+        }
     }
 
     /** Shuts down the node if this factory started it. Open connections stop working. */

@@ -16,6 +16,7 @@ import java.util.Map;
 /** Removes acknowledged messages held under the caller's lease. Deterministic: its own backup. */
 public final class AckProcessor extends DestinationProcessor<Integer> {
 
+    private String subscription;
     private List<String> ids;
     private LeaseOwner owner;
     private transient boolean changed;
@@ -23,7 +24,8 @@ public final class AckProcessor extends DestinationProcessor<Integer> {
     public AckProcessor() {
     }
 
-    public AckProcessor(List<String> ids, LeaseOwner owner) {
+    public AckProcessor(String subscription, List<String> ids, LeaseOwner owner) {
+        this.subscription = subscription;
         this.ids = ids;
         this.owner = owner;
     }
@@ -31,10 +33,11 @@ public final class AckProcessor extends DestinationProcessor<Integer> {
     @Override
     public Integer process(Map.Entry<String, DestinationState> entry) {
         DestinationState state = entry.getValue();
-        if (state == null) {
+        DestinationState queue = state == null ? null : state.queueFor(subscription);
+        if (queue == null) {
             return 0;
         }
-        int n = state.acknowledge(ids, owner);
+        int n = queue.acknowledge(ids, owner);
         if (n > 0) {
             changed = true;
             entry.setValue(state);
@@ -54,12 +57,14 @@ public final class AckProcessor extends DestinationProcessor<Integer> {
 
     @Override
     public void writeData(ObjectDataOutput out) throws IOException {
+        out.writeString(subscription);
         ClaimDecision.writeIds(out, ids);
         LeaseOwner.write(out, owner);
     }
 
     @Override
     public void readData(ObjectDataInput in) throws IOException {
+        subscription = in.readString();
         ids = new ArrayList<>();
         ClaimDecision.readIds(in, ids);
         owner = LeaseOwner.read(in);

@@ -18,6 +18,7 @@ import java.util.Map;
 /** Reads one page of deliverable messages (selector applied in the store) without changing anything. */
 public final class BrowseProcessor extends DestinationProcessor<ArrayList<StoredMessage>> implements ReadOnly {
 
+    private String subscription;
     private String selector;
     private long afterKey;
     private int limit;
@@ -25,7 +26,8 @@ public final class BrowseProcessor extends DestinationProcessor<ArrayList<Stored
     public BrowseProcessor() {
     }
 
-    public BrowseProcessor(String selector, long afterKey, int limit) {
+    public BrowseProcessor(String subscription, String selector, long afterKey, int limit) {
+        this.subscription = subscription;
         this.selector = selector;
         this.afterKey = afterKey;
         this.limit = limit;
@@ -34,11 +36,12 @@ public final class BrowseProcessor extends DestinationProcessor<ArrayList<Stored
     @Override
     public ArrayList<StoredMessage> process(Map.Entry<String, DestinationState> entry) {
         DestinationState state = entry.getValue();
-        if (state == null) {
+        DestinationState queue = state == null ? null : state.queueFor(subscription);
+        if (queue == null) {
             return new ArrayList<>();
         }
         try {
-            List<StoredMessage> page = state.browse(Selector.cached(selector), afterKey, limit,
+            List<StoredMessage> page = queue.browse(Selector.cached(selector), afterKey, limit,
                     System.currentTimeMillis());
             return new ArrayList<>(page);
         } catch (SelectorSyntaxException e) {
@@ -58,6 +61,7 @@ public final class BrowseProcessor extends DestinationProcessor<ArrayList<Stored
 
     @Override
     public void writeData(ObjectDataOutput out) throws IOException {
+        out.writeString(subscription);
         out.writeString(selector);
         out.writeLong(afterKey);
         out.writeInt(limit);
@@ -65,6 +69,7 @@ public final class BrowseProcessor extends DestinationProcessor<ArrayList<Stored
 
     @Override
     public void readData(ObjectDataInput in) throws IOException {
+        subscription = in.readString();
         selector = in.readString();
         afterKey = in.readLong();
         limit = in.readInt();

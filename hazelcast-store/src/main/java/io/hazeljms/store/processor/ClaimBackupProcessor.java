@@ -15,6 +15,7 @@ import java.util.Map;
 /** Replays a primary's claim decision on a backup replica. */
 public final class ClaimBackupProcessor extends DestinationProcessor<ClaimResult> {
 
+    private String subscription;
     private ClaimDecision decision;
     private LeaseOwner owner;
     private DestinationSettings defaults;
@@ -22,7 +23,8 @@ public final class ClaimBackupProcessor extends DestinationProcessor<ClaimResult
     public ClaimBackupProcessor() {
     }
 
-    ClaimBackupProcessor(ClaimDecision decision, LeaseOwner owner, DestinationSettings defaults) {
+    ClaimBackupProcessor(String subscription, ClaimDecision decision, LeaseOwner owner, DestinationSettings defaults) {
+        this.subscription = subscription;
         this.decision = decision;
         this.owner = owner;
         this.defaults = defaults;
@@ -31,7 +33,10 @@ public final class ClaimBackupProcessor extends DestinationProcessor<ClaimResult
     @Override
     public ClaimResult process(Map.Entry<String, DestinationState> entry) {
         DestinationState state = stateOrCreate(entry, defaults);
-        state.applyClaim(decision, owner);
+        DestinationState queue = state.queueFor(subscription);
+        if (queue != null) {
+            queue.applyClaim(decision, owner);
+        }
         entry.setValue(state);
         return null;
     }
@@ -43,6 +48,7 @@ public final class ClaimBackupProcessor extends DestinationProcessor<ClaimResult
 
     @Override
     public void writeData(ObjectDataOutput out) throws IOException {
+        out.writeString(subscription);
         decision.writeTo(out);
         LeaseOwner.write(out, owner);
         out.writeObject(defaults);
@@ -50,6 +56,7 @@ public final class ClaimBackupProcessor extends DestinationProcessor<ClaimResult
 
     @Override
     public void readData(ObjectDataInput in) throws IOException {
+        subscription = in.readString();
         decision = ClaimDecision.readFrom(in);
         owner = LeaseOwner.read(in);
         defaults = in.readObject();

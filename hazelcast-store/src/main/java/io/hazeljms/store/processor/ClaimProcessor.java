@@ -22,6 +22,7 @@ import java.util.Map;
  */
 public final class ClaimProcessor extends DestinationProcessor<ClaimResult> {
 
+    private String subscription;
     private String selector;
     private LeaseOwner owner;
     private DestinationSettings defaults;
@@ -31,7 +32,8 @@ public final class ClaimProcessor extends DestinationProcessor<ClaimResult> {
     public ClaimProcessor() {
     }
 
-    public ClaimProcessor(String selector, LeaseOwner owner, DestinationSettings defaults) {
+    public ClaimProcessor(String subscription, String selector, LeaseOwner owner, DestinationSettings defaults) {
+        this.subscription = subscription;
         this.selector = selector;
         this.owner = owner;
         this.defaults = defaults;
@@ -41,11 +43,15 @@ public final class ClaimProcessor extends DestinationProcessor<ClaimResult> {
     public ClaimResult process(Map.Entry<String, DestinationState> entry) {
         boolean created = entry.getValue() == null;
         DestinationState state = stateOrCreate(entry, defaults);
-        ClaimDecision decision = state.decideClaim(parsedSelector(), System.currentTimeMillis());
-        ClaimResult result = state.applyClaim(decision, owner);
+        DestinationState queue = state.queueFor(subscription);
+        if (queue == null) {
+            return ClaimResult.none(); // the subscription is gone (unsubscribed, or its consumers left)
+        }
+        ClaimDecision decision = queue.decideClaim(parsedSelector(), System.currentTimeMillis());
+        ClaimResult result = queue.applyClaim(decision, owner);
         if (created || decision.changesState()) {
             entry.setValue(state);
-            backup = new ClaimBackupProcessor(decision, owner, defaults);
+            backup = new ClaimBackupProcessor(subscription, decision, owner, defaults);
         }
         return result;
     }
@@ -71,6 +77,7 @@ public final class ClaimProcessor extends DestinationProcessor<ClaimResult> {
 
     @Override
     public void writeData(ObjectDataOutput out) throws IOException {
+        out.writeString(subscription);
         out.writeString(selector);
         LeaseOwner.write(out, owner);
         out.writeObject(defaults);
@@ -78,6 +85,7 @@ public final class ClaimProcessor extends DestinationProcessor<ClaimResult> {
 
     @Override
     public void readData(ObjectDataInput in) throws IOException {
+        subscription = in.readString();
         selector = in.readString();
         owner = LeaseOwner.read(in);
         defaults = in.readObject();

@@ -31,13 +31,21 @@ public final class EnqueueProcessor extends DestinationProcessor<Integer> {
         this.defaults = defaults;
     }
 
-    /** @return messages added, or -1 when the destination does not exist and may not be created */
+    /**
+     * @return messages added (for a topic: subscription copies stored), -1 when the destination does not exist
+     *         and may not be created, or {@link DestinationState#BACKLOG_FULL}
+     */
     @Override
     public Integer process(Map.Entry<String, DestinationState> entry) {
         if (entry.getValue() == null && defaults == null) {
             return -1;
         }
         DestinationState state = stateOrCreate(entry, defaults);
+        if (state.isTopic()) {
+            int copies = state.publish(messages);
+            entry.setValue(state);
+            return copies;
+        }
         int added = 0;
         for (StoredMessage m : messages) {
             if (state.enqueue(m)) {

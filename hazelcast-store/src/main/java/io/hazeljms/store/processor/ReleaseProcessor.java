@@ -20,6 +20,7 @@ import java.util.Map;
  */
 public final class ReleaseProcessor extends DestinationProcessor<ReleaseResult> {
 
+    private String subscription;
     private List<String> ids;
     private LeaseOwner owner;
     private boolean delivered;
@@ -29,7 +30,8 @@ public final class ReleaseProcessor extends DestinationProcessor<ReleaseResult> 
     public ReleaseProcessor() {
     }
 
-    public ReleaseProcessor(List<String> ids, LeaseOwner owner, boolean delivered) {
+    public ReleaseProcessor(String subscription, List<String> ids, LeaseOwner owner, boolean delivered) {
+        this.subscription = subscription;
         this.ids = ids;
         this.owner = owner;
         this.delivered = delivered;
@@ -38,15 +40,16 @@ public final class ReleaseProcessor extends DestinationProcessor<ReleaseResult> 
     @Override
     public ReleaseResult process(Map.Entry<String, DestinationState> entry) {
         DestinationState state = entry.getValue();
-        if (state == null) {
+        DestinationState queue = state == null ? null : state.queueFor(subscription);
+        if (queue == null) {
             return new ReleaseResult();
         }
         if (now == 0) {
             now = System.currentTimeMillis();
         }
-        int before = state.inFlightCount();
-        ReleaseResult result = new ReleaseResult(state.release(ids, owner, delivered, now));
-        changed = before != state.inFlightCount() || !result.moves().isEmpty();
+        int before = queue.inFlightCount();
+        ReleaseResult result = new ReleaseResult(queue.release(ids, owner, delivered, now));
+        changed = before != queue.inFlightCount() || !result.moves().isEmpty();
         if (changed) {
             entry.setValue(state);
         }
@@ -65,6 +68,7 @@ public final class ReleaseProcessor extends DestinationProcessor<ReleaseResult> 
 
     @Override
     public void writeData(ObjectDataOutput out) throws IOException {
+        out.writeString(subscription);
         ClaimDecision.writeIds(out, ids);
         LeaseOwner.write(out, owner);
         out.writeBoolean(delivered);
@@ -73,6 +77,7 @@ public final class ReleaseProcessor extends DestinationProcessor<ReleaseResult> 
 
     @Override
     public void readData(ObjectDataInput in) throws IOException {
+        subscription = in.readString();
         ids = new ArrayList<>();
         ClaimDecision.readIds(in, ids);
         owner = LeaseOwner.read(in);

@@ -13,13 +13,20 @@ import java.util.Map;
 /** Reads a destination's counters; null when it does not exist. */
 public final class StatsProcessor extends DestinationProcessor<DestinationStats> implements ReadOnly {
 
+    private String subscription;
+
     public StatsProcessor() {
+    }
+
+    public StatsProcessor(String subscription) {
+        this.subscription = subscription;
     }
 
     @Override
     public DestinationStats process(Map.Entry<String, DestinationState> entry) {
         DestinationState state = entry.getValue();
-        return state == null ? null : state.stats();
+        DestinationState queue = state == null ? null : state.queueFor(subscription);
+        return queue == null ? null : queue.stats();
     }
 
     @Override
@@ -33,10 +40,12 @@ public final class StatsProcessor extends DestinationProcessor<DestinationStats>
     }
 
     @Override
-    public void writeData(ObjectDataOutput out) {
+    public void writeData(ObjectDataOutput out) throws java.io.IOException {
+        out.writeString(subscription);
     }
 
     @Override
-    public void readData(ObjectDataInput in) {
+    public void readData(ObjectDataInput in) throws java.io.IOException {
+        subscription = in.readString();
     }
 }

@@ -1,6 +1,7 @@
 package io.hazeljms.jms.client;
 
 import com.hazelcast.core.LifecycleEvent;
+import io.hazeljms.jms.config.BacklogPolicy;
 import io.hazeljms.jms.destination.HazelcastDestination;
 import io.hazeljms.jms.destination.HazelcastTemporaryQueue;
 import io.hazeljms.jms.destination.HazelcastTemporaryTopic;
@@ -45,6 +46,7 @@ public class HazelcastConnection implements QueueConnection, TopicConnection, Te
 
     private final Broker broker;
     private final DeserializationPolicy deserialization;
+    private final BacklogPolicy backlogPolicy;
     private final String connectionId = UUID.randomUUID().toString();
     private final List<HazelcastSession> sessions = new CopyOnWriteArrayList<>();
     private final Set<HazelcastDestination> temporaryDestinations = ConcurrentHashMap.newKeySet();
@@ -61,10 +63,11 @@ public class HazelcastConnection implements QueueConnection, TopicConnection, Te
     private boolean clientIdFixed;
     private volatile ExceptionListener exceptionListener;
 
-    public HazelcastConnection(Broker broker, DeserializationPolicy deserialization, String defaultClientId)
-            throws JMSException {
+    public HazelcastConnection(Broker broker, DeserializationPolicy deserialization, BacklogPolicy backlogPolicy,
+                               String defaultClientId) throws JMSException {
         this.broker = broker;
         this.deserialization = deserialization;
+        this.backlogPolicy = backlogPolicy;
         if (defaultClientId != null && !defaultClientId.isEmpty()) {
             setClientId(defaultClientId);
             clientIdFixed = true;
@@ -80,6 +83,10 @@ public class HazelcastConnection implements QueueConnection, TopicConnection, Te
 
     DeserializationPolicy deserialization() {
         return deserialization;
+    }
+
+    BacklogPolicy backlogPolicy() {
+        return backlogPolicy;
     }
 
     String connectionId() {
@@ -123,6 +130,10 @@ public class HazelcastConnection implements QueueConnection, TopicConnection, Te
             throw ex;
         }
         clientId = id;
+    }
+
+    synchronized String clientIdOrNull() {
+        return clientId;
     }
 
     /** Any use of the connection other than setClientID fixes the client ID (spec 6.1.2). */
@@ -447,7 +458,7 @@ public class HazelcastConnection implements QueueConnection, TopicConnection, Te
                                                              int maxMessages) throws JMSException {
         checkOpen();
         return new PooledConnectionConsumer(this, HazelcastDestination.of(topic),
-                Subscriptions.shared(subscriptionName, false), messageSelector, sessionPool, maxMessages);
+                Subscriptions.shared(clientIdOrNull(), subscriptionName, false), messageSelector, sessionPool, maxMessages);
     }
 
     @Override
@@ -466,7 +477,7 @@ public class HazelcastConnection implements QueueConnection, TopicConnection, Te
             throws JMSException {
         checkOpen();
         return new PooledConnectionConsumer(this, HazelcastDestination.of(topic),
-                Subscriptions.shared(subscriptionName, true), messageSelector, sessionPool, maxMessages);
+                Subscriptions.shared(clientIdOrNull(), subscriptionName, true), messageSelector, sessionPool, maxMessages);
     }
 
     String requireClientId() throws IllegalStateException {

@@ -1,11 +1,15 @@
 package io.hazeljms.jms.client;
 
 import io.hazeljms.jms.destination.HazelcastDestination;
+import io.hazeljms.store.Address;
 import io.hazeljms.store.Broker;
+import io.hazeljms.store.SubscribeOutcome;
+import io.hazeljms.store.SubscriptionSpec;
 import io.hazeljms.store.StoredMessage;
 import io.hazeljms.store.selector.Selector;
 import io.hazeljms.store.selector.SelectorSyntaxException;
 import jakarta.jms.IllegalStateException;
+import jakarta.jms.InvalidDestinationException;
 import jakarta.jms.InvalidSelectorException;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -16,6 +20,7 @@ import jakarta.jms.Topic;
 import jakarta.jms.TopicSubscriber;
 
 import java.util.List;
+import java.util.UUID;
 
 /**
  * A consumer on a queue (or a topic subscription): synchronous receive, or a listener thread that claims
@@ -27,30 +32,50 @@ public class HazelcastMessageConsumer implements QueueReceiver, TopicSubscriber 
     private final HazelcastDestination destination;
     private final String selector;
     private final boolean noLocal;
-    private final String storeKey;
+    /** Null for a queue consumer. */
+    private final Subscriptions.Subscription subscription;
+    private final String consumerId = UUID.randomUUID().toString();
+    private final Address address;
+    /** The selector the store applies at claim time: a subscription's is applied at publish time instead. */
+    private final String claimSelector;
     private final Broker.Watch watch;
     private volatile boolean closed;
     private volatile MessageListener listener;
     private Thread listenerThread;
 
+    /**
+     * @param subscription how to attach to a topic (null for a queue); a topic subscription is created or
+     *                     joined here, so a refused one fails at creation with the exception the spec names
+     */
     HazelcastMessageConsumer(HazelcastSession session, HazelcastDestination destination, String selector,
-                             boolean noLocal) throws JMSException {
+                             boolean noLocal, Subscriptions.Subscription subscription) throws JMSException {
         this.session = session;
         this.destination = destination;
         this.selector = validSelector(selector);
         this.noLocal = noLocal;
-        this.storeKey = destination.encode();
+        this.subscription = subscription;
+        HazelcastConnection connection = session.connection();
+        if (destination.isTemporary()) {
+            connection.checkConsumable(destination);
+            if (subscription != null && (subscription.durable() || subscription.shared())) {
+                throw new InvalidDestinationException("HJMS-CONSUMER-002 durable and shared subscriptions "
+                        + "cannot be made on a temporary topic");
+            }
+        }
+        String key = destination.encode();
+        this.address = subscription == null ? Address.queue(key) : Address.subscription(key, subscription.name());
+        this.claimSelector = subscription == null ? this.selector : null;
         try {
-            this.watch = session.connection().broker().watch(storeKey);
+            if (subscription != null) {
+                SubscribeOutcome outcome = connection.broker().subscribe(key, subscription.name(),
+                        new SubscriptionSpec(subscription.durable(), subscription.shared(), this.selector, noLocal),
+                        consumerId, session.owner());
+                Subscriptions.check(outcome, subscription.name());
+            }
+            this.watch = connection.broker().watch(address);
         } catch (RuntimeException e) {
             throw JmsExceptions.wrap("creating a consumer on " + destination, e);
         }
-    }
-
-    HazelcastMessageConsumer(HazelcastSession session, HazelcastDestination destination, String selector,
-                             boolean noLocal, Subscriptions.Subscription subscription) throws JMSException {
-        this(session, destination, selector, noLocal);
-        throw new JMSException("HJMS-TOPIC-000 topic subscriptions are not implemented yet");
     }
 
     /** Parses the selector now so a bad one fails at creation, naming the position (spec 3.8.1). */
@@ -73,8 +98,8 @@ public class HazelcastMessageConsumer implements QueueReceiver, TopicSubscriber 
         return destination;
     }
 
-    String storeKey() {
-        return storeKey;
+    Address address() {
+        return address;
     }
 
     private void checkOpen() throws IllegalStateException {
@@ -93,6 +118,14 @@ public class HazelcastMessageConsumer implements QueueReceiver, TopicSubscriber 
 
     @Override
     public Message receive(long timeout) throws JMSException {
+        return receive(timeout, null);
+    }
+
+    /**
+     * {@link #receive(long)} for {@code JMSConsumer.receiveBody}: with a {@code bodyType}, a message whose body
+     * cannot be returned as that type is handled as {@link HazelcastSession#deliverSync} describes.
+     */
+    Message receive(long timeout, Class<?> bodyType) throws JMSException {
         checkOpen();
         checkNoListener();
         long deadline = timeout <= 0 ? Long.MAX_VALUE : System.currentTimeMillis() + timeout;
@@ -106,11 +139,11 @@ public class HazelcastMessageConsumer implements QueueReceiver, TopicSubscriber 
                 if (remaining < 0) {
                     return null;
                 }
-                StoredMessage stored = connection.broker().receive(watch, selector, session.owner(),
+                StoredMessage stored = connection.broker().receive(watch, claimSelector, session.owner(),
                         remaining == 0 && deadline != Long.MAX_VALUE ? -1 : remaining,
                         () -> closed || !connection.isStarted());
                 if (stored != null) {
-                    return handOver(stored);
+                    return handOver(stored, bodyType);
                 }
                 if (deadline != Long.MAX_VALUE && System.currentTimeMillis() >= deadline) {
                     return null;
@@ -126,6 +159,11 @@ public class HazelcastMessageConsumer implements QueueReceiver, TopicSubscriber 
 
     @Override
     public Message receiveNoWait() throws JMSException {
+        return receiveNoWait(null);
+    }
+
+    /** {@link #receiveNoWait()} for {@code JMSConsumer.receiveBodyNoWait}; see {@link #receive(long, Class)}. */
+    Message receiveNoWait(Class<?> bodyType) throws JMSException {
         checkOpen();
         checkNoListener();
         if (!session.connection().isStarted()) {
@@ -133,20 +171,20 @@ public class HazelcastMessageConsumer implements QueueReceiver, TopicSubscriber 
         }
         try {
             StoredMessage stored = session.connection().broker()
-                    .claim(storeKey, selector, session.owner()).message();
-            return stored == null ? null : handOver(stored);
+                    .claim(address, claimSelector, session.owner()).message();
+            return stored == null ? null : handOver(stored, bodyType);
         } catch (RuntimeException e) {
             throw JmsExceptions.wrap("receive from " + destination, e);
         }
     }
 
     /** A message claimed as the consumer closed goes back uncounted; otherwise the session takes it. */
-    private Message handOver(StoredMessage stored) throws JMSException {
+    private Message handOver(StoredMessage stored, Class<?> bodyType) throws JMSException {
         if (closed) {
-            session.connection().broker().release(storeKey, List.of(stored.messageId()), session.owner(), false);
+            session.connection().broker().release(address, List.of(stored.messageId()), session.owner(), false);
             return null;
         }
-        return session.deliverSync(this, stored);
+        return session.deliverSync(this, stored, bodyType);
     }
 
     private void checkNoListener() throws IllegalStateException {
@@ -186,7 +224,7 @@ public class HazelcastMessageConsumer implements QueueReceiver, TopicSubscriber 
                 if (!connection.awaitStarted(Long.MAX_VALUE)) {
                     return;
                 }
-                StoredMessage stored = connection.broker().receive(watch, selector, session.owner(), 0,
+                StoredMessage stored = connection.broker().receive(watch, claimSelector, session.owner(), 0,
                         () -> closed || !connection.isStarted() || !isListenerThread(me));
                 if (stored != null) {
                     deliver(stored);
@@ -211,7 +249,7 @@ public class HazelcastMessageConsumer implements QueueReceiver, TopicSubscriber 
         try {
             MessageListener current = listener;
             if (closed || current == null || !connection.beginDelivery()) {
-                connection.broker().release(storeKey, List.of(stored.messageId()), session.owner(), false);
+                connection.broker().release(address, List.of(stored.messageId()), session.owner(), false);
                 return;
             }
             try {
@@ -226,6 +264,14 @@ public class HazelcastMessageConsumer implements QueueReceiver, TopicSubscriber 
 
     void wakeUp() {
         watch.wakeUp();
+    }
+
+    Broker.Watch watch() {
+        return watch;
+    }
+
+    String claimSelector() {
+        return claimSelector;
     }
 
     // --- accessors and close ---------------------------------------------------------------------------------
@@ -274,8 +320,11 @@ public class HazelcastMessageConsumer implements QueueReceiver, TopicSubscriber 
         }
         try {
             watch.close();
+            if (subscription != null) {
+                session.connection().broker().detach(destination.encode(), subscription.name(), consumerId);
+            }
         } catch (RuntimeException e) {
-            // the cluster is gone; nothing to unregister
+            // the cluster is gone: its departure handling detaches us
         }
         session.consumerClosed(this);
     }

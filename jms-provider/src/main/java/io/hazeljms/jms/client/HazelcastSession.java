@@ -9,6 +9,9 @@ import io.hazeljms.jms.message.MessageImpl;
 import io.hazeljms.jms.message.ObjectMessageImpl;
 import io.hazeljms.jms.message.StreamMessageImpl;
 import io.hazeljms.jms.message.TextMessageImpl;
+import io.hazeljms.jms.config.BacklogPolicy;
+import io.hazeljms.store.Broker;
+import io.hazeljms.store.DestinationState;
 import io.hazeljms.store.LeaseOwner;
 import io.hazeljms.store.StoredMessage;
 import jakarta.jms.BytesMessage;
@@ -19,6 +22,7 @@ import jakarta.jms.JMSException;
 import jakarta.jms.MapMessage;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageFormatException;
 import jakarta.jms.MessageListener;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.ObjectMessage;
@@ -27,6 +31,7 @@ import jakarta.jms.QueueBrowser;
 import jakarta.jms.QueueReceiver;
 import jakarta.jms.QueueSender;
 import jakarta.jms.QueueSession;
+import jakarta.jms.ResourceAllocationException;
 import jakarta.jms.Session;
 import jakarta.jms.StreamMessage;
 import jakarta.jms.TemporaryQueue;
@@ -67,7 +72,7 @@ public class HazelcastSession implements QueueSession, TopicSession {
     private final AsyncSends asyncSends;
     private volatile boolean closed;
     private volatile MessageListener distinguishedListener;
-    private final List<StoredMessage> loadedForRun = new ArrayList<>();
+    private final List<Loaded> loadedForRun = new ArrayList<>();
 
     HazelcastSession(HazelcastConnection connection, int mode) {
         this.connection = connection;
@@ -228,17 +233,49 @@ public class HazelcastSession implements QueueSession, TopicSession {
     /** Stores messages now; temporary destinations must still exist. */
     void store(HazelcastDestination destination, List<StoredMessage> messages) throws JMSException {
         try {
-            if (destination.isTemporary()) {
-                if (!connection.broker().sendToExisting(destination.encode(), messages)) {
-                    throw new InvalidDestinationException("HJMS-SESSION-004 temporary destination "
-                            + destination.getName() + " was deleted");
-                }
-            } else {
-                connection.broker().send(destination.encode(), messages);
+            int result = attemptStore(destination, messages);
+            if (result == DestinationState.BACKLOG_FULL) {
+                result = storeWhenRoom(destination, messages);
             }
+            if (result < 0) {
+                throw new InvalidDestinationException("HJMS-SESSION-004 temporary destination "
+                        + destination.getName() + " was deleted");
+            }
+        } catch (InterruptedException e) {
+            throw JmsExceptions.interrupted("send to " + destination);
         } catch (RuntimeException e) {
             throw JmsExceptions.wrap("send to " + destination, e);
         }
+    }
+
+    /** One store call; a publish refused as full stored nothing, so the same messages can be retried. */
+    private int attemptStore(HazelcastDestination destination, List<StoredMessage> messages) {
+        return destination.isTemporary()
+                ? connection.broker().sendToExisting(destination.encode(), messages)
+                : connection.broker().send(destination.encode(), messages);
+    }
+
+    /** A topic subscription is full: wait for room as the backlog policy allows, or fail without publishing. */
+    private int storeWhenRoom(HazelcastDestination destination, List<StoredMessage> messages)
+            throws JMSException, InterruptedException {
+        BacklogPolicy policy = connection.backlogPolicy();
+        long deadline = System.currentTimeMillis() + policy.blockMillis();
+        if (policy.mode() == BacklogPolicy.Mode.BLOCK) {
+            try (Broker.Watch watch = connection.broker().watch(destination.encode())) {
+                while (System.currentTimeMillis() < deadline) {
+                    long seen = watch.version();
+                    int result = attemptStore(destination, messages);
+                    if (result != DestinationState.BACKLOG_FULL) {
+                        return result;
+                    }
+                    watch.awaitChange(seen, Math.max(1, deadline - System.currentTimeMillis()));
+                }
+            }
+        }
+        throw new ResourceAllocationException("HJMS-SESSION-012 a subscription of " + destination
+                + " holds its maximum backlog (maxBacklog); nothing was published"
+                + (policy.mode() == BacklogPolicy.Mode.BLOCK ? " after waiting " + policy.blockMillis() + " ms" : "")
+                + ": speed up or add consumers, or raise maxBacklog");
     }
 
     @Override
@@ -299,7 +336,7 @@ public class HazelcastSession implements QueueSession, TopicSession {
 
     private void acknowledgeDeliveries(List<Delivery> deliveries) throws JMSException {
         try {
-            Delivery.byDestination(deliveries).forEach((key, ids) -> connection.broker().acknowledge(key, ids, owner));
+            Delivery.byAddress(deliveries).forEach((address, ids) -> connection.broker().acknowledge(address, ids, owner));
         } catch (RuntimeException e) {
             throw JmsExceptions.wrap("acknowledge", e);
         }
@@ -307,8 +344,8 @@ public class HazelcastSession implements QueueSession, TopicSession {
 
     private void releaseDeliveries(List<Delivery> deliveries, boolean delivered) throws JMSException {
         try {
-            Delivery.byDestination(deliveries)
-                    .forEach((key, ids) -> connection.broker().release(key, ids, owner, delivered));
+            Delivery.byAddress(deliveries)
+                    .forEach((address, ids) -> connection.broker().release(address, ids, owner, delivered));
         } catch (RuntimeException e) {
             throw JmsExceptions.wrap("returning messages for redelivery", e);
         }
@@ -320,11 +357,22 @@ public class HazelcastSession implements QueueSession, TopicSession {
      * Turns a claimed message into the application's message and records it per the session mode: in
      * AUTO/DUPS_OK mode a synchronous receive acknowledges at once; otherwise it waits for acknowledge or
      * commit.
+     *
+     * <p>{@code bodyType} is set by {@code JMSConsumer.receiveBody} (else null). In AUTO/DUPS_OK mode a body
+     * that cannot be returned as that type is not acknowledged: the message goes back uncounted (it is not a
+     * redelivery) to be delivered again first, and MessageFormatException is thrown. In the other modes the
+     * message counts as delivered and the caller's getBody throws.
      */
-    Message deliverSync(HazelcastMessageConsumer consumer, StoredMessage stored) throws JMSException {
+    Message deliverSync(HazelcastMessageConsumer consumer, StoredMessage stored, Class<?> bodyType)
+            throws JMSException {
         MessageImpl message = toMessage(consumer, stored);
-        Delivery delivery = new Delivery(consumer.storeKey(), stored.messageId());
+        Delivery delivery = new Delivery(consumer.address(), stored.messageId());
         if (isAutoAcknowledge()) {
+            if (bodyType != null && !message.isBodyAssignableTo(bodyType)) {
+                releaseDeliveries(List.of(delivery), false);
+                throw new MessageFormatException("HJMS-RECEIVEBODY-001 the body of the received message cannot be "
+                        + "returned as " + bodyType.getName() + ": it was not acknowledged and comes next again");
+            }
             acknowledgeDeliveries(List.of(delivery));
         } else {
             remember(delivery);
@@ -335,7 +383,7 @@ public class HazelcastSession implements QueueSession, TopicSession {
     /** Runs a listener on one claimed message, under the session's delivery lock, then acknowledges per mode. */
     void deliverToListener(HazelcastMessageConsumer consumer, MessageListener listener, StoredMessage stored)
             throws JMSException {
-        Delivery delivery = new Delivery(consumer.storeKey(), stored.messageId());
+        Delivery delivery = new Delivery(consumer.address(), stored.messageId());
         MessageImpl message = toMessage(consumer, stored);
         remember(delivery);
         boolean failed = false;
@@ -361,7 +409,7 @@ public class HazelcastSession implements QueueSession, TopicSession {
         try {
             message = MessageImpl.fromStored(stored, consumer.destination(), connection.deserialization());
         } catch (RuntimeException e) {
-            connection.broker().release(consumer.storeKey(), List.of(stored.messageId()), owner, true);
+            connection.broker().release(consumer.address(), List.of(stored.messageId()), owner, true);
             throw JmsExceptions.wrap("reading a received message", e);
         }
         message.setAcknowledger(this::acknowledgeAll);
@@ -415,7 +463,8 @@ public class HazelcastSession implements QueueSession, TopicSession {
         checkOpen();
         HazelcastDestination target = HazelcastDestination.of(destination);
         connection.checkConsumable(target);
-        return addConsumer(new HazelcastMessageConsumer(this, target, messageSelector, noLocal));
+        return addConsumer(new HazelcastMessageConsumer(this, target, messageSelector, noLocal,
+                target.isQueue() ? null : Subscriptions.nonDurable()));
     }
 
     private HazelcastMessageConsumer addConsumer(HazelcastMessageConsumer consumer) {
@@ -527,7 +576,7 @@ public class HazelcastSession implements QueueSession, TopicSession {
         checkOpen();
         HazelcastDestination target = topicOf(topic);
         return addConsumer(new HazelcastMessageConsumer(this, target, messageSelector, false,
-                Subscriptions.shared(sharedSubscriptionName, false)));
+                Subscriptions.shared(connection.clientIdOrNull(), sharedSubscriptionName, false)));
     }
 
     @Override
@@ -566,7 +615,7 @@ public class HazelcastSession implements QueueSession, TopicSession {
         checkOpen();
         HazelcastDestination target = topicOf(topic);
         return addConsumer(new HazelcastMessageConsumer(this, target, messageSelector, false,
-                Subscriptions.shared(name, true)));
+                Subscriptions.shared(connection.clientIdOrNull(), name, true)));
     }
 
     @Override
@@ -597,65 +646,37 @@ public class HazelcastSession implements QueueSession, TopicSession {
     }
 
     /** Loaded by a connection consumer before it starts the server session that runs this session. */
-    synchronized void load(HazelcastDestination destination, StoredMessage message) {
-        loadedForRun.add(message);
-        loadedDestinations.put(message.messageId(), destination);
+    synchronized void load(HazelcastMessageConsumer source, StoredMessage message) {
+        loadedForRun.add(new Loaded(source, message));
     }
 
-    private final Map<String, HazelcastDestination> loadedDestinations = new LinkedHashMap<>();
+    private record Loaded(HazelcastMessageConsumer source, StoredMessage message) {
+    }
 
-    /** Delivers the messages a connection consumer loaded to the session's distinguished listener. */
+    /** Delivers the messages a connection consumer loaded to the session's distinguished listener (ASF). */
     @Override
     public void run() {
-        List<StoredMessage> batch;
+        List<Loaded> batch;
         synchronized (this) {
             batch = new ArrayList<>(loadedForRun);
             loadedForRun.clear();
         }
         MessageListener listener = distinguishedListener;
-        for (StoredMessage stored : batch) {
-            HazelcastDestination destination;
-            synchronized (this) {
-                destination = loadedDestinations.remove(stored.messageId());
-            }
+        for (Loaded loaded : batch) {
             try {
                 if (listener == null || closed) {
-                    connection.broker().release(stored.destination(), List.of(stored.messageId()), owner, false);
+                    connection.broker().release(loaded.source().address(), List.of(loaded.message().messageId()),
+                            owner, false);
                     continue;
                 }
                 deliveryLock.lock();
                 try {
-                    deliverLoaded(listener, stored, destination);
+                    deliverToListener(loaded.source(), listener, loaded.message());
                 } finally {
                     deliveryLock.unlock();
                 }
             } catch (JMSException | RuntimeException e) {
                 // the message stays leased to this session and is redelivered when the session closes
-            }
-        }
-    }
-
-    private void deliverLoaded(MessageListener listener, StoredMessage stored, HazelcastDestination destination)
-            throws JMSException {
-        String key = stored.destination();
-        Delivery delivery = new Delivery(key, stored.messageId());
-        MessageImpl message = MessageImpl.fromStored(stored, destination, connection.deserialization());
-        message.setAcknowledger(this::acknowledgeAll);
-        remember(delivery);
-        boolean failed = false;
-        ListenerThreads.enter(this);
-        try {
-            listener.onMessage(message);
-        } catch (RuntimeException e) {
-            failed = true;
-        } finally {
-            ListenerThreads.exit();
-        }
-        if (isAutoAcknowledge() && forget(delivery)) {
-            if (failed) {
-                releaseDeliveries(List.of(delivery), true);
-            } else {
-                acknowledgeDeliveries(List.of(delivery));
             }
         }
     }

@@ -1,25 +1,94 @@
 package io.hazeljms.jms.client;
 
+import io.hazeljms.store.SubscribeOutcome;
+import io.hazeljms.store.UnsubscribeOutcome;
+import jakarta.jms.IllegalStateException;
+import jakarta.jms.InvalidDestinationException;
 import jakarta.jms.JMSException;
 
-/** Topic subscription kinds. */
+import java.util.UUID;
+
+/**
+ * Names topic subscriptions in the store. Durable subscriptions (shared or not) share one namespace per client
+ * ID, as the spec wants a shared and an unshared durable subscription of the same name to clash; shared
+ * non-durable ones have their own; an unshared non-durable one is private to its consumer.
+ */
 final class Subscriptions {
 
     private Subscriptions() {
     }
 
+    /** How a consumer attaches: the store name of the subscription and its kind. */
     record Subscription(String name, boolean durable, boolean shared) {
     }
 
-    static Subscription shared(String name, boolean durable) {
-        return new Subscription(name, durable, true);
+    static Subscription nonDurable() {
+        return new Subscription("consumer:" + UUID.randomUUID(), false, false);
     }
 
-    static Subscription durable(String clientId, String name) {
-        return new Subscription(clientId + "." + name, true, false);
+    static Subscription shared(String clientId, String name, boolean durable) throws JMSException {
+        requireName(name);
+        return new Subscription((durable ? "durable:" : "shared:") + nullToEmpty(clientId) + ":" + name, durable, true);
+    }
+
+    static Subscription durable(String clientId, String name) throws JMSException {
+        requireName(name);
+        return new Subscription(durableName(clientId, name), true, false);
+    }
+
+    static String durableName(String clientId, String name) {
+        return "durable:" + nullToEmpty(clientId) + ":" + name;
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static void requireName(String name) throws JMSException {
+        if (name == null || name.isEmpty()) {
+            throw new JMSException("HJMS-TOPIC-001 subscription name must not be null or empty");
+        }
+    }
+
+    /** Turns a refused attach into the exception the spec names. */
+    static void check(SubscribeOutcome outcome, String name) throws JMSException {
+        switch (outcome) {
+            case IN_USE:
+                throw new IllegalStateException("HJMS-TOPIC-002 durable subscription '" + name
+                        + "' already has an active consumer (or unacknowledged messages on another topic)");
+            case KIND_MISMATCH:
+                throw new JMSException("HJMS-TOPIC-003 subscription '" + name
+                        + "' exists as the other kind (shared vs. unshared): use a different name");
+            case FILTER_MISMATCH:
+                throw new JMSException("HJMS-TOPIC-004 shared subscription '" + name
+                        + "' has active consumers with a different selector or noLocal: close them first");
+            default:
+                break;
+        }
     }
 
     static void unsubscribe(HazelcastSession session, String name) throws JMSException {
-        throw new JMSException("HJMS-TOPIC-000 topics are not implemented yet");
+        if (name == null || name.isEmpty()) {
+            throw new InvalidDestinationException("HJMS-TOPIC-005 subscription name must not be null or empty");
+        }
+        UnsubscribeOutcome outcome;
+        try {
+            outcome = session.connection().broker().unsubscribe(durableName(session.connection().clientIdOrNull(), name));
+        } catch (RuntimeException e) {
+            throw JmsExceptions.wrap("unsubscribe " + name, e);
+        }
+        switch (outcome) {
+            case NOT_FOUND:
+                throw new InvalidDestinationException("HJMS-TOPIC-006 no durable subscription named '" + name + "'"
+                        + " for this client ID");
+            case ACTIVE:
+                throw new IllegalStateException("HJMS-TOPIC-007 durable subscription '" + name
+                        + "' has an active consumer: close it before unsubscribe");
+            case UNACKNOWLEDGED:
+                throw new IllegalStateException("HJMS-TOPIC-008 durable subscription '" + name
+                        + "' has unacknowledged or uncommitted messages: acknowledge or commit first");
+            default:
+                break;
+        }
     }
 }

@@ -28,6 +28,7 @@ public final class ProviderConfig {
     public static final String DEFAULT_CLUSTER_NAME = "hazeljms";
     public static final String DEFAULT_INTERFACE = "127.0.0.1";
     public static final int DEFAULT_PORT = 5710;
+    public static final int DEFAULT_MAX_BACKLOG = 100_000;
 
     private final Mode mode;
     private final String clusterName;
@@ -43,6 +44,8 @@ public final class ProviderConfig {
     private final String deadLetterQueue;
     private final String expiryQueue;
     private final String objectMessageAllowList;
+    private final int maxBacklog;
+    private final BacklogPolicy backlogPolicy;
 
     private ProviderConfig(Builder b) {
         mode = b.mode;
@@ -60,6 +63,8 @@ public final class ProviderConfig {
         deadLetterQueue = b.deadLetterQueue;
         expiryQueue = b.expiryQueue;
         objectMessageAllowList = b.objectMessageAllowList;
+        maxBacklog = b.maxBacklog;
+        backlogPolicy = b.backlogPolicy;
     }
 
     /** Ten ports from the base port on the bind interface: enough for a few servers on one machine. */
@@ -91,6 +96,8 @@ public final class ProviderConfig {
         b.deadLetterQueue = deadLetterQueue;
         b.expiryQueue = expiryQueue;
         b.objectMessageAllowList = objectMessageAllowList;
+        b.maxBacklog = maxBacklog;
+        b.backlogPolicy = backlogPolicy;
         return b;
     }
 
@@ -100,7 +107,8 @@ public final class ProviderConfig {
                 .withMaxDeliveryAttempts(maxDeliveryAttempts)
                 .withRedeliveryDelayMillis(redeliveryDelayMillis)
                 .withDeadLetterQueue(deadLetterQueue == null ? null : "queue:" + deadLetterQueue)
-                .withExpiryQueue(expiryQueue == null ? null : "queue:" + expiryQueue);
+                .withExpiryQueue(expiryQueue == null ? null : "queue:" + expiryQueue)
+                .withMaxBacklog(maxBacklog);
     }
 
     public Mode mode() { return mode; }
@@ -117,6 +125,8 @@ public final class ProviderConfig {
     public String deadLetterQueue() { return deadLetterQueue; }
     public String expiryQueue() { return expiryQueue; }
     public String objectMessageAllowList() { return objectMessageAllowList; }
+    public int maxBacklog() { return maxBacklog; }
+    public BacklogPolicy backlogPolicy() { return backlogPolicy; }
 
     @Override
     public String toString() {
@@ -140,6 +150,22 @@ public final class ProviderConfig {
         private String deadLetterQueue = DestinationSettings.DEFAULT_DEAD_LETTER_QUEUE;
         private String expiryQueue;
         private String objectMessageAllowList = "";
+        private int maxBacklog = DEFAULT_MAX_BACKLOG;
+        private BacklogPolicy backlogPolicy = BacklogPolicy.defaults();
+
+        /** Most messages one topic subscription may hold (0 = unlimited); see {@link BacklogPolicy}. */
+        public Builder maxBacklog(int messages) {
+            if (messages < 0) {
+                throw new IllegalArgumentException("HJMS-CFG-007 maxBacklog must not be negative, was " + messages);
+            }
+            maxBacklog = messages;
+            return this;
+        }
+
+        public Builder backlogPolicy(BacklogPolicy policy) {
+            backlogPolicy = java.util.Objects.requireNonNull(policy, "backlogPolicy");
+            return this;
+        }
 
         public Builder embedded() { mode = Mode.EMBEDDED; return this; }
 
