@@ -305,7 +305,22 @@ public final class Broker {
     public boolean reserveClientId(String clientId, LeaseOwner connection) {
         String holder = connection.nodeId() + "/" + connection.connectionId();
         String previous = clientIds.putIfAbsent(clientId, holder);
-        return previous == null || previous.equals(holder);
+        if (previous == null || previous.equals(holder)) {
+            return true;
+        }
+        // a member that left the cluster holds nothing, even before departure handling has run
+        return isDepartedMember(previous.substring(0, previous.indexOf('/')))
+                && clientIds.replace(clientId, previous, holder);
+    }
+
+    private boolean isDepartedMember(String nodeId) {
+        if (!(hz.getLocalEndpoint() instanceof Member)) {
+            return false; // a client cannot tell; departure handling on the members frees it
+        }
+        boolean member = hz.getCluster().getMembers().stream().anyMatch(m -> m.getUuid().toString().equals(nodeId));
+        boolean client = hz.getClientService().getConnectedClients().stream()
+                .anyMatch(c -> c.getUuid().toString().equals(nodeId));
+        return !member && !client;
     }
 
     public void releaseClientId(String clientId, LeaseOwner connection) {

@@ -24,6 +24,8 @@ public final class StoreConfig {
     public static final String CLIENT_IDS_MAP = "hazeljms.client-ids";
     /** Durable subscription name to its topic's key (unsubscribe names no topic). */
     public static final String DURABLE_SUBSCRIPTIONS_MAP = "hazeljms.durable-subscriptions";
+    /** Nodes whose departure has been handled (node id to time): listen on it to know a node's leases are free. */
+    public static final String DEPARTURES_MAP = "hazeljms.departures";
     public static final int DEFAULT_BACKUP_COUNT = 1;
 
     private StoreConfig() {
@@ -42,6 +44,7 @@ public final class StoreConfig {
                 .setPerEntryStatsEnabled(false));
         config.addMapConfig(new MapConfig(CLIENT_IDS_MAP).setBackupCount(backupCount));
         config.addMapConfig(new MapConfig(DURABLE_SUBSCRIPTIONS_MAP).setBackupCount(backupCount));
+        config.addMapConfig(new MapConfig(DEPARTURES_MAP).setBackupCount(backupCount).setTimeToLiveSeconds(3600));
         config.getSerializationConfig().addDataSerializableFactory(StoreSerializers.FACTORY_ID, new StoreSerializers());
         config.addListenerConfig(new ListenerConfig(new NodeDepartureListener()));
         return config;

@@ -20,7 +20,7 @@ class BrokerTest {
 
     private static TestCluster cluster;
     private static Broker broker;
-    private final LeaseOwner owner = new LeaseOwner("node", "conn-" + UUID.randomUUID(), "session-1");
+    private final LeaseOwner owner = new LeaseOwner(broker.nodeId(), "conn-" + UUID.randomUUID(), "session-1");
     private String queue;
 
     @BeforeAll
@@ -234,7 +234,7 @@ class BrokerTest {
     @Test
     void clientIdIsExclusiveClusterWide() {
         String id = "client-" + UUID.randomUUID();
-        LeaseOwner other = new LeaseOwner("node2", "conn2", "");
+        LeaseOwner other = new LeaseOwner(broker.nodeId(), "conn2", "");
         assertTrue(broker.reserveClientId(id, owner));
         assertFalse(broker.reserveClientId(id, other));
         broker.releaseClientId(id, owner);

@@ -1,5 +1,7 @@
 package io.hazeljms.store;
 
+import com.hazelcast.cluster.MembershipEvent;
+import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.config.Config;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
@@ -80,12 +82,42 @@ public final class TestCluster implements AutoCloseable {
         hz.getLifecycleService().terminate();
     }
 
-    /** Members join before newHazelcastInstance returns; then wait (bounded) until every backup is in place. */
+    /** Waits (bounded) on membership events until every member sees {@code size} members, then for backups. */
     public void awaitSize(int size) {
-        for (HazelcastInstance m : members) {
-            if (m.getCluster().getMembers().size() != size) {
-                throw new AssertionError("expected a cluster of " + size + ", member sees "
-                        + m.getCluster().getMembers());
+        Object changed = new Object();
+        List<java.util.UUID> registrations = new ArrayList<>();
+        MembershipListener listener = new MembershipListener() {
+            @Override
+            public void memberAdded(MembershipEvent e) {
+                synchronized (changed) {
+                    changed.notifyAll();
+                }
+            }
+
+            @Override
+            public void memberRemoved(MembershipEvent e) {
+                memberAdded(e);
+            }
+        };
+        members.forEach(m -> registrations.add(m.getCluster().addMembershipListener(listener)));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        try {
+            synchronized (changed) {
+                while (!members.stream().allMatch(m -> m.getCluster().getMembers().size() == size)) {
+                    long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                    if (left <= 0) {
+                        throw new AssertionError("expected a cluster of " + size + ", members see "
+                                + members.stream().map(m -> m.getCluster().getMembers().size()).toList());
+                    }
+                    changed.wait(left);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted waiting for the cluster to form");
+        } finally {
+            for (int i = 0; i < members.size(); i++) {
+                members.get(i).getCluster().removeMembershipListener(registrations.get(i));
             }
         }
         awaitSafe();
@@ -93,6 +125,8 @@ public final class TestCluster implements AutoCloseable {
 
     /** Blocks until the partitions' backups are in sync (after a member joins or leaves), at most 60 s. */
     public void awaitSafe() {
+        // partitions are assigned lazily, on the first operation that needs them
+        members.get(0).getMap(StoreConfig.DESTINATIONS_MAP).size();
         for (HazelcastInstance m : members) {
             if (!m.getPartitionService().forceLocalMemberToBeSafe(60, TimeUnit.SECONDS)) {
                 throw new AssertionError("member did not become safe within 60 s: " + m.getName());

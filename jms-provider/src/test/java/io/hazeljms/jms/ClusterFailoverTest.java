@@ -1,6 +1,8 @@
 package io.hazeljms.jms;
 
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.listener.EntryAddedListener;
+import io.hazeljms.store.StoreConfig;
 import io.hazeljms.store.TestCluster;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
@@ -92,6 +94,42 @@ class ClusterFailoverTest {
             assertNotNull(m, "message " + i + " survived the owner's termination");
             assertEquals("keep-" + i, ((TextMessage) m).getText());
         }
+    }
+
+    @Test
+    void durableSubscriberComesBackOnAnotherMemberAfterItsMemberLeft() throws Exception {
+        String clientId = "roaming-" + UUID.randomUUID();
+        HazelcastInstance doomed = cluster.member(0);
+        HazelcastConnectionFactory doomedFactory = new HazelcastConnectionFactory(doomed);
+        factories.add(doomedFactory);
+        Connection first = doomedFactory.createConnection(clientId);
+        first.start();
+        Session session = first.createSession(Session.CLIENT_ACKNOWLEDGE);
+        jakarta.jms.Topic topic = session.createTopic("news-" + UUID.randomUUID());
+        var subscriber = session.createDurableConsumer(topic, "reader");
+        Session publisher = connectTo(cluster.member(1)).createSession(Session.AUTO_ACKNOWLEDGE);
+        publisher.createProducer(topic).send(publisher.createTextMessage("read but not acknowledged"));
+        assertNotNull(subscriber.receive(10_000));
+
+        CountDownLatch departureHandled = new CountDownLatch(1);
+        cluster.member(1).getMap(StoreConfig.DEPARTURES_MAP).addEntryListener(
+                (EntryAddedListener<Object, Object>) e -> departureHandled.countDown(),
+                doomed.getLocalEndpoint().getUuid().toString(), false);
+        doomed.shutdown();
+        assertTrue(departureHandled.await(30, TimeUnit.SECONDS), "the cluster released what the member held");
+        publisher.createProducer(topic).send(publisher.createTextMessage("published while away"));
+
+        HazelcastConnectionFactory factory = new HazelcastConnectionFactory(cluster.member(1));
+        factories.add(factory);
+        Connection second = factory.createConnection(clientId); // the departed connection freed the client ID
+        second.start();
+        var back = second.createSession(Session.AUTO_ACKNOWLEDGE).createDurableConsumer(topic, "reader");
+        Message redelivered = back.receive(30_000);
+        assertNotNull(redelivered);
+        assertEquals("read but not acknowledged", ((TextMessage) redelivered).getText());
+        assertTrue(redelivered.getJMSRedelivered());
+        assertEquals("published while away", ((TextMessage) back.receive(30_000)).getText());
+        second.close();
     }
 
     @Test

@@ -189,6 +189,9 @@ public class HazelcastJMSContext implements JMSContext {
             }
         }
         synchronized (this) {
+            if (closed) {
+                return; // a concurrent close got here first and let go of the connection
+            }
             closed = true;
         }
         if (shared.release()) {

@@ -60,6 +60,8 @@ public final class HazelcastNode implements AutoCloseable {
         client.setClassLoader(HazelcastNode.class.getClassLoader());
         client.setProperty("hazelcast.phone.home.enabled", "false");
         client.getNetworkConfig().setAddresses(config.clientAddresses());
+        client.getConnectionStrategyConfig().getConnectionRetryConfig()
+                .setClusterConnectTimeoutMillis(config.clientConnectTimeoutMillis());
         return StoreConfig.applyTo(client);
     }
 

@@ -46,6 +46,7 @@ public final class ProviderConfig {
     private final String objectMessageAllowList;
     private final int maxBacklog;
     private final BacklogPolicy backlogPolicy;
+    private final long clientConnectTimeoutMillis;
 
     private ProviderConfig(Builder b) {
         mode = b.mode;
@@ -65,6 +66,7 @@ public final class ProviderConfig {
         objectMessageAllowList = b.objectMessageAllowList;
         maxBacklog = b.maxBacklog;
         backlogPolicy = b.backlogPolicy;
+        clientConnectTimeoutMillis = b.clientConnectTimeoutMillis;
     }
 
     /** Ten ports from the base port on the bind interface: enough for a few servers on one machine. */
@@ -98,6 +100,7 @@ public final class ProviderConfig {
         b.objectMessageAllowList = objectMessageAllowList;
         b.maxBacklog = maxBacklog;
         b.backlogPolicy = backlogPolicy;
+        b.clientConnectTimeoutMillis = clientConnectTimeoutMillis;
         return b;
     }
 
@@ -127,6 +130,7 @@ public final class ProviderConfig {
     public String objectMessageAllowList() { return objectMessageAllowList; }
     public int maxBacklog() { return maxBacklog; }
     public BacklogPolicy backlogPolicy() { return backlogPolicy; }
+    public long clientConnectTimeoutMillis() { return clientConnectTimeoutMillis; }
 
     @Override
     public String toString() {
@@ -152,6 +156,16 @@ public final class ProviderConfig {
         private String objectMessageAllowList = "";
         private int maxBacklog = DEFAULT_MAX_BACKLOG;
         private BacklogPolicy backlogPolicy = BacklogPolicy.defaults();
+        private long clientConnectTimeoutMillis = 20_000;
+
+        /** Client mode: how long to try to reach the cluster before giving up (and after losing it). */
+        public Builder clientConnectTimeoutMillis(long ms) {
+            if (ms < 1) {
+                throw new IllegalArgumentException("HJMS-CFG-008 clientConnectTimeout must be positive, was " + ms);
+            }
+            clientConnectTimeoutMillis = ms;
+            return this;
+        }
 
         /** Most messages one topic subscription may hold (0 = unlimited); see {@link BacklogPolicy}. */
         public Builder maxBacklog(int messages) {

@@ -1,0 +1,89 @@
+package io.hazeljms.jms;
+
+import jakarta.jms.Connection;
+import jakarta.jms.ConnectionConsumer;
+import jakarta.jms.JMSException;
+import jakarta.jms.Queue;
+import jakarta.jms.ServerSession;
+import jakarta.jms.ServerSessionPool;
+import jakarta.jms.Session;
+import org.junit.jupiter.api.Test;
+
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The application-server facility with a small hand-written server session pool, as an app server has. */
+class ConnectionConsumerTest extends JmsTestSupport {
+
+    /** Two sessions; each server session runs its session on a new thread, then goes back to the pool. */
+    static final class TwoSessionPool implements ServerSessionPool {
+        private final BlockingQueue<ServerSession> idle = new ArrayBlockingQueue<>(2);
+
+        TwoSessionPool(Connection connection, jakarta.jms.MessageListener listener) throws JMSException {
+            for (int i = 0; i < 2; i++) {
+                Session session = connection.createSession(Session.AUTO_ACKNOWLEDGE);
+                session.setMessageListener(listener);
+                idle.add(new ServerSession() {
+                    @Override
+                    public Session getSession() {
+                        return session;
+                    }
+
+                    @Override
+                    public void start() {
+                        ServerSession self = this;
+                        new Thread(() -> {
+                            session.run();
+                            idle.add(self);
+                        }).start();
+                    }
+                });
+            }
+        }
+
+        @Override
+        public ServerSession getServerSession() throws JMSException {
+            try {
+                return idle.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new JMSException("interrupted");
+            }
+        }
+    }
+
+    @Test
+    void connectionConsumerDeliversThroughPooledSessions() throws Exception {
+        Connection connection = startedConnection();
+        Session producerSession = connection.createSession(Session.AUTO_ACKNOWLEDGE);
+        Queue queue = freshQueue(producerSession);
+        CountDownLatch latch = new CountDownLatch(30);
+        Set<String> seen = ConcurrentHashMap.newKeySet();
+        TwoSessionPool pool = new TwoSessionPool(connection, m -> {
+            try {
+                seen.add(m.getJMSMessageID());
+            } catch (JMSException e) {
+                throw new RuntimeException(e);
+            }
+            latch.countDown();
+        });
+        ConnectionConsumer consumer = connection.createConnectionConsumer(queue, null, pool, 5);
+        assertSame(pool, consumer.getServerSessionPool());
+        var producer = producerSession.createProducer(queue);
+        for (int i = 0; i < 30; i++) {
+            producer.send(producerSession.createTextMessage("asf" + i));
+        }
+        assertTrue(latch.await(30, TimeUnit.SECONDS));
+        assertEquals(30, seen.size());
+        consumer.close();
+        assertEquals(0, factory.node().broker().depth("queue:" + queue.getQueueName()), "all acknowledged");
+    }
+}
