@@ -12,6 +12,7 @@ import io.hazeljms.store.processor.SubscribeProcessor;
 import io.hazeljms.store.processor.UnsubscribeProcessor;
 import io.hazeljms.store.processor.EnqueueProcessor;
 import io.hazeljms.store.processor.PurgeProcessor;
+import io.hazeljms.store.processor.ReassignLeaseProcessor;
 import io.hazeljms.store.processor.ReleaseOwnerProcessor;
 import io.hazeljms.store.processor.ReleaseProcessor;
 import io.hazeljms.store.processor.StatsProcessor;
@@ -38,6 +39,8 @@ public final class Broker {
     private final IMap<String, String> clientIds;
     /** Durable subscription name to the key of its topic: unsubscribe names no topic. */
     private final IMap<String, String> durableIndex;
+    private final IMap<String, PreparedTransaction> preparedTransactions;
+    private volatile String clusterId;
     private final DestinationSettings defaults;
     private final DestinationSignals signals;
     private final String nodeId;
@@ -48,6 +51,7 @@ public final class Broker {
         this.destinations = hz.getMap(StoreConfig.DESTINATIONS_MAP);
         this.clientIds = hz.getMap(StoreConfig.CLIENT_IDS_MAP);
         this.durableIndex = hz.getMap(StoreConfig.DURABLE_SUBSCRIPTIONS_MAP);
+        this.preparedTransactions = hz.getMap(StoreConfig.PREPARED_TRANSACTIONS_MAP);
         this.signals = new DestinationSignals(destinations);
         this.nodeId = hz.getLocalEndpoint().getUuid().toString();
         registerDepartureListenerIfMissing();
@@ -297,6 +301,70 @@ public final class Broker {
             durableIndex.remove(subscription, topicKey);
         }
         return outcome;
+    }
+
+    // --- prepared XA branches ---------------------------------------------------------------------------------
+
+    /** Hands leased messages from one owner to another: a session's receives to its prepared XA branch. */
+    public void reassignLeases(Address address, List<String> messageIds, LeaseOwner from, LeaseOwner to) {
+        if (!messageIds.isEmpty()) {
+            destinations.executeOnKey(address.key(),
+                    new ReassignLeaseProcessor(address.subscription(), messageIds, from, to));
+        }
+    }
+
+    /**
+     * Records a prepared branch in the cluster (with backups). Its received messages must already be leased
+     * to {@link PreparedTransaction#owner}; afterwards only commit or rollback end it.
+     */
+    public void recordPrepared(PreparedTransaction branch) {
+        preparedTransactions.set(branch.xid(), branch);
+    }
+
+    /** A value shared by every node of this cluster and no other (XAResource.isSameRM). */
+    public String clusterId() {
+        String id = clusterId;
+        if (id == null) {
+            IMap<String, String> ids = hz.getMap(StoreConfig.CLUSTER_ID_MAP);
+            String mine = java.util.UUID.randomUUID().toString();
+            String existing = ids.putIfAbsent("id", mine);
+            id = clusterId = existing == null ? mine : existing;
+        }
+        return id;
+    }
+
+    /** Applies a prepared branch: stores its sends, acknowledges its receives. False if no such branch. */
+    public boolean commitPrepared(String xid) {
+        PreparedTransaction branch = preparedTransactions.get(xid);
+        if (branch == null) {
+            return false;
+        }
+        Map<String, List<StoredMessage>> byTarget = new LinkedHashMap<>();
+        for (StoredMessage m : branch.sends()) {
+            byTarget.computeIfAbsent(m.destination(), k -> new ArrayList<>()).add(m);
+        }
+        byTarget.forEach(this::send); // idempotent by message id: a commit retried after a crash adds nothing
+        LeaseOwner owner = PreparedTransaction.owner(xid);
+        branch.acknowledgements().forEach(a -> acknowledge(a.address(), a.messageIds(), owner));
+        preparedTransactions.delete(xid);
+        return true;
+    }
+
+    /** Discards a prepared branch: its received messages are redelivered. False if no such branch. */
+    public boolean rollbackPrepared(String xid) {
+        PreparedTransaction branch = preparedTransactions.get(xid);
+        if (branch == null) {
+            return false;
+        }
+        LeaseOwner owner = PreparedTransaction.owner(xid);
+        branch.acknowledgements().forEach(a -> release(a.address(), a.messageIds(), owner, true));
+        preparedTransactions.delete(xid);
+        return true;
+    }
+
+    /** Encoded Xids of every prepared branch in the cluster (for XAResource.recover). */
+    public Set<String> preparedXids() {
+        return new TreeSet<>(preparedTransactions.keySet());
     }
 
     // --- client IDs ------------------------------------------------------------------------------------------

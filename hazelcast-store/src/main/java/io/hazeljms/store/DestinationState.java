@@ -216,6 +216,19 @@ public final class DestinationState implements IdentifiedDataSerializable {
         return n;
     }
 
+    /** Moves leases of the given messages from one owner to another. Returns how many moved. */
+    public int reassign(List<String> ids, LeaseOwner from, LeaseOwner to) {
+        int n = 0;
+        for (String id : ids) {
+            Lease lease = inFlight.get(id);
+            if (lease != null && lease.owner().equals(from)) {
+                inFlight.put(id, new Lease(lease.message(), to));
+                n++;
+            }
+        }
+        return n;
+    }
+
     /**
      * Returns leased messages of this owner's session to the queue for redelivery (after the redelivery
      * delay). Messages out of attempts stay leased and come back as moves to the dead-letter queue.

@@ -26,6 +26,10 @@ public final class StoreConfig {
     public static final String DURABLE_SUBSCRIPTIONS_MAP = "hazeljms.durable-subscriptions";
     /** Nodes whose departure has been handled (node id to time): listen on it to know a node's leases are free. */
     public static final String DEPARTURES_MAP = "hazeljms.departures";
+    /** Prepared XA branches by encoded Xid, until the transaction manager completes them. */
+    public static final String PREPARED_TRANSACTIONS_MAP = "hazeljms.xa-prepared";
+    /** One entry: an id shared by the whole cluster. */
+    public static final String CLUSTER_ID_MAP = "hazeljms.cluster-id";
     public static final int DEFAULT_BACKUP_COUNT = 1;
 
     private StoreConfig() {
@@ -44,6 +48,8 @@ public final class StoreConfig {
                 .setPerEntryStatsEnabled(false));
         config.addMapConfig(new MapConfig(CLIENT_IDS_MAP).setBackupCount(backupCount));
         config.addMapConfig(new MapConfig(DURABLE_SUBSCRIPTIONS_MAP).setBackupCount(backupCount));
+        config.addMapConfig(new MapConfig(PREPARED_TRANSACTIONS_MAP).setBackupCount(backupCount));
+        config.addMapConfig(new MapConfig(CLUSTER_ID_MAP).setBackupCount(backupCount));
         config.addMapConfig(new MapConfig(DEPARTURES_MAP).setBackupCount(backupCount).setTimeToLiveSeconds(3600));
         config.getSerializationConfig().addDataSerializableFactory(StoreSerializers.FACTORY_ID, new StoreSerializers());
         config.addListenerConfig(new ListenerConfig(new NodeDepartureListener()));

@@ -12,6 +12,7 @@ import io.hazeljms.store.processor.SubscribeProcessor;
 import io.hazeljms.store.processor.UnsubscribeProcessor;
 import io.hazeljms.store.processor.EnqueueProcessor;
 import io.hazeljms.store.processor.PurgeProcessor;
+import io.hazeljms.store.processor.ReassignLeaseProcessor;
 import io.hazeljms.store.processor.ReleaseOwnerProcessor;
 import io.hazeljms.store.processor.ReleaseProcessor;
 import io.hazeljms.store.processor.StatsProcessor;
@@ -46,8 +47,10 @@ public final class StoreSerializers implements DataSerializableFactory {
     public static final int SUBSCRIBE = 23;
     public static final int DETACH = 24;
     public static final int UNSUBSCRIBE = 25;
+    public static final int PREPARED_TRANSACTION = 26;
+    public static final int REASSIGN_LEASE = 27;
 
-    private static final int MAX_ID = 25;
+    private static final int MAX_ID = 27;
     @SuppressWarnings("unchecked")
     private static final Supplier<IdentifiedDataSerializable>[] CONSTRUCTORS = new Supplier[MAX_ID + 1];
 
@@ -73,6 +76,8 @@ public final class StoreSerializers implements DataSerializableFactory {
         CONSTRUCTORS[SUBSCRIBE] = SubscribeProcessor::new;
         CONSTRUCTORS[DETACH] = DetachProcessor::new;
         CONSTRUCTORS[UNSUBSCRIBE] = UnsubscribeProcessor::new;
+        CONSTRUCTORS[PREPARED_TRANSACTION] = PreparedTransaction::new;
+        CONSTRUCTORS[REASSIGN_LEASE] = ReassignLeaseProcessor::new;
     }
 
     @Override

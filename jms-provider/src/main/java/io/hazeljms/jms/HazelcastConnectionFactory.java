@@ -4,6 +4,7 @@ import com.hazelcast.core.HazelcastInstance;
 import io.hazeljms.jms.client.HazelcastConnection;
 import io.hazeljms.jms.client.HazelcastJMSContext;
 import io.hazeljms.jms.client.HazelcastNode;
+import io.hazeljms.jms.client.HazelcastXAJMSContext;
 import io.hazeljms.jms.client.RuntimeExceptions;
 import io.hazeljms.jms.config.ProviderConfig;
 import io.hazeljms.jms.message.DeserializationPolicy;
@@ -16,6 +17,13 @@ import jakarta.jms.QueueConnection;
 import jakarta.jms.QueueConnectionFactory;
 import jakarta.jms.TopicConnection;
 import jakarta.jms.TopicConnectionFactory;
+import jakarta.jms.XAConnection;
+import jakarta.jms.XAConnectionFactory;
+import jakarta.jms.XAJMSContext;
+import jakarta.jms.XAQueueConnection;
+import jakarta.jms.XAQueueConnectionFactory;
+import jakarta.jms.XATopicConnection;
+import jakarta.jms.XATopicConnectionFactory;
 
 import java.util.Objects;
 
@@ -24,13 +32,17 @@ import java.util.Objects;
  * instance the application hands in. The node is started on the first connection and shut down by
  * {@link #close()} (only if this factory started it).
  *
+ * <p>It is also the XA connection factory: every connection it makes is an {@link XAConnection} whose
+ * {@code createXASession()} gives sessions with an XAResource, and {@link #createXAContext()} gives an
+ * {@link XAJMSContext} for a transaction manager to drive.
+ *
  * <pre>{@code
  * try (HazelcastConnectionFactory factory = new HazelcastConnectionFactory(ProviderConfig.builder().build());
  *      Connection connection = factory.createConnection()) { ... }
  * }</pre>
  */
 public class HazelcastConnectionFactory implements ConnectionFactory, QueueConnectionFactory, TopicConnectionFactory,
-        AutoCloseable {
+        XAConnectionFactory, XAQueueConnectionFactory, XATopicConnectionFactory, AutoCloseable {
 
     private final ProviderConfig config;
     private final DeserializationPolicy deserialization;
@@ -136,6 +148,62 @@ public class HazelcastConnectionFactory implements ConnectionFactory, QueueConne
         } catch (JMSException e) {
             throw RuntimeExceptions.of(e);
         }
+    }
+
+    // --- XA ---------------------------------------------------------------------------------------------------
+
+    /** A connection whose {@code createXASession()} makes XA sessions (it makes ordinary sessions too). */
+    @Override
+    public XAConnection createXAConnection() throws JMSException {
+        return connect(null);
+    }
+
+    /** User and password are not checked, as for {@link #createConnection(String, String)}. */
+    @Override
+    public XAConnection createXAConnection(String userName, String password) throws JMSException {
+        return connect(null);
+    }
+
+    @Override
+    public XAQueueConnection createXAQueueConnection() throws JMSException {
+        return connect(null);
+    }
+
+    @Override
+    public XAQueueConnection createXAQueueConnection(String userName, String password) throws JMSException {
+        return connect(null);
+    }
+
+    @Override
+    public XATopicConnection createXATopicConnection() throws JMSException {
+        return connect(null);
+    }
+
+    @Override
+    public XATopicConnection createXATopicConnection(String userName, String password) throws JMSException {
+        return connect(null);
+    }
+
+    /**
+     * An XA context on a new connection of its own: session mode SESSION_TRANSACTED, work driven through its
+     * {@code getXAResource()}, commit and rollback refused. Like {@link #createContext(int)}, the connection
+     * starts with the first consumer (autoStart) or {@link JMSContext#start()}.
+     *
+     * @throws JMSRuntimeException when the cluster cannot be reached
+     */
+    @Override
+    public XAJMSContext createXAContext() {
+        try {
+            return new HazelcastXAJMSContext(connect(null));
+        } catch (JMSException e) {
+            throw RuntimeExceptions.of(e);
+        }
+    }
+
+    /** User and password are not checked, as for {@link #createContext(String, String)}. */
+    @Override
+    public XAJMSContext createXAContext(String userName, String password) {
+        return createXAContext();
     }
 
     /** Shuts down the node if this factory started it. Open connections stop working. */

@@ -28,6 +28,11 @@ import jakarta.jms.TemporaryTopic;
 import jakarta.jms.Topic;
 import jakarta.jms.TopicConnection;
 import jakarta.jms.TopicSession;
+import jakarta.jms.XAQueueConnection;
+import jakarta.jms.XAQueueSession;
+import jakarta.jms.XASession;
+import jakarta.jms.XATopicConnection;
+import jakarta.jms.XATopicSession;
 
 import java.util.List;
 import java.util.Set;
@@ -42,7 +47,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * A JMS connection: an identity in leases (node + connection id), the client ID, the started/stopped gate
  * for delivery, temporary destinations, and the exception listener told when the cluster goes away.
  */
-public class HazelcastConnection implements QueueConnection, TopicConnection, TemporaryDestinationOwner {
+public class HazelcastConnection implements QueueConnection, TopicConnection, XAQueueConnection, XATopicConnection,
+        TemporaryDestinationOwner {
 
     private final Broker broker;
     private final DeserializationPolicy deserialization;
@@ -160,6 +166,25 @@ public class HazelcastConnection implements QueueConnection, TopicConnection, Te
         HazelcastSession session = new HazelcastSession(this, sessionMode);
         sessions.add(session);
         return session;
+    }
+
+    @Override
+    public XASession createXASession() throws JMSException {
+        checkOpen();
+        fixClientId();
+        HazelcastXASession session = new HazelcastXASession(this);
+        sessions.add(session);
+        return session;
+    }
+
+    @Override
+    public XAQueueSession createXAQueueSession() throws JMSException {
+        return (XAQueueSession) createXASession();
+    }
+
+    @Override
+    public XATopicSession createXATopicSession() throws JMSException {
+        return (XATopicSession) createXASession();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.hazeljms.jms.client;
 
 import jakarta.jms.BytesMessage;
+import jakarta.jms.Connection;
 import jakarta.jms.ConnectionMetaData;
 import jakarta.jms.Destination;
 import jakarta.jms.ExceptionListener;
@@ -13,9 +14,11 @@ import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.MapMessage;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageProducer;
 import jakarta.jms.ObjectMessage;
 import jakarta.jms.Queue;
 import jakarta.jms.QueueBrowser;
+import jakarta.jms.Session;
 import jakarta.jms.StreamMessage;
 import jakarta.jms.TemporaryQueue;
 import jakarta.jms.TemporaryTopic;
@@ -23,14 +26,24 @@ import jakarta.jms.TextMessage;
 import jakarta.jms.Topic;
 
 import java.io.Serializable;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 import static io.hazeljms.jms.client.RuntimeExceptions.call;
 import static io.hazeljms.jms.client.RuntimeExceptions.run;
 
 /**
- * The simplified API's context: one {@link HazelcastConnection} (possibly shared with the contexts created
- * from this one by {@link #createContext(int)}) and one {@link HazelcastSession}. Every method delegates to
+ * The simplified API's context: one classic {@link Connection} (possibly shared with the contexts created
+ * from this one by {@link #createContext(int)}) and one {@link Session} it creates. Every method delegates to
  * the classic API and turns its checked exceptions into the runtime ones ({@link RuntimeExceptions}).
+ *
+ * <p>The connection is usually the provider's own {@link HazelcastConnection}, but any {@code Connection} works
+ * ({@link #over(Connection, int)}): a resource adapter hands applications connection and session handles that
+ * implement only the standard interfaces. The context then uses only the standard API of the connection,
+ * session, producer and consumers, plus two optional SPI interfaces their handles may implement for full
+ * behaviour: {@link AcknowledgeSupport} on the session (for {@link #acknowledge()}) and
+ * {@link ReceiveBodySupport} on the consumers (for {@code receiveBody} of the wrong type in AUTO/DUPS_OK mode).
+ * Their javadoc describes the fallbacks when a handle does not implement them.
  *
  * <p>The session is created on first use, not with the context: creating a session fixes the connection's
  * client ID, and the spec lets the application call {@link #setClientID} right after creating the context.
@@ -40,11 +53,15 @@ import static io.hazeljms.jms.client.RuntimeExceptions.run;
 public class HazelcastJMSContext implements JMSContext {
 
     private final SharedConnection shared;
-    private final HazelcastConnection connection;
+    private final Connection connection;
     private final int sessionMode;
-    private HazelcastSession session;
+    private Session session;
+    /** How {@link #acknowledge()} acknowledges; null when the session has no support: see {@link #lastDelivered}. */
+    private AcknowledgeSupport acknowledger;
+    /** Without an {@link #acknowledger}, the last message the consumers delivered, to acknowledge through. */
+    private final AtomicReference<Message> lastDelivered = new AtomicReference<>();
     /** The one anonymous producer every JMSProducer of this context sends through. */
-    private HazelcastMessageProducer producer;
+    private MessageProducer producer;
     private boolean autoStart = true;
     private volatile boolean closed;
 
@@ -57,7 +74,32 @@ public class HazelcastJMSContext implements JMSContext {
         this(new SharedConnection(connection), validSessionMode(sessionMode));
     }
 
-    private HazelcastJMSContext(SharedConnection shared, int sessionMode) {
+    /**
+     * A context over any classic connection, for example a resource adapter's connection handle; it owns the
+     * connection: closing the context (and every context created from it by {@link #createContext(int)})
+     * closes it.
+     *
+     * <p>The context creates its session with {@code connection.createSession(sessionMode)} on first use (or,
+     * for a context made by {@link #createContext(int)} on a connection that is not the provider's own, at once,
+     * so that a handle refusing a second session refuses {@code createContext} itself). It sends through one
+     * anonymous producer of that session with the standard {@code MessageProducer} API only, and skips what
+     * needs the provider's connection internals (fixing the client ID when a second context is created: a
+     * resource adapter does not allow {@code setClientID} anyway). For {@link #acknowledge()} and
+     * {@code JMSConsumer.receiveBody} the session and consumer handles may implement {@link AcknowledgeSupport}
+     * and {@link ReceiveBodySupport}.
+     *
+     * @param connection  the connection, not yet used by anyone else; the provider's own works too
+     * @param sessionMode one of the four JMSContext session modes
+     * @throws JMSRuntimeException if {@code sessionMode} is not a valid session mode
+     */
+    public static HazelcastJMSContext over(Connection connection, int sessionMode) {
+        if (connection == null) {
+            throw new IllegalArgumentException("HJMS-CONTEXT-003 connection must not be null");
+        }
+        return new HazelcastJMSContext(new SharedConnection(connection), validSessionMode(sessionMode));
+    }
+
+    HazelcastJMSContext(SharedConnection shared, int sessionMode) {
         this.shared = shared;
         this.connection = shared.connection;
         this.sessionMode = sessionMode;
@@ -73,26 +115,34 @@ public class HazelcastJMSContext implements JMSContext {
         return mode;
     }
 
-    private void checkOpen() {
+    /** Refuses use after close; for subclasses' methods that do not need the session. */
+    final void checkOpen() {
         if (closed) {
             throw new IllegalStateRuntimeException("HJMS-CONTEXT-002 the JMSContext is closed");
         }
     }
 
     /** The session, created on first use. */
-    synchronized HazelcastSession session() {
+    synchronized Session session() {
         checkOpen();
         if (session == null) {
-            session = (HazelcastSession) call(() -> connection.createSession(sessionMode));
+            Session created = call(() -> createSession(connection, sessionMode));
+            acknowledger = AcknowledgeSupport.of(created);
+            session = created;
         }
         return session;
     }
 
+    /** Creates this context's session on its connection; the XA context creates an XASession instead. */
+    Session createSession(Connection on, int mode) throws JMSException {
+        return on.createSession(mode);
+    }
+
     /** The anonymous classic producer the JMSProducers of this context send with, created on first send. */
-    synchronized HazelcastMessageProducer producer() {
-        HazelcastSession current = session();
+    synchronized MessageProducer producer() {
+        Session current = session();
         if (producer == null) {
-            producer = (HazelcastMessageProducer) call(() -> current.createProducer(null));
+            producer = call(() -> current.createProducer(null));
         }
         return producer;
     }
@@ -105,9 +155,20 @@ public class HazelcastJMSContext implements JMSContext {
         checkOpen();
         validSessionMode(mode);
         shared.retain();
-        // a second user of the connection counts as use: the client ID can no longer change (spec 6.1.2)
-        connection.fixClientId();
-        return new HazelcastJMSContext(shared, mode);
+        if (connection instanceof HazelcastConnection own) {
+            // a second user of the connection counts as use: the client ID can no longer change (spec 6.1.2)
+            own.fixClientId();
+            return new HazelcastJMSContext(shared, mode);
+        }
+        // a foreign connection (resource adapter handle) may refuse a second session: let createContext say so
+        HazelcastJMSContext created = new HazelcastJMSContext(shared, mode);
+        try {
+            created.session();
+        } catch (RuntimeException e) {
+            shared.release(); // the connection stays open: this context still uses it
+            throw e;
+        }
+        return created;
     }
 
     @Override
@@ -171,7 +232,7 @@ public class HazelcastJMSContext implements JMSContext {
      */
     @Override
     public void close() {
-        HazelcastSession toClose;
+        Session toClose;
         synchronized (this) {
             if (closed) {
                 return;
@@ -230,7 +291,7 @@ public class HazelcastJMSContext implements JMSContext {
 
     @Override
     public ObjectMessage createObjectMessage(Serializable object) {
-        HazelcastSession s = session();
+        Session s = session();
         return call(() -> s.createObjectMessage(object));
     }
 
@@ -246,7 +307,7 @@ public class HazelcastJMSContext implements JMSContext {
 
     @Override
     public TextMessage createTextMessage(String text) {
-        HazelcastSession s = session();
+        Session s = session();
         return call(() -> s.createTextMessage(text));
     }
 
@@ -277,12 +338,46 @@ public class HazelcastJMSContext implements JMSContext {
     @Override
     public void recover() {
         run(session()::recover);
+        lastDelivered.set(null); // what was delivered comes again: nothing left to acknowledge
     }
 
-    /** CLIENT_ACKNOWLEDGE: acknowledges every message this context consumed; does nothing in the other modes. */
+    /**
+     * CLIENT_ACKNOWLEDGE: acknowledges every message this context consumed; does nothing in the other modes.
+     * Through the session's {@link AcknowledgeSupport} when it has one (the provider's own sessions do),
+     * otherwise by acknowledging the last message this context's consumers delivered ({@code Message.acknowledge()}
+     * acknowledges every message the session consumed).
+     */
     @Override
     public void acknowledge() {
-        run(session()::acknowledgeAll);
+        Session current = session();
+        AcknowledgeSupport support;
+        synchronized (this) {
+            support = acknowledger;
+        }
+        if (support != null) {
+            run(support::acknowledgeAll);
+            return;
+        }
+        if (sessionMode != CLIENT_ACKNOWLEDGE) {
+            return;
+        }
+        Message last = lastDelivered.getAndSet(null);
+        if (last != null) {
+            try {
+                last.acknowledge();
+            } catch (JMSException e) {
+                lastDelivered.compareAndSet(null, last); // nothing was acknowledged: let a retry try again
+                throw RuntimeExceptions.of(e);
+            }
+        }
+    }
+
+    /**
+     * What the consumers of this context report each delivered message to: null when the session acknowledges
+     * by itself ({@link AcknowledgeSupport}), else the recorder of {@link #lastDelivered}.
+     */
+    private synchronized Consumer<Message> deliveryTracker() {
+        return acknowledger != null || sessionMode != CLIENT_ACKNOWLEDGE ? null : lastDelivered::set;
     }
 
     // --- producers and consumers -----------------------------------------------------------------------------
@@ -305,43 +400,43 @@ public class HazelcastJMSContext implements JMSContext {
 
     @Override
     public JMSConsumer createConsumer(Destination destination, String messageSelector, boolean noLocal) {
-        HazelcastSession s = session();
+        Session s = session();
         return started(call(() -> s.createConsumer(destination, messageSelector, noLocal)));
     }
 
     @Override
     public JMSConsumer createDurableConsumer(Topic topic, String name) {
-        HazelcastSession s = session();
+        Session s = session();
         return started(call(() -> s.createDurableConsumer(topic, name)));
     }
 
     @Override
     public JMSConsumer createDurableConsumer(Topic topic, String name, String messageSelector, boolean noLocal) {
-        HazelcastSession s = session();
+        Session s = session();
         return started(call(() -> s.createDurableConsumer(topic, name, messageSelector, noLocal)));
     }
 
     @Override
     public JMSConsumer createSharedDurableConsumer(Topic topic, String name) {
-        HazelcastSession s = session();
+        Session s = session();
         return started(call(() -> s.createSharedDurableConsumer(topic, name)));
     }
 
     @Override
     public JMSConsumer createSharedDurableConsumer(Topic topic, String name, String messageSelector) {
-        HazelcastSession s = session();
+        Session s = session();
         return started(call(() -> s.createSharedDurableConsumer(topic, name, messageSelector)));
     }
 
     @Override
     public JMSConsumer createSharedConsumer(Topic topic, String sharedSubscriptionName) {
-        HazelcastSession s = session();
+        Session s = session();
         return started(call(() -> s.createSharedConsumer(topic, sharedSubscriptionName)));
     }
 
     @Override
     public JMSConsumer createSharedConsumer(Topic topic, String sharedSubscriptionName, String messageSelector) {
-        HazelcastSession s = session();
+        Session s = session();
         return started(call(() -> s.createSharedConsumer(topic, sharedSubscriptionName, messageSelector)));
     }
 
@@ -350,12 +445,12 @@ public class HazelcastJMSContext implements JMSContext {
         if (autoStart) {
             run(connection::start);
         }
-        return new HazelcastJMSConsumer((HazelcastMessageConsumer) consumer);
+        return new HazelcastJMSConsumer(consumer, deliveryTracker());
     }
 
     @Override
     public void unsubscribe(String name) {
-        HazelcastSession s = session();
+        Session s = session();
         run(() -> s.unsubscribe(name));
     }
 
@@ -366,7 +461,7 @@ public class HazelcastJMSContext implements JMSContext {
 
     @Override
     public QueueBrowser createBrowser(Queue queue, String messageSelector) {
-        HazelcastSession s = session();
+        Session s = session();
         return call(() -> s.createBrowser(queue, messageSelector));
     }
 
@@ -374,13 +469,13 @@ public class HazelcastJMSContext implements JMSContext {
 
     @Override
     public Queue createQueue(String queueName) {
-        HazelcastSession s = session();
+        Session s = session();
         return call(() -> s.createQueue(queueName));
     }
 
     @Override
     public Topic createTopic(String topicName) {
-        HazelcastSession s = session();
+        Session s = session();
         return call(() -> s.createTopic(topicName));
     }
 
@@ -396,16 +491,16 @@ public class HazelcastJMSContext implements JMSContext {
 
     @Override
     public String toString() {
-        return "HazelcastJMSContext{mode=" + sessionMode + (closed ? ", closed" : "") + "}";
+        return getClass().getSimpleName() + "{mode=" + sessionMode + (closed ? ", closed" : "") + "}";
     }
 
     /** A connection and the number of open contexts using it; the last one to let go closes it. */
-    private static final class SharedConnection {
+    static final class SharedConnection {
 
-        private final HazelcastConnection connection;
+        private final Connection connection;
         private int users = 1;
 
-        SharedConnection(HazelcastConnection connection) {
+        SharedConnection(Connection connection) {
             this.connection = connection;
         }
 

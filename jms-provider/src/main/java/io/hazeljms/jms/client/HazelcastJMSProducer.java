@@ -8,6 +8,7 @@ import jakarta.jms.Destination;
 import jakarta.jms.JMSProducer;
 import jakarta.jms.MapMessage;
 import jakarta.jms.Message;
+import jakarta.jms.MessageProducer;
 import jakarta.jms.ObjectMessage;
 
 import java.io.Serializable;
@@ -22,7 +23,9 @@ import static io.hazeljms.jms.client.RuntimeExceptions.run;
 
 /**
  * The simplified API's producer: a set of send options, message properties and headers that are applied to
- * every message it sends, through its context's anonymous {@link HazelcastMessageProducer}.
+ * every message it sends, through its context's anonymous {@link MessageProducer} (the provider's own or a
+ * resource adapter's handle: only the standard MessageProducer API is used, and the priority and delivery mode
+ * are validated here when they are set).
  *
  * <p>Properties and the correlation ID, type and reply-to headers are kept on a private {@link MessageImpl},
  * so they follow exactly the rules of message properties (names, types, the conversion table).
@@ -51,7 +54,7 @@ public class HazelcastJMSProducer implements JMSProducer {
 
     @Override
     public JMSProducer send(Destination destination, Message message) {
-        HazelcastMessageProducer producer = context.producer();
+        MessageProducer producer = context.producer();
         if (message != null) {
             run(() -> apply(message));
         }

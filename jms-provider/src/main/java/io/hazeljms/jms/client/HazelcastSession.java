@@ -9,9 +9,6 @@ import io.hazeljms.jms.message.MessageImpl;
 import io.hazeljms.jms.message.ObjectMessageImpl;
 import io.hazeljms.jms.message.StreamMessageImpl;
 import io.hazeljms.jms.message.TextMessageImpl;
-import io.hazeljms.jms.config.BacklogPolicy;
-import io.hazeljms.store.Broker;
-import io.hazeljms.store.DestinationState;
 import io.hazeljms.store.LeaseOwner;
 import io.hazeljms.store.StoredMessage;
 import jakarta.jms.BytesMessage;
@@ -31,7 +28,6 @@ import jakarta.jms.QueueBrowser;
 import jakarta.jms.QueueReceiver;
 import jakarta.jms.QueueSender;
 import jakarta.jms.QueueSession;
-import jakarta.jms.ResourceAllocationException;
 import jakarta.jms.Session;
 import jakarta.jms.StreamMessage;
 import jakarta.jms.TemporaryQueue;
@@ -232,50 +228,7 @@ public class HazelcastSession implements QueueSession, TopicSession {
 
     /** Stores messages now; temporary destinations must still exist. */
     void store(HazelcastDestination destination, List<StoredMessage> messages) throws JMSException {
-        try {
-            int result = attemptStore(destination, messages);
-            if (result == DestinationState.BACKLOG_FULL) {
-                result = storeWhenRoom(destination, messages);
-            }
-            if (result < 0) {
-                throw new InvalidDestinationException("HJMS-SESSION-004 temporary destination "
-                        + destination.getName() + " was deleted");
-            }
-        } catch (InterruptedException e) {
-            throw JmsExceptions.interrupted("send to " + destination);
-        } catch (RuntimeException e) {
-            throw JmsExceptions.wrap("send to " + destination, e);
-        }
-    }
-
-    /** One store call; a publish refused as full stored nothing, so the same messages can be retried. */
-    private int attemptStore(HazelcastDestination destination, List<StoredMessage> messages) {
-        return destination.isTemporary()
-                ? connection.broker().sendToExisting(destination.encode(), messages)
-                : connection.broker().send(destination.encode(), messages);
-    }
-
-    /** A topic subscription is full: wait for room as the backlog policy allows, or fail without publishing. */
-    private int storeWhenRoom(HazelcastDestination destination, List<StoredMessage> messages)
-            throws JMSException, InterruptedException {
-        BacklogPolicy policy = connection.backlogPolicy();
-        long deadline = System.currentTimeMillis() + policy.blockMillis();
-        if (policy.mode() == BacklogPolicy.Mode.BLOCK) {
-            try (Broker.Watch watch = connection.broker().watch(destination.encode())) {
-                while (System.currentTimeMillis() < deadline) {
-                    long seen = watch.version();
-                    int result = attemptStore(destination, messages);
-                    if (result != DestinationState.BACKLOG_FULL) {
-                        return result;
-                    }
-                    watch.awaitChange(seen, Math.max(1, deadline - System.currentTimeMillis()));
-                }
-            }
-        }
-        throw new ResourceAllocationException("HJMS-SESSION-012 a subscription of " + destination
-                + " holds its maximum backlog (maxBacklog); nothing was published"
-                + (policy.mode() == BacklogPolicy.Mode.BLOCK ? " after waiting " + policy.blockMillis() + " ms" : "")
-                + ": speed up or add consumers, or raise maxBacklog");
+        MessageStoring.store(connection.broker(), connection.backlogPolicy(), destination, messages);
     }
 
     @Override
@@ -434,6 +387,15 @@ public class HazelcastSession implements QueueSession, TopicSession {
     }
 
     record PendingSend(HazelcastDestination destination, StoredMessage message) {
+    }
+
+    /** XA: hands the transaction's sends and receives over to its branch, leaving the session clean. */
+    synchronized TransactionWork takeTransactionWork() {
+        TransactionWork work = new TransactionWork(new ArrayList<>(transactedSends), new ArrayList<>(unacknowledged),
+                owner);
+        transactedSends.clear();
+        unacknowledged.clear();
+        return work;
     }
 
     // --- consumers, producers, browsers ----------------------------------------------------------------------

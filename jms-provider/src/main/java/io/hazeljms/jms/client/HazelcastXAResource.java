@@ -1,0 +1,247 @@
+package io.hazeljms.jms.client;
+
+import io.hazeljms.store.Broker;
+import io.hazeljms.store.PreparedTransaction;
+import jakarta.jms.JMSException;
+
+import javax.transaction.xa.XAException;
+import javax.transaction.xa.XAResource;
+import javax.transaction.xa.Xid;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * The XA face of one session. Branches are shared by every resource of the node (a transaction manager may
+ * end a branch on one resource and commit it on another of the same resource manager); prepared branches are
+ * kept in the cluster ({@link Broker#recordPrepared}) so that {@link #recover} lists them after a restart.
+ *
+ * <p>States: start → ACTIVE; end → IDLE (or ROLLBACK_ONLY with TMFAIL); prepare → PREPARED (or read-only when
+ * the branch did nothing); commit/rollback → gone. One-phase commit applies the work directly.
+ */
+public final class HazelcastXAResource implements XAResource {
+
+    private static final String BRANCHES_KEY = "hazeljms.xa-branches";
+
+    private final HazelcastSession session;
+    private final Map<String, XaBranch> branches;
+    private XaBranch current;
+    private int timeoutSeconds;
+
+    HazelcastXAResource(HazelcastSession session) {
+        this.session = session;
+        this.branches = branchesOf(session.connection().broker());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, XaBranch> branchesOf(Broker broker) {
+        ConcurrentMap<String, Object> context = broker.hazelcast().getUserContext();
+        return (Map<String, XaBranch>) context.computeIfAbsent(BRANCHES_KEY, k -> new ConcurrentHashMap<String, XaBranch>());
+    }
+
+    private Broker broker() {
+        return session.connection().broker();
+    }
+
+    /** Whether a transaction branch is active on this resource now (its session's work belongs to it). */
+    public synchronized boolean isInTransaction() {
+        return current != null;
+    }
+
+    @Override
+    public synchronized void start(Xid xid, int flags) throws XAException {
+        String key = XidCodec.encode(xid);
+        if (current != null) {
+            throw error(XAException.XAER_PROTO, "start " + key + ": this resource is already in branch " + current.xid);
+        }
+        XaBranch branch;
+        if (flags == TMNOFLAGS) {
+            branch = new XaBranch(key);
+            if (branches.putIfAbsent(key, branch) != null) {
+                throw error(XAException.XAER_DUPID, "start " + key + ": the branch exists; use TMJOIN");
+            }
+        } else if (flags == TMJOIN || flags == TMRESUME) {
+            branch = known(key);
+            if (branch.state != XaBranch.State.IDLE) {
+                throw error(XAException.XAER_PROTO, "start " + key + " with TMJOIN/TMRESUME: branch is " + branch.state);
+            }
+            branch.state = XaBranch.State.ACTIVE;
+        } else {
+            throw error(XAException.XAER_INVAL, "start " + key + ": flags must be TMNOFLAGS, TMJOIN or TMRESUME");
+        }
+        branch.associated = this;
+        current = branch;
+    }
+
+    @Override
+    public synchronized void end(Xid xid, int flags) throws XAException {
+        String key = XidCodec.encode(xid);
+        XaBranch branch = known(key);
+        if (branch != current) {
+            throw error(XAException.XAER_PROTO, "end " + key + ": the branch is not active on this resource");
+        }
+        branch.work.add(session.takeTransactionWork());
+        branch.associated = null;
+        current = null;
+        branch.state = flags == TMFAIL ? XaBranch.State.ROLLBACK_ONLY : XaBranch.State.IDLE;
+    }
+
+    @Override
+    public int prepare(Xid xid) throws XAException {
+        String key = XidCodec.encode(xid);
+        XaBranch branch = known(key);
+        synchronized (branch) {
+            if (branch.state == XaBranch.State.ROLLBACK_ONLY) {
+                discard(branch);
+                throw error(XAException.XA_RBROLLBACK, "prepare " + key + ": the branch was marked rollback-only");
+            }
+            if (branch.state != XaBranch.State.IDLE) {
+                throw error(XAException.XAER_PROTO, "prepare " + key + ": branch is " + branch.state + ", end it first");
+            }
+            if (branch.isEmpty()) {
+                branches.remove(key);
+                return XA_RDONLY;
+            }
+            try {
+                branch.work.forEach(w -> w.handOverLeases(broker(), key));
+                broker().recordPrepared(new PreparedTransaction(key, TransactionWork.sendsOf(branch.work),
+                        TransactionWork.acknowledgementsOf(branch.work)));
+            } catch (RuntimeException e) {
+                throw error(XAException.XAER_RMFAIL, "prepare " + key + " failed: " + e, e);
+            }
+            branch.state = XaBranch.State.PREPARED;
+            return XA_OK;
+        }
+    }
+
+    @Override
+    public void commit(Xid xid, boolean onePhase) throws XAException {
+        String key = XidCodec.encode(xid);
+        XaBranch branch = branches.get(key);
+        if (onePhase) {
+            if (branch == null) {
+                throw error(XAException.XAER_NOTA, "commit " + key + ": unknown branch");
+            }
+            synchronized (branch) {
+                if (branch.state == XaBranch.State.ROLLBACK_ONLY) {
+                    discard(branch);
+                    throw error(XAException.XA_RBROLLBACK, "commit " + key + ": the branch was marked rollback-only");
+                }
+                if (branch.state != XaBranch.State.IDLE) {
+                    throw error(XAException.XAER_PROTO, "one-phase commit " + key + ": branch is " + branch.state);
+                }
+                try {
+                    for (TransactionWork w : branch.work) {
+                        w.commit(broker(), session.connection().backlogPolicy());
+                    }
+                } catch (JMSException | RuntimeException e) {
+                    discard(branch);
+                    throw error(XAException.XA_RBOTHER, "commit " + key + " failed and was rolled back: " + e, e);
+                }
+                branches.remove(key);
+            }
+            return;
+        }
+        if (branch != null && branch.state != XaBranch.State.PREPARED) {
+            throw error(XAException.XAER_PROTO, "two-phase commit " + key + ": branch is " + branch.state
+                    + ", prepare it first");
+        }
+        try {
+            if (!broker().commitPrepared(key)) {
+                throw error(XAException.XAER_NOTA, "commit " + key + ": no prepared branch in the cluster");
+            }
+        } catch (RuntimeException e) {
+            throw error(XAException.XAER_RMFAIL, "commit " + key + " failed: " + e, e);
+        }
+        branches.remove(key);
+    }
+
+    @Override
+    public void rollback(Xid xid) throws XAException {
+        String key = XidCodec.encode(xid);
+        XaBranch branch = branches.get(key);
+        try {
+            if (branch == null || branch.state == XaBranch.State.PREPARED) {
+                if (!broker().rollbackPrepared(key) && branch == null) {
+                    throw error(XAException.XAER_NOTA, "rollback " + key + ": unknown branch");
+                }
+                branches.remove(key);
+                return;
+            }
+            synchronized (this) {
+                if (branch == current) { // rolled back while still active: take its work first
+                    branch.work.add(session.takeTransactionWork());
+                    current = null;
+                }
+            }
+            discard(branch);
+        } catch (RuntimeException e) {
+            throw error(XAException.XAER_RMFAIL, "rollback " + key + " failed: " + e, e);
+        }
+    }
+
+    private void discard(XaBranch branch) {
+        branch.work.forEach(w -> w.rollback(broker()));
+        branches.remove(branch.xid);
+    }
+
+    @Override
+    public void forget(Xid xid) throws XAException {
+        String key = XidCodec.encode(xid);
+        if (branches.remove(key) == null && !broker().preparedXids().contains(key)) {
+            throw error(XAException.XAER_NOTA, "forget " + key + ": unknown branch");
+        }
+        // no heuristic decisions are ever taken, so there is nothing else to forget
+    }
+
+    @Override
+    public Xid[] recover(int flag) throws XAException {
+        if ((flag & ~(TMSTARTRSCAN | TMENDRSCAN)) != 0) {
+            throw error(XAException.XAER_INVAL, "recover: flag must combine TMSTARTRSCAN/TMENDRSCAN/TMNOFLAGS");
+        }
+        if ((flag & TMSTARTRSCAN) == 0) {
+            return new Xid[0]; // everything was returned by the scan's start
+        }
+        try {
+            return broker().preparedXids().stream().map(XidCodec::decode).toArray(Xid[]::new);
+        } catch (RuntimeException e) {
+            throw error(XAException.XAER_RMFAIL, "recover failed: " + e, e);
+        }
+    }
+
+    @Override
+    public boolean isSameRM(XAResource other) {
+        return other instanceof HazelcastXAResource o && o.broker().clusterId().equals(broker().clusterId());
+    }
+
+    @Override
+    public int getTransactionTimeout() {
+        return timeoutSeconds;
+    }
+
+    @Override
+    public boolean setTransactionTimeout(int seconds) {
+        timeoutSeconds = seconds;
+        return true;
+    }
+
+    private XaBranch known(String key) throws XAException {
+        XaBranch branch = branches.get(key);
+        if (branch == null) {
+            throw error(XAException.XAER_NOTA, "unknown branch " + key);
+        }
+        return branch;
+    }
+
+    private static XAException error(int code, String message) {
+        XAException e = new XAException("HJMS-XA-" + code + " " + message);
+        e.errorCode = code;
+        return e;
+    }
+
+    private static XAException error(int code, String message, Throwable cause) {
+        XAException e = error(code, message);
+        e.initCause(cause);
+        return e;
+    }
+}

@@ -1,0 +1,79 @@
+package io.hazeljms.jms.client;
+
+import jakarta.jms.JMSException;
+import jakarta.jms.QueueSession;
+import jakarta.jms.Session;
+import jakarta.jms.TopicSession;
+import jakarta.jms.TransactionInProgressException;
+import jakarta.jms.XAQueueSession;
+import jakarta.jms.XASession;
+import jakarta.jms.XATopicSession;
+
+import javax.transaction.xa.XAResource;
+
+/**
+ * A session whose transactions are driven by a transaction manager through its {@link XAResource}. Its own
+ * commit and rollback are refused (spec: TransactionInProgressException); a resource adapter that uses it
+ * outside a global transaction completes local work with {@link #commitLocal()} / {@link #rollbackLocal()}.
+ */
+public class HazelcastXASession extends HazelcastSession implements XASession, XAQueueSession, XATopicSession {
+
+    private final HazelcastXAResource xaResource;
+
+    HazelcastXASession(HazelcastConnection connection) {
+        super(connection, Session.SESSION_TRANSACTED);
+        this.xaResource = new HazelcastXAResource(this);
+    }
+
+    @Override
+    public XAResource getXAResource() {
+        return xaResource;
+    }
+
+    /** The XA resource with its extras (is a branch active?) for resource adapters. */
+    public HazelcastXAResource xaResource() {
+        return xaResource;
+    }
+
+    @Override
+    public Session getSession() throws JMSException {
+        checkOpen();
+        return this;
+    }
+
+    @Override
+    public QueueSession getQueueSession() throws JMSException {
+        checkOpen();
+        return this;
+    }
+
+    @Override
+    public TopicSession getTopicSession() throws JMSException {
+        checkOpen();
+        return this;
+    }
+
+    @Override
+    public void commit() throws JMSException {
+        checkOpen();
+        throw new TransactionInProgressException("HJMS-XA-100 commit() on an XASession: the transaction manager "
+                + "commits through the XAResource");
+    }
+
+    @Override
+    public void rollback() throws JMSException {
+        checkOpen();
+        throw new TransactionInProgressException("HJMS-XA-101 rollback() on an XASession: the transaction manager "
+                + "rolls back through the XAResource");
+    }
+
+    /** Commits work done outside any global transaction (local transaction of a resource adapter). */
+    public void commitLocal() throws JMSException {
+        super.commit();
+    }
+
+    /** Rolls back work done outside any global transaction. */
+    public void rollbackLocal() throws JMSException {
+        super.rollback();
+    }
+}

@@ -1,0 +1,24 @@
+package io.hazeljms.jms.client;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** One transaction branch on this node: its state and the work sessions did in it. */
+final class XaBranch {
+
+    enum State { ACTIVE, IDLE, ROLLBACK_ONLY, PREPARED }
+
+    final String xid;
+    State state = State.ACTIVE;
+    /** The resource whose session is doing the branch's work now (ACTIVE only). */
+    HazelcastXAResource associated;
+    final List<TransactionWork> work = new ArrayList<>();
+
+    XaBranch(String xid) {
+        this.xid = xid;
+    }
+
+    boolean isEmpty() {
+        return work.stream().allMatch(TransactionWork::isEmpty);
+    }
+}

@@ -1,0 +1,203 @@
+package io.hazeljms.ra;
+
+import io.hazeljms.jms.HazelcastConnectionFactory;
+import io.hazeljms.jms.config.ProviderConfig;
+import io.hazeljms.ra.inbound.HazelJmsActivation;
+import io.hazeljms.ra.inbound.HazelJmsActivationSpec;
+import jakarta.resource.NotSupportedException;
+import jakarta.resource.ResourceException;
+import jakarta.resource.spi.ActivationSpec;
+import jakarta.resource.spi.BootstrapContext;
+import jakarta.resource.spi.ResourceAdapter;
+import jakarta.resource.spi.ResourceAdapterInternalException;
+import jakarta.resource.spi.endpoint.MessageEndpointFactory;
+
+import javax.transaction.xa.XAResource;
+import java.io.Serializable;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The resource adapter: owns the HazelJMS provider of this server (an embedded Hazelcast member, or a client),
+ * started in {@link #start} and stopped in {@link #stop}, and the message-endpoint activations. Its config
+ * properties are declared in {@code ra.xml}; each maps onto {@link ProviderConfig}.
+ */
+public class HazelJmsResourceAdapter implements ResourceAdapter, Serializable {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(HazelJmsResourceAdapter.class.getName());
+
+    // --- configuration (defaults as in ra.xml and README) ----------------------------------------------------
+    private String mode = "embedded";
+    private String clusterName = ProviderConfig.DEFAULT_CLUSTER_NAME;
+    private String bindInterface = ProviderConfig.DEFAULT_INTERFACE;
+    private Integer port = ProviderConfig.DEFAULT_PORT;
+    private String members = "";
+    private String clientAddresses = "";
+    private Integer backupCount = 1;
+    private Integer maxDeliveryAttempts = 10;
+    private Long redeliveryDelay = 0L;
+    private String deadLetterQueue = "DLQ";
+    private String expiryQueue = "";
+    private String objectMessageAllowList = "";
+    private String hazelcastConfigFile = "";
+    private Integer maxBacklog = ProviderConfig.DEFAULT_MAX_BACKLOG;
+
+    private transient volatile HazelcastConnectionFactory provider;
+    private transient BootstrapContext bootstrap;
+    private final transient Map<HazelJmsActivationSpec, HazelJmsActivation> activations = new ConcurrentHashMap<>();
+
+    @Override
+    public void start(BootstrapContext context) throws ResourceAdapterInternalException {
+        this.bootstrap = context;
+        try {
+            HazelcastConnectionFactory started = new HazelcastConnectionFactory(providerConfig());
+            started.node(); // join the cluster now, not on the first request
+            provider = started;
+            LOG.info("HJMS-RA-001 HazelJMS started: " + started.config());
+        } catch (RuntimeException e) {
+            throw new ResourceAdapterInternalException("HJMS-RA-002 cannot start HazelJMS: " + e.getMessage(), e);
+        }
+    }
+
+    /** The provider configuration these properties describe; each bad value is named by the builder. */
+    public ProviderConfig providerConfig() {
+        ProviderConfig.Builder b = ProviderConfig.builder()
+                .mode(parseMode(mode))
+                .clusterName(clusterName)
+                .bindInterface(bindInterface)
+                .port(port)
+                .backupCount(backupCount)
+                .maxDeliveryAttempts(maxDeliveryAttempts)
+                .redeliveryDelayMillis(redeliveryDelay)
+                .deadLetterQueue(deadLetterQueue)
+                .expiryQueue(expiryQueue)
+                .objectMessageAllowList(objectMessageAllowList)
+                .hazelcastConfigFile(hazelcastConfigFile)
+                .maxBacklog(maxBacklog);
+        if (!list(members).isEmpty()) {
+            b.members(list(members));
+        }
+        if (!list(clientAddresses).isEmpty()) {
+            b.clientAddresses(list(clientAddresses));
+        }
+        return b.build();
+    }
+
+    private static ProviderConfig.Mode parseMode(String value) {
+        String v = value == null ? "" : value.trim().toLowerCase(java.util.Locale.ROOT);
+        switch (v) {
+            case "embedded": return ProviderConfig.Mode.EMBEDDED;
+            case "client": return ProviderConfig.Mode.CLIENT;
+            default: throw new IllegalArgumentException("HJMS-RA-003 mode must be 'embedded' or 'client', was '" + value + "'");
+        }
+    }
+
+    private static List<String> list(String csv) {
+        return csv == null ? List.of() : Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    @Override
+    public void stop() {
+        for (HazelJmsActivationSpec spec : List.copyOf(activations.keySet())) {
+            HazelJmsActivation activation = activations.remove(spec);
+            if (activation != null) {
+                activation.stop();
+            }
+        }
+        HazelcastConnectionFactory current = provider;
+        provider = null;
+        if (current != null) {
+            try {
+                current.close(); // the member leaves the cluster gracefully: its partitions migrate first
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "HJMS-RA-004 stopping HazelJMS failed", e);
+            }
+        }
+    }
+
+    /** The provider of this server; outbound factories and inbound activations connect through it. */
+    public HazelcastConnectionFactory provider() throws ResourceException {
+        HazelcastConnectionFactory current = provider;
+        if (current == null) {
+            throw new ResourceException("HJMS-RA-005 the HazelJMS resource adapter is not started");
+        }
+        return current;
+    }
+
+    BootstrapContext bootstrap() {
+        return bootstrap;
+    }
+
+    @Override
+    public void endpointActivation(MessageEndpointFactory factory, ActivationSpec spec) throws ResourceException {
+        if (!(spec instanceof HazelJmsActivationSpec hazelSpec)) {
+            throw new NotSupportedException("HJMS-RA-006 unexpected activation spec " + spec.getClass().getName());
+        }
+        hazelSpec.validate();
+        HazelJmsActivation activation = new HazelJmsActivation(this, bootstrap.getWorkManager(), factory, hazelSpec);
+        activation.start();
+        activations.put(hazelSpec, activation);
+    }
+
+    @Override
+    public void endpointDeactivation(MessageEndpointFactory factory, ActivationSpec spec) {
+        HazelJmsActivation activation = activations.remove(spec);
+        if (activation != null) {
+            activation.stop();
+        }
+    }
+
+    /** Prepared branches live in the cluster, so any XA resource of it lists them all. */
+    @Override
+    public XAResource[] getXAResources(ActivationSpec[] specs) throws ResourceException {
+        return new XAResource[] {RecoveryResource.open(provider())};
+    }
+
+    // --- bean properties -------------------------------------------------------------------------------------
+
+    public String getMode() { return mode; }
+    public void setMode(String mode) { this.mode = mode; }
+    public String getClusterName() { return clusterName; }
+    public void setClusterName(String clusterName) { this.clusterName = clusterName; }
+    public String getBindInterface() { return bindInterface; }
+    public void setBindInterface(String bindInterface) { this.bindInterface = bindInterface; }
+    public Integer getPort() { return port; }
+    public void setPort(Integer port) { this.port = port; }
+    public String getMembers() { return members; }
+    public void setMembers(String members) { this.members = members; }
+    public String getClientAddresses() { return clientAddresses; }
+    public void setClientAddresses(String clientAddresses) { this.clientAddresses = clientAddresses; }
+    public Integer getBackupCount() { return backupCount; }
+    public void setBackupCount(Integer backupCount) { this.backupCount = backupCount; }
+    public Integer getMaxDeliveryAttempts() { return maxDeliveryAttempts; }
+    public void setMaxDeliveryAttempts(Integer maxDeliveryAttempts) { this.maxDeliveryAttempts = maxDeliveryAttempts; }
+    public Long getRedeliveryDelay() { return redeliveryDelay; }
+    public void setRedeliveryDelay(Long redeliveryDelay) { this.redeliveryDelay = redeliveryDelay; }
+    public String getDeadLetterQueue() { return deadLetterQueue; }
+    public void setDeadLetterQueue(String deadLetterQueue) { this.deadLetterQueue = deadLetterQueue; }
+    public String getExpiryQueue() { return expiryQueue; }
+    public void setExpiryQueue(String expiryQueue) { this.expiryQueue = expiryQueue; }
+    public String getObjectMessageAllowList() { return objectMessageAllowList; }
+    public void setObjectMessageAllowList(String list) { this.objectMessageAllowList = list; }
+    public String getHazelcastConfigFile() { return hazelcastConfigFile; }
+    public void setHazelcastConfigFile(String file) { this.hazelcastConfigFile = file; }
+    public Integer getMaxBacklog() { return maxBacklog; }
+    public void setMaxBacklog(Integer maxBacklog) { this.maxBacklog = maxBacklog; }
+
+    // JCA 2.1 §5.3.7: equals/hashCode by identity are required to stay consistent; we keep the default.
+    @Override
+    public boolean equals(Object o) {
+        return this == o;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hashCode(System.identityHashCode(this));
+    }
+}

@@ -1,0 +1,185 @@
+package io.hazeljms.ra.inbound;
+
+import io.hazeljms.jms.HazelcastConnectionFactory;
+import io.hazeljms.jms.client.HazelcastXASession;
+import io.hazeljms.jms.destination.HazelcastDestination;
+import io.hazeljms.jms.destination.HazelcastQueue;
+import io.hazeljms.jms.destination.HazelcastTopic;
+import io.hazeljms.ra.HazelJmsResourceAdapter;
+import io.hazeljms.store.DestinationSettings;
+import jakarta.jms.Destination;
+import jakarta.jms.JMSException;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageListener;
+import jakarta.jms.Topic;
+import jakarta.jms.XAConnection;
+import jakarta.resource.ResourceException;
+import jakarta.resource.spi.work.WorkException;
+import jakarta.resource.spi.work.WorkManager;
+import jakarta.resource.spi.endpoint.MessageEndpointFactory;
+
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One message-driven bean's consumption: a connection, up to {@code maxSession} sessions each with one consumer
+ * and one {@link MessageHandler} running as container work. Deactivation stops the handlers and closes the
+ * connection, which returns unacknowledged messages to their destination.
+ */
+public class HazelJmsActivation {
+
+    private static final Logger LOG = Logger.getLogger(HazelJmsActivation.class.getName());
+    static final Method ON_MESSAGE;
+
+    static {
+        try {
+            ON_MESSAGE = MessageListener.class.getMethod("onMessage", jakarta.jms.Message.class);
+        } catch (NoSuchMethodException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final HazelJmsResourceAdapter resourceAdapter;
+    private final WorkManager workManager;
+    private final MessageEndpointFactory endpointFactory;
+    private final HazelJmsActivationSpec spec;
+    private final List<MessageHandler> handlers = new ArrayList<>();
+    private XAConnection connection;
+
+    public HazelJmsActivation(HazelJmsResourceAdapter resourceAdapter, WorkManager workManager,
+                              MessageEndpointFactory endpointFactory, HazelJmsActivationSpec spec) {
+        this.resourceAdapter = resourceAdapter;
+        this.workManager = workManager;
+        this.endpointFactory = endpointFactory;
+        this.spec = spec;
+    }
+
+    public void start() throws ResourceException {
+        HazelcastConnectionFactory provider = resourceAdapter.provider();
+        HazelcastDestination destination = resolveDestination();
+        applyRedeliveryPolicy(provider, destination);
+        boolean transacted;
+        try {
+            transacted = endpointFactory.isDeliveryTransacted(ON_MESSAGE);
+        } catch (NoSuchMethodException e) {
+            throw new ResourceException("HJMS-RA-065 the endpoint has no onMessage(Message): " + e.getMessage(), e);
+        }
+        try {
+            connection = provider.createXAConnection();
+            if (!ActivationSpecValidator.blank(spec.getClientId())) {
+                connection.setClientID(spec.getClientId());
+            }
+            String sharedName = sharedSubscriptionName();
+            int sessions = spec.isTopic() && sharedName == null ? 1 : spec.getMaxSession();
+            for (int i = 0; i < sessions; i++) {
+                HazelcastXASession session = (HazelcastXASession) connection.createXASession();
+                MessageConsumer consumer = createConsumer(session, destination, sharedName);
+                handlers.add(new MessageHandler(endpointFactory, session, consumer, transacted));
+            }
+            connection.start();
+            for (MessageHandler handler : handlers) {
+                workManager.scheduleWork(handler);
+            }
+            LOG.info("HJMS-RA-060 activated " + endpointFactory.getActivationName() + " on " + destination
+                    + " with " + handlers.size() + " session(s), transacted delivery: " + transacted);
+        } catch (JMSException | WorkException | RuntimeException e) {
+            stop();
+            throw new ResourceException("HJMS-RA-061 cannot activate " + spec + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Topics with more than one session (or shareSubscriptions) consume through a shared subscription, so each
+     * message reaches one of the bean's sessions, not all of them. Null for a plain subscription.
+     */
+    private String sharedSubscriptionName() {
+        if (!spec.isTopic()) {
+            return null;
+        }
+        boolean shared = Boolean.TRUE.equals(spec.getShareSubscriptions()) || spec.getMaxSession() > 1;
+        if (!shared) {
+            return null;
+        }
+        return ActivationSpecValidator.blank(spec.getSubscriptionName())
+                ? "mdb-" + endpointFactory.getActivationName() + "-" + UUID.randomUUID()
+                : spec.getSubscriptionName();
+    }
+
+    private MessageConsumer createConsumer(HazelcastXASession session, HazelcastDestination destination,
+                                           String sharedName) throws JMSException {
+        String selector = spec.getMessageSelector();
+        if (!spec.isTopic()) {
+            return session.createConsumer(destination, selector);
+        }
+        Topic topic = (Topic) destination;
+        if (spec.isDurable()) {
+            return sharedName != null
+                    ? session.createSharedDurableConsumer(topic, sharedName, selector)
+                    : session.createDurableConsumer(topic, spec.getSubscriptionName(), selector, false);
+        }
+        return sharedName != null
+                ? session.createSharedConsumer(topic, sharedName, selector)
+                : session.createConsumer(topic, selector);
+    }
+
+    private HazelcastDestination resolveDestination() throws ResourceException {
+        if (!ActivationSpecValidator.blank(spec.getDestinationLookup())) {
+            try {
+                Object found = new InitialContext().lookup(spec.getDestinationLookup());
+                return HazelcastDestination.of((Destination) found);
+            } catch (NamingException | JMSException | ClassCastException e) {
+                throw new ResourceException("HJMS-RA-062 destinationLookup '" + spec.getDestinationLookup()
+                        + "' does not name a Queue or Topic: " + e.getMessage(), e);
+            }
+        }
+        return spec.isTopic() ? new HazelcastTopic(spec.getDestination()) : new HazelcastQueue(spec.getDestination());
+    }
+
+    /** The bean's redelivery policy, if it sets one, becomes its destination's policy. */
+    private void applyRedeliveryPolicy(HazelcastConnectionFactory provider, HazelcastDestination destination) {
+        if (spec.getMaxDeliveryAttempts() == null && spec.getRedeliveryDelay() == null && spec.getDeadLetterQueue() == null) {
+            return;
+        }
+        DestinationSettings settings = provider.config().destinationDefaults();
+        if (spec.getMaxDeliveryAttempts() != null) {
+            settings = settings.withMaxDeliveryAttempts(spec.getMaxDeliveryAttempts());
+        }
+        if (spec.getRedeliveryDelay() != null) {
+            settings = settings.withRedeliveryDelayMillis(spec.getRedeliveryDelay());
+        }
+        if (spec.getDeadLetterQueue() != null) {
+            settings = settings.withDeadLetterQueue(spec.getDeadLetterQueue().isBlank() ? null
+                    : "queue:" + spec.getDeadLetterQueue().trim());
+        }
+        provider.node().broker().createDestination(destination.encode(), settings);
+    }
+
+    /** Stops delivery, waits (bounded) for running deliveries, and returns unacknowledged messages. */
+    public void stop() {
+        handlers.forEach(MessageHandler::release);
+        for (MessageHandler handler : handlers) {
+            if (!handler.awaitFinished(30_000)) {
+                LOG.warning("HJMS-RA-063 a delivery of " + endpointFactory.getActivationName()
+                        + " did not finish within 30 s; its message will be redelivered");
+            }
+        }
+        handlers.clear();
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (JMSException e) {
+                LOG.log(Level.FINE, "HJMS-RA-064 closing the activation's connection failed", e);
+            }
+        }
+    }
+
+    public HazelJmsActivationSpec spec() {
+        return spec;
+    }
+}

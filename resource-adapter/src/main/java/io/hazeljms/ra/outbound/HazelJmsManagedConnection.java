@@ -1,0 +1,217 @@
+package io.hazeljms.ra.outbound;
+
+import io.hazeljms.jms.HazelcastConnectionFactory;
+import io.hazeljms.jms.client.HazelcastXASession;
+import jakarta.jms.JMSException;
+import jakarta.jms.Session;
+import jakarta.jms.XAConnection;
+import jakarta.resource.ResourceException;
+import jakarta.resource.spi.ConnectionEvent;
+import jakarta.resource.spi.ConnectionEventListener;
+import jakarta.resource.spi.ConnectionRequestInfo;
+import jakarta.resource.spi.LocalTransaction;
+import jakarta.resource.spi.ManagedConnection;
+import jakarta.resource.spi.ManagedConnectionMetaData;
+import jakarta.resource.spi.ResourceAdapterInternalException;
+
+import javax.security.auth.Subject;
+import javax.transaction.xa.XAResource;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * One pooled physical session: an XA session of the provider (whose work joins the container's transaction
+ * through {@link #getXAResource()}) plus an auto-acknowledge session for sends outside any transaction.
+ * Application handles ({@link SessionHandle}) come and go; the physical sessions stay.
+ */
+public class HazelJmsManagedConnection implements ManagedConnection {
+
+    private final HazelJmsManagedConnectionFactory factory;
+    private final XAConnection physicalConnection;
+    private final HazelcastXASession xaSession;
+    private Session autoSession;
+    private final List<ConnectionEventListener> listeners = new CopyOnWriteArrayList<>();
+    private final Set<SessionHandle> handles = ConcurrentHashMap.newKeySet();
+    private volatile boolean destroyed;
+    private PrintWriter logWriter;
+
+    HazelJmsManagedConnection(HazelJmsManagedConnectionFactory factory, HazelcastConnectionFactory provider)
+            throws ResourceException {
+        this.factory = factory;
+        try {
+            physicalConnection = provider.createXAConnection();
+            if (!factory.getClientId().isEmpty()) {
+                physicalConnection.setClientID(factory.getClientId());
+            }
+            physicalConnection.start();
+            xaSession = (HazelcastXASession) physicalConnection.createXASession();
+        } catch (JMSException e) {
+            throw new ResourceAdapterInternalException("HJMS-RA-011 cannot open a HazelJMS connection: " + e.getMessage(), e);
+        }
+    }
+
+    HazelJmsManagedConnectionFactory factory() {
+        return factory;
+    }
+
+    boolean isUsable() {
+        return !destroyed;
+    }
+
+    XAConnection physicalConnection() {
+        return physicalConnection;
+    }
+
+    HazelcastXASession xaSession() {
+        return xaSession;
+    }
+
+    /** Sends outside a transaction go through this session, so they never wait for an acknowledgement. */
+    synchronized Session autoSession() throws JMSException {
+        if (autoSession == null) {
+            autoSession = physicalConnection.createSession(Session.AUTO_ACKNOWLEDGE);
+        }
+        return autoSession;
+    }
+
+    /** Whether the container's transaction has enlisted this connection's XA resource right now. */
+    boolean inGlobalTransaction() {
+        return xaSession.xaResource().isInTransaction();
+    }
+
+    @Override
+    public Object getConnection(Subject subject, ConnectionRequestInfo info) throws ResourceException {
+        SessionRequest request = info instanceof SessionRequest r ? r : new SessionRequest(false, Session.AUTO_ACKNOWLEDGE);
+        SessionHandle handle = new SessionHandle(this, request);
+        handles.add(handle);
+        return handle;
+    }
+
+    @Override
+    public void associateConnection(Object connection) throws ResourceException {
+        if (!(connection instanceof SessionHandle handle)) {
+            throw new ResourceException("HJMS-RA-012 not a HazelJMS session handle: " + connection);
+        }
+        handle.reassociate(this);
+        handles.add(handle);
+    }
+
+    void dissociate(SessionHandle handle) {
+        handles.remove(handle);
+    }
+
+    /** The application closed a handle: tell the pool it may reuse this connection. */
+    void handleClosed(SessionHandle handle) {
+        handles.remove(handle);
+        ConnectionEvent event = new ConnectionEvent(this, ConnectionEvent.CONNECTION_CLOSED);
+        event.setConnectionHandle(handle);
+        listeners.forEach(l -> l.connectionClosed(event));
+    }
+
+    /** Back to the pool: invalidate handles, drop work done outside a transaction that was never completed. */
+    @Override
+    public void cleanup() throws ResourceException {
+        handles.forEach(SessionHandle::invalidate);
+        handles.clear();
+        if (!inGlobalTransaction()) {
+            try {
+                xaSession.rollbackLocal();
+            } catch (JMSException e) {
+                throw new ResourceException("HJMS-RA-013 cleanup failed: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    @Override
+    public void destroy() throws ResourceException {
+        destroyed = true;
+        handles.forEach(SessionHandle::invalidate);
+        handles.clear();
+        try {
+            physicalConnection.close();
+        } catch (JMSException e) {
+            throw new ResourceException("HJMS-RA-014 closing the physical connection failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void addConnectionEventListener(ConnectionEventListener listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public void removeConnectionEventListener(ConnectionEventListener listener) {
+        listeners.remove(listener);
+    }
+
+    @Override
+    public XAResource getXAResource() {
+        return xaSession.getXAResource();
+    }
+
+    @Override
+    public LocalTransaction getLocalTransaction() {
+        return new LocalTransaction() {
+            @Override
+            public void begin() {
+                // work is collected by the session until commit or rollback
+            }
+
+            @Override
+            public void commit() throws ResourceException {
+                try {
+                    xaSession.commitLocal();
+                } catch (JMSException e) {
+                    throw new ResourceException("HJMS-RA-015 local commit failed: " + e.getMessage(), e);
+                }
+            }
+
+            @Override
+            public void rollback() throws ResourceException {
+                try {
+                    xaSession.rollbackLocal();
+                } catch (JMSException e) {
+                    throw new ResourceException("HJMS-RA-016 local rollback failed: " + e.getMessage(), e);
+                }
+            }
+        };
+    }
+
+    @Override
+    public ManagedConnectionMetaData getMetaData() {
+        return new ManagedConnectionMetaData() {
+            @Override
+            public String getEISProductName() {
+                return "HazelJMS";
+            }
+
+            @Override
+            public String getEISProductVersion() {
+                return "0.1";
+            }
+
+            @Override
+            public int getMaxConnections() {
+                return 0; // no limit of ours
+            }
+
+            @Override
+            public String getUserName() {
+                return null;
+            }
+        };
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) {
+        this.logWriter = out;
+    }
+
+    @Override
+    public PrintWriter getLogWriter() {
+        return logWriter;
+    }
+}

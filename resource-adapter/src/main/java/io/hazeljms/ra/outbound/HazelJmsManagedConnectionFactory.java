@@ -1,0 +1,113 @@
+package io.hazeljms.ra.outbound;
+
+import io.hazeljms.ra.HazelJmsResourceAdapter;
+import jakarta.resource.ResourceException;
+import jakarta.resource.spi.ConnectionManager;
+import jakarta.resource.spi.ConnectionRequestInfo;
+import jakarta.resource.spi.ManagedConnection;
+import jakarta.resource.spi.ManagedConnectionFactory;
+import jakarta.resource.spi.ResourceAdapter;
+import jakarta.resource.spi.ResourceAdapterAssociation;
+import jakarta.resource.spi.TransactionSupport;
+
+import javax.security.auth.Subject;
+import java.io.PrintWriter;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Makes pooled managed connections (each one physical XA session on the provider) and the application-facing
+ * connection factories. One class serves the ConnectionFactory, QueueConnectionFactory and
+ * TopicConnectionFactory connection definitions. XA transaction support.
+ */
+public class HazelJmsManagedConnectionFactory implements ManagedConnectionFactory, ResourceAdapterAssociation,
+        TransactionSupport {
+
+    private static final long serialVersionUID = 1L;
+
+    private transient HazelJmsResourceAdapter resourceAdapter;
+    private transient PrintWriter logWriter;
+    /** Config property: a client ID for the physical connections (rarely wanted: it must be unique). */
+    private String clientId = "";
+
+    @Override
+    public Object createConnectionFactory(ConnectionManager connectionManager) {
+        return new HazelJmsConnectionFactory(this, connectionManager);
+    }
+
+    /** Outside a container: connections are made directly, without pooling. */
+    @Override
+    public Object createConnectionFactory() {
+        return new HazelJmsConnectionFactory(this, new DirectConnectionManager());
+    }
+
+    @Override
+    public ManagedConnection createManagedConnection(Subject subject, ConnectionRequestInfo info)
+            throws ResourceException {
+        return new HazelJmsManagedConnection(this, requireAdapter().provider());
+    }
+
+    /** Every managed connection of this factory can serve any request: sessions differ only per handle. */
+    @Override
+    public ManagedConnection matchManagedConnections(Set candidates, Subject subject, ConnectionRequestInfo info) {
+        for (Object candidate : candidates) {
+            if (candidate instanceof HazelJmsManagedConnection mc && mc.factory() == this && mc.isUsable()) {
+                return mc;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public TransactionSupportLevel getTransactionSupport() {
+        return TransactionSupportLevel.XATransaction;
+    }
+
+    HazelJmsResourceAdapter requireAdapter() throws ResourceException {
+        if (resourceAdapter == null) {
+            throw new ResourceException("HJMS-RA-010 the managed connection factory is not associated with the "
+                    + "HazelJMS resource adapter");
+        }
+        return resourceAdapter;
+    }
+
+    @Override
+    public ResourceAdapter getResourceAdapter() {
+        return resourceAdapter;
+    }
+
+    @Override
+    public void setResourceAdapter(ResourceAdapter adapter) {
+        this.resourceAdapter = (HazelJmsResourceAdapter) adapter;
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) {
+        this.logWriter = out;
+    }
+
+    @Override
+    public PrintWriter getLogWriter() {
+        return logWriter;
+    }
+
+    public String getClientId() {
+        return clientId;
+    }
+
+    public void setClientId(String clientId) {
+        this.clientId = clientId == null ? "" : clientId;
+    }
+
+    /** JCA: equal factories share a pool, so equality covers every config property. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof HazelJmsManagedConnectionFactory other && Objects.equals(clientId, other.clientId)
+                && resourceAdapter == other.resourceAdapter;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(clientId, System.identityHashCode(resourceAdapter));
+    }
+}
