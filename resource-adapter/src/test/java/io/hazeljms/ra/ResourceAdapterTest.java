@@ -1,0 +1,242 @@
+package io.hazeljms.ra;
+
+import io.hazeljms.jms.HazelcastConnectionFactory;
+import io.hazeljms.ra.inbound.HazelJmsActivationSpec;
+import io.hazeljms.ra.outbound.HazelJmsManagedConnectionFactory;
+import io.hazeljms.store.TestCluster;
+import jakarta.jms.Connection;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.Queue;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+import jakarta.resource.spi.InvalidPropertyException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The resource adapter with a real embedded member and hand-written container fakes. */
+class ResourceAdapterTest {
+
+    private HazelJmsResourceAdapter ra;
+    private Fakes.Bootstrap bootstrap;
+    private HazelcastConnectionFactory plain;
+    private String queueName;
+
+    @BeforeEach
+    void start() throws Exception {
+        ra = new HazelJmsResourceAdapter();
+        ra.setClusterName("ra-test-" + UUID.randomUUID());
+        ra.setPort(5870);
+        ra.setMaxDeliveryAttempts(3);
+        bootstrap = new Fakes.Bootstrap();
+        ra.start(bootstrap);
+        plain = ra.provider();
+        queueName = "ra-" + UUID.randomUUID();
+    }
+
+    @AfterEach
+    void stop() {
+        ra.stop();
+        bootstrap.pool.shutdownNow();
+    }
+
+    private void send(String... texts) throws JMSException {
+        try (Connection c = plain.createConnection()) {
+            Session s = c.createSession(Session.AUTO_ACKNOWLEDGE);
+            var producer = s.createProducer(s.createQueue(queueName));
+            for (String t : texts) {
+                producer.send(s.createTextMessage(t));
+            }
+        }
+    }
+
+    private HazelJmsActivationSpec queueSpec(int maxSession) {
+        HazelJmsActivationSpec spec = new HazelJmsActivationSpec();
+        spec.setResourceAdapter(ra);
+        spec.setDestination(queueName);
+        spec.setMaxSession(maxSession);
+        return spec;
+    }
+
+    private static String text(Message m) {
+        try {
+            return ((TextMessage) m).getText();
+        } catch (JMSException e) {
+            throw new RuntimeException(e);
+        }
+    }
+
+    @Test
+    void transactedEndpointReceivesEveryMessageConcurrently() throws Exception {
+        Set<String> seen = ConcurrentHashMap.newKeySet();
+        Set<String> threads = ConcurrentHashMap.newKeySet();
+        CountDownLatch all = new CountDownLatch(40);
+        CountDownLatch twoAtOnce = new CountDownLatch(2);
+        AtomicInteger inside = new AtomicInteger();
+        AtomicInteger maxInside = new AtomicInteger();
+        ra.endpointActivation(new Fakes.EndpointFactory(true, m -> {
+            maxInside.accumulateAndGet(inside.incrementAndGet(), Math::max);
+            twoAtOnce.countDown();
+            try {
+                twoAtOnce.await(5, TimeUnit.SECONDS); // the first two deliveries overlap if sessions are concurrent
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            seen.add(text(m));
+            threads.add(Thread.currentThread().getName());
+            inside.decrementAndGet();
+            all.countDown();
+        }), queueSpec(4));
+        for (int i = 0; i < 40; i++) {
+            send("m" + i);
+        }
+        assertTrue(all.await(60, TimeUnit.SECONDS));
+        assertEquals(40, seen.size());
+        assertTrue(maxInside.get() > 1, "maxSession > 1 delivers concurrently");
+        assertEquals(0, plain.node().broker().depth("queue:" + queueName), "each committed delivery consumed its message");
+    }
+
+    @Test
+    void rolledBackDeliveryIsRedeliveredThenDeadLettered() throws Exception {
+        List<Integer> counts = new CopyOnWriteArrayList<>();
+        CountDownLatch attempts = new CountDownLatch(3);
+        ra.endpointActivation(new Fakes.EndpointFactory(true, m -> {
+            try {
+                counts.add(m.getIntProperty("JMSXDeliveryCount"));
+            } catch (JMSException e) {
+                throw new RuntimeException(e);
+            }
+            attempts.countDown();
+            throw new RuntimeException("the bean fails every time");
+        }), queueSpec(1));
+        send("poison");
+        assertTrue(attempts.await(30, TimeUnit.SECONDS));
+        try (Connection c = plain.createConnection()) {
+            c.start();
+            Session s = c.createSession(Session.AUTO_ACKNOWLEDGE);
+            MessageConsumer dlq = s.createConsumer(s.createQueue("DLQ"),
+                    "HJMS_OriginalDestination = 'queue:" + queueName + "'");
+            Message dead = dlq.receive(30_000);
+            assertNotNull(dead, "after 3 attempts the message is on the DLQ");
+            assertEquals("poison", text(dead));
+        }
+        assertEquals(List.of(1, 2, 3), counts);
+    }
+
+    @Test
+    void nonTransactedEndpointIsRedeliveredWhenItThrows() throws Exception {
+        List<Boolean> redelivered = new CopyOnWriteArrayList<>();
+        CountDownLatch twice = new CountDownLatch(2);
+        ra.endpointActivation(new Fakes.EndpointFactory(false, m -> {
+            try {
+                redelivered.add(m.getJMSRedelivered());
+            } catch (JMSException e) {
+                throw new RuntimeException(e);
+            }
+            twice.countDown();
+            if (redelivered.size() == 1) {
+                throw new RuntimeException("first attempt fails");
+            }
+        }), queueSpec(1));
+        send("once more");
+        assertTrue(twice.await(30, TimeUnit.SECONDS));
+        assertEquals(List.of(false, true), redelivered);
+    }
+
+    @Test
+    void deactivationStopsDeliveryAndLeavesMessagesQueued() throws Exception {
+        CountDownLatch first = new CountDownLatch(1);
+        HazelJmsActivationSpec spec = queueSpec(2);
+        Fakes.EndpointFactory factory = new Fakes.EndpointFactory(true, m -> first.countDown());
+        ra.endpointActivation(factory, spec);
+        send("before");
+        assertTrue(first.await(30, TimeUnit.SECONDS));
+        ra.endpointDeactivation(factory, spec);
+        send("after");
+        try (Connection c = plain.createConnection()) {
+            c.start();
+            Session s = c.createSession(Session.AUTO_ACKNOWLEDGE);
+            Message m = s.createConsumer(s.createQueue(queueName)).receive(10_000);
+            assertEquals("after", text(m));
+        }
+    }
+
+    @Test
+    void validateNamesEveryBadProperty() {
+        HazelJmsActivationSpec spec = new HazelJmsActivationSpec();
+        spec.setDestinationType("jakarta.jms.Stream");
+        spec.setAcknowledgeMode("Client-acknowledge");
+        spec.setMaxSession(0);
+        spec.setMessageSelector("a = ");
+        InvalidPropertyException e = assertThrows(InvalidPropertyException.class, spec::validate);
+        for (String property : List.of("destination", "destinationType", "acknowledgeMode", "maxSession", "messageSelector")) {
+            assertTrue(e.getMessage().contains(property), property + " named in: " + e.getMessage());
+        }
+        HazelJmsActivationSpec durable = new HazelJmsActivationSpec();
+        durable.setDestination("t");
+        durable.setDestinationType("jakarta.jms.Topic");
+        durable.setSubscriptionDurability("Durable");
+        InvalidPropertyException d = assertThrows(InvalidPropertyException.class, durable::validate);
+        assertTrue(d.getMessage().contains("subscriptionName") && d.getMessage().contains("clientId"), d.getMessage());
+    }
+
+    @Test
+    void outboundSessionOutsideATransactionSendsAtOnceAndRefusesEeForbiddenCalls() throws Exception {
+        HazelJmsManagedConnectionFactory mcf = new HazelJmsManagedConnectionFactory();
+        mcf.setResourceAdapter(ra);
+        ConnectionFactory cf = (ConnectionFactory) mcf.createConnectionFactory();
+        try (Connection connection = cf.createConnection()) {
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            Queue queue = session.createQueue(queueName);
+            session.createProducer(queue).send(session.createTextMessage("outbound"));
+            assertThrows(jakarta.jms.IllegalStateException.class, () -> connection.createSession(false, Session.AUTO_ACKNOWLEDGE));
+            assertThrows(jakarta.jms.IllegalStateException.class, () -> connection.setClientID("x"));
+            assertThrows(jakarta.jms.IllegalStateException.class, connection::stop);
+            MessageConsumer consumer = session.createConsumer(queue);
+            assertThrows(jakarta.jms.IllegalStateException.class, () -> consumer.setMessageListener(m -> { }));
+            connection.start();
+            assertEquals("outbound", text(consumer.receive(10_000)));
+        }
+        assertEquals(0, plain.node().broker().depth("queue:" + queueName), "auto-acknowledged on receive");
+    }
+
+    @Test
+    void outboundLocalTransactionCommitsOnCommitOnly() throws Exception {
+        HazelJmsManagedConnectionFactory mcf = new HazelJmsManagedConnectionFactory();
+        mcf.setResourceAdapter(ra);
+        ConnectionFactory cf = (ConnectionFactory) mcf.createConnectionFactory();
+        try (Connection connection = cf.createConnection()) {
+            Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
+            session.createProducer(session.createQueue(queueName)).send(session.createTextMessage("local"));
+            assertEquals(0, plain.node().broker().depth("queue:" + queueName));
+            session.commit();
+            assertEquals(1, plain.node().broker().depth("queue:" + queueName));
+        }
+    }
+
+    @Test
+    void configPropertiesReachTheProvider() {
+        assertEquals(3, ra.providerConfig().maxDeliveryAttempts());
+        HazelJmsResourceAdapter bad = new HazelJmsResourceAdapter();
+        bad.setMode("sideways");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, bad::providerConfig);
+        assertTrue(e.getMessage().contains("mode"));
+    }
+}
