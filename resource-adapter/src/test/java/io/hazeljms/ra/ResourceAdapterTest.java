@@ -232,6 +232,28 @@ class ResourceAdapterTest {
     }
 
     @Test
+    void contextFromTheAdaptersFactorySendsAndReceivesBodies() throws Exception {
+        HazelJmsManagedConnectionFactory mcf = new HazelJmsManagedConnectionFactory();
+        mcf.setResourceAdapter(ra);
+        ConnectionFactory cf = (ConnectionFactory) mcf.createConnectionFactory();
+        try (jakarta.jms.JMSContext context = cf.createContext()) {
+            Queue queue = context.createQueue(queueName);
+            context.createProducer().setProperty("kind", "greeting").send(queue, "hello from a context");
+            assertEquals("hello from a context", context.createConsumer(queue, "kind = 'greeting'")
+                    .receiveBody(String.class, 10_000));
+        }
+        assertEquals(0, plain.node().broker().depth("queue:" + queueName));
+        try (jakarta.jms.JMSContext client = cf.createContext(jakarta.jms.JMSContext.CLIENT_ACKNOWLEDGE)) {
+            Queue queue = client.createQueue(queueName);
+            client.createProducer().send(queue, "ack me");
+            assertNotNull(client.createConsumer(queue).receive(10_000));
+            assertEquals(1, plain.node().broker().depth("queue:" + queueName), "not acknowledged yet");
+            client.acknowledge();
+            assertEquals(0, plain.node().broker().depth("queue:" + queueName));
+        }
+    }
+
+    @Test
     void configPropertiesReachTheProvider() {
         assertEquals(3, ra.providerConfig().maxDeliveryAttempts());
         HazelJmsResourceAdapter bad = new HazelJmsResourceAdapter();

@@ -349,9 +349,9 @@ public class HazelcastJMSContext implements JMSContext {
      */
     @Override
     public void acknowledge() {
-        Session current = session();
         AcknowledgeSupport support;
         synchronized (this) {
+            session(); // refused once closed; otherwise makes the session and so its acknowledger known
             support = acknowledger;
         }
         if (support != null) {

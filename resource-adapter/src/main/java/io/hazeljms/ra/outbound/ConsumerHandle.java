@@ -1,6 +1,8 @@
 package io.hazeljms.ra.outbound;
 
+import io.hazeljms.jms.client.ReceiveBodySupport;
 import jakarta.jms.JMSException;
+import jakarta.jms.MessageFormatException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageListener;
@@ -13,7 +15,7 @@ import jakarta.jms.TopicSubscriber;
  * A consumer of a {@link SessionHandle}: receives through the physical XA session, then lets the session
  * complete the receive per the mode in force. No listeners in EE components (spec 12.2).
  */
-class ConsumerHandle implements QueueReceiver, TopicSubscriber {
+class ConsumerHandle implements QueueReceiver, TopicSubscriber, ReceiveBodySupport {
 
     private final SessionHandle session;
     private final MessageConsumer physical;
@@ -49,6 +51,40 @@ class ConsumerHandle implements QueueReceiver, TopicSubscriber {
         Message m = physical.receiveNoWait();
         session.afterReceive(m);
         return m;
+    }
+
+    @Override
+    public Message receive(long timeout, Class<?> bodyType) throws JMSException {
+        session.checkOpen();
+        long remaining = session.owner().awaitStarted(timeout);
+        if (remaining < 0) {
+            return null;
+        }
+        return completed(() -> ReceiveBodySupport.of(physical).receive(remaining, bodyType));
+    }
+
+    @Override
+    public Message receiveNoWait(Class<?> bodyType) throws JMSException {
+        session.checkOpen();
+        if (!session.owner().isStarted()) {
+            return null;
+        }
+        return completed(() -> ReceiveBodySupport.of(physical).receiveNoWait(bodyType));
+    }
+
+    private interface Receive {
+        Message call() throws JMSException;
+    }
+
+    private Message completed(Receive receive) throws JMSException {
+        try {
+            Message m = receive.call();
+            session.afterReceive(m);
+            return m;
+        } catch (MessageFormatException e) {
+            session.afterWrongBody();
+            throw e;
+        }
     }
 
     @Override

@@ -1,14 +1,15 @@
 package io.hazeljms.ra.outbound;
 
+import io.hazeljms.jms.client.HazelcastJMSContext;
 import jakarta.jms.JMSContext;
-import jakarta.jms.JMSRuntimeException;
 
-/** TEMPORARY until the provider's context works over any Connection. */
+/** The simplified API over the resource adapter's handles: the provider's context on a connection handle. */
 final class ContextOverHandles {
+
     private ContextOverHandles() {
     }
 
     static JMSContext create(ConnectionHandle connection, int sessionMode) {
-        throw new JMSRuntimeException("HJMS-RA-000 JMSContext from the resource adapter: pending");
+        return HazelcastJMSContext.over(connection, sessionMode);
     }
 }

@@ -1,5 +1,6 @@
 package io.hazeljms.ra.outbound;
 
+import io.hazeljms.jms.client.AcknowledgeSupport;
 import io.hazeljms.jms.client.HazelcastXASession;
 import io.hazeljms.jms.message.MessageImpl;
 import jakarta.jms.BytesMessage;
@@ -38,7 +39,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * ignored. Outside one it honours them: auto-acknowledge (each receive acknowledged at once), client
  * acknowledge, or a local transaction. Listeners are not allowed in EE components (spec 12.2).
  */
-public class SessionHandle implements QueueSession, TopicSession {
+public class SessionHandle implements QueueSession, TopicSession, AcknowledgeSupport {
 
     private enum LocalMode { AUTO, CLIENT, TRANSACTED }
 
@@ -120,6 +121,25 @@ public class SessionHandle implements QueueSession, TopicSession {
     private void acknowledgeClient() throws JMSException {
         checkOpen();
         mc.xaSession().commitLocal();
+    }
+
+    /** JMSContext.acknowledge(): client acknowledgement outside a transaction; nothing to do otherwise. */
+    @Override
+    public void acknowledgeAll() throws JMSException {
+        checkOpen();
+        if (localMode == LocalMode.CLIENT && !inTransaction()) {
+            mc.xaSession().commitLocal();
+        }
+    }
+
+    /**
+     * receiveBody met a body of the wrong type: in auto-acknowledge mode the message must stay for another
+     * delivery. It is returned through a local rollback, which counts it as a redelivery (a known deviation).
+     */
+    void afterWrongBody() throws JMSException {
+        if (!inTransaction() && localMode == LocalMode.AUTO) {
+            mc.xaSession().rollbackLocal();
+        }
     }
 
     // --- messages --------------------------------------------------------------------------------------------
