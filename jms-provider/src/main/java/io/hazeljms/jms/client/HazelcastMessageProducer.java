@@ -79,7 +79,7 @@ public class HazelcastMessageProducer implements QueueSender, TopicPublisher {
         deliveryMode = validDeliveryMode(mode);
     }
 
-    static int validDeliveryMode(int mode) throws JMSException {
+    public static int validDeliveryMode(int mode) throws JMSException {
         if (mode != DeliveryMode.PERSISTENT && mode != DeliveryMode.NON_PERSISTENT) {
             throw new JMSException("HJMS-PRODUCER-001 invalid delivery mode " + mode
                     + ": use DeliveryMode.PERSISTENT (2) or NON_PERSISTENT (1)");
@@ -99,7 +99,7 @@ public class HazelcastMessageProducer implements QueueSender, TopicPublisher {
         priority = validPriority(value);
     }
 
-    static int validPriority(int value) throws JMSException {
+    public static int validPriority(int value) throws JMSException {
         if (value < 0 || value > 9) {
             throw new JMSException("HJMS-PRODUCER-002 invalid priority " + value + ": use 0 (lowest) to 9 (highest)");
         }

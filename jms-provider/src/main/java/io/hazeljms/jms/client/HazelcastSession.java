@@ -536,9 +536,8 @@ public class HazelcastSession implements QueueSession, TopicSession {
     public MessageConsumer createSharedConsumer(Topic topic, String sharedSubscriptionName, String messageSelector)
             throws JMSException {
         checkOpen();
-        HazelcastDestination target = topicOf(topic);
-        return addConsumer(new HazelcastMessageConsumer(this, target, messageSelector, false,
-                Subscriptions.shared(connection.clientIdOrNull(), sharedSubscriptionName, false)));
+        return subscriber(topic, messageSelector, false,
+                Subscriptions.shared(connection.clientIdOrNull(), sharedSubscriptionName, false));
     }
 
     @Override
@@ -550,9 +549,7 @@ public class HazelcastSession implements QueueSession, TopicSession {
     public TopicSubscriber createDurableSubscriber(Topic topic, String name, String messageSelector, boolean noLocal)
             throws JMSException {
         checkOpen();
-        HazelcastDestination target = topicOf(topic);
-        return addConsumer(new HazelcastMessageConsumer(this, target, messageSelector, noLocal,
-                Subscriptions.durable(connection.requireClientId(), name)));
+        return subscriber(topic, messageSelector, noLocal, Subscriptions.durable(connection.requireClientId(), name));
     }
 
     @Override
@@ -575,9 +572,7 @@ public class HazelcastSession implements QueueSession, TopicSession {
     public MessageConsumer createSharedDurableConsumer(Topic topic, String name, String messageSelector)
             throws JMSException {
         checkOpen();
-        HazelcastDestination target = topicOf(topic);
-        return addConsumer(new HazelcastMessageConsumer(this, target, messageSelector, false,
-                Subscriptions.shared(connection.clientIdOrNull(), name, true)));
+        return subscriber(topic, messageSelector, false, Subscriptions.shared(connection.clientIdOrNull(), name, true));
     }
 
     @Override
@@ -586,11 +581,13 @@ public class HazelcastSession implements QueueSession, TopicSession {
         Subscriptions.unsubscribe(this, name);
     }
 
-    private static HazelcastDestination topicOf(Topic topic) throws JMSException {
+    private HazelcastMessageConsumer subscriber(Topic topic, String selector, boolean noLocal,
+                                                Subscriptions.Subscription subscription) throws JMSException {
         if (topic == null) {
             throw new InvalidDestinationException("HJMS-SESSION-009 topic is null: pass a Topic");
         }
-        return HazelcastDestination.of(topic);
+        return addConsumer(new HazelcastMessageConsumer(this, HazelcastDestination.of(topic), selector, noLocal,
+                subscription));
     }
 
     // --- listener of the session (ASF) -----------------------------------------------------------------------

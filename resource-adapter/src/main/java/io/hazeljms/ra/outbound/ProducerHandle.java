@@ -1,5 +1,6 @@
 package io.hazeljms.ra.outbound;
 
+import io.hazeljms.jms.client.HazelcastMessageProducer;
 import jakarta.jms.CompletionListener;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.Destination;
@@ -91,10 +92,7 @@ class ProducerHandle implements QueueSender, TopicPublisher {
     @Override
     public void setDeliveryMode(int mode) throws JMSException {
         checkOpen();
-        if (mode != DeliveryMode.PERSISTENT && mode != DeliveryMode.NON_PERSISTENT) {
-            throw new JMSException("HJMS-RA-031 invalid delivery mode " + mode + ": use PERSISTENT (2) or NON_PERSISTENT (1)");
-        }
-        deliveryMode = mode;
+        deliveryMode = HazelcastMessageProducer.validDeliveryMode(mode);
     }
 
     @Override
@@ -106,10 +104,7 @@ class ProducerHandle implements QueueSender, TopicPublisher {
     @Override
     public void setPriority(int value) throws JMSException {
         checkOpen();
-        if (value < 0 || value > 9) {
-            throw new JMSException("HJMS-RA-032 invalid priority " + value + ": use 0 to 9");
-        }
-        priority = value;
+        priority = HazelcastMessageProducer.validPriority(value);
     }
 
     @Override
