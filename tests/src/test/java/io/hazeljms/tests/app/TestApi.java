@@ -1,0 +1,106 @@
+package io.hazeljms.tests.app;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSConnectionFactory;
+import jakarta.jms.JMSContext;
+import jakarta.jms.Queue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import java.util.Collections;
+
+/** REST endpoints the client-side tests drive the application with. */
+@Path("it")
+@RequestScoped
+public class TestApi {
+
+    @Inject
+    @JMSConnectionFactory("java:app/jms/cf")
+    JMSContext context;
+
+    @Resource(lookup = "java:app/jms/cf")
+    ConnectionFactory factory;
+
+    @Resource(lookup = "java:app/jms/orders")
+    Queue orders;
+
+    @EJB
+    Recorder recorder;
+
+    @EJB
+    TxSender txSender;
+
+    @POST
+    @Path("orders")
+    public String sendOrder(String text) {
+        context.createProducer().send(orders, text);
+        return "sent";
+    }
+
+    @POST
+    @Path("queue/{name}")
+    public String send(@PathParam("name") String queue, String text) {
+        context.createProducer().send(context.createQueue(queue), text);
+        return "sent";
+    }
+
+    @POST
+    @Path("topic/{name}")
+    public String publish(@PathParam("name") String topic, @QueryParam("region") String region, String text) {
+        context.createProducer().setProperty("region", region).send(context.createTopic(topic), text);
+        return "published";
+    }
+
+    @POST
+    @Path("tx/commit")
+    public String commit(String text) {
+        txSender.sendAndCommit(text);
+        return "committed";
+    }
+
+    @POST
+    @Path("tx/rollback")
+    public String rollback(String text) {
+        try {
+            txSender.sendThenRollBack(text);
+        } catch (RuntimeException e) {
+            // setRollbackOnly does not throw; nothing to do
+        }
+        return "rolled back";
+    }
+
+    @GET
+    @Path("recorded/{key}")
+    @Produces(MediaType.TEXT_PLAIN)
+    public String recorded(@PathParam("key") String key) {
+        return String.join("\n", recorder.get(key));
+    }
+
+    @GET
+    @Path("concurrency")
+    @Produces(MediaType.TEXT_PLAIN)
+    public String concurrency() {
+        return Integer.toString(recorder.maxConcurrency());
+    }
+
+    /** Messages on the DLQ that came from the given queue, counted with a browser. */
+    @GET
+    @Path("dlq/{queue}")
+    @Produces(MediaType.TEXT_PLAIN)
+    public String deadLettered(@PathParam("queue") String queue) throws Exception {
+        try (JMSContext browsing = factory.createContext()) {
+            var browser = browsing.createBrowser(browsing.createQueue("DLQ"),
+                    "HJMS_OriginalDestination = 'queue:" + queue + "'");
+            return Integer.toString(Collections.list(browser.getEnumeration()).size());
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package io.hazeljms.tests.app;
+
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.EJB;
+import jakarta.ejb.MessageDriven;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+import jakarta.jms.TextMessage;
+
+/** Records what the transactional sender's committed transactions sent. */
+@MessageDriven(activationConfig = {
+        @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "hazeljms-ra"),
+        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+        @ActivationConfigProperty(propertyName = "destination", propertyValue = "it.tx"),
+        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "1")})
+public class TxMdb implements MessageListener {
+
+    @EJB
+    Recorder recorder;
+
+    @Override
+    public void onMessage(Message message) {
+        try {
+            recorder.record("tx", ((TextMessage) message).getText());
+        } catch (JMSException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
