@@ -1,0 +1,180 @@
+package io.hazeljms.bench;
+
+import org.apache.activemq.artemis.api.core.client.ActiveMQClient;
+import org.apache.activemq.artemis.core.remoting.impl.invm.InVMConnector;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The benchmark's command line:
+ * <pre>
+ * --mode quick|full        message counts (default quick: under two minutes on 2 cores)
+ * --targets a,b,...        hazeljms,iqueue,artemis-invm,artemis-tcp (default all)
+ * --members 1,2            Hazelcast cluster shapes for hazeljms and iqueue (default 1,2)
+ * --out DIR                where CSV and PNG files go (default benchmarks/target/results)
+ * </pre>
+ * Exit status 0 when every run moved every message, 1 when a run failed, 2 for bad arguments.
+ */
+public final class BenchMain {
+
+    /** Held so the level settings are not collected with the loggers. */
+    private static final List<Logger> QUIET = new ArrayList<>();
+
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int status;
+        try {
+            status = run(args, System.out);
+        } finally {
+            // Artemis' client-side global pools keep non-daemon threads alive for a minute after use, and
+            // exec:java waits for every non-daemon thread before it returns
+            ActiveMQClient.clearThreadPools(10, TimeUnit.SECONDS);
+            InVMConnector.resetThreadPool();
+        }
+        reportStragglers(System.out);
+        if (status != 0) {
+            // exec:java reports a thrown exception as a build failure, which is what a failed run should be
+            throw new IllegalStateException("benchmark finished with status " + status);
+        }
+    }
+
+    /** Runs the benchmark; returns the exit status. */
+    public static int run(String[] args, PrintStream out) throws Exception {
+        String mode = "quick";
+        List<String> targets = new ArrayList<>(Benchmark.ALL_TARGETS);
+        List<Integer> members = new ArrayList<>(List.of(1, 2));
+        Path outDir = defaultOut();
+        try {
+            for (int i = 0; i < args.length; i++) {
+                String a = args[i];
+                switch (a) {
+                    case "--mode" -> mode = value(args, ++i, a);
+                    case "--targets" -> targets = parseTargets(value(args, ++i, a));
+                    case "--members" -> members = parseMembers(value(args, ++i, a));
+                    case "--out" -> outDir = Path.of(value(args, ++i, a));
+                    case "-h", "--help" -> {
+                        usage(out);
+                        return 0;
+                    }
+                    default -> throw new IllegalArgumentException("unknown argument " + a);
+                }
+            }
+            Settings.of(mode);
+        } catch (IllegalArgumentException e) {
+            out.println("error: " + e.getMessage());
+            usage(out);
+            return 2;
+        }
+        System.setProperty("java.awt.headless", "true");
+        System.setProperty("hazelcast.phone.home.enabled", "false");
+        quietLogging();
+        Settings settings = Settings.of(mode);
+        out.printf("HazelJMS benchmark: mode %s, targets %s, Hazelcast shapes %s member(s), results to %s%n",
+                mode, targets, members, outDir.toAbsolutePath());
+        out.printf("JVM %s, %d CPUs, max heap %d MiB%n", System.getProperty("java.vm.version"),
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+        // Artemis' journal goes under the module's target directory (or next to --out when run elsewhere)
+        String buildDir = System.getProperty("bench.workdir");
+        Path absoluteOut = outDir.toAbsolutePath();
+        Path workDir = buildDir != null ? Path.of(buildDir)
+                : absoluteOut.getParent() != null ? absoluteOut.getParent() : absoluteOut;
+        Results results = new Benchmark(settings, targets, members, workDir, out).run();
+        Report report = new Report(results);
+        report.print(out);
+        for (Path p : report.write(outDir)) {
+            out.println("wrote " + p);
+        }
+        return results.allOk() ? 0 : 1;
+    }
+
+    /** Names non-daemon threads still running (exec:java would wait for them): a harness leak to fix. */
+    private static void reportStragglers(PrintStream out) throws InterruptedException {
+        ThreadGroup group = Thread.currentThread().getThreadGroup();
+        for (int i = 0; i < 50; i++) {
+            List<String> left = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.isAlive() && !t.isDaemon() && t != Thread.currentThread())
+                    .filter(t -> t.getThreadGroup() != null && group.parentOf(t.getThreadGroup()))
+                    .map(Thread::getName).toList();
+            if (left.isEmpty()) {
+                return;
+            }
+            if (i == 49) {
+                out.println("still running (non-daemon): " + left);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static Path defaultOut() {
+        String workDir = System.getProperty("bench.workdir");
+        if (workDir != null) {
+            return Path.of(workDir, "results");
+        }
+        Path module = Path.of("benchmarks");
+        return Files.isDirectory(module) ? module.resolve("target/results") : Path.of("target/results");
+    }
+
+    private static String value(String[] args, int i, String name) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(name + " needs a value");
+        }
+        return args[i];
+    }
+
+    static List<String> parseTargets(String list) {
+        List<String> targets = new ArrayList<>();
+        for (String t : list.split(",")) {
+            String name = t.trim();
+            if (!Benchmark.ALL_TARGETS.contains(name)) {
+                throw new IllegalArgumentException("unknown target " + name + ", expected some of "
+                        + String.join(",", Benchmark.ALL_TARGETS));
+            }
+            if (!targets.contains(name)) {
+                targets.add(name);
+            }
+        }
+        return targets;
+    }
+
+    static List<Integer> parseMembers(String list) {
+        List<Integer> members = new ArrayList<>();
+        for (String m : list.split(",")) {
+            int n;
+            try {
+                n = Integer.parseInt(m.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--members takes numbers 1 or 2, was " + m);
+            }
+            if (n < 1 || n > 2) {
+                throw new IllegalArgumentException("--members takes 1 or 2, was " + n);
+            }
+            if (!members.contains(n)) {
+                members.add(n);
+            }
+        }
+        return members;
+    }
+
+    private static void usage(PrintStream out) {
+        out.println("usage: BenchMain [--mode quick|full] [--targets hazeljms,iqueue,artemis-invm,artemis-tcp]"
+                + " [--members 1,2] [--out DIR]");
+    }
+
+    /** Hazelcast logs through java.util.logging here; keep warnings, drop its INFO chatter. */
+    static void quietLogging() {
+        for (String name : List.of("com.hazelcast", "io.hazeljms", "org.apache.activemq")) {
+            Logger logger = Logger.getLogger(name);
+            logger.setLevel(Level.SEVERE);
+            QUIET.add(logger);
+        }
+    }
+}

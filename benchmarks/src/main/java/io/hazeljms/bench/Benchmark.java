@@ -1,0 +1,278 @@
+package io.hazeljms.bench;
+
+import org.HdrHistogram.Histogram;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs the loads against the targets in a fixed order, reusing each deployment for every load on it:
+ * per cluster shape (1 member, then 2 members with backup count 1) HazelJMS then raw IQueue; then Artemis
+ * with persistence (persistent loads), then without (non-persistent loads and the heap figure).
+ */
+public final class Benchmark {
+
+    public static final List<String> ALL_TARGETS = List.of("hazeljms", "iqueue", "artemis-invm", "artemis-tcp");
+    /** Producers to consumers. */
+    public static final int[][] TOPOLOGIES = {{1, 1}, {4, 4}};
+    /** Backup count of the Hazelcast shapes (irrelevant with one member). */
+    public static final int BACKUP_COUNT = 1;
+    /** Producers that fill the queue for the heap figure. */
+    private static final int HEAP_PRODUCERS = 4;
+
+    private final Settings settings;
+    private final List<String> targets;
+    private final List<Integer> shapes;
+    private final Path workDir;
+    private final PrintStream log;
+    private final LoadRunner runner;
+    private final AtomicInteger queues = new AtomicInteger();
+    private final Set<String> warmedUp = new HashSet<>();
+
+    public Benchmark(Settings settings, List<String> targets, List<Integer> shapes, Path workDir, PrintStream log) {
+        this.settings = settings;
+        this.targets = targets;
+        this.shapes = shapes;
+        this.workDir = workDir;
+        this.log = log;
+        this.runner = new LoadRunner(settings.stallMillis(), settings.phaseMillis());
+    }
+
+    public Results run() throws Exception {
+        Results results = new Results();
+        results.mode = settings.mode();
+        long start = System.nanoTime();
+        boolean hazelJms = targets.contains("hazeljms");
+        boolean iqueue = targets.contains("iqueue");
+        if (hazelJms || iqueue) {
+            for (int members : shapes) {
+                log.printf("-- Hazelcast cluster: %d member(s), backup count %d%n", members, BACKUP_COUNT);
+                try (HazelcastCluster cluster = HazelcastCluster.start(members, BACKUP_COUNT)) {
+                    List<Target> on = new ArrayList<>();
+                    if (hazelJms) {
+                        on.add(cluster.hazelJms());
+                    }
+                    if (iqueue) {
+                        on.add(cluster.iqueue());
+                    }
+                    for (Target t : on) {
+                        for (boolean persistent : new boolean[]{true, false}) {
+                            runLoads(t, persistent, results);
+                        }
+                    }
+                    for (Target t : on) {
+                        results.heap.add(heap(t));
+                    }
+                }
+            }
+        }
+        boolean invm = targets.contains("artemis-invm");
+        boolean tcp = targets.contains("artemis-tcp");
+        if (invm || tcp) {
+            for (boolean persistent : new boolean[]{true, false}) {
+                log.printf("-- Artemis embedded, persistence %s%n", persistent ? "on (NIO journal)" : "off");
+                try (ArtemisBroker broker = ArtemisBroker.start(persistent, workDir)) {
+                    List<Target> on = new ArrayList<>();
+                    if (invm) {
+                        on.add(broker.invm());
+                    }
+                    if (tcp) {
+                        on.add(broker.tcp());
+                    }
+                    for (Target t : on) {
+                        runLoads(t, persistent, results);
+                    }
+                    if (!persistent) {
+                        for (Target t : on) {
+                            results.heap.add(heap(t));
+                        }
+                    }
+                }
+            }
+        }
+        results.elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+        return results;
+    }
+
+    private void runLoads(Target t, boolean persistent, Results results) throws InterruptedException {
+        if (warmedUp.add(t.id())) {
+            warmUp(t);
+        }
+        for (int[] topology : TOPOLOGIES) {
+            long began = System.nanoTime();
+            Results.Row row = runLoad(t, persistent, topology[0], topology[1]);
+            log.printf("   %-13s %dm %-19s n=%-6d %7.0f send/s %7.0f e2e/s | at %6.0f/s p50 %7.1f p99 %8.1f "
+                            + "p99.9 %8.1f us gc %4d ms (%.1f s) %s%n",
+                    row.target(), row.members(), row.load(), row.count(), row.sendRate(), row.endToEndRate(),
+                    row.latencyRate(), row.p50Micros(), row.p99Micros(), row.p999Micros(), row.gcMillis(),
+                    (System.nanoTime() - began) / 1e9, row.ok() ? "" : "FAILED: " + row.problem());
+            results.rows.add(row);
+        }
+    }
+
+    /**
+     * One load on a fresh queue: warm-up, a throughput phase of {@code count} messages, then a latency phase
+     * at half the end-to-end rate just measured, all with the same producers and consumers.
+     */
+    public Results.Row runLoad(Target t, boolean persistent, int producers, int consumers)
+            throws InterruptedException {
+        String queue = t.queueName("bench-" + t.id() + "-" + queues.incrementAndGet());
+        List<Target.Sender> senders = new ArrayList<>();
+        List<Target.Receiver> receivers = new ArrayList<>();
+        try {
+            for (int i = 0; i < consumers; i++) {
+                receivers.add(t.receiver(queue));
+            }
+            for (int i = 0; i < producers; i++) {
+                senders.add(t.sender(queue, persistent));
+            }
+            int ids = 0;
+            LoadRunner.Phase probe = runner.run(senders, receivers, ids, settings.probe(), 0, false);
+            ids += settings.probe();
+            if (!probe.ok()) {
+                return failed(t, persistent, producers, consumers, "warm-up: " + probe.problem());
+            }
+            double warmRate = probe.endToEndRate();
+            int warmup = settings.warmupCount(warmRate);
+            if (warmup > 0) {
+                LoadRunner.Phase warm = runner.run(senders, receivers, ids, warmup, 0, false);
+                ids += warmup;
+                if (!warm.ok()) {
+                    return failed(t, persistent, producers, consumers, "warm-up: " + warm.problem());
+                }
+                warmRate = warm.endToEndRate();
+            }
+            int count = settings.measuredCount(warmRate);
+            LoadRunner.Phase measured = runner.run(senders, receivers, ids, count, 0, false);
+            ids += count;
+            if (!measured.ok()) {
+                return failed(t, persistent, producers, consumers, measured.problem());
+            }
+            double rate = measured.endToEndRate() / 2;
+            int latencyCount = settings.latencyCount(rate);
+            LoadRunner.Phase paced = runner.run(senders, receivers, ids, latencyCount, rate, true);
+            Histogram h = paced.latency();
+            return new Results.Row(t.id(), t.members(), persistent, producers, consumers, count,
+                    measured.sendRate(), measured.endToEndRate(), rate, latencyCount,
+                    micros(h.getValueAtPercentile(50)), micros(h.getValueAtPercentile(99)),
+                    micros(h.getValueAtPercentile(99.9)), micros(h.getMaxValue()), paced.gcMillis(),
+                    paced.ok() ? "" : "latency: " + paced.problem());
+        } catch (Exception e) {
+            return failed(t, persistent, producers, consumers, e.toString());
+        } finally {
+            closeAll(senders);
+            closeAll(receivers);
+        }
+    }
+
+    /**
+     * Warms the JIT up on a target before its first measured load: 4 producers to 4 consumers, non-persistent
+     * (no journal waits), in phases of {@code 5 * probe} messages until {@code jitSeconds} have passed.
+     * Nothing is recorded; a failure here shows up again in the measured loads.
+     */
+    public void warmUp(Target t) throws InterruptedException {
+        String queue = t.queueName("bench-jit-" + t.id() + "-" + queues.incrementAndGet());
+        List<Target.Sender> senders = new ArrayList<>();
+        List<Target.Receiver> receivers = new ArrayList<>();
+        long began = System.nanoTime();
+        long until = began + (long) (settings.jitSeconds() * 1e9);
+        int phases = 0;
+        try {
+            for (int i = 0; i < 4; i++) {
+                receivers.add(t.receiver(queue));
+                senders.add(t.sender(queue, false));
+            }
+            int size = 5 * settings.probe();
+            do {
+                if (!runner.run(senders, receivers, phases * size, size, 0, false).ok()) {
+                    break;
+                }
+                phases++;
+            } while (System.nanoTime() < until);
+        } catch (Exception e) {
+            log.println("   (warm-up of " + t.id() + " failed: " + e + ")");
+        } finally {
+            closeAll(senders);
+            closeAll(receivers);
+            try {
+                t.dispose(queue);
+            } catch (Exception e) {
+                // a queue left behind goes with its deployment
+            }
+        }
+        log.printf("   %-13s JIT warm-up: %d x %d messages (%.1f s)%n", t.id(), phases, 5 * settings.probe(),
+                (System.nanoTime() - began) / 1e9);
+    }
+
+    /**
+     * Heap held by {@code heapCount} queued 1 KiB non-persistent messages: used heap after full GCs before
+     * sending and after every message is on the queue (its depth says so), without any consumer. Everything
+     * runs in this JVM, so on two members it counts the primary copy and the backup copy.
+     */
+    public Results.HeapRow heap(Target t) throws InterruptedException {
+        String queue = t.queueName("bench-heap-" + t.id() + "-" + queues.incrementAndGet());
+        int count = settings.heapCount();
+        List<Target.Sender> senders = new ArrayList<>();
+        String problem = "";
+        long before = 0;
+        long after = 0;
+        try {
+            for (int i = 0; i < HEAP_PRODUCERS; i++) {
+                senders.add(t.sender(queue, false));
+            }
+            before = LoadRunner.usedHeapAfterGc();
+            LoadRunner.Phase fill = runner.run(senders, List.of(), 0, count, 0, false);
+            if (!fill.ok()) {
+                problem = fill.problem();
+            } else {
+                // asynchronous sends (Artemis non-persistent) may still be on their way
+                long deadline = System.nanoTime() + settings.stallMillis() * 1_000_000L;
+                long depth;
+                while ((depth = t.depth(queue)) < count && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                if (depth != count) {
+                    problem = "queue depth " + depth + " after sending " + count;
+                }
+                after = LoadRunner.usedHeapAfterGc();
+            }
+        } catch (Exception e) {
+            problem = e.toString();
+        } finally {
+            closeAll(senders);
+            try {
+                t.dispose(queue);
+            } catch (Exception e) {
+                log.println("   (could not drop " + queue + ": " + e + ")");
+            }
+        }
+        Results.HeapRow row = new Results.HeapRow(t.id(), t.members(), count, before, after, problem);
+        log.printf("   %-13s %dm heap: %.1f MiB per 100k queued (%.0f bytes/message, %d queued) %s%n", row.target(),
+                row.members(), row.mibPer100k(), row.bytesPerMessage(), count, row.ok() ? "" : "FAILED: " + problem);
+        return row;
+    }
+
+    private Results.Row failed(Target t, boolean persistent, int producers, int consumers, String problem) {
+        return new Results.Row(t.id(), t.members(), persistent, producers, consumers, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, problem);
+    }
+
+    private static double micros(long nanos) {
+        return nanos / 1000.0;
+    }
+
+    private void closeAll(List<? extends AutoCloseable> list) {
+        for (AutoCloseable c : list) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                log.println("   (close failed: " + e + ")");
+            }
+        }
+    }
+}

@@ -1,0 +1,255 @@
+package io.hazeljms.bench;
+
+import com.hazelcast.cluster.Member;
+import com.hazelcast.collection.IQueue;
+import com.hazelcast.config.Config;
+import com.hazelcast.config.QueueConfig;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import io.hazeljms.jms.HazelcastConnectionFactory;
+import io.hazeljms.jms.config.ProviderConfig;
+import io.hazeljms.store.StoreConfig;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+
+/**
+ * One cluster shape in this JVM, on loopback only, in a cluster of its own (unique name, ports from
+ * {@value #BASE_PORT}): the member a {@link HazelcastConnectionFactory} starts in embedded mode, plus
+ * {@code members - 1} further members configured exactly as the provider configures its own
+ * ({@link StoreConfig#embeddedMember}), all with the same backup count. Both Hazelcast targets run on it:
+ * {@link #hazelJms()} through the JMS API and {@link #iqueue()} with raw {@code IQueue} offer/poll, both
+ * through the factory's member, so they see the same shape.
+ */
+public final class HazelcastCluster implements AutoCloseable {
+
+    public static final int BASE_PORT = 5900;
+    private static final int PORT_COUNT = 10;
+
+    private final String name = "hjms-bench-" + UUID.randomUUID();
+    private final int backupCount;
+    private final HazelcastConnectionFactory factory;
+    private final HazelcastInstance local;
+    private final List<HazelcastInstance> others = new ArrayList<>();
+
+    private HazelcastCluster(int members, int backupCount) {
+        this.backupCount = backupCount;
+        List<String> list = new ArrayList<>();
+        for (int p = BASE_PORT; p < BASE_PORT + PORT_COUNT; p++) {
+            list.add("127.0.0.1:" + p);
+        }
+        factory = new HazelcastConnectionFactory(ProviderConfig.builder()
+                .embedded()
+                .clusterName(name)
+                .bindInterface("127.0.0.1")
+                .port(BASE_PORT)
+                .members(list)
+                .backupCount(backupCount)
+                .build());
+        try {
+            local = factory.node().hazelcast();
+            // raw IQueue gets the same redundancy as the store's map
+            local.getConfig().addQueueConfig(new QueueConfig("bench-*").setBackupCount(backupCount)
+                    .setAsyncBackupCount(0).setStatisticsEnabled(false));
+            for (int i = 1; i < members; i++) {
+                Config config = StoreConfig.embeddedMember(name, "127.0.0.1", BASE_PORT, list, backupCount,
+                        HazelcastCluster.class.getClassLoader());
+                config.setProperty("hazelcast.wait.seconds.before.join", "0");
+                config.getNetworkConfig().setPortCount(PORT_COUNT);
+                others.add(Hazelcast.newHazelcastInstance(config));
+            }
+            awaitFormed(members);
+        } catch (RuntimeException | Error e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** Starts {@code members} members with the given backup count and waits (bounded) until they are safe. */
+    public static HazelcastCluster start(int members, int backupCount) {
+        if (members < 1 || members > PORT_COUNT) {
+            throw new IllegalArgumentException("members must be 1.." + PORT_COUNT + ", was " + members);
+        }
+        return new HazelcastCluster(members, backupCount);
+    }
+
+    public int members() {
+        return 1 + others.size();
+    }
+
+    public int backupCount() {
+        return backupCount;
+    }
+
+    public HazelcastInstance local() {
+        return local;
+    }
+
+    private void awaitFormed(int size) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        List<HazelcastInstance> all = all();
+        while (!all.stream().allMatch(m -> m.getCluster().getMembers().size() == size)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("cluster " + name + " did not reach " + size + " members in 60 s");
+            }
+            sleep(20);
+        }
+        // partitions are assigned on first use; then wait until every backup is in sync
+        local.getMap(StoreConfig.DESTINATIONS_MAP).size();
+        for (HazelcastInstance m : all) {
+            if (!m.getPartitionService().forceLocalMemberToBeSafe(60, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("member " + m.getName() + " not safe within 60 s");
+            }
+        }
+    }
+
+    private List<HazelcastInstance> all() {
+        List<HazelcastInstance> all = new ArrayList<>();
+        all.add(local);
+        all.addAll(others);
+        return all;
+    }
+
+    /**
+     * {@code base}, or on a cluster of more than one member {@code base-N} for the first N whose partition
+     * key ({@code keyOf}) is owned by another member than the local one.
+     */
+    String remoteOwned(String base, UnaryOperator<String> keyOf) {
+        if (others.isEmpty()) {
+            return base;
+        }
+        Member self = local.getCluster().getLocalMember();
+        for (int i = 0; i < 10_000; i++) {
+            String candidate = base + "-" + i;
+            Member owner = local.getPartitionService().getPartition(keyOf.apply(candidate)).getOwner();
+            if (owner != null && !owner.equals(self)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("no remote-owned partition found for " + base);
+    }
+
+    /** HazelJMS through the JMS API, on the factory's embedded member. */
+    public Target hazelJms() {
+        return new Target() {
+            @Override
+            public String id() {
+                return "hazeljms";
+            }
+
+            @Override
+            public int members() {
+                return HazelcastCluster.this.members();
+            }
+
+            @Override
+            public String queueName(String base) {
+                return remoteOwned(base, n -> "queue:" + n);
+            }
+
+            @Override
+            public Sender sender(String queue, boolean persistent) throws Exception {
+                return JmsEndpoints.sender(factory, queue, persistent);
+            }
+
+            @Override
+            public Receiver receiver(String queue) throws Exception {
+                return JmsEndpoints.receiver(factory, queue);
+            }
+
+            @Override
+            public long depth(String queue) {
+                return factory.node().broker().depth("queue:" + queue);
+            }
+
+            @Override
+            public void dispose(String queue) {
+                factory.node().broker().deleteDestination("queue:" + queue);
+            }
+        };
+    }
+
+    /** Raw {@code IQueue} offer/poll on the same member: what the store could reach at best. */
+    public Target iqueue() {
+        return new Target() {
+            @Override
+            public String id() {
+                return "iqueue";
+            }
+
+            @Override
+            public int members() {
+                return HazelcastCluster.this.members();
+            }
+
+            @Override
+            public String queueName(String base) {
+                return remoteOwned(base, n -> n);
+            }
+
+            @Override
+            public Sender sender(String queue, boolean persistent) {
+                IQueue<String> q = local.getQueue(queue);
+                return new Sender() {
+                    @Override
+                    public void send(String payload) {
+                        if (!q.offer(payload)) {
+                            throw new IllegalStateException("IQueue " + queue + " refused an offer (full)");
+                        }
+                    }
+
+                    @Override
+                    public void close() {
+                    }
+                };
+            }
+
+            @Override
+            public Receiver receiver(String queue) {
+                IQueue<String> q = local.getQueue(queue);
+                return new Receiver() {
+                    @Override
+                    public String receive(long timeoutMillis) throws InterruptedException {
+                        return q.poll(timeoutMillis, TimeUnit.MILLISECONDS);
+                    }
+
+                    @Override
+                    public void close() {
+                    }
+                };
+            }
+
+            @Override
+            public long depth(String queue) {
+                return local.getQueue(queue).size();
+            }
+
+            @Override
+            public void dispose(String queue) {
+                local.getQueue(queue).destroy();
+            }
+        };
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** Shuts every member down (the factory's with it). */
+    @Override
+    public void close() {
+        for (HazelcastInstance m : others) {
+            m.getLifecycleService().terminate();
+        }
+        others.clear();
+        factory.close();
+    }
+}

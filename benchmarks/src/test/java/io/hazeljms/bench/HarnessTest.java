@@ -1,0 +1,189 @@
+package io.hazeljms.bench;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.LinkedBlockingQueue;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The harness's own checks: a lost or duplicated message must fail a run; reports are written. */
+class HarnessTest {
+
+    @Test
+    void payloadCarriesStampAndNumber() {
+        String p = Payload.of(1_234_567_890_123L, 42);
+        assertEquals(Payload.SIZE, p.length());
+        assertEquals(1_234_567_890_123L, Payload.stamp(p));
+        assertEquals(42, Payload.id(p));
+        assertThrows(IllegalArgumentException.class, () -> Payload.id("not a payload"));
+    }
+
+    @Test
+    void tallyNoticesMissingDuplicateAndUnknownMessages() {
+        Tally t = new Tally(3);
+        t.record(0);
+        t.record(2);
+        assertFalse(t.complete());
+        assertEquals(1, t.missing());
+        assertEquals("1", t.firstMissing(5));
+        t.record(1);
+        assertTrue(t.exact());
+        t.record(1);
+        t.record(7);
+        assertTrue(t.complete());
+        assertFalse(t.exact());
+        assertEquals(1, t.duplicates());
+        assertEquals(1, t.unknown());
+    }
+
+    @Test
+    void aPhaseThatLosesAMessageFails() throws Exception {
+        LossyTarget target = new LossyTarget(7, false);
+        LoadRunner.Phase phase = new LoadRunner(500, 10_000)
+                .run(List.of(target.sender("q", false)), List.of(target.receiver("q")), 0, 50, 0, false);
+        assertFalse(phase.ok());
+        assertEquals(1, phase.tally().missing());
+        assertTrue(phase.problem().contains("first missing: 7"), phase.problem());
+    }
+
+    @Test
+    void aPhaseThatDeliversAMessageTwiceFails() throws Exception {
+        LossyTarget target = new LossyTarget(7, true);
+        LoadRunner.Phase phase = new LoadRunner(500, 10_000)
+                .run(List.of(target.sender("q", false)), List.of(target.receiver("q")), 0, 50, 0, false);
+        assertFalse(phase.ok());
+        assertEquals(1, phase.tally().duplicates());
+    }
+
+    @Test
+    void aFailingSendFailsThePhase() throws Exception {
+        Target.Sender broken = new Target.Sender() {
+            @Override
+            public void send(String payload) {
+                throw new IllegalStateException("broker down");
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        LossyTarget target = new LossyTarget(-1, false);
+        LoadRunner.Phase phase = new LoadRunner(5_000, 10_000)
+                .run(List.of(broken), List.of(target.receiver("q")), 0, 10, 0, false);
+        assertFalse(phase.ok());
+        assertTrue(phase.problem().contains("broker down"), phase.problem());
+    }
+
+    @Test
+    void reportWritesCsvAndCharts(@TempDir Path dir) throws Exception {
+        Results results = new Results();
+        results.mode = "test";
+        for (String target : Benchmark.ALL_TARGETS) {
+            results.rows.add(new Results.Row(target, 1, true, 1, 1, 1000, 2000, 1000, 500, 500, 100, 200, 300, 400,
+                    5, ""));
+            results.heap.add(new Results.HeapRow(target, 1, 1000, 1_000_000, 3_000_000, ""));
+        }
+        results.rows.add(new Results.Row("hazeljms", 2, false, 4, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, "stalled"));
+        Report report = new Report(results);
+        List<Path> files = report.write(dir);
+        assertEquals(6, files.size());
+        for (Path f : files) {
+            assertTrue(Files.size(f) > 0, f + " is empty");
+        }
+        String ratios = Files.readString(dir.resolve("ratios.csv"));
+        assertTrue(ratios.contains("P 1->1 1m,1.00,"), ratios);
+        assertFalse(results.allOk());
+        report.print(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+    }
+
+    @Test
+    void commandLineIsChecked() throws Exception {
+        assertEquals(List.of("iqueue", "hazeljms"), BenchMain.parseTargets("iqueue,hazeljms,iqueue"));
+        assertThrows(IllegalArgumentException.class, () -> BenchMain.parseTargets("kafka"));
+        assertThrows(IllegalArgumentException.class, () -> BenchMain.parseMembers("3"));
+        assertEquals(2, BenchMain.run(new String[]{"--mode", "slow"},
+                new java.io.PrintStream(java.io.OutputStream.nullOutputStream())));
+    }
+
+    /** An in-memory target whose receiver drops (or repeats) one message number. */
+    private static final class LossyTarget implements Target {
+        private final LinkedBlockingQueue<String> queue = new LinkedBlockingQueue<>();
+        private final int victim;
+        private final boolean duplicate;
+        private final ConcurrentLinkedQueue<String> replay = new ConcurrentLinkedQueue<>();
+
+        LossyTarget(int victim, boolean duplicate) {
+            this.victim = victim;
+            this.duplicate = duplicate;
+        }
+
+        @Override
+        public String id() {
+            return "lossy";
+        }
+
+        @Override
+        public int members() {
+            return 1;
+        }
+
+        @Override
+        public Sender sender(String name, boolean persistent) {
+            return new Sender() {
+                @Override
+                public void send(String payload) {
+                    queue.add(payload);
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        }
+
+        @Override
+        public Receiver receiver(String name) {
+            return new Receiver() {
+                @Override
+                public String receive(long timeoutMillis) throws InterruptedException {
+                    String again = replay.poll();
+                    if (again != null) {
+                        return again;
+                    }
+                    String p = queue.poll(timeoutMillis, TimeUnit.MILLISECONDS);
+                    if (p != null && Payload.id(p) == victim) {
+                        if (!duplicate) {
+                            return receive(timeoutMillis);
+                        }
+                        replay.add(p);
+                    }
+                    return p;
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        }
+
+        @Override
+        public long depth(String name) {
+            return queue.size();
+        }
+
+        @Override
+        public void dispose(String name) {
+            queue.clear();
+        }
+    }
+}

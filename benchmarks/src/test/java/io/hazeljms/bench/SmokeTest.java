@@ -1,0 +1,99 @@
+package io.hazeljms.bench;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A few hundred messages through every target, checking that each one arrived exactly once and nothing was
+ * left on the queue. No timing is asserted: this proves the harness measures real deliveries, not speed.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class SmokeTest {
+
+    private static final int COUNT = 300;
+    private static final Path WORK = Path.of(System.getProperty("bench.workdir", "target"));
+
+    /** Also runs the whole per-load pipeline (probe, warm-up, measured phase, paced phase) and the heap figure. */
+    @Test
+    void hazelJmsAndIQueueOnOneMember() throws Exception {
+        try (HazelcastCluster cluster = HazelcastCluster.start(1, Benchmark.BACKUP_COUNT)) {
+            deliversEveryMessage(cluster.hazelJms(), true, 2, 2);
+            deliversEveryMessage(cluster.hazelJms(), false, 1, 1);
+            deliversEveryMessage(cluster.iqueue(), true, 2, 2);
+
+            Settings tiny = new Settings("smoke", 0.1, 50, 50, 0.1, 300, 0.1, 300, 0.1, 100, 100, 500, 10_000, 30_000);
+            Benchmark benchmark = new Benchmark(tiny, List.of("hazeljms"), List.of(1), WORK, System.out);
+            benchmark.warmUp(cluster.hazelJms());
+            Results.Row row = benchmark.runLoad(cluster.hazelJms(), true, 2, 2);
+            assertTrue(row.ok(), row.problem());
+            assertEquals(300, row.count());
+            assertEquals(100, row.latencyCount());
+            assertTrue(row.endToEndRate() > 0 && row.p99Micros() > 0, row.toString());
+            Results.HeapRow heap = benchmark.heap(cluster.hazelJms());
+            assertTrue(heap.ok(), heap.problem());
+        }
+    }
+
+    @Test
+    void hazelJmsAndIQueueOnTwoMembersWithABackup() throws Exception {
+        try (HazelcastCluster cluster = HazelcastCluster.start(2, 1)) {
+            assertEquals(2, cluster.members());
+            deliversEveryMessage(cluster.hazelJms(), true, 2, 2);
+            deliversEveryMessage(cluster.iqueue(), true, 2, 2);
+        }
+    }
+
+    @Test
+    void artemisInVmAndTcpWithoutPersistence() throws Exception {
+        try (ArtemisBroker broker = ArtemisBroker.start(false, WORK)) {
+            deliversEveryMessage(broker.invm(), false, 2, 2);
+            deliversEveryMessage(broker.tcp(), false, 2, 2);
+        }
+    }
+
+    /** Durable sends wait for the journal's fsync: four producers share each sync. */
+    @Test
+    void artemisWithItsJournal() throws Exception {
+        try (ArtemisBroker broker = ArtemisBroker.start(true, WORK)) {
+            deliversEveryMessage(broker.invm(), true, 4, 2);
+        }
+    }
+
+    private static void deliversEveryMessage(Target target, boolean persistent, int producers, int consumers)
+            throws Exception {
+        String queue = target.queueName("bench-smoke-" + target.id() + "-" + System.nanoTime());
+        List<Target.Sender> senders = new ArrayList<>();
+        List<Target.Receiver> receivers = new ArrayList<>();
+        try {
+            for (int i = 0; i < consumers; i++) {
+                receivers.add(target.receiver(queue));
+            }
+            for (int i = 0; i < producers; i++) {
+                senders.add(target.sender(queue, persistent));
+            }
+            LoadRunner.Phase phase = new LoadRunner(10_000, 60_000).run(senders, receivers, 0, COUNT, 0, true);
+            String what = target.id() + " (" + target.members() + " member(s), persistent=" + persistent + "): ";
+            assertTrue(phase.ok(), what + phase.problem());
+            assertEquals(COUNT, phase.sent(), what + "sent");
+            assertEquals(COUNT, phase.tally().distinct(), what + phase.tally());
+            assertEquals(0, phase.tally().duplicates(), what + phase.tally());
+            assertEquals(COUNT, phase.latency().getTotalCount(), what + "latency samples");
+            assertEquals(0, target.depth(queue), what + "messages left on the queue");
+        } finally {
+            for (Target.Sender s : senders) {
+                s.close();
+            }
+            for (Target.Receiver r : receivers) {
+                r.close();
+            }
+        }
+    }
+}
