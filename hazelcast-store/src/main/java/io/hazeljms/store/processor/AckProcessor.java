@@ -38,9 +38,9 @@ public final class AckProcessor extends DestinationProcessor<Integer> {
             return 0;
         }
         int n = queue.acknowledge(ids, owner);
-        if (n > 0) {
-            changed = true;
-            entry.setValue(state);
+        changed = n > 0;
+        if (changed && state.isTopic()) {
+            entry.setValue(state); // room in a subscription: wake publishers waiting on a full backlog
         }
         return n;
     }

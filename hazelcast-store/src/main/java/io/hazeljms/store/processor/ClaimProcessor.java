@@ -50,7 +50,9 @@ public final class ClaimProcessor extends DestinationProcessor<ClaimResult> {
         ClaimDecision decision = queue.decideClaim(parsedSelector(), System.currentTimeMillis());
         ClaimResult result = queue.applyClaim(decision, owner);
         if (created || decision.changesState()) {
-            entry.setValue(state);
+            if (created || state.isTopic()) {
+                entry.setValue(state);
+            }
             backup = new ClaimBackupProcessor(subscription, decision, owner, defaults);
         }
         return result;
