@@ -82,6 +82,8 @@ public final class StoreConfig {
         network.getInterfaces().setEnabled(true).addInterface(bindInterface);
         network.setPublicAddress(null);
         config.setProperty("hazelcast.local.localAddress", bindInterface);
+        // without this Hazelcast binds the wildcard address even when an interface is given
+        config.setProperty("hazelcast.socket.bind.any", "false");
         JoinConfig join = network.getJoin();
         join.getMulticastConfig().setEnabled(false);
         join.getAutoDetectionConfig().setEnabled(false);

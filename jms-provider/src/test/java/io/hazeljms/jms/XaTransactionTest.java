@@ -147,6 +147,29 @@ class XaTransactionTest {
     }
 
     @Test
+    void secondResourceJoinsAnActiveBranchAndBothCommitTogether() throws Exception {
+        XASession first = xaSession(cluster.member(0));
+        XASession second = xaSession(cluster.member(0));
+        Xid xid = TestXid.random();
+        Queue queue = first.createQueue(queueName);
+        first.getXAResource().start(xid, XAResource.TMNOFLAGS);
+        assertTrue(first.getXAResource().isSameRM(second.getXAResource()));
+        second.getXAResource().start(xid, XAResource.TMJOIN); // joins while the first is still active
+        first.createProducer(queue).send(first.createTextMessage("one"));
+        second.createProducer(queue).send(second.createTextMessage("two"));
+        first.getXAResource().end(xid, XAResource.TMSUCCESS);
+        assertEquals(XAException.XAER_PROTO,
+                assertThrows(XAException.class, () -> first.getXAResource().prepare(xid)).errorCode,
+                "still active on the second resource");
+        second.getXAResource().end(xid, XAResource.TMSUCCESS);
+        assertEquals(XAResource.XA_OK, first.getXAResource().prepare(xid));
+        second.getXAResource().commit(xid, false);
+        MessageConsumer observer = plainSession(cluster.member(1)).createConsumer(queue);
+        assertNotNull(observer.receive(10_000));
+        assertNotNull(observer.receive(10_000));
+    }
+
+    @Test
     void branchThatDidNothingIsReadOnly() throws Exception {
         XAResource xa = xaSession(cluster.member(0)).getXAResource();
         Xid xid = TestXid.random();

@@ -62,14 +62,19 @@ public final class HazelcastXAResource implements XAResource {
             }
         } else if (flags == TMJOIN || flags == TMRESUME) {
             branch = known(key);
-            if (branch.state != XaBranch.State.IDLE) {
-                throw error(XAException.XAER_PROTO, "start " + key + " with TMJOIN/TMRESUME: branch is " + branch.state);
+            synchronized (branch) {
+                // joining is allowed while other resources of this RM are active in the branch (XA 3.3)
+                if (branch.state == XaBranch.State.PREPARED || (flags == TMRESUME && branch.state != XaBranch.State.IDLE)) {
+                    throw error(XAException.XAER_PROTO, "start " + key + " with TMJOIN/TMRESUME: branch is " + branch.state);
+                }
+                if (branch.state == XaBranch.State.IDLE) {
+                    branch.state = XaBranch.State.ACTIVE;
+                }
             }
-            branch.state = XaBranch.State.ACTIVE;
         } else {
             throw error(XAException.XAER_INVAL, "start " + key + ": flags must be TMNOFLAGS, TMJOIN or TMRESUME");
         }
-        branch.associated = this;
+        branch.associated.add(this);
         current = branch;
     }
 
@@ -80,10 +85,16 @@ public final class HazelcastXAResource implements XAResource {
         if (branch != current) {
             throw error(XAException.XAER_PROTO, "end " + key + ": the branch is not active on this resource");
         }
-        branch.work.add(session.takeTransactionWork());
-        branch.associated = null;
-        current = null;
-        branch.state = flags == TMFAIL ? XaBranch.State.ROLLBACK_ONLY : XaBranch.State.IDLE;
+        synchronized (branch) {
+            branch.work.add(session.takeTransactionWork());
+            branch.associated.remove(this);
+            current = null;
+            if (flags == TMFAIL) {
+                branch.state = XaBranch.State.ROLLBACK_ONLY;
+            } else if (branch.associated.isEmpty() && branch.state == XaBranch.State.ACTIVE) {
+                branch.state = XaBranch.State.IDLE;
+            }
+        }
     }
 
     @Override

@@ -10,8 +10,8 @@ final class XaBranch {
 
     final String xid;
     State state = State.ACTIVE;
-    /** The resource whose session is doing the branch's work now (ACTIVE only). */
-    HazelcastXAResource associated;
+    /** Resources whose sessions are doing the branch's work now; TMJOIN adds one (ACTIVE while any is). */
+    final java.util.Set<HazelcastXAResource> associated = java.util.concurrent.ConcurrentHashMap.newKeySet();
     final List<TransactionWork> work = new ArrayList<>();
 
     XaBranch(String xid) {

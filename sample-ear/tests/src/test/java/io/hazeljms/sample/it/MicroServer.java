@@ -1,0 +1,189 @@
+package io.hazeljms.sample.it;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One Payara Micro in its own process, started the way the README starts the demo, with two additions for tests:
+ * its HTTP port is a free one from 18480 up, and the resource adapter gets a cluster name and port range of its own
+ * ({@code create-resource-adapter-config} before the RAR is deployed), so that the test never joins a HazelJMS
+ * cluster some other build on the machine has started with the defaults.
+ *
+ * <p>Archives are deployed in the order given through a {@code --postbootcommandfile}; {@link #start} returns
+ * when Micro printed its "ready in" line and every archive reported "was successfully deployed" (it reads the
+ * output; it never sleeps), and fails if the process exits or a deployment fails. The whole output goes to
+ * {@code target/micro-logs/<name>.log}.
+ */
+final class MicroServer implements AutoCloseable {
+
+    private static final Pattern READY = Pattern.compile("Payara Micro .* ready in ([\\d,.]+) \\(ms\\)");
+
+    private final String name;
+    private final Process process;
+    private final int httpPort;
+    private final Path logFile;
+    private final CompletableFuture<Duration> ready = new CompletableFuture<>();
+
+    private MicroServer(String name, Process process, int httpPort, Path logFile) {
+        this.name = name;
+        this.process = process;
+        this.httpPort = httpPort;
+        this.logFile = logFile;
+    }
+
+    /**
+     * Starts Micro with {@code archives} deployed in that order.
+     *
+     * @param raCluster cluster name for the resource adapter {@code hazeljms-ra} (its first archive)
+     * @param raPort    first port of the resource adapter's Hazelcast member
+     */
+    static MicroServer start(String name, Path microJar, String raCluster, int raPort, Duration timeout,
+                             Path... archives) throws IOException, InterruptedException {
+        Path logDir = Paths.get(System.getProperty("micro.logs.dir", "target/micro-logs"));
+        Files.createDirectories(logDir);
+        int port = freePortFrom(18480);
+        Path preboot = logDir.resolve(name + "-preboot.asadmin");
+        Path postboot = logDir.resolve(name + "-postboot.asadmin");
+        Files.writeString(preboot, "set configs.config.server-config.network-config.network-listeners"
+                + ".network-listener.http-listener.address=127.0.0.1\n");
+        StringBuilder commands = new StringBuilder("create-resource-adapter-config --property clusterName="
+                + raCluster + ":port=" + raPort + " hazeljms-ra\n");
+        List<String> names = new ArrayList<>();
+        for (Path archive : archives) {
+            if (!Files.isRegularFile(archive)) {
+                throw new IllegalArgumentException("no archive at " + archive.toAbsolutePath());
+            }
+            commands.append("deploy ").append(archive.toAbsolutePath()).append('\n');
+            String file = archive.getFileName().toString();
+            names.add(file.substring(0, file.lastIndexOf('.')));
+        }
+        Files.writeString(postboot, commands);
+
+        List<String> cmd = List.of(
+                Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-Djava.net.preferIPv4Stack=true", "-Dhazelcast.socket.bind.any=false",
+                "-Dhazelcast.phone.home.enabled=false",
+                "-jar", microJar.toAbsolutePath().toString(),
+                "--nohazelcast", "--interfaces", "127.0.0.1",
+                "--port", Integer.toString(port), "--disablephonehome",
+                "--prebootcommandfile", preboot.toString(),
+                "--postbootcommandfile", postboot.toString());
+        Path logFile = logDir.resolve(name + ".log");
+        Process process = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        MicroServer micro = new MicroServer(name, process, port, logFile);
+        Thread pump = new Thread(() -> micro.pump(names), "micro-output-" + name);
+        pump.setDaemon(true);
+        pump.start();
+        try {
+            micro.ready.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return micro;
+        } catch (ExecutionException e) {
+            micro.close();
+            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            micro.close();
+            throw new IllegalStateException("Micro " + name + " not ready after " + timeout + "; see " + logFile);
+        }
+    }
+
+    /** {@code http://127.0.0.1:<port>/}. */
+    URI baseUri() {
+        return URI.create("http://127.0.0.1:" + httpPort + "/");
+    }
+
+    int httpPort() {
+        return httpPort;
+    }
+
+    Duration reportedStartupTime() {
+        return ready.getNow(Duration.ZERO);
+    }
+
+    Path logFile() {
+        return logFile;
+    }
+
+    /** SIGTERM (Micro runs its shutdown hooks), at most 30 s, then SIGKILL. */
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+
+    private void pump(List<String> archiveNames) {
+        StringBuilder seen = new StringBuilder();
+        List<String> failures = new ArrayList<>();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8));
+             PrintWriter log = new PrintWriter(Files.newBufferedWriter(logFile, StandardCharsets.UTF_8), true)) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                log.println(line);
+                if (ready.isDone()) {
+                    continue;
+                }
+                seen.append(line).append('\n');
+                if (line.contains("Boot Command") && line.contains("failed")) {
+                    failures.add(line.trim());
+                }
+                Matcher m = READY.matcher(line);
+                if (m.find()) {
+                    for (String archive : archiveNames) {
+                        if (seen.indexOf(archive + " was successfully deployed") < 0) {
+                            failures.add(archive + " was not deployed");
+                        }
+                    }
+                    if (failures.isEmpty()) {
+                        ready.complete(Duration.ofMillis(Long.parseLong(m.group(1).replaceAll("[,.]", ""))));
+                    } else {
+                        ready.completeExceptionally(new IllegalStateException("Micro " + name
+                                + " started with failures " + failures + "; see " + logFile));
+                    }
+                }
+            }
+            ready.completeExceptionally(new IllegalStateException("Micro " + name + " exited before it was ready "
+                    + failures + "; see " + logFile));
+        } catch (IOException | RuntimeException e) {
+            ready.completeExceptionally(e);
+        }
+    }
+
+    /** The first port from {@code first} on that is free on 127.0.0.1. */
+    static int freePortFrom(int first) {
+        for (int port = first; port < first + 100; port++) {
+            try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                return port;
+            } catch (IOException busy) {
+                // next
+            }
+        }
+        throw new UncheckedIOException(new IOException("no free port in " + first + ".." + (first + 99)));
+    }
+}

@@ -1,0 +1,221 @@
+package io.hazeljms.sample.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.net.URI;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The sample WAR on Payara Micro with the resource adapter, as the README's demo command runs it: one Micro
+ * process for the whole class (starting one takes 30-90 s here).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SampleOnMicroIT {
+
+    private static final Path IT = Paths.get(System.getProperty("sample.it.dir", "target/it"));
+
+    private MicroServer micro;
+    private SampleApi api;
+    private URI app;
+
+    @BeforeAll
+    void startMicro() throws Exception {
+        long started = System.nanoTime();
+        micro = MicroServer.start("sample-micro", IT.resolve("payara-micro.jar"),
+                "hazeljms-sample-it-" + UUID.randomUUID().toString().substring(0, 8), 5780, Duration.ofMinutes(4),
+                IT.resolve("hazeljms-ra.rar"), IT.resolve("sample.war"));
+        app = micro.baseUri().resolve("sample/");
+        api = new SampleApi(app);
+        System.out.printf("Micro with RAR + WAR ready in %d s (Micro reports %s); %s%n",
+                (System.nanoTime() - started) / 1_000_000_000, micro.reportedStartupTime(), app);
+    }
+
+    @AfterAll
+    void stopMicro() {
+        if (micro != null) {
+            micro.close();
+        }
+    }
+
+    /**
+     * The page in real headless Chromium: submit a campaign of 200 (3 failing addresses), then watch the page
+     * until it says the campaign is complete, and read what it shows.
+     */
+    @Test
+    @Order(1)
+    void pageSubmitsACampaignAndShowsItsProgressToTheEnd() throws Exception {
+        Path profile = Files.createTempDirectory("sample-chromium-");
+        WebDriver browser = chromium(profile);
+        try {
+            browser.get(app.toString());
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(100));
+            wait.ignoring(StaleElementReferenceException.class);
+            String instance = ":" + micro.httpPort();
+            wait.until(d -> instance.equals(text(d, "instance-name")));
+
+            setValue(browser, "recipients", "200");
+            setValue(browser, "failing", "3");
+            setValue(browser, "latency", "10");
+            new Select(browser.findElement(By.id("priority"))).selectByVisibleText("1");
+            browser.findElement(By.id("submit")).click();
+
+            wait.until(d -> text(d, "submit-result").startsWith("202 Accepted"));
+            String id = text(browser, "campaign-id");
+            assertTrue(id.startsWith("c-"), id);
+
+            // the page polls the server; the test waits (bounded) on what the page shows
+            new WebDriverWait(browser, Duration.ofSeconds(120), Duration.ofMillis(100))
+                    .ignoring(StaleElementReferenceException.class)
+                    .until(d -> "complete".equals(text(d, "campaign-state")) && "3".equals(text(d, "dlq-count")));
+
+            assertEquals("197", text(browser, "sent"));
+            assertEquals("3", text(browser, "failed"));
+            assertEquals("0", text(browser, "pending"));
+            assertEquals("200", text(browser, "total"));
+            assertEquals("100", browser.findElement(By.id("progress")).getAttribute("aria-valuenow"));
+            // lists the page re-renders while it polls: read them inside a wait that retries a stale read
+            wait.until(d -> {
+                List<WebElement> byInstance = d.findElements(By.cssSelector("#by-instance li"));
+                return byInstance.size() == 1
+                        && instance.equals(byInstance.get(0).getAttribute("data-instance"))
+                        && "197".equals(byInstance.get(0).findElement(By.className("count")).getText());
+            });
+            wait.until(d -> {
+                List<WebElement> recent = d.findElements(By.cssSelector("#recent-mails tr"));
+                return !recent.isEmpty() && recent.get(0).getText().contains(instance);
+            });
+            wait.until(d -> d.findElements(By.cssSelector("#dlq-items li")).size() == 3);
+
+            // a password reset from the page
+            browser.findElement(By.id("reset-submit")).click();
+            wait.until(d -> text(d, "reset-result").contains("sent by " + instance));
+
+            Path shots = Paths.get(System.getProperty("sample.screenshots.dir", "target/screenshots"));
+            Files.createDirectories(shots);
+            Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+            Files.copy(shot, shots.resolve("campaign-complete.png"), StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            browser.quit();
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+    }
+
+    /** 1,000 mails: every one is recorded in the outbox, once. */
+    @Test
+    @Order(2)
+    void aCampaignOfAThousandMailsEndsWithAllThousandInTheOutbox() throws Exception {
+        long started = System.nanoTime();
+        JsonObject accepted = api.submitCampaign(Json.createObjectBuilder()
+                .add("subject", "A thousand").add("body", "Hello").add("recipients", 1000).add("priority", 4).build());
+        long acceptedMillis = (System.nanoTime() - started) / 1_000_000;
+        String id = accepted.getString("id");
+        assertEquals(1000, accepted.getInt("total"));
+
+        JsonObject done = api.awaitComplete(id, Duration.ofMinutes(3));
+        assertEquals(1000, done.getInt("sent"));
+        assertEquals(0, done.getInt("failed"));
+        assertEquals(0, done.getInt("pending"));
+        JsonObject outbox = api.outbox(id, false);
+        assertEquals(1000, outbox.getInt("count"), "mails in the outbox");
+        assertEquals(1000, outbox.getInt("distinctRecipients"), "distinct recipients in the outbox");
+        System.out.printf("1,000 mails: accepted (202) in %d ms, all in the outbox after %d ms%n", acceptedMillis,
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * A password reset (priority 9) sent while a priority-1 campaign is running is sent before the campaign's
+     * waiting mails: only the few the sender pool had in hand go out between its request and its sending.
+     */
+    @Test
+    @Order(3)
+    void passwordResetOvertakesARunningPriorityOneCampaign() throws Exception {
+        int total = 400;
+        String campaign = api.submitCampaign(Json.createObjectBuilder()
+                .add("subject", "Slow newsletter").add("recipients", total).add("priority", 1)
+                .add("delayMillis", 25).build()).getString("id");
+        int sentBefore = Poll.until("campaign running", Duration.ofSeconds(60), Duration.ofMillis(50), () -> {
+            int sent = api.outbox(campaign, false).getInt("count");
+            return sent >= 20 ? sent : null;
+        });
+
+        String reset = api.passwordReset("alice@example.com").getString("id");
+        JsonObject resetDone = api.awaitComplete(reset, Duration.ofSeconds(60));
+        assertEquals(1, resetDone.getInt("sent"));
+        long resetSequence = api.outbox(reset, true).getJsonArray("entries").getJsonObject(0)
+                .getJsonNumber("sequence").longValue();
+
+        api.awaitComplete(campaign, Duration.ofMinutes(2));
+        long campaignBeforeReset = api.outbox(campaign, true).getJsonArray("entries").stream()
+                .filter(e -> e.asJsonObject().getJsonNumber("sequence").longValue() < resetSequence).count();
+        long campaignAfterReset = total - campaignBeforeReset;
+        System.out.printf("priority: %d campaign mails sent when the reset was requested, %d before it went out, "
+                + "%d after it%n", sentBefore, campaignBeforeReset, campaignAfterReset);
+        // in order of arrival it would have waited for all 400; by priority it waits for the mails in hand
+        assertTrue(campaignBeforeReset - sentBefore < 40,
+                "the reset waited for " + (campaignBeforeReset - sentBefore) + " campaign mails");
+        assertTrue(campaignAfterReset > total / 2, "only " + campaignAfterReset + " campaign mails after the reset");
+    }
+
+    private static String text(WebDriver browser, String id) {
+        return browser.findElement(By.id(id)).getText().trim();
+    }
+
+    private static void setValue(WebDriver browser, String id, String value) {
+        WebElement input = browser.findElement(By.id(id));
+        input.clear();
+        input.sendKeys(value);
+    }
+
+    /** Debian's chromium through Debian's chromedriver, headless, with a fresh profile; nothing downloaded. */
+    private static WebDriver chromium(Path profile) {
+        Path binary = Paths.get(System.getProperty("sample.chromium", "/usr/bin/chromium"));
+        Path driver = Paths.get(System.getProperty("sample.chromedriver", "/usr/bin/chromedriver"));
+        if (!Files.isExecutable(binary) || !Files.isExecutable(driver)) {
+            throw new IllegalStateException("the browser test needs " + binary + " and " + driver
+                    + ": apt-get install -y chromium chromium-driver");
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(binary.toString());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,1500",
+                "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(driver.toFile())
+                .usingAnyFreePort()
+                .build();
+        return new ChromeDriver(service, options);
+    }
+}

@@ -1,0 +1,80 @@
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs the demo: Payara Micro with the resource adapter and the sample WAR, loopback only, and prints the page's
+ * URL once Micro is ready. Started by {@code mvn -Pdemo install} (see README) as a single-file Java program, so it
+ * needs nothing but the JDK:
+ *
+ * <pre>java RunDemo.java WORKDIR PORT payara-micro.jar hazeljms-ra.rar sample.war</pre>
+ *
+ * The archives are deployed in the order given (the resource adapter first). Ctrl+C stops Micro.
+ */
+public class RunDemo {
+
+    public static void main(String[] args) throws IOException, InterruptedException {
+        if (args.length < 4) {
+            System.err.println("usage: java RunDemo.java WORKDIR PORT payara-micro.jar ARCHIVE...");
+            System.exit(2);
+        }
+        Path work = Paths.get(args[0]).toAbsolutePath();
+        String port = args[1];
+        Path micro = Paths.get(args[2]).toAbsolutePath();
+        Files.createDirectories(work);
+        Path preboot = work.resolve("preboot-" + port + ".asadmin");
+        Path postboot = work.resolve("postboot-" + port + ".asadmin");
+        // HTTP on 127.0.0.1 only; the archives deployed in order, the resource adapter first
+        Files.writeString(preboot, "set configs.config.server-config.network-config.network-listeners"
+                + ".network-listener.http-listener.address=127.0.0.1\n");
+        StringBuilder deploys = new StringBuilder();
+        for (int i = 3; i < args.length; i++) {
+            deploys.append("deploy ").append(Paths.get(args[i]).toAbsolutePath()).append('\n');
+        }
+        Files.writeString(postboot, deploys);
+
+        List<String> cmd = new ArrayList<>(List.of(
+                Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-Djava.net.preferIPv4Stack=true",
+                // Hazelcast members (the resource adapter's) bind to their interface, 127.0.0.1, not to all
+                "-Dhazelcast.socket.bind.any=false", "-Dhazelcast.phone.home.enabled=false",
+                "-jar", micro.toString(),
+                // no data grid of Payara's own (HazelJMS forms its own cluster): nothing listens beyond loopback
+                "--nohazelcast", "--interfaces", "127.0.0.1",
+                "--port", port, "--disablephonehome",
+                "--prebootcommandfile", preboot.toString(),
+                "--postbootcommandfile", postboot.toString()));
+        Process process = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            process.destroy();
+            try {
+                process.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        String url = "http://127.0.0.1:" + port + "/sample/";
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                System.out.println(line);
+                if (line.contains("Payara Micro") && line.contains("ready in")) {
+                    System.out.println();
+                    System.out.println("=================================================================");
+                    System.out.println("  HazelJMS sample is up:  " + url);
+                    System.out.println("  (listening on 127.0.0.1 only; Ctrl+C stops it)");
+                    System.out.println("=================================================================");
+                    System.out.println();
+                }
+            }
+        }
+        System.exit(process.waitFor());
+    }
+}

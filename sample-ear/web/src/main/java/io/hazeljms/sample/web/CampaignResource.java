@@ -1,0 +1,85 @@
+package io.hazeljms.sample.web;
+
+import io.hazeljms.sample.campaign.CampaignOrder;
+import io.hazeljms.sample.campaign.CampaignService;
+import io.hazeljms.sample.progress.CampaignProgress;
+import io.hazeljms.sample.progress.CampaignTracker;
+import io.hazeljms.sample.progress.DeadLetters;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import java.net.URI;
+
+/**
+ * {@code POST /api/campaigns} queues a campaign and answers 202 with its id at once;
+ * {@code GET /api/campaigns/{id}} reports sent / failed / pending.
+ */
+@RequestScoped
+@Path("campaigns")
+@Produces(MediaType.APPLICATION_JSON)
+public class CampaignResource {
+
+    @Inject
+    CampaignService service;
+
+    @Inject
+    CampaignTracker tracker;
+
+    @Inject
+    DeadLetters deadLetters;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response submit(JsonObject request, @Context UriInfo uri) {
+        if (request == null) {
+            return Response.status(Response.Status.BAD_REQUEST).entity(Views.error("a JSON body is required")).build();
+        }
+        CampaignOrder order;
+        try {
+            order = CampaignOrder.fromRequest(CampaignService.newId("c"), request);
+        } catch (IllegalArgumentException e) {
+            return Response.status(Response.Status.BAD_REQUEST).entity(Views.error(e.getMessage())).build();
+        }
+        service.submit(order);
+        URI status = uri.getAbsolutePathBuilder().path(order.id()).build();
+        return Response.accepted(Json.createObjectBuilder()
+                        .add("id", order.id())
+                        .add("total", order.size())
+                        .add("status", status.toString())
+                        .build())
+                .location(status)
+                .build();
+    }
+
+    @GET
+    @Path("{id}")
+    public Response status(@PathParam("id") String id) {
+        return tracker.find(id)
+                .map(progress -> Response.ok(Views.campaign(progress, deadLetters.count(id))).build())
+                .orElseGet(() -> Response.status(Response.Status.NOT_FOUND)
+                        .entity(Views.error("no campaign " + id + " known here")).build());
+    }
+
+    /** The campaigns this instance knows, newest first. */
+    @GET
+    public JsonObject list() {
+        JsonArrayBuilder list = Json.createArrayBuilder();
+        for (CampaignProgress progress : tracker.all()) {
+            list.add(Views.campaign(progress, deadLetters.count(progress.id())));
+        }
+        return Json.createObjectBuilder().add("campaigns", list).build();
+    }
+}
