@@ -5,8 +5,6 @@ import io.hazeljms.sample.campaign.Recipients;
 import io.hazeljms.sample.messaging.MailResources;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
@@ -17,16 +15,11 @@ import jakarta.jms.Queue;
 import jakarta.jms.Session;
 
 /**
- * Puts mails on {@code mail.outbound}, one message per recipient at the campaign's priority, all of a campaign
- * in one transaction: every mail is queued, or none.
- *
- * <p>That transaction is a new one ({@code REQUIRES_NEW}), not the caller's: HazelJMS 0.1 cannot yet let a
- * second connection join the transaction of a message-driven bean's delivery (the transaction manager's
- * {@code XAResource.start(TMJOIN)} on a branch that is active is refused). So the splitter's receive and its
- * fan-out commit one after the other; if the splitter failed in between, the campaign would be split again.
+ * Puts mails on {@code mail.outbound}, one message per recipient at the campaign's priority, in the caller's
+ * transaction: called from the splitter's delivery, consuming the campaign message and queuing all its mails
+ * commit together — every mail is queued exactly once, or none and the campaign message comes back.
  */
 @Stateless
-@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class MailQueue {
 
     @Resource(lookup = MailResources.CONNECTION_FACTORY)

@@ -3,8 +3,6 @@ package io.hazeljms.sample.progress;
 import io.hazeljms.sample.messaging.MailResources;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
@@ -15,12 +13,10 @@ import jakarta.jms.Session;
 import jakarta.jms.Topic;
 
 /**
- * Publishes {@link MailEvent}s on topic {@code mail.events}, each in a transaction of its own
- * ({@code REQUIRES_NEW}, for the reason given on {@link io.hazeljms.sample.mail.MailQueue}): the sender publishes
- * "sent" once the mail is out, just before its delivery commits.
+ * Publishes {@link MailEvent}s on topic {@code mail.events} in the caller's transaction: the sender's "sent"
+ * event is published if and only if its delivery commits.
  */
 @Stateless
-@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class MailEvents {
 
     @Resource(lookup = MailResources.CONNECTION_FACTORY)
