@@ -20,10 +20,6 @@ public record Address(String key, String subscription) {
         return new Address(topicKey, Objects.requireNonNull(subscription, "subscription"));
     }
 
-    public boolean isSubscription() {
-        return subscription != null;
-    }
-
     @Override
     public String toString() {
         return subscription == null ? key : key + "#" + subscription;

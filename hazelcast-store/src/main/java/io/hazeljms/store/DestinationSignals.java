@@ -52,14 +52,6 @@ final class DestinationSignals {
         }
     }
 
-    /** Wakes local waiters of a destination, e.g. after a local change the listener will report late. */
-    void poke(String destination) {
-        Signal signal = signals.get(destination);
-        if (signal != null) {
-            signal.fire();
-        }
-    }
-
     /** A version counter bumped on every change of one destination; waiters wait for it to move. */
     static final class Signal implements EntryAddedListener<String, DestinationState>,
             EntryUpdatedListener<String, DestinationState> {

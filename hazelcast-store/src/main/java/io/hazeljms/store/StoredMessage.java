@@ -5,7 +5,6 @@ import com.hazelcast.nio.ObjectDataOutput;
 import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 
 import java.io.IOException;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -149,7 +148,6 @@ public final class StoredMessage implements IdentifiedDataSerializable {
     public StoredMessage redeliverAfter(long v) { redeliverAfter = v; return this; }
     public Map<String, Object> properties() { return properties; }
     public StoredMessage properties(Map<String, Object> v) { properties = new LinkedHashMap<>(v); return this; }
-    public Map<String, Object> propertiesView() { return Collections.unmodifiableMap(properties); }
     public byte bodyType() { return bodyType; }
     public StoredMessage bodyType(byte v) { bodyType = v; return this; }
     public byte[] body() { return body; }

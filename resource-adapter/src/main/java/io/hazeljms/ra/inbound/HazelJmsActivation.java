@@ -178,8 +178,4 @@ public class HazelJmsActivation {
             }
         }
     }
-
-    public HazelJmsActivationSpec spec() {
-        return spec;
-    }
 }

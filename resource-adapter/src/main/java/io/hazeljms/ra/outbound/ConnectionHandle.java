@@ -1,6 +1,5 @@
 package io.hazeljms.ra.outbound;
 
-import io.hazeljms.jms.destination.HazelcastDestination;
 import jakarta.jms.ConnectionConsumer;
 import jakarta.jms.ConnectionMetaData;
 import jakarta.jms.Destination;
@@ -233,9 +232,5 @@ class ConnectionHandle implements QueueConnection, TopicConnection {
             }
         }
         temporaries.clear();
-    }
-
-    static String describe(Destination d) {
-        return d instanceof HazelcastDestination h ? h.encode() : String.valueOf(d);
     }
 }

@@ -5,7 +5,6 @@ import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
-import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.QueueConnection;
 import jakarta.jms.QueueConnectionFactory;
 import jakarta.jms.TopicConnection;
@@ -106,10 +105,5 @@ public class HazelJmsConnectionFactory implements ConnectionFactory, QueueConnec
     @Override
     public Reference getReference() {
         return reference;
-    }
-
-    static JMSRuntimeException runtime(JMSException e) {
-        JMSRuntimeException r = new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
-        return r;
     }
 }
