@@ -14,6 +14,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Phaser;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,6 +27,8 @@ class ConnectionConsumerTest extends JmsTestSupport {
     /** Two sessions; each server session runs its session on a new thread, then goes back to the pool. */
     static final class TwoSessionPool implements ServerSessionPool {
         private final BlockingQueue<ServerSession> idle = new ArrayBlockingQueue<>(2);
+        /** Server sessions started and not yet finished; {@code run()} acknowledges after the listener returns. */
+        private final Phaser running = new Phaser(1);
 
         TwoSessionPool(Connection connection, jakarta.jms.MessageListener listener) throws JMSException {
             for (int i = 0; i < 2; i++) {
@@ -40,13 +43,23 @@ class ConnectionConsumerTest extends JmsTestSupport {
                     @Override
                     public void start() {
                         ServerSession self = this;
+                        running.register();
                         new Thread(() -> {
-                            session.run();
-                            idle.add(self);
+                            try {
+                                session.run();
+                                idle.add(self);
+                            } finally {
+                                running.arriveAndDeregister();
+                            }
                         }).start();
                     }
                 });
             }
+        }
+
+        /** Waits until every started server session has finished its run, acknowledgements included. */
+        void awaitRunsFinished() throws Exception {
+            running.awaitAdvanceInterruptibly(running.arrive(), 30, TimeUnit.SECONDS);
         }
 
         @Override
@@ -84,6 +97,7 @@ class ConnectionConsumerTest extends JmsTestSupport {
         assertTrue(latch.await(30, TimeUnit.SECONDS));
         assertEquals(30, seen.size());
         consumer.close();
+        pool.awaitRunsFinished(); // the listener counted down before its session acknowledged
         assertEquals(0, factory.node().broker().depth("queue:" + queue.getQueueName()), "all acknowledged");
     }
 }
