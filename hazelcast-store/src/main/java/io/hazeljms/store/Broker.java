@@ -114,8 +114,16 @@ public final class Broker {
 
     /** Claims the best eligible message now, or returns a result without one. Moves dead and expired messages. */
     public ClaimResult claim(Address from, String selector, LeaseOwner owner) {
+        return claim(from, selector, owner, 1, List.of());
+    }
+
+    /**
+     * Claims up to {@code max} messages in one call, after acknowledging {@code acks} (messages this owner
+     * consumed and has not acknowledged yet) in the same call.
+     */
+    public ClaimResult claim(Address from, String selector, LeaseOwner owner, int max, List<String> acks) {
         ClaimResult result = destinations.executeOnKey(from.key(),
-                new ClaimProcessor(from.subscription(), selector, owner, defaults));
+                new ClaimProcessor(from.subscription(), selector, owner, defaults, max, acks));
         move(from, result.moves(), owner);
         return result;
     }
@@ -131,21 +139,36 @@ public final class Broker {
      */
     public StoredMessage receive(Watch watch, String selector, LeaseOwner owner, long timeoutMillis,
                                  BooleanSupplier cancelled) throws InterruptedException {
+        List<StoredMessage> messages = receive(watch, selector, owner, timeoutMillis, cancelled, 1, List.of());
+        return messages.isEmpty() ? null : messages.get(0);
+    }
+
+    /**
+     * As {@link #receive(Watch, String, LeaseOwner, long, BooleanSupplier)}, claiming up to {@code max} messages
+     * at once; {@code acks} are acknowledged by the first claim (so even when it finds nothing), then the
+     * receiver waits. Returns the messages in delivery order, empty on timeout or cancellation.
+     */
+    public List<StoredMessage> receive(Watch watch, String selector, LeaseOwner owner, long timeoutMillis,
+                                       BooleanSupplier cancelled, int max, List<String> acks)
+            throws InterruptedException {
         long deadline = timeoutMillis == 0 ? Long.MAX_VALUE : System.currentTimeMillis() + Math.max(0, timeoutMillis);
-        while (!cancelled.getAsBoolean()) {
+        List<String> toAcknowledge = acks;
+        while (!cancelled.getAsBoolean() || !toAcknowledge.isEmpty()) {
             long seen = watch.signal.version();
-            ClaimResult result = claim(watch.address, selector, owner);
-            if (result.message() != null) {
-                return result.message();
+            ClaimResult result = claim(watch.address, selector, owner, cancelled.getAsBoolean() ? 0 : max,
+                    toAcknowledge);
+            toAcknowledge = List.of();
+            if (!result.messages().isEmpty()) {
+                return result.messages();
             }
             long now = System.currentTimeMillis();
-            if (timeoutMillis < 0 || now >= deadline) {
-                return null;
+            if (timeoutMillis < 0 || now >= deadline || cancelled.getAsBoolean()) {
+                return List.of();
             }
             long wakeAt = result.nextAvailableAt() > 0 ? Math.min(deadline, result.nextAvailableAt()) : deadline;
             watch.signal.awaitChange(seen, Math.max(1, wakeAt - now));
         }
-        return null;
+        return List.of();
     }
 
     /** Starts watching a queue or subscription for changes; close the watch when its consumer closes. */
@@ -203,6 +226,14 @@ public final class Broker {
             return 0;
         }
         return destinations.executeOnKey(from.key(), new AckProcessor(from.subscription(), messageIds, owner));
+    }
+
+    /**
+     * As {@link #acknowledge(Address, List, LeaseOwner)} without waiting: completes with the count when done
+     * (on the primary and its backups).
+     */
+    public CompletionStage<Integer> acknowledgeAsync(Address from, List<String> messageIds, LeaseOwner owner) {
+        return destinations.submitToKey(from.key(), new AckProcessor(from.subscription(), messageIds, owner));
     }
 
     public int acknowledge(String queue, List<String> messageIds, LeaseOwner owner) {

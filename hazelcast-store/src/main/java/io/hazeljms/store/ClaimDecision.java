@@ -10,17 +10,18 @@ import java.util.List;
 /** What the primary decided a claim takes: replayed as-is on backups (clock and selector stay on the primary). */
 public final class ClaimDecision {
 
-    String claimed;
+    /** In delivery order: a claim may take several messages at once (a consumer's prefetch). */
+    final List<String> claimed = new ArrayList<>();
     final List<String> expired = new ArrayList<>();
     final List<String> dead = new ArrayList<>();
     long nextAvailableAt;
 
     public boolean changesState() {
-        return claimed != null || !expired.isEmpty() || !dead.isEmpty();
+        return !claimed.isEmpty() || !expired.isEmpty() || !dead.isEmpty();
     }
 
     public void writeTo(ObjectDataOutput out) throws IOException {
-        out.writeString(claimed);
+        writeIds(out, claimed);
         writeIds(out, expired);
         writeIds(out, dead);
         out.writeLong(nextAvailableAt);
@@ -28,7 +29,7 @@ public final class ClaimDecision {
 
     public static ClaimDecision readFrom(ObjectDataInput in) throws IOException {
         ClaimDecision d = new ClaimDecision();
-        d.claimed = in.readString();
+        readIds(in, d.claimed);
         readIds(in, d.expired);
         readIds(in, d.dead);
         d.nextAvailableAt = in.readLong();

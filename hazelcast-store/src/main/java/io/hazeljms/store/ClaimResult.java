@@ -9,30 +9,36 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The outcome of one claim: the claimed message (or null), when the next delayed message becomes available
+ * The outcome of one claim: the claimed messages (none, one, or a consumer's prefetch batch), when the next delayed message becomes available
  * (0 = none waiting), and messages the claimer must move to another queue (dead-letter, expiry).
  */
 public final class ClaimResult implements IdentifiedDataSerializable {
 
-    private StoredMessage message;
+    private List<StoredMessage> messages = new ArrayList<>();
     private long nextAvailableAt;
     private List<StoredMessage> moves = new ArrayList<>();
 
     public ClaimResult() {
     }
 
-    ClaimResult(StoredMessage message, long nextAvailableAt, List<StoredMessage> moves) {
-        this.message = message;
+    ClaimResult(List<StoredMessage> messages, long nextAvailableAt, List<StoredMessage> moves) {
+        this.messages = messages;
         this.nextAvailableAt = nextAvailableAt;
         this.moves = moves;
     }
 
     public static ClaimResult none() {
-        return new ClaimResult(null, 0, new ArrayList<>());
+        return new ClaimResult(new ArrayList<>(), 0, new ArrayList<>());
     }
 
+    /** The first (best) claimed message, or null when none was claimed. */
     public StoredMessage message() {
-        return message;
+        return messages.isEmpty() ? null : messages.get(0);
+    }
+
+    /** Every claimed message, in delivery order. */
+    public List<StoredMessage> messages() {
+        return messages;
     }
 
     public long nextAvailableAt() {
@@ -55,14 +61,14 @@ public final class ClaimResult implements IdentifiedDataSerializable {
 
     @Override
     public void writeData(ObjectDataOutput out) throws IOException {
-        out.writeObject(message);
+        MessageLists.write(out, messages);
         out.writeLong(nextAvailableAt);
         MessageLists.write(out, moves);
     }
 
     @Override
     public void readData(ObjectDataInput in) throws IOException {
-        message = in.readObject();
+        messages = MessageLists.read(in);
         nextAvailableAt = in.readLong();
         moves = MessageLists.read(in);
     }

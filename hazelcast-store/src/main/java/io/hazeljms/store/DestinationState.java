@@ -123,7 +123,15 @@ public final class DestinationState implements IdentifiedDataSerializable {
      * dead messages met on the way (to move or drop), and when the next delayed message becomes available.
      */
     public ClaimDecision decideClaim(Selector selector, long now) {
+        return decideClaim(selector, now, 1);
+    }
+
+    /** Decides which messages (at most {@code max}, best first) a claim takes now; changes nothing. */
+    public ClaimDecision decideClaim(Selector selector, long now, int max) {
         ClaimDecision d = new ClaimDecision();
+        if (max <= 0) {
+            return d; // a call that only acknowledges
+        }
         for (StoredMessage m : pending.values()) {
             if (m.isExpired(now)) {
                 d.expired.add(m.messageId());
@@ -139,8 +147,10 @@ public final class DestinationState implements IdentifiedDataSerializable {
                 continue;
             }
             if (selector.matches(m::selectorValue)) {
-                d.claimed = m.messageId();
-                break;
+                d.claimed.add(m.messageId());
+                if (d.claimed.size() >= max) {
+                    break;
+                }
             }
         }
         return d;
@@ -172,12 +182,12 @@ public final class DestinationState implements IdentifiedDataSerializable {
                 moves.add(moveCopy(m, settings.deadLetterQueue(), deadReason()));
             }
         }
-        StoredMessage claimed = null;
-        if (d.claimed != null) {
-            StoredMessage m = removePending(d.claimed);
+        List<StoredMessage> claimed = new ArrayList<>(d.claimed.size());
+        for (String id : d.claimed) {
+            StoredMessage m = removePending(id);
             m.deliveryCount(m.deliveryCount() + 1);
-            inFlight.put(d.claimed, new Lease(m, owner));
-            claimed = m.copy();
+            inFlight.put(id, new Lease(m, owner));
+            claimed.add(m.copy());
         }
         return new ClaimResult(claimed, d.nextAvailableAt, moves);
     }

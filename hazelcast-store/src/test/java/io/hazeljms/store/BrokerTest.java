@@ -240,4 +240,49 @@ class BrokerTest {
         broker.releaseClientId(id, owner);
         assertTrue(broker.reserveClientId(id, other));
     }
+
+    @Test
+    void batchClaimTakesUpToMaxInDeliveryOrder() {
+        broker.send(queue, message("a1", 1));
+        broker.send(queue, message("b9", 9));
+        broker.send(queue, message("c1", 1));
+        broker.send(queue, message("d1", 1));
+        List<String> ids = new ArrayList<>();
+        broker.claim(Address.queue(queue), null, owner, 3, List.of()).messages().forEach(m -> ids.add(m.messageId()));
+        assertEquals(List.of("b9", "a1", "c1"), ids);
+        DestinationStats stats = broker.stats(queue);
+        assertEquals(3, stats.inFlight());
+        assertEquals(1, stats.pending());
+    }
+
+    @Test
+    void claimAcknowledgesWhatItCarriesEvenWhenNothingIsLeft() {
+        broker.send(queue, message("a", 4));
+        broker.send(queue, message("b", 4));
+        List<StoredMessage> both = broker.claim(Address.queue(queue), null, owner, 5, List.of()).messages();
+        assertEquals(2, both.size());
+        ClaimResult next = broker.claim(Address.queue(queue), null, owner, 5, List.of("a", "b"));
+        assertTrue(next.messages().isEmpty());
+        assertEquals(0, broker.depth(queue), "both acknowledged by the claim");
+        assertEquals(2, broker.stats(queue).acknowledged());
+    }
+
+    @Test
+    void claimDoesNotAcknowledgeAnotherSessionsMessages() {
+        broker.send(queue, message("a", 4));
+        broker.claim(queue, null, owner);
+        LeaseOwner other = new LeaseOwner(owner.nodeId(), owner.connectionId(), "session-2");
+        broker.claim(Address.queue(queue), null, other, 1, List.of("a"));
+        assertEquals(1, broker.stats(queue).inFlight(), "only the holder of the lease acknowledges");
+    }
+
+    @Test
+    void acknowledgeAsyncCompletesWithTheCount() throws Exception {
+        broker.send(queue, message("a", 4));
+        broker.claim(queue, null, owner);
+        int n = broker.acknowledgeAsync(Address.queue(queue), List.of("a", "unknown"), owner)
+                .toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(1, n);
+        assertEquals(0, broker.depth(queue));
+    }
 }

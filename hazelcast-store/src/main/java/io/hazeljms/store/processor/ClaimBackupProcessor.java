@@ -10,12 +10,15 @@ import io.hazeljms.store.LeaseOwner;
 import io.hazeljms.store.StoreSerializers;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
-/** Replays a primary's claim decision on a backup replica. */
+/** Replays a primary's claim (the acknowledgements it carried, then its decision) on a backup replica. */
 public final class ClaimBackupProcessor extends DestinationProcessor<ClaimResult> {
 
     private String subscription;
+    private List<String> acks;
     private ClaimDecision decision;
     private LeaseOwner owner;
     private DestinationSettings defaults;
@@ -23,8 +26,10 @@ public final class ClaimBackupProcessor extends DestinationProcessor<ClaimResult
     public ClaimBackupProcessor() {
     }
 
-    ClaimBackupProcessor(String subscription, ClaimDecision decision, LeaseOwner owner, DestinationSettings defaults) {
+    ClaimBackupProcessor(String subscription, List<String> acks, ClaimDecision decision, LeaseOwner owner,
+                         DestinationSettings defaults) {
         this.subscription = subscription;
+        this.acks = acks;
         this.decision = decision;
         this.owner = owner;
         this.defaults = defaults;
@@ -35,6 +40,7 @@ public final class ClaimBackupProcessor extends DestinationProcessor<ClaimResult
         DestinationState state = stateOrCreate(entry, defaults);
         DestinationState queue = state.queueFor(subscription);
         if (queue != null) {
+            queue.acknowledge(acks, owner);
             queue.applyClaim(decision, owner);
         }
         entry.setValue(state);
@@ -49,6 +55,7 @@ public final class ClaimBackupProcessor extends DestinationProcessor<ClaimResult
     @Override
     public void writeData(ObjectDataOutput out) throws IOException {
         out.writeString(subscription);
+        ClaimDecision.writeIds(out, acks);
         decision.writeTo(out);
         LeaseOwner.write(out, owner);
         out.writeObject(defaults);
@@ -57,6 +64,8 @@ public final class ClaimBackupProcessor extends DestinationProcessor<ClaimResult
     @Override
     public void readData(ObjectDataInput in) throws IOException {
         subscription = in.readString();
+        acks = new ArrayList<>();
+        ClaimDecision.readIds(in, acks);
         decision = ClaimDecision.readFrom(in);
         owner = LeaseOwner.read(in);
         defaults = in.readObject();

@@ -13,12 +13,16 @@ import io.hazeljms.store.selector.Selector;
 import io.hazeljms.store.selector.SelectorSyntaxException;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Takes the best eligible message for one consumer, on the partition that owns the destination: the selector
- * is evaluated here, next to the messages. The decision (which message, which expired or dead ones to move)
- * is replayed on backups by {@link ClaimBackupProcessor}.
+ * Takes the best eligible messages (up to {@code max}, a consumer's prefetch) for one consumer, on the partition
+ * that owns the destination: the selector is evaluated here, next to the messages. It first acknowledges what
+ * the consumer hands in ({@code acks}: auto-acknowledged messages not yet sent), so a consumer that keeps up
+ * needs one store call per batch instead of one per message. The decision (which messages, which expired or
+ * dead ones to move) and the acknowledgements are replayed on backups by {@link ClaimBackupProcessor}.
  */
 public final class ClaimProcessor extends DestinationProcessor<ClaimResult> {
 
@@ -26,6 +30,8 @@ public final class ClaimProcessor extends DestinationProcessor<ClaimResult> {
     private String selector;
     private LeaseOwner owner;
     private DestinationSettings defaults;
+    private int max = 1;
+    private List<String> acks = List.of();
 
     private transient EntryProcessor<String, DestinationState, ClaimResult> backup;
 
@@ -39,6 +45,13 @@ public final class ClaimProcessor extends DestinationProcessor<ClaimResult> {
         this.defaults = defaults;
     }
 
+    public ClaimProcessor(String subscription, String selector, LeaseOwner owner, DestinationSettings defaults,
+                          int max, List<String> acks) {
+        this(subscription, selector, owner, defaults);
+        this.max = max;
+        this.acks = acks;
+    }
+
     @Override
     public ClaimResult process(Map.Entry<String, DestinationState> entry) {
         boolean created = entry.getValue() == null;
@@ -47,13 +60,14 @@ public final class ClaimProcessor extends DestinationProcessor<ClaimResult> {
         if (queue == null) {
             return ClaimResult.none(); // the subscription is gone (unsubscribed, or its consumers left)
         }
-        ClaimDecision decision = queue.decideClaim(parsedSelector(), System.currentTimeMillis());
+        boolean acknowledged = !acks.isEmpty() && queue.acknowledge(acks, owner) > 0;
+        ClaimDecision decision = queue.decideClaim(parsedSelector(), System.currentTimeMillis(), max);
         ClaimResult result = queue.applyClaim(decision, owner);
-        if (created || decision.changesState()) {
+        if (created || acknowledged || decision.changesState()) {
             if (created || state.isTopic()) {
-                entry.setValue(state);
+                entry.setValue(state); // in a topic, claims and acks make room for blocked publishers
             }
-            backup = new ClaimBackupProcessor(subscription, decision, owner, defaults);
+            backup = new ClaimBackupProcessor(subscription, acknowledged ? acks : List.of(), decision, owner, defaults);
         }
         return result;
     }
@@ -83,6 +97,8 @@ public final class ClaimProcessor extends DestinationProcessor<ClaimResult> {
         out.writeString(selector);
         LeaseOwner.write(out, owner);
         out.writeObject(defaults);
+        out.writeInt(max);
+        ClaimDecision.writeIds(out, acks);
     }
 
     @Override
@@ -91,5 +107,9 @@ public final class ClaimProcessor extends DestinationProcessor<ClaimResult> {
         selector = in.readString();
         owner = LeaseOwner.read(in);
         defaults = in.readObject();
+        max = in.readInt();
+        List<String> ids = new ArrayList<>();
+        ClaimDecision.readIds(in, ids);
+        acks = ids;
     }
 }

@@ -1,0 +1,58 @@
+package io.hazeljms.store;
+
+import com.hazelcast.core.HazelcastInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * A batch claim that also acknowledges is replayed exactly on the backup: after the primary is killed, the
+ * surviving replica holds the same pending, in-flight and acknowledged messages.
+ */
+class ClaimReplicationTest {
+
+    private TestCluster cluster;
+
+    @AfterEach
+    void stop() {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    void batchClaimWithFoldedAcksSurvivesTheLossOfThePrimary() {
+        cluster = TestCluster.start(2);
+        String queue = "queue:replicated-" + UUID.randomUUID();
+        HazelcastInstance primary = ownerOf(queue);
+        HazelcastInstance survivor = cluster.members().stream().filter(m -> m != primary).findFirst().orElseThrow();
+        Broker broker = new Broker(survivor, DestinationSettings.defaults());
+        // a lease owner on no real member, so no departure handling releases its messages
+        LeaseOwner owner = new LeaseOwner("elsewhere-" + UUID.randomUUID(), "conn", "session");
+        for (String id : List.of("a", "b", "c", "d", "e")) {
+            broker.send(queue, BrokerTest.message(id, 4));
+        }
+        assertEquals(2, broker.claim(Address.queue(queue), null, owner, 2, List.of()).messages().size());
+        List<StoredMessage> next = broker.claim(Address.queue(queue), null, owner, 2, List.of("a", "b")).messages();
+        assertEquals(List.of("c", "d"), next.stream().map(StoredMessage::messageId).toList());
+
+        cluster.terminate(primary);
+        cluster.awaitSize(1);
+
+        DestinationStats stats = broker.stats(queue);
+        assertEquals(2, stats.acknowledged(), "the folded acknowledgements reached the backup");
+        assertEquals(2, stats.inFlight(), "the second batch is still leased");
+        assertEquals(1, stats.pending());
+        assertEquals("e", broker.claim(Address.queue(queue), null, owner, 5, List.of()).message().messageId());
+    }
+
+    private HazelcastInstance ownerOf(String key) {
+        var ownerUuid = cluster.member(0).getPartitionService().getPartition(key).getOwner().getUuid();
+        return cluster.members().stream().filter(m -> m.getCluster().getLocalMember().getUuid().equals(ownerUuid))
+                .findFirst().orElseThrow();
+    }
+}
