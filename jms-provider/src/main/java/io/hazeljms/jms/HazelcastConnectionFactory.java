@@ -96,7 +96,8 @@ public class HazelcastConnectionFactory implements ConnectionFactory, QueueConne
             jms.initCause(e);
             throw jms;
         }
-        return new HazelcastConnection(current.broker(), deserialization, config.backlogPolicy(), clientId);
+        return new HazelcastConnection(current.broker(), deserialization, config.backlogPolicy(), config.prefetch(),
+                clientId);
     }
 
     @Override

@@ -53,6 +53,7 @@ public class HazelcastConnection implements QueueConnection, TopicConnection, XA
     private final Broker broker;
     private final DeserializationPolicy deserialization;
     private final BacklogPolicy backlogPolicy;
+    private final int prefetch;
     private final String connectionId = UUID.randomUUID().toString();
     private final List<HazelcastSession> sessions = new CopyOnWriteArrayList<>();
     private final Set<HazelcastDestination> temporaryDestinations = ConcurrentHashMap.newKeySet();
@@ -70,10 +71,11 @@ public class HazelcastConnection implements QueueConnection, TopicConnection, XA
     private volatile ExceptionListener exceptionListener;
 
     public HazelcastConnection(Broker broker, DeserializationPolicy deserialization, BacklogPolicy backlogPolicy,
-                               String defaultClientId) throws JMSException {
+                               int prefetch, String defaultClientId) throws JMSException {
         this.broker = broker;
         this.deserialization = deserialization;
         this.backlogPolicy = backlogPolicy;
+        this.prefetch = prefetch;
         if (defaultClientId != null && !defaultClientId.isEmpty()) {
             setClientId(defaultClientId);
             clientIdFixed = true;
@@ -93,6 +95,11 @@ public class HazelcastConnection implements QueueConnection, TopicConnection, XA
 
     BacklogPolicy backlogPolicy() {
         return backlogPolicy;
+    }
+
+    /** Messages a consumer of this connection claims per store call. */
+    int prefetch() {
+        return prefetch;
     }
 
     String connectionId() {

@@ -19,12 +19,20 @@ import jakarta.jms.QueueReceiver;
 import jakarta.jms.Topic;
 import jakarta.jms.TopicSubscriber;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 
 /**
  * A consumer on a queue (or a topic subscription): synchronous receive, or a listener thread that claims
  * messages and hands them to the session for serial delivery. Claims happen in the store, selector included.
+ *
+ * <p>A claim takes up to the connection's {@code prefetch} messages at once; the ones not handed over yet wait
+ * here, leased to the session, and go back to the store uncounted when the consumer closes or its session
+ * recovers or rolls back. In AUTO/DUPS_OK mode the claim also carries the acknowledgements the session has not
+ * sent yet ({@link AutoAcknowledger}), so a consumer that keeps up costs about one store call per batch.
  */
 public class HazelcastMessageConsumer implements QueueReceiver, TopicSubscriber {
 
@@ -39,6 +47,9 @@ public class HazelcastMessageConsumer implements QueueReceiver, TopicSubscriber 
     /** The selector the store applies at claim time: a subscription's is applied at publish time instead. */
     private final String claimSelector;
     private final Broker.Watch watch;
+    private final int prefetch;
+    /** Claimed, not yet handed to the application; guarded by itself. */
+    private final ArrayDeque<StoredMessage> prefetched = new ArrayDeque<>();
     private volatile boolean closed;
     private volatile MessageListener listener;
     private Thread listenerThread;
@@ -62,6 +73,7 @@ public class HazelcastMessageConsumer implements QueueReceiver, TopicSubscriber 
                         + "cannot be made on a temporary topic");
             }
         }
+        this.prefetch = connection.prefetch();
         String key = destination.encode();
         this.address = subscription == null ? Address.queue(key) : Address.subscription(key, subscription.name());
         this.claimSelector = subscription == null ? this.selector : null;
@@ -139,8 +151,7 @@ public class HazelcastMessageConsumer implements QueueReceiver, TopicSubscriber 
                 if (remaining < 0) {
                     return null;
                 }
-                StoredMessage stored = connection.broker().receive(watch, claimSelector, session.owner(),
-                        remaining == 0 && deadline != Long.MAX_VALUE ? -1 : remaining,
+                StoredMessage stored = next(remaining == 0 && deadline != Long.MAX_VALUE ? -1 : remaining,
                         () -> closed || !connection.isStarted());
                 if (stored != null) {
                     return handOver(stored, bodyType);
@@ -170,11 +181,69 @@ public class HazelcastMessageConsumer implements QueueReceiver, TopicSubscriber 
             return null;
         }
         try {
-            StoredMessage stored = session.connection().broker()
-                    .claim(address, claimSelector, session.owner()).message();
+            StoredMessage stored = next(-1, () -> closed);
             return stored == null ? null : handOver(stored, bodyType);
+        } catch (InterruptedException e) {
+            throw JmsExceptions.interrupted("receive");
         } catch (RuntimeException e) {
             throw JmsExceptions.wrap("receive from " + destination, e);
+        }
+    }
+
+    /**
+     * The next message for this consumer: a prefetched one, else a claim of up to {@code prefetch} messages
+     * (waiting as {@link Broker#receive} does) that also carries the session's unsent acknowledgements.
+     */
+    private StoredMessage next(long timeoutMillis, BooleanSupplier cancelled)
+            throws InterruptedException, JMSException {
+        StoredMessage ready = takePrefetched();
+        if (ready != null) {
+            return ready;
+        }
+        AutoAcknowledger acknowledger = session.autoAcknowledger(address);
+        List<String> acks = acknowledger == null ? List.of() : acknowledger.takeWaiting();
+        List<StoredMessage> claimed = session.connection().broker().receive(watch, claimSelector, session.owner(),
+                timeoutMillis, cancelled, prefetch, acks);
+        if (claimed.isEmpty()) {
+            return null;
+        }
+        if (claimed.size() > 1) {
+            synchronized (prefetched) {
+                prefetched.addAll(claimed.subList(1, claimed.size()));
+            }
+            if (closed) {
+                returnPrefetched(); // close() may have returned the buffer before these arrived
+            }
+        }
+        return claimed.get(0);
+    }
+
+    /** The oldest prefetched message; one that expired while waiting here goes back for the store to expire. */
+    private StoredMessage takePrefetched() {
+        long now = System.currentTimeMillis();
+        while (true) {
+            StoredMessage m;
+            synchronized (prefetched) {
+                m = prefetched.pollFirst();
+            }
+            if (m == null || !m.isExpired(now)) {
+                return m;
+            }
+            session.connection().broker().release(address, List.of(m.messageId()), session.owner(), false);
+        }
+    }
+
+    /** Returns the messages claimed ahead and never handed over; their delivery is not counted. */
+    void returnPrefetched() throws JMSException {
+        List<String> ids = new ArrayList<>();
+        synchronized (prefetched) {
+            prefetched.forEach(m -> ids.add(m.messageId()));
+            prefetched.clear();
+        }
+        try {
+            session.connection().broker().release(address, ids, session.owner(), false);
+        } catch (RuntimeException e) {
+            throw JmsExceptions.wrap("returning prefetched messages", e);
         }
     }
 
@@ -224,8 +293,7 @@ public class HazelcastMessageConsumer implements QueueReceiver, TopicSubscriber 
                 if (!connection.awaitStarted(Long.MAX_VALUE)) {
                     return;
                 }
-                StoredMessage stored = connection.broker().receive(watch, claimSelector, session.owner(), 0,
-                        () -> closed || !connection.isStarted() || !isListenerThread(me));
+                StoredMessage stored = next(0, () -> closed || !connection.isStarted() || !isListenerThread(me));
                 if (stored != null) {
                     deliver(stored);
                 }
@@ -317,6 +385,12 @@ public class HazelcastMessageConsumer implements QueueReceiver, TopicSubscriber 
         if (!ListenerThreads.isDeliveringFor(session)) {
             session.deliveryLock().lock(); // wait for a running listener
             session.deliveryLock().unlock();
+        }
+        try {
+            returnPrefetched();
+            session.flushAcknowledgements(address);
+        } catch (JMSException e) {
+            // the cluster is gone: its departure handling returns what this session held
         }
         try {
             watch.close();

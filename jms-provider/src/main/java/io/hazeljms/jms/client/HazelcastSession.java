@@ -9,6 +9,7 @@ import io.hazeljms.jms.message.MessageImpl;
 import io.hazeljms.jms.message.ObjectMessageImpl;
 import io.hazeljms.jms.message.StreamMessageImpl;
 import io.hazeljms.jms.message.TextMessageImpl;
+import io.hazeljms.store.Address;
 import io.hazeljms.store.LeaseOwner;
 import io.hazeljms.store.StoredMessage;
 import jakarta.jms.BytesMessage;
@@ -45,6 +46,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -69,6 +71,8 @@ public class HazelcastSession implements QueueSession, TopicSession {
     private volatile boolean closed;
     private volatile MessageListener distinguishedListener;
     private final List<Loaded> loadedForRun = new ArrayList<>();
+    /** AUTO/DUPS_OK: per queue or subscription, acknowledgements sent without waiting. */
+    private final Map<Address, AutoAcknowledger> autoAcknowledgers = new ConcurrentHashMap<>();
 
     HazelcastSession(HazelcastConnection connection, int mode) {
         this.connection = connection;
@@ -247,8 +251,16 @@ public class HazelcastSession implements QueueSession, TopicSession {
                 unacknowledged.clear();
             }
             releaseDeliveries(received, true);
+            returnPrefetched();
         } finally {
             deliveryLock.unlock();
+        }
+    }
+
+    /** Rollback and recover redeliver in the original order, so messages claimed ahead go back too. */
+    private void returnPrefetched() throws JMSException {
+        for (HazelcastMessageConsumer consumer : consumers) {
+            consumer.returnPrefetched();
         }
     }
 
@@ -266,6 +278,7 @@ public class HazelcastSession implements QueueSession, TopicSession {
                 unacknowledged.clear();
             }
             releaseDeliveries(received, true);
+            returnPrefetched();
         } finally {
             deliveryLock.unlock();
         }
@@ -306,10 +319,25 @@ public class HazelcastSession implements QueueSession, TopicSession {
 
     // --- delivery (called by consumers) ----------------------------------------------------------------------
 
+    /** AUTO/DUPS_OK mode: the acknowledger of one queue or subscription (null in the other modes). */
+    AutoAcknowledger autoAcknowledger(Address address) {
+        return isAutoAcknowledge()
+                ? autoAcknowledgers.computeIfAbsent(address, a -> new AutoAcknowledger(connection.broker(), a, owner))
+                : null;
+    }
+
+    /** Makes sure every acknowledgement for this address reached the store (a consumer closes). */
+    void flushAcknowledgements(Address address) throws JMSException {
+        AutoAcknowledger acknowledger = autoAcknowledgers.get(address);
+        if (acknowledger != null) {
+            acknowledger.flush();
+        }
+    }
+
     /**
      * Turns a claimed message into the application's message and records it per the session mode: in
-     * AUTO/DUPS_OK mode a synchronous receive acknowledges at once; otherwise it waits for acknowledge or
-     * commit.
+     * AUTO/DUPS_OK mode a synchronous receive acknowledges as it returns (see {@link AutoAcknowledger});
+     * otherwise it waits for acknowledge or commit.
      *
      * <p>{@code bodyType} is set by {@code JMSConsumer.receiveBody} (else null). In AUTO/DUPS_OK mode a body
      * that cannot be returned as that type is not acknowledged: the message goes back uncounted (it is not a
@@ -323,10 +351,11 @@ public class HazelcastSession implements QueueSession, TopicSession {
         if (isAutoAcknowledge()) {
             if (bodyType != null && !message.isBodyAssignableTo(bodyType)) {
                 releaseDeliveries(List.of(delivery), false);
+                consumer.returnPrefetched(); // so it comes next, ahead of what was claimed after it
                 throw new MessageFormatException("HJMS-RECEIVEBODY-001 the body of the received message cannot be "
                         + "returned as " + bodyType.getName() + ": it was not acknowledged and comes next again");
             }
-            acknowledgeDeliveries(List.of(delivery));
+            autoAcknowledger(delivery.address()).consumed(delivery.messageId());
         } else {
             remember(delivery);
         }
@@ -352,7 +381,7 @@ public class HazelcastSession implements QueueSession, TopicSession {
             if (failed) {
                 releaseDeliveries(List.of(delivery), true);
             } else {
-                acknowledgeDeliveries(List.of(delivery));
+                autoAcknowledger(delivery.address()).consumed(delivery.messageId());
             }
         }
     }
@@ -612,7 +641,10 @@ public class HazelcastSession implements QueueSession, TopicSession {
     private record Loaded(HazelcastMessageConsumer source, StoredMessage message) {
     }
 
-    /** Delivers the messages a connection consumer loaded to the session's distinguished listener (ASF). */
+    /**
+     * Delivers the messages a connection consumer loaded to the session's distinguished listener (ASF), and
+     * returns once their acknowledgements are stored.
+     */
     @Override
     public void run() {
         List<Loaded> batch;
@@ -636,6 +668,14 @@ public class HazelcastSession implements QueueSession, TopicSession {
                 }
             } catch (JMSException | RuntimeException e) {
                 // the message stays leased to this session and is redelivered when the session closes
+            }
+        }
+        // the server session goes back to its pool idle: its acknowledgements must not wait for the next run
+        for (AutoAcknowledger acknowledger : autoAcknowledgers.values()) {
+            try {
+                acknowledger.flush();
+            } catch (JMSException e) {
+                // not stored: the messages are redelivered (JMSRedelivered), as after a failure
             }
         }
     }
@@ -677,6 +717,9 @@ public class HazelcastSession implements QueueSession, TopicSession {
                 unacknowledged.clear();
             }
             releaseDeliveries(received, true);
+            for (AutoAcknowledger acknowledger : autoAcknowledgers.values()) {
+                acknowledger.flush();
+            }
         } catch (JMSException e) {
             if (connection.broker().hazelcast().getLifecycleService().isRunning()) {
                 throw e;

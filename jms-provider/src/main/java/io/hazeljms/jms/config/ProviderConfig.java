@@ -29,6 +29,9 @@ public final class ProviderConfig {
     public static final String DEFAULT_INTERFACE = "127.0.0.1";
     public static final int DEFAULT_PORT = 5710;
     public static final int DEFAULT_MAX_BACKLOG = 100_000;
+    /** Messages a consumer claims per store call; see {@link Builder#prefetch(int)}. */
+    public static final int DEFAULT_PREFETCH = 16;
+    public static final int MAX_PREFETCH = 1_000;
 
     private final Mode mode;
     private final String clusterName;
@@ -47,6 +50,7 @@ public final class ProviderConfig {
     private final int maxBacklog;
     private final BacklogPolicy backlogPolicy;
     private final long clientConnectTimeoutMillis;
+    private final int prefetch;
 
     private ProviderConfig(Builder b) {
         mode = b.mode;
@@ -67,6 +71,7 @@ public final class ProviderConfig {
         maxBacklog = b.maxBacklog;
         backlogPolicy = b.backlogPolicy;
         clientConnectTimeoutMillis = b.clientConnectTimeoutMillis;
+        prefetch = b.prefetch;
     }
 
     /** Ten ports from the base port on the bind interface: enough for a few servers on one machine. */
@@ -101,6 +106,7 @@ public final class ProviderConfig {
         b.maxBacklog = maxBacklog;
         b.backlogPolicy = backlogPolicy;
         b.clientConnectTimeoutMillis = clientConnectTimeoutMillis;
+        b.prefetch = prefetch;
         return b;
     }
 
@@ -131,6 +137,7 @@ public final class ProviderConfig {
     public int maxBacklog() { return maxBacklog; }
     public BacklogPolicy backlogPolicy() { return backlogPolicy; }
     public long clientConnectTimeoutMillis() { return clientConnectTimeoutMillis; }
+    public int prefetch() { return prefetch; }
 
     @Override
     public String toString() {
@@ -157,6 +164,23 @@ public final class ProviderConfig {
         private int maxBacklog = DEFAULT_MAX_BACKLOG;
         private BacklogPolicy backlogPolicy = BacklogPolicy.defaults();
         private long clientConnectTimeoutMillis = 20_000;
+        private int prefetch = DEFAULT_PREFETCH;
+
+        /**
+         * How many messages a consumer claims in one store call (1 = one at a time). Claimed messages wait in
+         * the consumer, leased to its session, until the application takes them; closing the consumer, or
+         * recover/rollback of its session, returns those never delivered, uncounted. Higher values cost fewer
+         * store calls per message; 1 gives competing consumers and later higher-priority messages their turn
+         * soonest.
+         */
+        public Builder prefetch(int messages) {
+            if (messages < 1 || messages > MAX_PREFETCH) {
+                throw new IllegalArgumentException("HJMS-CFG-009 prefetch must be 1.." + MAX_PREFETCH + ", was "
+                        + messages);
+            }
+            prefetch = messages;
+            return this;
+        }
 
         /** Client mode: how long to try to reach the cluster before giving up (and after losing it). */
         public Builder clientConnectTimeoutMillis(long ms) {
