@@ -114,7 +114,7 @@ public final class Broker {
 
     /** Claims the best eligible message now, or returns a result without one. Moves dead and expired messages. */
     public ClaimResult claim(Address from, String selector, LeaseOwner owner) {
-        return claim(from, selector, owner, 1, List.of());
+        return claim(from, selector, owner, 1, List.of(), false);
     }
 
     /**
@@ -122,8 +122,14 @@ public final class Broker {
      * consumed and has not acknowledged yet) in the same call.
      */
     public ClaimResult claim(Address from, String selector, LeaseOwner owner, int max, List<String> acks) {
+        return claim(from, selector, owner, max, acks, false);
+    }
+
+    /** @param awaitIfEmpty the caller will wait for an event if nothing is claimed: the next enqueue fires one */
+    ClaimResult claim(Address from, String selector, LeaseOwner owner, int max, List<String> acks,
+                              boolean awaitIfEmpty) {
         ClaimResult result = destinations.executeOnKey(from.key(),
-                new ClaimProcessor(from.subscription(), selector, owner, defaults, max, acks));
+                new ClaimProcessor(from.subscription(), selector, owner, defaults, max, acks, awaitIfEmpty));
         move(from, result.moves(), owner);
         return result;
     }
@@ -155,8 +161,9 @@ public final class Broker {
         List<String> toAcknowledge = acks;
         while (!cancelled.getAsBoolean() || !toAcknowledge.isEmpty()) {
             long seen = watch.signal.version();
-            ClaimResult result = claim(watch.address, selector, owner, cancelled.getAsBoolean() ? 0 : max,
-                    toAcknowledge);
+            boolean stopping = cancelled.getAsBoolean();
+            ClaimResult result = claim(watch.address, selector, owner, stopping ? 0 : max, toAcknowledge,
+                    !stopping && timeoutMillis >= 0);
             toAcknowledge = List.of();
             if (!result.messages().isEmpty()) {
                 return result.messages();

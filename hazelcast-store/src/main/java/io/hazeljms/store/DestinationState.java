@@ -40,6 +40,13 @@ public final class DestinationState implements IdentifiedDataSerializable {
     private long acknowledgedCount;
     private long expiredCount;
     private long deadLetteredCount;
+    /**
+     * A consumer found this queue empty and waits for the next enqueue's entry event. Only then does an
+     * enqueue fire one: an event costs about as much as the enqueue itself, and a consumer that is busy or
+     * behind needs none. Primary and backups change it in step (the claim's backup replays it), and a state
+     * that was migrated or copied starts with it set, so no waiting consumer can miss a message.
+     */
+    private transient boolean awaited = true;
     /** Non-null when this entry is a topic: its subscriptions, each with a queue of its own. */
     private Map<String, Subscription> subscriptions;
 
@@ -64,6 +71,20 @@ public final class DestinationState implements IdentifiedDataSerializable {
 
     public boolean isTopic() {
         return subscriptions != null;
+    }
+
+    /** A consumer is about to wait for this queue's next enqueue. Returns true if that changed anything. */
+    public boolean markAwaited() {
+        boolean changed = !awaited;
+        awaited = true;
+        return changed;
+    }
+
+    /** Whether an enqueue must announce itself (someone waits); clears the mark, as the announcement wakes all. */
+    public boolean takeAwaited() {
+        boolean was = awaited;
+        awaited = false;
+        return was;
     }
 
     /** The queue messages are consumed from: this one, or a subscription's; null for an unknown subscription. */

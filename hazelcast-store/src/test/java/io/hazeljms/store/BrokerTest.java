@@ -285,4 +285,27 @@ class BrokerTest {
         assertEquals(1, n);
         assertEquals(0, broker.depth(queue));
     }
+
+    @Test
+    void anEnqueueIsAnnouncedOnlyWhenAConsumerWaits() throws Exception {
+        broker.send(queue, message("a", 4));
+        broker.send(queue, message("b", 4)); // nobody waits after this announcement
+        java.util.concurrent.BlockingQueue<Integer> announcedDepths = new java.util.concurrent.LinkedBlockingQueue<>();
+        com.hazelcast.map.IMap<String, DestinationState> map = cluster.member(0).getMap(StoreConfig.DESTINATIONS_MAP);
+        java.util.UUID registration = map.addEntryListener(
+                (com.hazelcast.map.listener.EntryUpdatedListener<String, DestinationState>) e ->
+                        announcedDepths.add(e.getValue().pendingCount()), queue, true);
+        try {
+            broker.send(queue, message("c", 4)); // not announced
+            assertTrue(broker.claim(Address.queue("queue:other-" + UUID.randomUUID()), null, owner, 1, List.of(), true)
+                    .messages().isEmpty());
+            broker.claim(Address.queue(queue), null, owner, 3, List.of());
+            assertTrue(broker.claim(Address.queue(queue), null, owner, 1, List.of(), true).messages().isEmpty());
+            broker.send(queue, message("d", 4)); // a consumer waits: announced
+            Integer first = announcedDepths.poll(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(1, first, "the first announcement is d's: c's send fired none");
+        } finally {
+            map.removeEntryListener(registration);
+        }
+    }
 }

@@ -4,10 +4,16 @@ import com.hazelcast.core.HazelcastInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import com.hazelcast.map.IMap;
+import com.hazelcast.map.listener.EntryUpdatedListener;
+
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A batch claim that also acknowledges is replayed exactly on the backup: after the primary is killed, the
@@ -48,6 +54,30 @@ class ClaimReplicationTest {
         assertEquals(2, stats.inFlight(), "the second batch is still leased");
         assertEquals(1, stats.pending());
         assertEquals("e", broker.claim(Address.queue(queue), null, owner, 5, List.of()).message().messageId());
+    }
+
+    @Test
+    void aConsumerWaitingBeforeThePrimaryDiedIsWokenByTheNextSend() throws Exception {
+        cluster = TestCluster.start(2);
+        String queue = "queue:awaited-" + UUID.randomUUID();
+        HazelcastInstance primary = ownerOf(queue);
+        HazelcastInstance survivor = cluster.members().stream().filter(m -> m != primary).findFirst().orElseThrow();
+        Broker broker = new Broker(survivor, DestinationSettings.defaults());
+        LeaseOwner owner = new LeaseOwner("elsewhere-" + UUID.randomUUID(), "conn", "session");
+        broker.send(queue, BrokerTest.message("a", 4));
+        broker.send(queue, BrokerTest.message("b", 4)); // announced, so no one is marked as waiting now
+        broker.claim(Address.queue(queue), null, owner, 2, List.of());
+        // the claim a waiting consumer makes: it finds nothing and marks the queue awaited, on the backup too
+        assertTrue(broker.claim(Address.queue(queue), null, owner, 1, List.of(), true).messages().isEmpty());
+
+        cluster.terminate(primary);
+        cluster.awaitSize(1);
+
+        CountDownLatch announced = new CountDownLatch(1);
+        IMap<String, DestinationState> map = survivor.getMap(StoreConfig.DESTINATIONS_MAP);
+        map.addEntryListener((EntryUpdatedListener<String, DestinationState>) e -> announced.countDown(), queue, false);
+        broker.send(queue, BrokerTest.message("c", 4));
+        assertTrue(announced.await(30, TimeUnit.SECONDS), "the new primary announced the send to the waiter");
     }
 
     private HazelcastInstance ownerOf(String key) {

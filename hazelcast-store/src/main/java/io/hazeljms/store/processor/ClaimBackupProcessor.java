@@ -20,14 +20,16 @@ public final class ClaimBackupProcessor extends DestinationProcessor<ClaimResult
     private String subscription;
     private List<String> acks;
     private ClaimDecision decision;
+    private boolean awaited;
     private LeaseOwner owner;
     private DestinationSettings defaults;
 
     public ClaimBackupProcessor() {
     }
 
-    ClaimBackupProcessor(String subscription, List<String> acks, ClaimDecision decision, LeaseOwner owner,
-                         DestinationSettings defaults) {
+    ClaimBackupProcessor(String subscription, List<String> acks, ClaimDecision decision, boolean awaited,
+                         LeaseOwner owner, DestinationSettings defaults) {
+        this.awaited = awaited;
         this.subscription = subscription;
         this.acks = acks;
         this.decision = decision;
@@ -42,6 +44,9 @@ public final class ClaimBackupProcessor extends DestinationProcessor<ClaimResult
         if (queue != null) {
             queue.acknowledge(acks, owner);
             queue.applyClaim(decision, owner);
+            if (awaited) {
+                queue.markAwaited();
+            }
         }
         entry.setValue(state);
         return null;
@@ -57,6 +62,7 @@ public final class ClaimBackupProcessor extends DestinationProcessor<ClaimResult
         out.writeString(subscription);
         ClaimDecision.writeIds(out, acks);
         decision.writeTo(out);
+        out.writeBoolean(awaited);
         LeaseOwner.write(out, owner);
         out.writeObject(defaults);
     }
@@ -67,6 +73,7 @@ public final class ClaimBackupProcessor extends DestinationProcessor<ClaimResult
         acks = new ArrayList<>();
         ClaimDecision.readIds(in, acks);
         decision = ClaimDecision.readFrom(in);
+        awaited = in.readBoolean();
         owner = LeaseOwner.read(in);
         defaults = in.readObject();
     }

@@ -32,6 +32,8 @@ public final class ClaimProcessor extends DestinationProcessor<ClaimResult> {
     private DestinationSettings defaults;
     private int max = 1;
     private List<String> acks = List.of();
+    /** The caller waits for an event when this claim finds nothing. */
+    private boolean awaitIfEmpty;
 
     private transient EntryProcessor<String, DestinationState, ClaimResult> backup;
 
@@ -46,10 +48,11 @@ public final class ClaimProcessor extends DestinationProcessor<ClaimResult> {
     }
 
     public ClaimProcessor(String subscription, String selector, LeaseOwner owner, DestinationSettings defaults,
-                          int max, List<String> acks) {
+                          int max, List<String> acks, boolean awaitIfEmpty) {
         this(subscription, selector, owner, defaults);
         this.max = max;
         this.acks = acks;
+        this.awaitIfEmpty = awaitIfEmpty;
     }
 
     @Override
@@ -63,11 +66,14 @@ public final class ClaimProcessor extends DestinationProcessor<ClaimResult> {
         boolean acknowledged = !acks.isEmpty() && queue.acknowledge(acks, owner) > 0;
         ClaimDecision decision = queue.decideClaim(parsedSelector(), System.currentTimeMillis(), max);
         ClaimResult result = queue.applyClaim(decision, owner);
-        if (created || acknowledged || decision.changesState()) {
+        // topics announce every publish anyway; a queue announces enqueues only to consumers that wait
+        boolean awaited = awaitIfEmpty && result.messages().isEmpty() && !state.isTopic() && queue.markAwaited();
+        if (created || acknowledged || awaited || decision.changesState()) {
             if (created || state.isTopic()) {
                 entry.setValue(state); // in a topic, claims and acks make room for blocked publishers
             }
-            backup = new ClaimBackupProcessor(subscription, acknowledged ? acks : List.of(), decision, owner, defaults);
+            backup = new ClaimBackupProcessor(subscription, acknowledged ? acks : List.of(), decision, awaited,
+                    owner, defaults);
         }
         return result;
     }
@@ -99,6 +105,7 @@ public final class ClaimProcessor extends DestinationProcessor<ClaimResult> {
         out.writeObject(defaults);
         out.writeInt(max);
         ClaimDecision.writeIds(out, acks);
+        out.writeBoolean(awaitIfEmpty);
     }
 
     @Override
@@ -111,5 +118,6 @@ public final class ClaimProcessor extends DestinationProcessor<ClaimResult> {
         List<String> ids = new ArrayList<>();
         ClaimDecision.readIds(in, ids);
         acks = ids;
+        awaitIfEmpty = in.readBoolean();
     }
 }

@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * Appends messages to a destination, creating it on first use. Deterministic, so it is its own backup:
- * with synchronous backups the sender's call returns once every backup has the messages too.
+ * with synchronous backups the sender's call returns once every backup has the messages too. On a queue it
+ * fires an entry event only when a consumer waits for one ({@link DestinationState#takeAwaited}).
  * Ownership of the messages passes to the store: callers must not touch them afterwards.
  */
 public final class EnqueueProcessor extends DestinationProcessor<Integer> {
@@ -46,13 +47,16 @@ public final class EnqueueProcessor extends DestinationProcessor<Integer> {
             entry.setValue(state);
             return copies;
         }
+        boolean created = entry.getValue() == null;
         int added = 0;
         for (StoredMessage m : messages) {
             if (state.enqueue(m)) {
                 added++;
             }
         }
-        entry.setValue(state);
+        if (created || (added > 0 && state.takeAwaited())) {
+            entry.setValue(state); // the entry event wakes the consumers waiting on this queue
+        }
         return added;
     }
 
