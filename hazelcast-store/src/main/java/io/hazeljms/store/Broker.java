@@ -162,8 +162,19 @@ public final class Broker {
         while (!cancelled.getAsBoolean() || !toAcknowledge.isEmpty()) {
             long seen = watch.signal.version();
             boolean stopping = cancelled.getAsBoolean();
+            if (!stopping && toAcknowledge.isEmpty() && watch.drainedAt == seen) {
+                // our last claim left nothing and marked the queue awaited; nothing changed since: no claim can
+                // find anything, so wait for the event instead of asking
+                long now = System.currentTimeMillis();
+                if (timeoutMillis < 0 || now >= deadline) {
+                    return List.of();
+                }
+                watch.signal.awaitChange(seen, deadline - now);
+                continue;
+            }
             ClaimResult result = claim(watch.address, selector, owner, stopping ? 0 : max, toAcknowledge,
                     !stopping && timeoutMillis >= 0);
+            watch.drainedAt = result.drained() && !stopping && timeoutMillis >= 0 ? seen : -1;
             toAcknowledge = List.of();
             if (!result.messages().isEmpty()) {
                 return result.messages();
@@ -192,6 +203,8 @@ public final class Broker {
         private final Address address;
         private final DestinationSignals.Signal signal;
         private boolean closed;
+        /** Signal version read before this watch's last claim, if that claim drained the queue; else -1. */
+        private volatile long drainedAt = -1;
 
         private Watch(Address address, DestinationSignals.Signal signal) {
             this.address = address;

@@ -17,6 +17,8 @@ public final class ClaimResult implements IdentifiedDataSerializable {
     private List<StoredMessage> messages = new ArrayList<>();
     private long nextAvailableAt;
     private List<StoredMessage> moves = new ArrayList<>();
+    /** The claim saw every message and left none it could take, now or later (none delayed). */
+    private boolean drained;
 
     public ClaimResult() {
     }
@@ -49,6 +51,15 @@ public final class ClaimResult implements IdentifiedDataSerializable {
         return moves;
     }
 
+    public boolean drained() {
+        return drained;
+    }
+
+    public ClaimResult drained(boolean value) {
+        drained = value;
+        return this;
+    }
+
     @Override
     public int getFactoryId() {
         return StoreSerializers.FACTORY_ID;
@@ -64,6 +75,7 @@ public final class ClaimResult implements IdentifiedDataSerializable {
         MessageLists.write(out, messages);
         out.writeLong(nextAvailableAt);
         MessageLists.write(out, moves);
+        out.writeBoolean(drained);
     }
 
     @Override
@@ -71,5 +83,6 @@ public final class ClaimResult implements IdentifiedDataSerializable {
         messages = MessageLists.read(in);
         nextAvailableAt = in.readLong();
         moves = MessageLists.read(in);
+        drained = in.readBoolean();
     }
 }

@@ -308,4 +308,15 @@ class BrokerTest {
             map.removeEntryListener(registration);
         }
     }
+
+    @Test
+    void aClaimSaysWhenItLeftNothingToTake() {
+        broker.send(queue, message("a", 4));
+        broker.send(queue, message("b", 4));
+        assertFalse(broker.claim(Address.queue(queue), null, owner, 1, List.of()).drained(), "b is left");
+        assertTrue(broker.claim(Address.queue(queue), null, owner, 5, List.of()).drained());
+        broker.send(queue, message("later", 4).deliveryTime(System.currentTimeMillis() + 60_000));
+        assertFalse(broker.claim(Address.queue(queue), null, owner, 5, List.of()).drained(),
+                "a delayed message comes due without an event: the consumer must ask again then");
+    }
 }

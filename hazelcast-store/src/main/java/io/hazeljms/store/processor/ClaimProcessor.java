@@ -32,7 +32,7 @@ public final class ClaimProcessor extends DestinationProcessor<ClaimResult> {
     private DestinationSettings defaults;
     private int max = 1;
     private List<String> acks = List.of();
-    /** The caller waits for an event when this claim finds nothing. */
+    /** The caller waits for an event when this claim leaves nothing it could take. */
     private boolean awaitIfEmpty;
 
     private transient EntryProcessor<String, DestinationState, ClaimResult> backup;
@@ -66,8 +66,11 @@ public final class ClaimProcessor extends DestinationProcessor<ClaimResult> {
         boolean acknowledged = !acks.isEmpty() && queue.acknowledge(acks, owner) > 0;
         ClaimDecision decision = queue.decideClaim(parsedSelector(), System.currentTimeMillis(), max);
         ClaimResult result = queue.applyClaim(decision, owner);
+        // fewer than asked for: nothing else this consumer could take is left, so it will wait next
+        boolean drained = result.messages().size() < max;
+        result.drained(drained && result.nextAvailableAt() == 0);
         // topics announce every publish anyway; a queue announces enqueues only to consumers that wait
-        boolean awaited = awaitIfEmpty && result.messages().isEmpty() && !state.isTopic() && queue.markAwaited();
+        boolean awaited = awaitIfEmpty && drained && !state.isTopic() && queue.markAwaited();
         if (created || acknowledged || awaited || decision.changesState()) {
             if (created || state.isTopic()) {
                 entry.setValue(state); // in a topic, claims and acks make room for blocked publishers
