@@ -47,6 +47,11 @@ public class HazelJmsResourceAdapter implements ResourceAdapter, Serializable {
     private String objectMessageAllowList = "";
     private String hazelcastConfigFile = "";
     private Integer maxBacklog = ProviderConfig.DEFAULT_MAX_BACKLOG;
+    /**
+     * One message per claim by default: an MDB session holds nothing ahead, so every session and every server
+     * of the cluster gets the next message as soon as it is free, and a higher-priority message is next.
+     */
+    private Integer prefetch = 1;
 
     private transient volatile HazelcastConnectionFactory provider;
     private transient BootstrapContext bootstrap;
@@ -79,7 +84,8 @@ public class HazelJmsResourceAdapter implements ResourceAdapter, Serializable {
                 .expiryQueue(expiryQueue)
                 .objectMessageAllowList(objectMessageAllowList)
                 .hazelcastConfigFile(hazelcastConfigFile)
-                .maxBacklog(maxBacklog);
+                .maxBacklog(maxBacklog)
+                .prefetch(prefetch);
         if (!list(members).isEmpty()) {
             b.members(list(members));
         }
@@ -187,6 +193,8 @@ public class HazelJmsResourceAdapter implements ResourceAdapter, Serializable {
     public void setObjectMessageAllowList(String list) { this.objectMessageAllowList = list; }
     public String getHazelcastConfigFile() { return hazelcastConfigFile; }
     public void setHazelcastConfigFile(String file) { this.hazelcastConfigFile = file; }
+    public Integer getPrefetch() { return prefetch; }
+    public void setPrefetch(Integer prefetch) { this.prefetch = prefetch; }
     public Integer getMaxBacklog() { return maxBacklog; }
     public void setMaxBacklog(Integer maxBacklog) { this.maxBacklog = maxBacklog; }
 

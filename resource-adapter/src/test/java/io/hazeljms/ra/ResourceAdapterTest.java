@@ -256,6 +256,11 @@ class ResourceAdapterTest {
     @Test
     void configPropertiesReachTheProvider() {
         assertEquals(3, ra.providerConfig().maxDeliveryAttempts());
+        assertEquals(1, ra.providerConfig().prefetch(), "MDB sessions claim one message at a time by default");
+        HazelJmsResourceAdapter tuned = new HazelJmsResourceAdapter();
+        tuned.setPrefetch(0);
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, tuned::providerConfig);
+        assertTrue(refused.getMessage().contains("prefetch"), refused.getMessage());
         HazelJmsResourceAdapter bad = new HazelJmsResourceAdapter();
         bad.setMode("sideways");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, bad::providerConfig);
