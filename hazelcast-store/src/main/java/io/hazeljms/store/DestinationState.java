@@ -140,14 +140,10 @@ public final class DestinationState implements IdentifiedDataSerializable {
     // --- claim -----------------------------------------------------------------------------------------------
 
     /**
-     * Primary-side decision: the best deliverable message matching the selector, plus the expired and
-     * dead messages met on the way (to move or drop), and when the next delayed message becomes available.
+     * Primary-side decision, changing nothing: the best deliverable messages matching the selector (at most
+     * {@code max}, best first), plus the expired and dead messages met on the way (to move or drop), and when
+     * the next delayed message becomes available.
      */
-    public ClaimDecision decideClaim(Selector selector, long now) {
-        return decideClaim(selector, now, 1);
-    }
-
-    /** Decides which messages (at most {@code max}, best first) a claim takes now; changes nothing. */
     public ClaimDecision decideClaim(Selector selector, long now, int max) {
         ClaimDecision d = new ClaimDecision();
         if (max <= 0) {

@@ -40,16 +40,12 @@ public final class ClaimProcessor extends DestinationProcessor<ClaimResult> {
     public ClaimProcessor() {
     }
 
-    public ClaimProcessor(String subscription, String selector, LeaseOwner owner, DestinationSettings defaults) {
+    public ClaimProcessor(String subscription, String selector, LeaseOwner owner, DestinationSettings defaults,
+                          int max, List<String> acks, boolean awaitIfEmpty) {
         this.subscription = subscription;
         this.selector = selector;
         this.owner = owner;
         this.defaults = defaults;
-    }
-
-    public ClaimProcessor(String subscription, String selector, LeaseOwner owner, DestinationSettings defaults,
-                          int max, List<String> acks, boolean awaitIfEmpty) {
-        this(subscription, selector, owner, defaults);
         this.max = max;
         this.acks = acks;
         this.awaitIfEmpty = awaitIfEmpty;
