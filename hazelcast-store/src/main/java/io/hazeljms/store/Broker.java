@@ -162,11 +162,12 @@ public final class Broker {
         while (!cancelled.getAsBoolean() || !toAcknowledge.isEmpty()) {
             long seen = watch.signal.version();
             boolean stopping = cancelled.getAsBoolean();
-            if (!stopping && toAcknowledge.isEmpty() && watch.drainedAt == seen) {
-                // our last claim left nothing and marked the queue awaited; nothing changed since: no claim can
-                // find anything, so wait for the event instead of asking
+            if (!stopping && timeoutMillis >= 0 && toAcknowledge.isEmpty() && watch.drainedAt == seen) {
+                // our last claim left nothing and marked the queue awaited; the next enqueue's event will say so,
+                // so wait for it instead of asking. A no-wait receive always asks: a send that has returned may
+                // not have reached us as an event yet, but its message is in the store.
                 long now = System.currentTimeMillis();
-                if (timeoutMillis < 0 || now >= deadline) {
+                if (now >= deadline) {
                     return List.of();
                 }
                 watch.signal.awaitChange(seen, deadline - now);
