@@ -3,6 +3,7 @@ package io.hazeljms.store;
 import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
+import io.hazeljms.store.operation.PartitionOperations;
 import io.hazeljms.store.processor.AckProcessor;
 import io.hazeljms.store.processor.BrowseProcessor;
 import io.hazeljms.store.processor.ClaimProcessor;
@@ -24,7 +25,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -43,6 +48,11 @@ public final class Broker {
     private volatile String clusterId;
     private final DestinationSettings defaults;
     private final DestinationSignals signals;
+    /** The hot path as member operations; null on a client, which uses entry processors throughout. */
+    private final PartitionOperations operations;
+    /** Queues this node has seen exist: sends to them take the fast path. */
+    private final Set<String> knownQueues = ConcurrentHashMap.newKeySet();
+    private static final int MAX_KNOWN_QUEUES = 10_000;
     private final String nodeId;
 
     public Broker(HazelcastInstance hz, DestinationSettings defaults) {
@@ -53,6 +63,7 @@ public final class Broker {
         this.durableIndex = hz.getMap(StoreConfig.DURABLE_SUBSCRIPTIONS_MAP);
         this.preparedTransactions = hz.getMap(StoreConfig.PREPARED_TRANSACTIONS_MAP);
         this.signals = new DestinationSignals(destinations);
+        this.operations = PartitionOperations.of(hz);
         this.nodeId = hz.getLocalEndpoint().getUuid().toString();
         registerDepartureListenerIfMissing();
     }
@@ -87,7 +98,40 @@ public final class Broker {
      * its synchronous backups.
      */
     public int send(String destination, List<StoredMessage> messages) {
-        return destinations.executeOnKey(destination, new EnqueueProcessor(messages, defaults));
+        Integer added = enqueueByOperation(destination, messages);
+        return added != null ? added : learn(destination,
+                destinations.executeOnKey(destination, new EnqueueProcessor(messages, defaults)));
+    }
+
+    /**
+     * The fast path to a queue this node has seen exist, on a member; null when the entry processor must do it
+     * (it creates destinations). Only known queues take it, so that sends issued one after another are stored
+     * in that order: a fallback after a failed fast path would be issued later than the sends behind it.
+     */
+    private Integer enqueueByOperation(String destination, List<StoredMessage> messages) {
+        if (!fastPath(destination)) {
+            return null;
+        }
+        Integer added = operations.enqueue(destination, messages);
+        if (added == null) {
+            knownQueues.remove(destination);
+        }
+        return added;
+    }
+
+    private boolean fastPath(String destination) {
+        return operations != null && knownQueues.contains(destination);
+    }
+
+    /** Records that a queue exists after an entry processor reached it (result >= 0); returns the result. */
+    private int learn(String destination, int result) {
+        if (operations != null && result >= 0 && !DestinationState.isTopicKey(destination)) {
+            if (knownQueues.size() >= MAX_KNOWN_QUEUES) {
+                knownQueues.clear(); // temporary queues come and go; forgetting only costs a slower send
+            }
+            knownQueues.add(destination);
+        }
+        return result;
     }
 
     /**
@@ -96,7 +140,9 @@ public final class Broker {
      * @return -1 if it does not exist, {@link DestinationState#BACKLOG_FULL} if a topic subscription is full
      */
     public int sendToExisting(String destination, List<StoredMessage> messages) {
-        return destinations.executeOnKey(destination, new EnqueueProcessor(messages, null));
+        Integer added = enqueueByOperation(destination, messages);
+        return added != null ? added : learn(destination,
+                destinations.executeOnKey(destination, new EnqueueProcessor(messages, null)));
     }
 
     public int send(String destination, StoredMessage message) {
@@ -106,8 +152,17 @@ public final class Broker {
     /** As {@link #send(String, List)}, completing (with -1 if a required destination is missing) when stored. */
     public CompletionStage<Integer> sendAsync(String destination, List<StoredMessage> messages,
                                               boolean createIfMissing) {
-        return destinations.submitToKey(destination,
-                new EnqueueProcessor(messages, createIfMissing ? defaults : null));
+        EnqueueProcessor processor = new EnqueueProcessor(messages, createIfMissing ? defaults : null);
+        if (!fastPath(destination)) {
+            return destinations.submitToKey(destination, processor).thenApply(added -> learn(destination, added));
+        }
+        return operations.enqueueAsync(destination, messages).thenCompose(added -> {
+            if (added != null) {
+                return CompletableFuture.completedFuture(added);
+            }
+            knownQueues.remove(destination); // deleted meanwhile: the processor recreates it or says it is gone
+            return destinations.submitToKey(destination, processor);
+        });
     }
 
     // --- receive ---------------------------------------------------------------------------------------------
@@ -158,6 +213,10 @@ public final class Broker {
                                        BooleanSupplier cancelled, int max, List<String> acks)
             throws InterruptedException {
         long deadline = timeoutMillis == 0 ? Long.MAX_VALUE : System.currentTimeMillis() + Math.max(0, timeoutMillis);
+        if (operations != null && watch.address.subscription() == null && (selector == null || selector.isBlank())
+                && !DestinationState.isTopicKey(watch.address.key())) {
+            return receiveParking(watch, owner, timeoutMillis, deadline, cancelled, max, acks);
+        }
         List<String> toAcknowledge = acks;
         while (!cancelled.getAsBoolean() || !toAcknowledge.isEmpty()) {
             long seen = watch.signal.version();
@@ -190,6 +249,44 @@ public final class Broker {
         return List.of();
     }
 
+    /**
+     * {@link #receive} from a queue without selector on a member: the claim parks on the partition until a
+     * message comes (see {@link io.hazeljms.store.operation.ParkingClaimOperation}), no entry events involved.
+     */
+    private List<StoredMessage> receiveParking(Watch watch, LeaseOwner owner, long timeoutMillis, long deadline,
+                                               BooleanSupplier cancelled, int max, List<String> acks)
+            throws InterruptedException {
+        String key = watch.address.key();
+        List<String> toAcknowledge = acks;
+        while (!cancelled.getAsBoolean() || !toAcknowledge.isEmpty()) {
+            boolean stopping = cancelled.getAsBoolean();
+            long now = System.currentTimeMillis();
+            long wait = stopping || timeoutMillis < 0 ? 0 : deadline == Long.MAX_VALUE ? -1 : Math.max(0, deadline - now);
+            int take = stopping ? 0 : max;
+            ClaimResult result;
+            watch.parking.incrementAndGet();
+            try {
+                result = operations.claim(key, owner, take, toAcknowledge, wait, watch.waiterId);
+            } finally {
+                watch.parking.decrementAndGet();
+            }
+            if (result == null) { // no such queue yet: the entry processor creates it
+                result = claim(watch.address, null, owner, take, toAcknowledge, false);
+            } else {
+                move(watch.address, result.moves(), owner);
+            }
+            toAcknowledge = List.of();
+            if (!result.messages().isEmpty()) {
+                return result.messages();
+            }
+            if (timeoutMillis < 0 || System.currentTimeMillis() >= deadline) {
+                return List.of();
+            }
+            // else the wait ended early (another waiter's cancellation, a delayed message due): ask again
+        }
+        return List.of();
+    }
+
     /** Starts watching a queue or subscription for changes; close the watch when its consumer closes. */
     public Watch watch(Address address) {
         return new Watch(address, signals.watch(address.key()));
@@ -204,6 +301,10 @@ public final class Broker {
         private final Address address;
         private final DestinationSignals.Signal signal;
         private boolean closed;
+        /** Names this watch's parked claims, so they can be cancelled. */
+        private final String waiterId = UUID.randomUUID().toString();
+        /** Parked claims in flight for this watch. */
+        private final AtomicInteger parking = new AtomicInteger();
         /** Signal version read before this watch's last claim, if that claim drained the queue; else -1. */
         private volatile long drainedAt = -1;
 
@@ -228,6 +329,9 @@ public final class Broker {
         /** Wakes every local waiter of this destination so they re-check their cancellation. */
         public void wakeUp() {
             signal.fire();
+            if (parking.get() > 0) {
+                operations.cancelWait(address.key(), waiterId);
+            }
         }
 
         @Override
@@ -456,6 +560,7 @@ public final class Broker {
 
     /** Deletes a destination and all its messages. True if it existed. */
     public boolean deleteDestination(String destination) {
+        knownQueues.remove(destination);
         return destinations.remove(destination) != null;
     }
 

@@ -10,8 +10,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -47,6 +49,18 @@ public final class DestinationState implements IdentifiedDataSerializable {
      * that was migrated or copied starts with it set, so no waiting consumer can miss a message.
      */
     private transient boolean awaited = true;
+    /**
+     * A claim is parked on this partition ({@code ParkingClaimOperation}): the next change that adds a
+     * deliverable message must wake it. Only the primary sets it, and a parked claim is retried on the new
+     * primary after a failover or migration, which sets it again there.
+     */
+    private transient boolean parked;
+    /** Bumped to wake every parked claim at once (one of them was cancelled); each then asks again. */
+    private transient long wakeGeneration;
+    /** Parked claims whose consumer stopped waiting, by waiter id; bounded, as an id may never be asked for. */
+    private transient Set<String> cancelledWaiters;
+    private static final int MAX_CANCELLED_WAITERS = 1024;
+
     /** Non-null when this entry is a topic: its subscriptions, each with a queue of its own. */
     private Map<String, Subscription> subscriptions;
 
@@ -85,6 +99,53 @@ public final class DestinationState implements IdentifiedDataSerializable {
         boolean was = awaited;
         awaited = false;
         return was;
+    }
+
+    /** A claim parks here until a message it could take arrives. */
+    public void markParked() {
+        parked = true;
+    }
+
+    /** Whether a change that adds a deliverable message must wake parked claims; clears the mark. */
+    public boolean takeParked() {
+        boolean was = parked;
+        parked = false;
+        return was;
+    }
+
+    public long wakeGeneration() {
+        return wakeGeneration;
+    }
+
+    /** The parked claim of {@code waiterId} must end now: every parked claim wakes, that one returns empty. */
+    public void cancelWaiter(String waiterId) {
+        if (cancelledWaiters == null) {
+            cancelledWaiters = new LinkedHashSet<>();
+        }
+        cancelledWaiters.add(waiterId);
+        if (cancelledWaiters.size() > MAX_CANCELLED_WAITERS) {
+            Iterator<String> oldest = cancelledWaiters.iterator();
+            oldest.next();
+            oldest.remove();
+        }
+        wakeGeneration++;
+    }
+
+    /** Whether {@code waiterId} was cancelled (and forgets it: a waiter is cancelled once). */
+    public boolean takeCancelled(String waiterId) {
+        return cancelledWaiters != null && cancelledWaiters.remove(waiterId);
+    }
+
+    /**
+     * For a claim without selector that would wait: 0 when something is to be done now (a message to take,
+     * or expired or dead ones to move), else when the next delayed message is due ({@link Long#MAX_VALUE}: none).
+     */
+    public long nothingToClaimUntil(long now) {
+        ClaimDecision d = decideClaim(Selector.ALL, now, 1);
+        if (d.changesState()) {
+            return 0;
+        }
+        return d.nextAvailableAt == 0 ? Long.MAX_VALUE : d.nextAvailableAt;
     }
 
     /** The queue messages are consumed from: this one, or a subscription's; null for an unknown subscription. */

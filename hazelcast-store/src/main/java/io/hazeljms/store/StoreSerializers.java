@@ -2,6 +2,11 @@ package io.hazeljms.store;
 
 import com.hazelcast.nio.serialization.DataSerializableFactory;
 import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
+import io.hazeljms.store.operation.CancelWaitOperation;
+import io.hazeljms.store.operation.EnqueueOperation;
+import io.hazeljms.store.operation.NotifyParkedOperation;
+import io.hazeljms.store.operation.ParkingClaimOperation;
+import io.hazeljms.store.operation.ReplayOnBackupOperation;
 import io.hazeljms.store.processor.AckProcessor;
 import io.hazeljms.store.processor.BrowseProcessor;
 import io.hazeljms.store.processor.ClaimBackupProcessor;
@@ -49,8 +54,13 @@ public final class StoreSerializers implements DataSerializableFactory {
     public static final int UNSUBSCRIBE = 25;
     public static final int PREPARED_TRANSACTION = 26;
     public static final int REASSIGN_LEASE = 27;
+    public static final int REPLAY_ON_BACKUP = 28;
+    public static final int PARKING_CLAIM = 29;
+    public static final int ENQUEUE_OPERATION = 30;
+    public static final int NOTIFY_PARKED = 31;
+    public static final int CANCEL_WAIT = 32;
 
-    private static final int MAX_ID = 27;
+    private static final int MAX_ID = 32;
     @SuppressWarnings("unchecked")
     private static final Supplier<IdentifiedDataSerializable>[] CONSTRUCTORS = new Supplier[MAX_ID + 1];
 
@@ -78,6 +88,11 @@ public final class StoreSerializers implements DataSerializableFactory {
         CONSTRUCTORS[UNSUBSCRIBE] = UnsubscribeProcessor::new;
         CONSTRUCTORS[PREPARED_TRANSACTION] = PreparedTransaction::new;
         CONSTRUCTORS[REASSIGN_LEASE] = ReassignLeaseProcessor::new;
+        CONSTRUCTORS[REPLAY_ON_BACKUP] = ReplayOnBackupOperation::new;
+        CONSTRUCTORS[PARKING_CLAIM] = ParkingClaimOperation::new;
+        CONSTRUCTORS[ENQUEUE_OPERATION] = EnqueueOperation::new;
+        CONSTRUCTORS[NOTIFY_PARKED] = NotifyParkedOperation::new;
+        CONSTRUCTORS[CANCEL_WAIT] = CancelWaitOperation::new;
     }
 
     @Override

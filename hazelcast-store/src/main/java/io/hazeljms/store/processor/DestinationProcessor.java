@@ -1,10 +1,13 @@
 package io.hazeljms.store.processor;
 
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.HazelcastInstanceAware;
 import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 import io.hazeljms.store.DestinationSettings;
 import io.hazeljms.store.DestinationState;
 import io.hazeljms.store.StoreSerializers;
+import io.hazeljms.store.operation.PartitionOperations;
 
 import java.util.Map;
 
@@ -20,7 +23,25 @@ import java.util.Map;
  * partition-thread time per message). Backups are driven by the backup processor, not by setValue.
  */
 abstract class DestinationProcessor<R> implements EntryProcessor<String, DestinationState, R>,
-        IdentifiedDataSerializable {
+        IdentifiedDataSerializable, HazelcastInstanceAware {
+
+    /** The member this processor runs on (injected by Hazelcast), to wake claims parked on its partitions. */
+    private transient HazelcastInstance hazelcast;
+
+    @Override
+    public void setHazelcastInstance(HazelcastInstance hazelcastInstance) {
+        this.hazelcast = hazelcastInstance;
+    }
+
+    /**
+     * After a change that made a message of {@code queue} deliverable: claims parked on it (see
+     * {@link io.hazeljms.store.operation.ParkingClaimOperation}) run right after this processor.
+     */
+    final void wakeParkedClaims(String key, DestinationState queue) {
+        if (queue.takeParked() && hazelcast != null) {
+            PartitionOperations.notifyParked(hazelcast, key);
+        }
+    }
 
     /** The entry's state, created with the given settings when the destination does not exist yet. */
     static DestinationState stateOrCreate(Map.Entry<String, DestinationState> entry, DestinationSettings defaults) {

@@ -57,6 +57,9 @@ public final class EnqueueProcessor extends DestinationProcessor<Integer> {
         if (created || (added > 0 && state.takeAwaited())) {
             entry.setValue(state); // the entry event wakes the consumers waiting on this queue
         }
+        if (added > 0) {
+            wakeParkedClaims(entry.getKey(), state);
+        }
         return added;
     }
 

@@ -44,6 +44,7 @@ public final class ReleaseOwnerProcessor extends DestinationProcessor<Integer> {
         int n = state.releaseOwner(owner, scope, now);
         if (n > 0) {
             entry.setValue(state);
+            wakeParkedClaims(entry.getKey(), state);
         }
         return n;
     }

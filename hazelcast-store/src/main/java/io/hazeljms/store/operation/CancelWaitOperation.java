@@ -1,0 +1,66 @@
+package io.hazeljms.store.operation;
+
+import com.hazelcast.nio.ObjectDataInput;
+import com.hazelcast.nio.ObjectDataOutput;
+import com.hazelcast.spi.impl.operationservice.Notifier;
+import com.hazelcast.spi.impl.operationservice.WaitNotifyKey;
+import io.hazeljms.store.DestinationState;
+import io.hazeljms.store.StoreSerializers;
+
+import java.io.IOException;
+
+/**
+ * Ends the parked claim of one waiter (its consumer closes or its connection stops): every claim parked on the
+ * queue wakes, that one answers empty, the others ask again. If the claim has not arrived yet, it answers
+ * empty when it does. Not replicated: after a failover the claim is retried and the closing consumer
+ * cancels again.
+ */
+public final class CancelWaitOperation extends DestinationOperation implements Notifier {
+
+    private String waiterId;
+    private transient boolean known;
+
+    public CancelWaitOperation() {
+    }
+
+    CancelWaitOperation(String key, String waiterId) {
+        super(key);
+        this.waiterId = waiterId;
+    }
+
+    @Override
+    public void run() {
+        DestinationState state = state();
+        known = state != null;
+        if (known) {
+            state.cancelWaiter(waiterId);
+        }
+    }
+
+    @Override
+    public boolean shouldNotify() {
+        return known;
+    }
+
+    @Override
+    public WaitNotifyKey getNotifiedKey() {
+        return new DestinationWaitKey(key);
+    }
+
+    @Override
+    public int getClassId() {
+        return StoreSerializers.CANCEL_WAIT;
+    }
+
+    @Override
+    protected void writeInternal(ObjectDataOutput out) throws IOException {
+        super.writeInternal(out);
+        out.writeString(waiterId);
+    }
+
+    @Override
+    protected void readInternal(ObjectDataInput in) throws IOException {
+        super.readInternal(in);
+        waiterId = in.readString();
+    }
+}

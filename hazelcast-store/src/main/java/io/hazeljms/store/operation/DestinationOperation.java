@@ -1,0 +1,113 @@
+package io.hazeljms.store.operation;
+
+import com.hazelcast.internal.serialization.Data;
+import com.hazelcast.internal.services.ObjectNamespace;
+import com.hazelcast.internal.services.ServiceNamespaceAware;
+import com.hazelcast.map.impl.MapService;
+import com.hazelcast.map.impl.record.Record;
+import com.hazelcast.map.impl.recordstore.RecordStore;
+import com.hazelcast.nio.ObjectDataInput;
+import com.hazelcast.nio.ObjectDataOutput;
+import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
+import com.hazelcast.spi.impl.operationservice.Operation;
+import com.hazelcast.spi.impl.operationservice.PartitionAwareOperation;
+import io.hazeljms.store.DestinationState;
+import io.hazeljms.store.StoreConfig;
+import io.hazeljms.store.StoreSerializers;
+
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * Base of the store's own partition operations: they work on the same live {@link DestinationState} the entry
+ * processors see (the destinations map keeps OBJECT values), on the partition thread that owns it, but skip
+ * the entry-processor machinery, and can park (a claim waiting for a message) the way an {@code IQueue} poll
+ * does. They run only for a destination that exists; creating one stays with the entry processors.
+ *
+ * <p>They belong to the map's service namespace, so their backups count in the map's replica versions and a
+ * missed backup is repaired by the map's own anti-entropy.
+ */
+abstract class DestinationOperation extends Operation
+        implements IdentifiedDataSerializable, PartitionAwareOperation, ServiceNamespaceAware {
+
+    protected String key;
+
+    DestinationOperation() {
+    }
+
+    DestinationOperation(String key) {
+        this.key = key;
+    }
+
+    /** The live state on this replica, or null when the destination does not exist (here). */
+    final DestinationState state() {
+        Record<?> record = record();
+        return record == null ? null : (DestinationState) record.getValue();
+    }
+
+    /** The state as a map entry, so entry processors (backup processors in particular) can run on it directly. */
+    final Map.Entry<String, DestinationState> entry() {
+        Record<?> record = record();
+        return record == null ? null : new LiveEntry(key, record);
+    }
+
+    final Data keyData() {
+        return getNodeEngine().toData(key);
+    }
+
+    private Record<?> record() {
+        MapService mapService = getNodeEngine().getService(MapService.SERVICE_NAME);
+        RecordStore<?> store = mapService.getMapServiceContext()
+                .getExistingRecordStore(getPartitionId(), StoreConfig.DESTINATIONS_MAP);
+        return store == null ? null : store.getRecord(keyData());
+    }
+
+    @Override
+    public String getServiceName() {
+        return MapService.SERVICE_NAME;
+    }
+
+    @Override
+    public ObjectNamespace getServiceNamespace() {
+        return MapService.getObjectNamespace(StoreConfig.DESTINATIONS_MAP);
+    }
+
+    @Override
+    public int getFactoryId() {
+        return StoreSerializers.FACTORY_ID;
+    }
+
+    @Override
+    protected void writeInternal(ObjectDataOutput out) throws IOException {
+        out.writeString(key);
+    }
+
+    @Override
+    protected void readInternal(ObjectDataInput in) throws IOException {
+        key = in.readString();
+    }
+
+    /** A record seen as a map entry; setValue replaces the record's value (OBJECT format: the object itself). */
+    private record LiveEntry(String key, Record<?> record) implements Map.Entry<String, DestinationState> {
+
+        @Override
+        public String getKey() {
+            return key;
+        }
+
+        @Override
+        public DestinationState getValue() {
+            return (DestinationState) record.getValue();
+        }
+
+        @Override
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        public DestinationState setValue(DestinationState value) {
+            DestinationState old = getValue();
+            if (value != old && value != null) {
+                ((Record) record).setValue(value);
+            }
+            return old;
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package io.hazeljms.store.operation;
+
+import com.hazelcast.core.EntryEventType;
+import com.hazelcast.map.impl.MapService;
+import com.hazelcast.nio.ObjectDataInput;
+import com.hazelcast.nio.ObjectDataOutput;
+import com.hazelcast.spi.impl.operationservice.Notifier;
+import com.hazelcast.spi.impl.operationservice.WaitNotifyKey;
+import io.hazeljms.store.DestinationState;
+import io.hazeljms.store.MessageLists;
+import io.hazeljms.store.StoreConfig;
+import io.hazeljms.store.StoreSerializers;
+import io.hazeljms.store.StoredMessage;
+import io.hazeljms.store.processor.EnqueueProcessor;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Appends messages to an existing queue and hands them to claims parked on it, which run right after it on
+ * the same partition thread. Consumers that wait for entry events instead (selectors, clients) get one when
+ * they marked the queue awaited, exactly as with {@link EnqueueProcessor}, which also replays this on backups.
+ * Answers null for a destination that does not exist or is a topic: the caller then uses the entry processor.
+ */
+public final class EnqueueOperation extends ReplicatedDestinationOperation implements Notifier {
+
+    private List<StoredMessage> messages;
+
+    private transient Integer added;
+    private transient boolean wakeParked;
+
+    public EnqueueOperation() {
+    }
+
+    EnqueueOperation(String key, List<StoredMessage> messages) {
+        super(key);
+        this.messages = messages;
+    }
+
+    @Override
+    public void run() {
+        DestinationState state = state();
+        if (state == null || state.isTopic()) {
+            added = null;
+            return;
+        }
+        int n = 0;
+        for (StoredMessage m : messages) {
+            if (state.enqueue(m)) {
+                n++;
+            }
+        }
+        added = n;
+        if (n > 0) {
+            backupProcessor = new EnqueueProcessor(messages, null);
+            if (state.takeAwaited()) {
+                announce(state);
+            }
+            wakeParked = state.takeParked();
+        }
+    }
+
+    /** The entry event that consumers waiting on events (not parked) wake on. */
+    private void announce(DestinationState state) {
+        MapService mapService = getNodeEngine().getService(MapService.SERVICE_NAME);
+        mapService.getMapServiceContext().getMapEventPublisher().publishEvent(getCallerAddress(),
+                StoreConfig.DESTINATIONS_MAP, EntryEventType.UPDATED, keyData(), null, state);
+    }
+
+    @Override
+    public Object getResponse() {
+        return added;
+    }
+
+    @Override
+    public boolean shouldNotify() {
+        return wakeParked;
+    }
+
+    @Override
+    public WaitNotifyKey getNotifiedKey() {
+        return new DestinationWaitKey(key);
+    }
+
+    @Override
+    public int getClassId() {
+        return StoreSerializers.ENQUEUE_OPERATION;
+    }
+
+    @Override
+    protected void writeInternal(ObjectDataOutput out) throws IOException {
+        super.writeInternal(out);
+        MessageLists.write(out, messages);
+    }
+
+    @Override
+    protected void readInternal(ObjectDataInput in) throws IOException {
+        super.readInternal(in);
+        messages = MessageLists.read(in);
+    }
+}

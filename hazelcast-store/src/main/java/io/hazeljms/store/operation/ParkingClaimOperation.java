@@ -1,0 +1,148 @@
+package io.hazeljms.store.operation;
+
+import com.hazelcast.internal.util.Clock;
+import com.hazelcast.nio.ObjectDataInput;
+import com.hazelcast.nio.ObjectDataOutput;
+import com.hazelcast.spi.impl.operationservice.BlockingOperation;
+import com.hazelcast.spi.impl.operationservice.WaitNotifyKey;
+import io.hazeljms.store.ClaimDecision;
+import io.hazeljms.store.ClaimResult;
+import io.hazeljms.store.DestinationState;
+import io.hazeljms.store.LeaseOwner;
+import io.hazeljms.store.StoreSerializers;
+import io.hazeljms.store.processor.ClaimProcessor;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A claim on a queue (no selector) that, when nothing can be taken, parks on the partition until a message
+ * arrives, as an {@code IQueue} poll does: the enqueue that adds the message runs it right after itself on the
+ * same partition thread, so a consumer that keeps up costs one operation per batch and no entry event.
+ *
+ * <p>It claims and acknowledges through {@link ClaimProcessor}, so its decision and its backup are the entry
+ * processor's. It never waits while holding acknowledgements (a wait that expires sends no backup). It answers
+ * null for a destination that does not exist or is a topic; the caller then takes the entry-processor path.
+ *
+ * <p>Waking: an enqueue or release that adds a deliverable message notifies the queue's wait key, and the parked
+ * claims run in arrival order until one still finds nothing. A cancelled waiter ({@link CancelWaitOperation})
+ * bumps the queue's wake generation, so every parked claim runs, the cancelled one answering empty and the
+ * others asking again. A claim waiting for a delayed message parks only until it is due.
+ */
+public final class ParkingClaimOperation extends ReplicatedDestinationOperation implements BlockingOperation {
+
+    private LeaseOwner owner;
+    private int max;
+    private List<String> acks = List.of();
+    private String waiterId;
+
+    private transient long deadline;
+    private transient long parkedUntil;
+    private transient long generation;
+    private transient boolean cancelled;
+    private transient ClaimResult result;
+
+    public ParkingClaimOperation() {
+    }
+
+    /** @param waitMillis -1 waits without limit, 0 does not wait */
+    ParkingClaimOperation(String key, LeaseOwner owner, int max, List<String> acks, long waitMillis,
+                          String waiterId) {
+        super(key);
+        this.owner = owner;
+        this.max = max;
+        this.acks = acks;
+        this.waiterId = waiterId;
+        setWaitTimeout(waitMillis);
+    }
+
+    @Override
+    public WaitNotifyKey getWaitKey() {
+        return new DestinationWaitKey(key);
+    }
+
+    @Override
+    public boolean shouldWait() {
+        if (cancelled) {
+            return false;
+        }
+        DestinationState state = state();
+        if (state == null || state.isTopic()) {
+            return false;
+        }
+        if (state.takeCancelled(waiterId)) {
+            cancelled = true;
+            return false;
+        }
+        if (!acks.isEmpty() || getWaitTimeout() == 0) {
+            return false;
+        }
+        long now = Clock.currentTimeMillis();
+        if (deadline == 0) {
+            deadline = getWaitTimeout() < 0 ? Long.MAX_VALUE : now + getWaitTimeout();
+        }
+        if (parkedUntil != 0 && state.wakeGeneration() != generation) {
+            return false; // woken for another waiter's cancellation: answer empty, the caller asks again
+        }
+        long until = Math.min(deadline, state.nothingToClaimUntil(now));
+        if (until <= now || (parkedUntil != 0 && until < parkedUntil)) {
+            return false; // something to take, or a delayed message due before this park would end
+        }
+        if (parkedUntil == 0) {
+            parkedUntil = until;
+            generation = state.wakeGeneration();
+            setWaitTimeout(until == Long.MAX_VALUE ? -1 : until - now);
+        }
+        state.markParked();
+        return true;
+    }
+
+    @Override
+    public void run() {
+        var entry = entry();
+        if (entry == null || entry.getValue().isTopic()) {
+            result = null;
+            return;
+        }
+        // a cancelled waiter only acknowledges; one woken for another's cancellation takes what there is
+        ClaimProcessor claim = new ClaimProcessor(null, null, owner, null, cancelled ? 0 : max, acks, false);
+        result = claim.process(entry);
+        backupProcessor = claim.getBackupProcessor();
+    }
+
+    @Override
+    public Object getResponse() {
+        return result;
+    }
+
+    @Override
+    public void onWaitExpire() {
+        sendResponse(ClaimResult.none());
+    }
+
+    @Override
+    public int getClassId() {
+        return StoreSerializers.PARKING_CLAIM;
+    }
+
+    @Override
+    protected void writeInternal(ObjectDataOutput out) throws IOException {
+        super.writeInternal(out);
+        LeaseOwner.write(out, owner);
+        out.writeInt(max);
+        ClaimDecision.writeIds(out, acks);
+        out.writeString(waiterId);
+    }
+
+    @Override
+    protected void readInternal(ObjectDataInput in) throws IOException {
+        super.readInternal(in);
+        owner = LeaseOwner.read(in);
+        max = in.readInt();
+        List<String> ids = new ArrayList<>();
+        ClaimDecision.readIds(in, ids);
+        acks = ids;
+        waiterId = in.readString();
+    }
+}

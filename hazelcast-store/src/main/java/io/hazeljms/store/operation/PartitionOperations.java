@@ -1,0 +1,115 @@
+package io.hazeljms.store.operation;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.HazelcastInstanceNotActiveException;
+import com.hazelcast.instance.impl.HazelcastInstanceImpl;
+import com.hazelcast.instance.impl.HazelcastInstanceProxy;
+import com.hazelcast.map.impl.MapService;
+import com.hazelcast.spi.impl.NodeEngine;
+import io.hazeljms.store.ClaimResult;
+import io.hazeljms.store.LeaseOwner;
+import io.hazeljms.store.StoredMessage;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * The hot path (enqueue, claim) as the store's own partition operations instead of entry processors, for a
+ * node that is a cluster member: about half the partition-thread work per call, and a claim that parks on the
+ * partition instead of waiting for an entry event. A client cannot send member operations, so it has none and
+ * uses the entry processors; both paths work on the same state and wake each other's waiters.
+ */
+public final class PartitionOperations {
+
+    private final NodeEngine nodeEngine;
+
+    private PartitionOperations(NodeEngine nodeEngine) {
+        this.nodeEngine = nodeEngine;
+    }
+
+    /** For a member; null for a client (or an instance whose internals are not reachable). */
+    public static PartitionOperations of(HazelcastInstance hz) {
+        NodeEngine engine = nodeEngine(hz);
+        return engine == null ? null : new PartitionOperations(engine);
+    }
+
+    static NodeEngine nodeEngine(HazelcastInstance hz) {
+        try {
+            if (hz instanceof HazelcastInstanceProxy proxy) {
+                return proxy.getOriginal().node.getNodeEngine();
+            }
+            if (hz instanceof HazelcastInstanceImpl instance) {
+                return instance.node.getNodeEngine();
+            }
+        } catch (HazelcastInstanceNotActiveException e) {
+            return null;
+        }
+        return null;
+    }
+
+    /** Messages added, or null when the destination is missing or a topic (use the entry processor). */
+    public Integer enqueue(String key, List<StoredMessage> messages) {
+        return join(enqueueAsync(key, messages));
+    }
+
+    public CompletableFuture<Integer> enqueueAsync(String key, List<StoredMessage> messages) {
+        return invoke(key, new EnqueueOperation(key, messages));
+    }
+
+    /**
+     * Acknowledges {@code acks}, then claims up to {@code max} messages of a queue (no selector), parking up to
+     * {@code waitMillis} (-1: without limit, 0: not at all) when there is none. Returns an empty result when the
+     * wait ends without a message (expired, cancelled, or woken to ask again), null when the destination is
+     * missing or a topic (use the entry processor).
+     */
+    public ClaimResult claim(String key, LeaseOwner owner, int max, List<String> acks, long waitMillis,
+                             String waiterId) throws InterruptedException {
+        CompletableFuture<ClaimResult> f = invoke(key,
+                new ParkingClaimOperation(key, owner, max, acks, waitMillis, waiterId));
+        try {
+            return f.get();
+        } catch (ExecutionException e) {
+            throw unwrap(e);
+        }
+    }
+
+    /** Ends the parked claim of this waiter, if any, without waiting. */
+    public void cancelWait(String key, String waiterId) {
+        invoke(key, new CancelWaitOperation(key, waiterId));
+    }
+
+    /** From an entry processor on the partition thread: wake the queue's parked claims right after it. */
+    public static void notifyParked(HazelcastInstance hz, String key) {
+        NodeEngine engine = nodeEngine(hz);
+        if (engine != null) {
+            NotifyParkedOperation op = new NotifyParkedOperation(key);
+            op.setNodeEngine(engine).setPartitionId(engine.getPartitionService().getPartitionId(key));
+            engine.getOperationService().execute(op);
+        }
+    }
+
+    private <T> CompletableFuture<T> invoke(String key, DestinationOperation op) {
+        int partitionId = nodeEngine.getPartitionService().getPartitionId(key);
+        return nodeEngine.getOperationService().invokeOnPartition(MapService.SERVICE_NAME, op, partitionId);
+    }
+
+    private static <T> T join(CompletableFuture<T> f) {
+        try {
+            return f.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw unwrap(e);
+        }
+    }
+
+    private static RuntimeException unwrap(Exception e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof RuntimeException r) {
+            return r;
+        }
+        if (cause instanceof Error err) {
+            throw err;
+        }
+        return new IllegalStateException("HJMS-STORE-030 store operation failed: " + cause, cause);
+    }
+}

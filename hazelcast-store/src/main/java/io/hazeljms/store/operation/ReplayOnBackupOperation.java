@@ -1,0 +1,54 @@
+package io.hazeljms.store.operation;
+
+import com.hazelcast.map.EntryProcessor;
+import com.hazelcast.nio.ObjectDataInput;
+import com.hazelcast.nio.ObjectDataOutput;
+import com.hazelcast.spi.impl.operationservice.BackupOperation;
+import io.hazeljms.store.DestinationState;
+import io.hazeljms.store.StoreSerializers;
+
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * The backup of a {@link DestinationOperation}: runs the primary's backup processor (the same one the entry
+ * processor path uses, e.g. a claim's decision) on this replica's state. A replica that does not have the
+ * destination yet skips it; the map's replica sync brings the whole state.
+ */
+public final class ReplayOnBackupOperation extends DestinationOperation implements BackupOperation {
+
+    private EntryProcessor<String, DestinationState, ?> processor;
+
+    public ReplayOnBackupOperation() {
+    }
+
+    ReplayOnBackupOperation(String key, EntryProcessor<String, DestinationState, ?> processor) {
+        super(key);
+        this.processor = processor;
+    }
+
+    @Override
+    public void run() {
+        Map.Entry<String, DestinationState> entry = entry();
+        if (entry != null) {
+            processor.process(entry);
+        }
+    }
+
+    @Override
+    public int getClassId() {
+        return StoreSerializers.REPLAY_ON_BACKUP;
+    }
+
+    @Override
+    protected void writeInternal(ObjectDataOutput out) throws IOException {
+        super.writeInternal(out);
+        out.writeObject(processor);
+    }
+
+    @Override
+    protected void readInternal(ObjectDataInput in) throws IOException {
+        super.readInternal(in);
+        processor = in.readObject();
+    }
+}

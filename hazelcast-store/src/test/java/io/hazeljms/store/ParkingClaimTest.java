@@ -1,0 +1,176 @@
+package io.hazeljms.store;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.spi.impl.operationparker.impl.OperationParkerImpl;
+import io.hazeljms.store.operation.PartitionOperationsAccess;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Receives on a queue without selector park on the partition that owns the queue and are handed the next
+ * message by the operation that makes it deliverable (enqueue, release, a delayed message falling due), across
+ * members, with cancellation, and across the loss of the primary.
+ */
+class ParkingClaimTest {
+
+    private TestCluster cluster;
+
+    @AfterEach
+    void stop() {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    void aReceiveParkedOnAnotherMemberIsHandedTheNextSend() throws Exception {
+        cluster = TestCluster.start(2);
+        String queue = "queue:parked-" + UUID.randomUUID();
+        HazelcastInstance owner = ownerOf(queue);
+        HazelcastInstance other = otherThan(owner);
+        Broker consumerSide = new Broker(other, DestinationSettings.defaults());
+        Broker producerSide = new Broker(owner, DestinationSettings.defaults());
+        producerSide.send(queue, BrokerTest.message("first", 4));
+        assertEquals("first", receive(consumerSide, queue, lease(), 10_000, new AtomicBoolean()).get(30, TimeUnit.SECONDS));
+
+        CompletableFuture<String> waiting = receive(consumerSide, queue, lease(), 60_000, new AtomicBoolean());
+        awaitParked(owner, 1);
+        producerSide.send(queue, BrokerTest.message("second", 4));
+        assertEquals("second", waiting.get(30, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void cancellingOneParkedReceiveEndsItAndLeavesTheOtherWaiting() throws Exception {
+        cluster = TestCluster.start(1);
+        String queue = "queue:cancel-" + UUID.randomUUID();
+        Broker broker = new Broker(cluster.member(0), DestinationSettings.defaults());
+        broker.createDestination(queue, DestinationSettings.defaults());
+        AtomicBoolean firstCancelled = new AtomicBoolean();
+        Broker.Watch firstWatch = broker.watch(queue);
+        CompletableFuture<String> first = receive(broker, firstWatch, lease(), 0, firstCancelled);
+        CompletableFuture<String> second = receive(broker, queue, lease(), 0, new AtomicBoolean());
+        awaitParked(cluster.member(0), 2);
+
+        firstCancelled.set(true);
+        firstWatch.wakeUp();
+        assertEquals("(none)", first.get(30, TimeUnit.SECONDS), "the cancelled receive returns empty");
+
+        broker.send(queue, BrokerTest.message("m", 4));
+        assertEquals("m", second.get(30, TimeUnit.SECONDS), "the other receive still waits and gets the message");
+        DestinationStats stats = broker.stats(queue);
+        assertEquals(0, stats.pending());
+        assertEquals(1, stats.inFlight());
+    }
+
+    @Test
+    void aParkedReceiveTakesADelayedMessageWhenItFallsDue() throws Exception {
+        cluster = TestCluster.start(1);
+        String queue = "queue:delayed-" + UUID.randomUUID();
+        Broker broker = new Broker(cluster.member(0), DestinationSettings.defaults());
+        broker.createDestination(queue, DestinationSettings.defaults());
+        CompletableFuture<String> waiting = receive(broker, queue, lease(), 60_000, new AtomicBoolean());
+        awaitParked(cluster.member(0), 1);
+        long due = System.currentTimeMillis() + 300;
+        broker.send(queue, BrokerTest.message("later", 4).deliveryTime(due));
+        assertEquals("later", waiting.get(30, TimeUnit.SECONDS), "no further send is needed to deliver it");
+        assertTrue(System.currentTimeMillis() >= due, "not delivered before its delivery time");
+    }
+
+    @Test
+    void aReleasedMessageWakesAParkedReceive() throws Exception {
+        cluster = TestCluster.start(1);
+        String queue = "queue:released-" + UUID.randomUUID();
+        Broker broker = new Broker(cluster.member(0), DestinationSettings.defaults());
+        LeaseOwner first = lease();
+        broker.send(queue, BrokerTest.message("a", 4));
+        assertEquals("a", broker.claim(queue, null, first).message().messageId());
+        CompletableFuture<String> waiting = receive(broker, queue, lease(), 60_000, new AtomicBoolean());
+        awaitParked(cluster.member(0), 1);
+        broker.release(queue, List.of("a"), first, false);
+        assertEquals("a", waiting.get(30, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void aParkedReceiveOutlivesThePrimaryAndSendsReachedTheBackup() throws Exception {
+        cluster = TestCluster.start(2);
+        String queue = "queue:failover-" + UUID.randomUUID();
+        HazelcastInstance primary = ownerOf(queue);
+        HazelcastInstance survivor = otherThan(primary);
+        Broker broker = new Broker(survivor, DestinationSettings.defaults());
+        for (String id : List.of("a", "b", "c")) {
+            broker.send(queue, BrokerTest.message(id, 4)); // the first creates the queue, the others take the fast path
+        }
+        LeaseOwner owner = new LeaseOwner("elsewhere-" + UUID.randomUUID(), "conn", "session");
+        assertEquals(3, broker.claim(Address.queue(queue), null, owner, 3, List.of()).messages().size());
+        CompletableFuture<String> waiting = receive(broker, queue, owner, 120_000, new AtomicBoolean());
+        awaitParked(primary, 1);
+
+        cluster.terminate(primary);
+        cluster.awaitSize(1);
+        assertEquals(3, broker.stats(queue).inFlight(), "the backup holds the sends and the claim");
+
+        broker.send(queue, BrokerTest.message("d", 4));
+        assertEquals("d", waiting.get(60, TimeUnit.SECONDS), "the receive moved to the new primary");
+    }
+
+    // --- helpers ---------------------------------------------------------------------------------------------
+
+    private static LeaseOwner lease() {
+        return new LeaseOwner("elsewhere-" + UUID.randomUUID(), "conn", "session-" + UUID.randomUUID());
+    }
+
+    /** A receive on its own thread; completes with the message id, or "(none)". */
+    private static CompletableFuture<String> receive(Broker broker, String queue, LeaseOwner owner, long timeout,
+                                                     AtomicBoolean cancelled) {
+        return receive(broker, broker.watch(queue), owner, timeout, cancelled);
+    }
+
+    private static CompletableFuture<String> receive(Broker broker, Broker.Watch watch, LeaseOwner owner,
+                                                     long timeout, AtomicBoolean cancelled) {
+        CompletableFuture<String> result = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try (watch) {
+                StoredMessage m = broker.receive(watch, null, owner, timeout, cancelled::get);
+                result.complete(m == null ? "(none)" : m.messageId());
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        }, "parked-receive");
+        t.setDaemon(true);
+        t.start();
+        return result;
+    }
+
+    /** Parked operations are not events anyone can listen to: look, with a bound. */
+    private static void awaitParked(HazelcastInstance member, int count) {
+        OperationParkerImpl parker = PartitionOperationsAccess.parker(member);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (parker.getTotalValidWaitingOperationCount() < count) {
+            if (System.nanoTime() > deadline) {
+                fail("no " + count + " parked claim(s) on " + member.getName());
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+        }
+    }
+
+    private HazelcastInstance ownerOf(String key) {
+        var ownerUuid = cluster.member(0).getPartitionService().getPartition(key).getOwner().getUuid();
+        return cluster.members().stream().filter(m -> m.getCluster().getLocalMember().getUuid().equals(ownerUuid))
+                .findFirst().orElseThrow();
+    }
+
+    private HazelcastInstance otherThan(HazelcastInstance member) {
+        return cluster.members().stream().filter(m -> m != member).findFirst().orElseThrow();
+    }
+}
