@@ -27,7 +27,7 @@ public record Settings(String mode, double jitSeconds, int probe, int warmupMax,
                        int heapCount, long stallMillis, long phaseMillis) {
 
     public static Settings quick() {
-        return new Settings("quick", 1.0, 100, 2_000, 0.5, 5_000, 1.0, 200, 0.5, 150, 3_000,
+        return new Settings("quick", 4.0, 100, 2_000, 0.5, 20_000, 1.0, 200, 0.5, 150, 3_000,
                 10_000, 20_000, 60_000);
     }
 
