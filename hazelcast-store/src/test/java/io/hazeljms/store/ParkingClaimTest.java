@@ -124,6 +124,29 @@ class ParkingClaimTest {
         assertEquals("d", waiting.get(60, TimeUnit.SECONDS), "the receive moved to the new primary");
     }
 
+    @Test
+    void acknowledgementsCarriedByAParkedClaimReachTheBackupEvenWhenTheWaitExpires() throws Exception {
+        cluster = TestCluster.start(2);
+        String queue = "queue:acked-" + UUID.randomUUID();
+        HazelcastInstance primary = ownerOf(queue);
+        HazelcastInstance survivor = otherThan(primary);
+        Broker broker = new Broker(survivor, DestinationSettings.defaults());
+        LeaseOwner owner = new LeaseOwner("elsewhere-" + UUID.randomUUID(), "conn", "session");
+        broker.send(queue, BrokerTest.message("a", 4));
+        assertEquals("a", broker.claim(Address.queue(queue), null, owner, 1, List.of()).message().messageId());
+        try (Broker.Watch watch = broker.watch(queue)) {
+            // the queue is empty: this receive parks with its acknowledgement, then its wait expires
+            assertTrue(broker.receive(watch, null, owner, 200, () -> false, 1, List.of("a")).isEmpty());
+        }
+        assertEquals(0, broker.stats(queue).inFlight(), "acknowledged on the primary");
+
+        cluster.terminate(primary);
+        cluster.awaitSize(1);
+        DestinationStats stats = broker.stats(queue);
+        assertEquals(0, stats.inFlight(), "the backup learnt the acknowledgement");
+        assertEquals(1, stats.acknowledged());
+    }
+
     // --- helpers ---------------------------------------------------------------------------------------------
 
     private static LeaseOwner lease() {

@@ -22,7 +22,8 @@ import java.util.List;
  * same partition thread, so a consumer that keeps up costs one operation per batch and no entry event.
  *
  * <p>It claims and acknowledges through {@link ClaimProcessor}, so its decision and its backup are the entry
- * processor's. It never waits while holding acknowledgements (a wait that expires sends no backup). It answers
+ * processor's. Acknowledgements it carries are applied when it parks and replicated when it runs; an expired
+ * wait runs it once more for that (Hazelcast sends no backup for an expiry). It answers
  * null for a destination that does not exist or is a topic; the caller then takes the entry-processor path.
  *
  * <p>Waking: an enqueue or release that adds a deliverable message notifies the queue's wait key, and the parked
@@ -41,6 +42,9 @@ public final class ParkingClaimOperation extends ReplicatedDestinationOperation 
     private transient long parkedUntil;
     private transient long generation;
     private transient boolean cancelled;
+    private transient boolean expired;
+    /** The acks were applied when this claim parked; its run (or expiry) replicates them. */
+    private transient boolean acknowledged;
     private transient ClaimResult result;
 
     public ParkingClaimOperation() {
@@ -64,7 +68,7 @@ public final class ParkingClaimOperation extends ReplicatedDestinationOperation 
 
     @Override
     public boolean shouldWait() {
-        if (cancelled) {
+        if (cancelled || expired) {
             return false;
         }
         DestinationState state = state();
@@ -75,7 +79,7 @@ public final class ParkingClaimOperation extends ReplicatedDestinationOperation 
             cancelled = true;
             return false;
         }
-        if (!acks.isEmpty() || getWaitTimeout() == 0) {
+        if (getWaitTimeout() == 0) {
             return false;
         }
         long now = Clock.currentTimeMillis();
@@ -94,6 +98,12 @@ public final class ParkingClaimOperation extends ReplicatedDestinationOperation 
             generation = state.wakeGeneration();
             setWaitTimeout(until == Long.MAX_VALUE ? -1 : until - now);
         }
+        if (!acknowledged && !acks.isEmpty()) {
+            // acknowledge now, so a consumer waiting for its next message holds none it has consumed; the
+            // backups learn it when this claim runs or expires, both of which go through run()
+            state.acknowledge(acks, owner);
+            acknowledged = true;
+        }
         state.markParked();
         return true;
     }
@@ -106,7 +116,11 @@ public final class ParkingClaimOperation extends ReplicatedDestinationOperation 
             return;
         }
         // a cancelled waiter only acknowledges; one woken for another's cancellation takes what there is
-        ClaimProcessor claim = new ClaimProcessor(null, null, owner, null, cancelled ? 0 : max, acks, false);
+        ClaimProcessor claim = new ClaimProcessor(null, null, owner, null, cancelled || expired ? 0 : max, acks,
+                false);
+        if (acknowledged) {
+            claim.acknowledgedAlready();
+        }
         result = claim.process(entry);
         backupProcessor = claim.getBackupProcessor();
     }
@@ -118,7 +132,13 @@ public final class ParkingClaimOperation extends ReplicatedDestinationOperation 
 
     @Override
     public void onWaitExpire() {
-        sendResponse(ClaimResult.none());
+        if (acknowledged) {
+            // run once more (on this partition thread) so the acknowledgements reach the backups
+            expired = true;
+            getNodeEngine().getOperationService().run(this);
+        } else {
+            sendResponse(ClaimResult.none());
+        }
     }
 
     @Override

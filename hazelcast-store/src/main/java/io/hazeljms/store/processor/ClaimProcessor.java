@@ -36,6 +36,8 @@ public final class ClaimProcessor extends DestinationProcessor<ClaimResult> {
     private boolean awaitIfEmpty;
 
     private transient EntryProcessor<String, DestinationState, ClaimResult> backup;
+    /** The acks were applied on this primary already (by a parked claim): only the backups still need them. */
+    private transient boolean acknowledgedAlready;
 
     public ClaimProcessor() {
     }
@@ -59,7 +61,8 @@ public final class ClaimProcessor extends DestinationProcessor<ClaimResult> {
         if (queue == null) {
             return ClaimResult.none(); // the subscription is gone (unsubscribed, or its consumers left)
         }
-        boolean acknowledged = !acks.isEmpty() && queue.acknowledge(acks, owner) > 0;
+        boolean acknowledged = acknowledgedAlready ? !acks.isEmpty()
+                : !acks.isEmpty() && queue.acknowledge(acks, owner) > 0;
         ClaimDecision decision = queue.decideClaim(parsedSelector(), System.currentTimeMillis(), max);
         ClaimResult result = queue.applyClaim(decision, owner);
         // fewer than asked for: nothing else this consumer could take is left, so it will wait next
@@ -75,6 +78,12 @@ public final class ClaimProcessor extends DestinationProcessor<ClaimResult> {
                     owner, defaults);
         }
         return result;
+    }
+
+    /** The acknowledgements were applied on the primary before this claim ran; replay them on backups only. */
+    public ClaimProcessor acknowledgedAlready() {
+        acknowledgedAlready = true;
+        return this;
     }
 
     private Selector parsedSelector() {

@@ -9,14 +9,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
  * The acknowledgements of one session on one queue or subscription in AUTO_ACKNOWLEDGE and DUPS_OK_ACKNOWLEDGE
- * mode, sent without making the consumer wait (as Artemis does by default). At most one acknowledgement call
- * is outstanding: messages consumed meanwhile go with the next call, or ride on the consumer's next claim. So
- * a busy consumer acknowledges many messages per store call, an idle one each message at once.
+ * mode, sent without making the consumer wait (as Artemis does by default). They ride on the consumer's next
+ * claim, or go in a call of their own when no claim came for a moment; at most one such call is outstanding,
+ * messages consumed meanwhile go with the next. So a busy consumer needs no store call for acknowledging at all,
+ * and an idle one acknowledges within {@link #LINGER_MILLIS}.
  *
  * <p>The price is the one the spec allows these modes (Jakarta Messaging 3.1, 6.2.10): if the member holding
  * the session fails before an acknowledgement reached the store, its message is delivered again, with
@@ -30,7 +32,15 @@ final class AutoAcknowledger {
     private final Broker broker;
     private final Address address;
     private final LeaseOwner owner;
+    /**
+     * How long a consumed message waits for a claim to carry its acknowledgement: long against the gap between
+     * two receives of a busy consumer, short against anything a person or a test would notice.
+     */
+    static final long LINGER_MILLIS = 20;
+    private static final Executor LINGER = CompletableFuture.delayedExecutor(LINGER_MILLIS, TimeUnit.MILLISECONDS);
+
     private List<String> waiting = new ArrayList<>();
+    private boolean lingering;
     private CompletableFuture<Integer> inFlight = CompletableFuture.completedFuture(0);
 
     AutoAcknowledger(Broker broker, Address address, LeaseOwner owner) {
@@ -39,11 +49,29 @@ final class AutoAcknowledger {
         this.owner = owner;
     }
 
-    /** The application has consumed this message: acknowledge it now, or with the next call. */
+    /**
+     * The application has consumed this message. It waits a moment for the consumer's next claim to carry it
+     * (a receive loop claims again at once, and a parked claim acknowledges as it parks), and is sent on its
+     * own only if no claim came within {@link #LINGER_MILLIS}.
+     */
     synchronized void consumed(String messageId) {
         waiting.add(messageId);
+        if (!lingering) {
+            lingering = true;
+            CompletableFuture.runAsync(this::lingerEnded, LINGER);
+        }
+    }
+
+    private synchronized void lingerEnded() {
+        lingering = false;
+        if (waiting.isEmpty()) {
+            return;
+        }
         if (inFlight.isDone()) {
             sendWaiting();
+        } else {
+            lingering = true; // one call at a time: look again after another moment
+            CompletableFuture.runAsync(this::lingerEnded, LINGER);
         }
     }
 
