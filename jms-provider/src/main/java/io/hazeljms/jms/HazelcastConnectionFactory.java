@@ -97,7 +97,7 @@ public class HazelcastConnectionFactory implements ConnectionFactory, QueueConne
             throw jms;
         }
         return new HazelcastConnection(current.broker(), deserialization, config.backlogPolicy(), config.prefetch(),
-                clientId);
+                config.asyncNonPersistentSends(), clientId);
     }
 
     @Override

@@ -52,6 +52,11 @@ public class HazelJmsResourceAdapter implements ResourceAdapter, Serializable {
      * of the cluster gets the next message as soon as it is free, and a higher-priority message is next.
      */
     private Integer prefetch = 1;
+    /**
+     * NON_PERSISTENT sends outside a transaction return before the message is stored, as in plain Java: at most
+     * once, failures go to the connection's exception listener (logged, as pooled connections have none).
+     */
+    private Boolean asyncNonPersistentSends = true;
 
     private transient volatile HazelcastConnectionFactory provider;
     private transient BootstrapContext bootstrap;
@@ -85,7 +90,8 @@ public class HazelJmsResourceAdapter implements ResourceAdapter, Serializable {
                 .objectMessageAllowList(objectMessageAllowList)
                 .hazelcastConfigFile(hazelcastConfigFile)
                 .maxBacklog(maxBacklog)
-                .prefetch(prefetch);
+                .prefetch(prefetch)
+                .asyncNonPersistentSends(asyncNonPersistentSends);
         if (!list(members).isEmpty()) {
             b.members(list(members));
         }
@@ -195,6 +201,8 @@ public class HazelJmsResourceAdapter implements ResourceAdapter, Serializable {
     public void setHazelcastConfigFile(String file) { this.hazelcastConfigFile = file; }
     public Integer getPrefetch() { return prefetch; }
     public void setPrefetch(Integer prefetch) { this.prefetch = prefetch; }
+    public Boolean getAsyncNonPersistentSends() { return asyncNonPersistentSends; }
+    public void setAsyncNonPersistentSends(Boolean async) { this.asyncNonPersistentSends = async; }
     public Integer getMaxBacklog() { return maxBacklog; }
     public void setMaxBacklog(Integer maxBacklog) { this.maxBacklog = maxBacklog; }
 

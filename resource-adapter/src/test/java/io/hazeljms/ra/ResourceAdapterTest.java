@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -261,6 +262,10 @@ class ResourceAdapterTest {
         tuned.setPrefetch(0);
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, tuned::providerConfig);
         assertTrue(refused.getMessage().contains("prefetch"), refused.getMessage());
+        assertTrue(ra.providerConfig().asyncNonPersistentSends(), "NON_PERSISTENT sends do not wait, as in plain Java");
+        tuned.setPrefetch(1);
+        tuned.setAsyncNonPersistentSends(false);
+        assertFalse(tuned.providerConfig().asyncNonPersistentSends());
         HazelJmsResourceAdapter bad = new HazelJmsResourceAdapter();
         bad.setMode("sideways");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, bad::providerConfig);

@@ -39,9 +39,13 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.logging.Logger;
 
 /**
  * A JMS connection: an identity in leases (node + connection id), the client ID, the started/stopped gate
@@ -50,10 +54,19 @@ import java.util.concurrent.locks.ReentrantLock;
 public class HazelcastConnection implements QueueConnection, TopicConnection, XAQueueConnection, XATopicConnection,
         TemporaryDestinationOwner {
 
+    private static final Logger LOG = Logger.getLogger(HazelcastConnection.class.getName());
     private final Broker broker;
     private final DeserializationPolicy deserialization;
     private final BacklogPolicy backlogPolicy;
     private final int prefetch;
+    private final boolean asyncNonPersistentSends;
+    /** Tells the exception listener of problems found in the background, one at a time, in order. */
+    private final ThreadPoolExecutor reports = new ThreadPoolExecutor(0, 1, 10, TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(), r -> {
+                Thread t = new Thread(r, "hazeljms-exception-listener");
+                t.setDaemon(true);
+                return t;
+            });
     private final String connectionId = UUID.randomUUID().toString();
     private final List<HazelcastSession> sessions = new CopyOnWriteArrayList<>();
     private final Set<HazelcastDestination> temporaryDestinations = ConcurrentHashMap.newKeySet();
@@ -71,11 +84,13 @@ public class HazelcastConnection implements QueueConnection, TopicConnection, XA
     private volatile ExceptionListener exceptionListener;
 
     public HazelcastConnection(Broker broker, DeserializationPolicy deserialization, BacklogPolicy backlogPolicy,
-                               int prefetch, String defaultClientId) throws JMSException {
+                               int prefetch, boolean asyncNonPersistentSends, String defaultClientId)
+            throws JMSException {
         this.broker = broker;
         this.deserialization = deserialization;
         this.backlogPolicy = backlogPolicy;
         this.prefetch = prefetch;
+        this.asyncNonPersistentSends = asyncNonPersistentSends;
         if (defaultClientId != null && !defaultClientId.isEmpty()) {
             setClientId(defaultClientId);
             clientIdFixed = true;
@@ -100,6 +115,11 @@ public class HazelcastConnection implements QueueConnection, TopicConnection, XA
     /** Messages a consumer of this connection claims per store call. */
     int prefetch() {
         return prefetch;
+    }
+
+    /** Whether NON_PERSISTENT sends of non-transacted sessions return before they are stored. */
+    boolean asyncNonPersistentSends() {
+        return asyncNonPersistentSends;
     }
 
     String connectionId() {
@@ -229,6 +249,7 @@ public class HazelcastConnection implements QueueConnection, TopicConnection, XA
         sessions.forEach(HazelcastSession::connectionStarted);
     }
 
+    /** Stops delivery, then waits until the NON_PERSISTENT messages sent so far are stored. */
     @Override
     public void stop() throws JMSException {
         checkOpen();
@@ -237,6 +258,9 @@ public class HazelcastConnection implements QueueConnection, TopicConnection, XA
             throw new IllegalStateException("HJMS-CONN-006 a message listener must not stop its own connection");
         }
         stopDelivery();
+        for (HazelcastSession session : sessions) {
+            session.flushNonPersistentSends();
+        }
     }
 
     /** Stops delivery and waits until no listener is running (stop's contract). */
@@ -350,6 +374,7 @@ public class HazelcastConnection implements QueueConnection, TopicConnection, XA
             // the cluster is gone: its departure handling frees what we held
             first = first == null ? JmsExceptions.wrap("connection close", e) : first;
         }
+        reports.shutdown(); // what the sessions reported while closing is still told
         if (first != null && broker.hazelcast().getLifecycleService().isRunning()) {
             throw first;
         }
@@ -395,6 +420,23 @@ public class HazelcastConnection implements QueueConnection, TopicConnection, XA
                 break;
             default:
                 break;
+        }
+    }
+
+    /**
+     * Tells the exception listener of a problem found in the background (a NON_PERSISTENT message that could
+     * not be stored), on a thread of the connection's own, never the caller's; logged when no listener is set.
+     */
+    void report(JMSException problem) {
+        ExceptionListener listener = exceptionListener;
+        if (listener == null) {
+            LOG.warning(problem.getMessage() + " (no ExceptionListener is set on the connection)");
+            return;
+        }
+        try {
+            reports.execute(() -> listener.onException(problem));
+        } catch (RejectedExecutionException e) {
+            LOG.warning(problem.getMessage() + " (reported after the connection closed)");
         }
     }
 

@@ -21,7 +21,9 @@ import java.util.UUID;
 
 /**
  * Sends messages: sets the headers the spec gives the provider, converts to the store's record and stores it
- * (at once, at commit in a transacted session, or asynchronously with a CompletionListener).
+ * (at once, at commit in a transacted session, asynchronously with a CompletionListener, or in the background
+ * for NON_PERSISTENT messages: {@link NonPersistentSends}). Closing the producer waits until its session's
+ * sends are stored.
  */
 public class HazelcastMessageProducer implements QueueSender, TopicPublisher {
 
@@ -284,10 +286,15 @@ public class HazelcastMessageProducer implements QueueSender, TopicPublisher {
             if (listener != null) {
                 session.asyncSends().completed(message, listener);
             }
-        } else if (listener != null) {
-            session.asyncSends().send(target, stored, message, listener);
+        } else if (listener == null && mode == DeliveryMode.NON_PERSISTENT && session.nonPersistentSends() != null) {
+            session.nonPersistentSends().send(target, stored);
         } else {
-            session.store(target, List.of(stored));
+            session.flushNonPersistentSends(); // so this send cannot overtake NON_PERSISTENT ones made before
+            if (listener != null) {
+                session.asyncSends().send(target, stored, message, listener);
+            } else {
+                session.store(target, List.of(stored));
+            }
         }
     }
 
@@ -300,6 +307,7 @@ public class HazelcastMessageProducer implements QueueSender, TopicPublisher {
             return;
         }
         session.asyncSends().awaitAll();
+        session.flushNonPersistentSends();
         closed = true;
         session.producerClosed(this);
     }

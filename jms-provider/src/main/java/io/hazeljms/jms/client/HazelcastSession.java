@@ -68,6 +68,8 @@ public class HazelcastSession implements QueueSession, TopicSession {
     private final List<Delivery> unacknowledged = new ArrayList<>();
     private final List<PendingSend> transactedSends = new ArrayList<>();
     private final AsyncSends asyncSends;
+    /** NON_PERSISTENT sends stored in the background; null in a transacted session or when configured off. */
+    private final NonPersistentSends nonPersistentSends;
     private volatile boolean closed;
     private volatile MessageListener distinguishedListener;
     private final List<Loaded> loadedForRun = new ArrayList<>();
@@ -79,6 +81,8 @@ public class HazelcastSession implements QueueSession, TopicSession {
         this.mode = mode;
         this.owner = connection.leaseOwner(UUID.randomUUID().toString());
         this.asyncSends = new AsyncSends(this);
+        this.nonPersistentSends = mode != Session.SESSION_TRANSACTED && connection.asyncNonPersistentSends()
+                ? new NonPersistentSends(connection) : null;
     }
 
     HazelcastConnection connection() {
@@ -95,6 +99,22 @@ public class HazelcastSession implements QueueSession, TopicSession {
 
     AsyncSends asyncSends() {
         return asyncSends;
+    }
+
+    /** Where NON_PERSISTENT sends without a CompletionListener go; null when they are stored synchronously. */
+    NonPersistentSends nonPersistentSends() {
+        return nonPersistentSends;
+    }
+
+    /**
+     * Waits (bounded) until every NON_PERSISTENT message this session handed over is stored (or reported lost):
+     * before any other kind of send, so the session's sends are stored in the order they were made, and
+     * before close, stop and recover.
+     */
+    void flushNonPersistentSends() throws JMSException {
+        if (nonPersistentSends != null) {
+            nonPersistentSends.flush();
+        }
     }
 
     boolean isClosed() {
@@ -270,6 +290,7 @@ public class HazelcastSession implements QueueSession, TopicSession {
         if (isTransacted()) {
             throw new IllegalStateException("HJMS-SESSION-006 recover() on a transacted session: use rollback()");
         }
+        flushNonPersistentSends();
         deliveryLock.lock();
         try {
             List<Delivery> received;
@@ -670,7 +691,13 @@ public class HazelcastSession implements QueueSession, TopicSession {
                 // the message stays leased to this session and is redelivered when the session closes
             }
         }
-        // the server session goes back to its pool idle: its acknowledgements must not wait for the next run
+        // the server session goes back to its pool idle: its acknowledgements must not wait for the next run,
+        // nor should the NON_PERSISTENT messages its listener sent
+        try {
+            flushNonPersistentSends();
+        } catch (JMSException e) {
+            // the store stalled: they go on in the background, and losses reach the exception listener
+        }
         for (AutoAcknowledger acknowledger : autoAcknowledgers.values()) {
             try {
                 acknowledger.flush();
@@ -716,6 +743,7 @@ public class HazelcastSession implements QueueSession, TopicSession {
                 received = new ArrayList<>(unacknowledged);
                 unacknowledged.clear();
             }
+            flushNonPersistentSends(); // after the last listener call: it may have sent some
             releaseDeliveries(received, true);
             for (AutoAcknowledger acknowledger : autoAcknowledgers.values()) {
                 acknowledger.flush();

@@ -11,7 +11,8 @@ import java.util.Objects;
 /**
  * How a connection factory reaches the cluster and the store's default policies. Immutable; build with
  * {@link #builder()}. Defaults: an embedded member in cluster {@code hazeljms} on 127.0.0.1 port 5710+, a
- * TCP/IP member list on loopback, one synchronous backup, 10 delivery attempts, dead-letter queue {@code DLQ}.
+ * TCP/IP member list on loopback, one synchronous backup, 10 delivery attempts, dead-letter queue {@code DLQ},
+ * NON_PERSISTENT sends stored in the background ({@link Builder#asyncNonPersistentSends(boolean)}).
  */
 public final class ProviderConfig {
 
@@ -51,6 +52,7 @@ public final class ProviderConfig {
     private final BacklogPolicy backlogPolicy;
     private final long clientConnectTimeoutMillis;
     private final int prefetch;
+    private final boolean asyncNonPersistentSends;
 
     private ProviderConfig(Builder b) {
         mode = b.mode;
@@ -72,6 +74,7 @@ public final class ProviderConfig {
         backlogPolicy = b.backlogPolicy;
         clientConnectTimeoutMillis = b.clientConnectTimeoutMillis;
         prefetch = b.prefetch;
+        asyncNonPersistentSends = b.asyncNonPersistentSends;
     }
 
     /** Ten ports from the base port on the bind interface: enough for a few servers on one machine. */
@@ -107,6 +110,7 @@ public final class ProviderConfig {
         b.backlogPolicy = backlogPolicy;
         b.clientConnectTimeoutMillis = clientConnectTimeoutMillis;
         b.prefetch = prefetch;
+        b.asyncNonPersistentSends = asyncNonPersistentSends;
         return b;
     }
 
@@ -138,6 +142,7 @@ public final class ProviderConfig {
     public BacklogPolicy backlogPolicy() { return backlogPolicy; }
     public long clientConnectTimeoutMillis() { return clientConnectTimeoutMillis; }
     public int prefetch() { return prefetch; }
+    public boolean asyncNonPersistentSends() { return asyncNonPersistentSends; }
 
     @Override
     public String toString() {
@@ -165,6 +170,28 @@ public final class ProviderConfig {
         private BacklogPolicy backlogPolicy = BacklogPolicy.defaults();
         private long clientConnectTimeoutMillis = 20_000;
         private int prefetch = DEFAULT_PREFETCH;
+        private boolean asyncNonPersistentSends = true;
+
+        /**
+         * Whether a NON_PERSISTENT send without a CompletionListener, in a session that is not transacted,
+         * returns before the message is stored (default {@code true}, like Artemis's
+         * {@code blockOnNonDurableSend=false}). Such messages are stored in the background, batched: at most one
+         * store call per session is outstanding, and what is sent meanwhile goes with the next call, in send
+         * order; a sender 1,000 messages or 1 MiB of bodies ahead of the store waits.
+         *
+         * <p>The price is the one the spec allows this delivery mode (at most once): a member failure, or a store
+         * that fails (a deleted temporary destination, a topic subscription still full when the
+         * {@link BacklogPolicy} gives up), loses the message, and the failure goes to the connection's
+         * ExceptionListener ({@code HJMS-PRODUCER-011}), not to the sender. Closing the producer, session or
+         * connection, stopping the connection, {@code recover}, and every PERSISTENT or CompletionListener send
+         * of the same session first wait until the messages sent before are stored.
+         *
+         * <p>{@code false}: every send returns only once its message is stored, as PERSISTENT sends do.
+         */
+        public Builder asyncNonPersistentSends(boolean async) {
+            asyncNonPersistentSends = async;
+            return this;
+        }
 
         /**
          * How many messages a consumer claims in one store call (1 = one at a time). Claimed messages wait in
