@@ -31,6 +31,8 @@ abstract class DestinationOperation extends Operation
         implements IdentifiedDataSerializable, PartitionAwareOperation, ServiceNamespaceAware {
 
     protected String key;
+    /** The key as Hazelcast data: handed over by a local caller, made once here otherwise. */
+    private transient Data keyData;
 
     DestinationOperation() {
     }
@@ -52,7 +54,15 @@ abstract class DestinationOperation extends Operation
     }
 
     final Data keyData() {
-        return getNodeEngine().toData(key);
+        if (keyData == null) {
+            keyData = getNodeEngine().toData(key);
+        }
+        return keyData;
+    }
+
+    final DestinationOperation keyData(Data data) {
+        keyData = data;
+        return this;
     }
 
     private Record<?> record() {

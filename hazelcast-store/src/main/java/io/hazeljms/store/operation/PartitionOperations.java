@@ -4,6 +4,7 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceNotActiveException;
 import com.hazelcast.instance.impl.HazelcastInstanceImpl;
 import com.hazelcast.instance.impl.HazelcastInstanceProxy;
+import com.hazelcast.internal.serialization.Data;
 import com.hazelcast.map.impl.MapService;
 import com.hazelcast.spi.impl.NodeEngine;
 import io.hazeljms.store.ClaimResult;
@@ -90,8 +91,10 @@ public final class PartitionOperations {
     }
 
     private <T> CompletableFuture<T> invoke(String key, DestinationOperation op) {
-        int partitionId = nodeEngine.getPartitionService().getPartitionId(key);
-        return nodeEngine.getOperationService().invokeOnPartition(MapService.SERVICE_NAME, op, partitionId);
+        Data keyData = nodeEngine.toData(key);
+        int partitionId = nodeEngine.getPartitionService().getPartitionId(keyData);
+        return nodeEngine.getOperationService().invokeOnPartition(MapService.SERVICE_NAME, op.keyData(keyData),
+                partitionId);
     }
 
     private static <T> T join(CompletableFuture<T> f) {

@@ -37,6 +37,7 @@ import jakarta.jms.XATopicSession;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -68,6 +69,7 @@ public class HazelcastConnection implements QueueConnection, TopicConnection, XA
                 return t;
             });
     private final String connectionId = UUID.randomUUID().toString();
+    private final AtomicLong messageCounter = new AtomicLong();
     private final List<HazelcastSession> sessions = new CopyOnWriteArrayList<>();
     private final Set<HazelcastDestination> temporaryDestinations = ConcurrentHashMap.newKeySet();
     private final UUID lifecycleRegistration;
@@ -120,6 +122,15 @@ public class HazelcastConnection implements QueueConnection, TopicConnection, XA
     /** Whether NON_PERSISTENT sends of non-transacted sessions return before they are stored. */
     boolean asyncNonPersistentSends() {
         return asyncNonPersistentSends;
+    }
+
+    /**
+     * A new message id, unique in the cluster: this connection's random id and a counter. Far cheaper than a
+     * random UUID per message (SecureRandom took an eighth of a producer's time), and still unguessable enough
+     * for ids, which only need to be unique.
+     */
+    String nextMessageId() {
+        return "ID:" + connectionId + "-" + Long.toString(messageCounter.incrementAndGet(), Character.MAX_RADIX);
     }
 
     String connectionId() {

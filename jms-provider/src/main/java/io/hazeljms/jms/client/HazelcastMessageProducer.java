@@ -17,7 +17,6 @@ import jakarta.jms.Topic;
 import jakarta.jms.TopicPublisher;
 
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Sends messages: sets the headers the spec gives the provider, converts to the store's record and stores it
@@ -276,7 +275,7 @@ public class HazelcastMessageProducer implements QueueSender, TopicPublisher {
         message.setJMSDeliveryTime(now + Math.max(0, deliveryDelay));
         message.setJMSTimestamp(disableMessageTimestamp ? 0 : now);
         // the id is always set: the store keys messages by it (the spec lets providers ignore the hint)
-        message.setJMSMessageID("ID:" + UUID.randomUUID());
+        message.setJMSMessageID(session.connection().nextMessageId());
         MessageImpl ours = message instanceof MessageImpl m ? m : MessageImpl.copyOf(message);
         StoredMessage stored = ours.toStored(target.encode());
         stored.deliveryTime(deliveryDelay > 0 ? now + deliveryDelay : 0);
