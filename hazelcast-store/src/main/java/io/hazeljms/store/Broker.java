@@ -114,13 +114,20 @@ public final class Broker {
         }
         Integer added = operations.enqueue(destination, messages);
         if (added == null) {
-            knownQueues.remove(destination);
+            forget(destination);
         }
         return added;
     }
 
     private boolean fastPath(String destination) {
         return operations != null && knownQueues.contains(destination);
+    }
+
+    private void forget(String destination) {
+        knownQueues.remove(destination);
+        if (operations != null) {
+            operations.forget(destination);
+        }
     }
 
     /** Records that a queue exists after an entry processor reached it (result >= 0); returns the result. */
@@ -160,7 +167,7 @@ public final class Broker {
             if (added != null) {
                 return CompletableFuture.completedFuture(added);
             }
-            knownQueues.remove(destination); // deleted meanwhile: the processor recreates it or says it is gone
+            forget(destination); // deleted meanwhile: the processor recreates it or says it is gone
             return destinations.submitToKey(destination, processor);
         });
     }
@@ -560,7 +567,7 @@ public final class Broker {
 
     /** Deletes a destination and all its messages. True if it existed. */
     public boolean deleteDestination(String destination) {
-        knownQueues.remove(destination);
+        forget(destination);
         return destinations.remove(destination) != null;
     }
 

@@ -7,6 +7,7 @@ import com.hazelcast.instance.impl.HazelcastInstanceProxy;
 import com.hazelcast.internal.serialization.Data;
 import com.hazelcast.map.impl.MapService;
 import com.hazelcast.spi.impl.NodeEngine;
+import com.hazelcast.spi.impl.executionservice.ExecutionService;
 import io.hazeljms.store.ClaimResult;
 import io.hazeljms.store.LeaseOwner;
 import io.hazeljms.store.StoredMessage;
@@ -24,6 +25,7 @@ import java.util.concurrent.ExecutionException;
 public final class PartitionOperations {
 
     private final NodeEngine nodeEngine;
+    private final SendCombiner combiner = new SendCombiner(this);
 
     private PartitionOperations(NodeEngine nodeEngine) {
         this.nodeEngine = nodeEngine;
@@ -49,13 +51,32 @@ public final class PartitionOperations {
         return null;
     }
 
-    /** Messages added, or null when the destination is missing or a topic (use the entry processor). */
+    /**
+     * Messages added, or null when the destination is missing or a topic (use the entry processor). Overlapping
+     * calls for one queue go to the partition together ({@link SendCombiner}).
+     */
     public Integer enqueue(String key, List<StoredMessage> messages) {
-        return join(enqueueAsync(key, messages));
+        return join(combiner.send(key, messages));
     }
 
+    /** As {@link #enqueue}, not combined with other calls; the future completes on a Hazelcast thread. */
     public CompletableFuture<Integer> enqueueAsync(String key, List<StoredMessage> messages) {
-        return invoke(key, new EnqueueOperation(key, messages));
+        EnqueueOperation op = new EnqueueOperation(key, messages);
+        Data keyData = nodeEngine.toData(key);
+        int partitionId = nodeEngine.getPartitionService().getPartitionId(keyData);
+        // the async form may be issued from a partition thread (a combined send chained on a completion)
+        return nodeEngine.getOperationService().invokeOnPartitionAsync(MapService.SERVICE_NAME, op.keyData(keyData),
+                partitionId);
+    }
+
+    /** Runs a task on Hazelcast's asynchronous executor (not an I/O or response thread). */
+    void executeAsync(Runnable task) {
+        nodeEngine.getExecutionService().execute(ExecutionService.ASYNC_EXECUTOR, task);
+    }
+
+    /** The queue is gone or forgotten: drop its combining state. */
+    public void forget(String key) {
+        combiner.forget(key);
     }
 
     /**
