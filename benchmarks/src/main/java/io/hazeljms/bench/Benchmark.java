@@ -182,25 +182,30 @@ public final class Benchmark {
     }
 
     /**
-     * Warms the JIT up on a target before its first measured load: 4 producers to 4 consumers, non-persistent
-     * (no journal waits), in phases of {@code 5 * probe} messages until {@code jitSeconds} have passed.
-     * Nothing is recorded; a failure here shows up again in the measured loads.
+     * Warms the JIT up on a target before its first measured load: phases of {@code 5 * probe} messages that
+     * cycle through the measured loads (persistent and non-persistent, 1 -> 1 and 4 -> 4), since HazelJMS runs
+     * different code for each (synchronous or batched sends, parked or batched claims), until
+     * {@code jitSeconds} have passed. Nothing is recorded; a failure here shows up again in the measured loads.
      */
     public void warmUp(Target t) throws InterruptedException {
         String queue = t.queueName("bench-jit-" + t.id() + "-" + queues.incrementAndGet());
-        List<Target.Sender> senders = new ArrayList<>();
+        List<Target.Sender> persistent = new ArrayList<>();
+        List<Target.Sender> nonPersistent = new ArrayList<>();
         List<Target.Receiver> receivers = new ArrayList<>();
         long began = System.nanoTime();
         long until = began + (long) (settings.jitSeconds() * 1e9);
         int phases = 0;
+        int size = 5 * settings.probe();
         try {
             for (int i = 0; i < 4; i++) {
                 receivers.add(t.receiver(queue));
-                senders.add(t.sender(queue, false));
+                persistent.add(t.sender(queue, true));
+                nonPersistent.add(t.sender(queue, false));
             }
-            int size = 5 * settings.probe();
             do {
-                if (!runner.run(senders, receivers, phases * size, size, 0, false).ok()) {
+                List<Target.Sender> senders = phases % 2 == 0 ? persistent : nonPersistent;
+                int n = (phases / 2) % 2 == 0 ? 1 : 4;
+                if (!runner.run(senders.subList(0, n), receivers.subList(0, n), phases * size, size, 0, false).ok()) {
                     break;
                 }
                 phases++;
@@ -208,7 +213,8 @@ public final class Benchmark {
         } catch (Exception e) {
             log.println("   (warm-up of " + t.id() + " failed: " + e + ")");
         } finally {
-            closeAll(senders);
+            closeAll(persistent);
+            closeAll(nonPersistent);
             closeAll(receivers);
             try {
                 t.dispose(queue);
@@ -216,7 +222,7 @@ public final class Benchmark {
                 // a queue left behind goes with its deployment
             }
         }
-        log.printf("   %-13s JIT warm-up: %d x %d messages (%.1f s)%n", t.id(), phases, 5 * settings.probe(),
+        log.printf("   %-13s JIT warm-up: %d x %d messages (%.1f s)%n", t.id(), phases, size,
                 (System.nanoTime() - began) / 1e9);
     }
 

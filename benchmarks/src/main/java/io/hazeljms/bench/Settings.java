@@ -7,7 +7,7 @@ package io.hazeljms.bench;
  * while an fsync-bound persistent broker does not stretch a quick run to minutes. The count each load
  * actually used is printed and written to the CSV.
  *
- * @param jitSeconds     before its first load, each target moves non-persistent messages 4 -> 4 for this long
+ * @param jitSeconds     before its first load, each target moves messages in every measured load for this long
  *                       (unmeasured), so the first load measured is not also the one that warms up the JIT
  * @param probe          messages of the first warm-up step, used to estimate the rate
  * @param warmupMax      further warm-up messages...
@@ -27,7 +27,7 @@ public record Settings(String mode, double jitSeconds, int probe, int warmupMax,
                        int heapCount, long stallMillis, long phaseMillis) {
 
     public static Settings quick() {
-        return new Settings("quick", 4.0, 100, 2_000, 0.5, 20_000, 1.0, 200, 0.5, 150, 3_000,
+        return new Settings("quick", 5.0, 100, 2_000, 0.5, 20_000, 1.0, 200, 0.4, 150, 3_000,
                 10_000, 20_000, 60_000);
     }
 
