@@ -51,10 +51,11 @@ public final class DestinationState implements IdentifiedDataSerializable {
     private transient boolean awaited = true;
     /**
      * A claim is parked on this partition ({@code ParkingClaimOperation}): the next change that adds a
-     * deliverable message must wake it. Only the primary sets it, and a parked claim is retried on the new
-     * primary after a failover or migration, which sets it again there.
+     * deliverable message must wake it. Only the primary sets it. A state that was created, migrated or copied
+     * starts with it set, as claims may be parked on its key from before (a deleted and recreated queue); the
+     * first enqueue then wakes them, or finds nobody, which costs next to nothing.
      */
-    private transient boolean parked;
+    private transient boolean parked = true;
     /** Bumped to wake every parked claim at once (one of them was cancelled); each then asks again. */
     private transient long wakeGeneration;
     /** Parked claims whose consumer stopped waiting, by waiter id; bounded, as an id may never be asked for. */

@@ -88,6 +88,19 @@ class ParkingClaimTest {
     }
 
     @Test
+    void aReceiveParkedOnADeletedQueueGetsTheFirstMessageOfItsSuccessor() throws Exception {
+        cluster = TestCluster.start(1);
+        String queue = "queue:recreated-" + UUID.randomUUID();
+        Broker broker = new Broker(cluster.member(0), DestinationSettings.defaults());
+        broker.createDestination(queue, DestinationSettings.defaults());
+        CompletableFuture<String> waiting = receive(broker, queue, lease(), 60_000, new AtomicBoolean());
+        awaitParked(cluster.member(0), 1);
+        broker.deleteDestination(queue);
+        broker.send(queue, BrokerTest.message("anew", 4)); // creates the queue again: a new state
+        assertEquals("anew", waiting.get(30, TimeUnit.SECONDS));
+    }
+
+    @Test
     void aReleasedMessageWakesAParkedReceive() throws Exception {
         cluster = TestCluster.start(1);
         String queue = "queue:released-" + UUID.randomUUID();

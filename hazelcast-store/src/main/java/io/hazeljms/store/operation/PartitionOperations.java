@@ -101,12 +101,20 @@ public final class PartitionOperations {
         invoke(key, new CancelWaitOperation(key, waiterId));
     }
 
-    /** From an entry processor on the partition thread: wake the queue's parked claims right after it. */
+    /**
+     * From an entry processor on the partition thread: wake the queue's parked claims right after it. Only the
+     * primary has parked claims; a backup processor calling this does nothing.
+     */
     public static void notifyParked(HazelcastInstance hz, String key) {
         NodeEngine engine = nodeEngine(hz);
-        if (engine != null) {
+        if (engine == null) {
+            return;
+        }
+        Data keyData = engine.toData(key);
+        int partitionId = engine.getPartitionService().getPartitionId(keyData);
+        if (engine.getPartitionService().isPartitionOwner(partitionId)) {
             NotifyParkedOperation op = new NotifyParkedOperation(key);
-            op.setNodeEngine(engine).setPartitionId(engine.getPartitionService().getPartitionId(key));
+            op.keyData(keyData).setNodeEngine(engine).setPartitionId(partitionId);
             engine.getOperationService().execute(op);
         }
     }
