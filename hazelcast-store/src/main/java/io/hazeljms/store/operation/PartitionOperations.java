@@ -69,6 +69,15 @@ public final class PartitionOperations {
                 partitionId);
     }
 
+    int partitionId(String key) {
+        return nodeEngine.getPartitionService().getPartitionId(key);
+    }
+
+    /** Whether this member owns the partition now. */
+    boolean isOwner(int partitionId) {
+        return nodeEngine.getPartitionService().isPartitionOwner(partitionId);
+    }
+
     /** Runs a task on Hazelcast's asynchronous executor (not an I/O or response thread). */
     void executeAsync(Runnable task) {
         nodeEngine.getExecutionService().execute(ExecutionService.ASYNC_EXECUTOR, task);

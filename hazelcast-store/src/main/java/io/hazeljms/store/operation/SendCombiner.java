@@ -12,8 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Group commit for synchronous sends: sends to one queue from several threads of this node that overlap in
- * time go to the partition in one operation. While one call is on its way, later senders gather; its
- * completion sends them together. Each sender still returns only once its own messages are stored, and one
+ * time go to the partition in one operation. While a call is on its way (up to four, to a queue on another
+ * member), later senders gather; a completion sends them together. Each sender still returns only once its own messages are stored, and one
  * thread's sends keep their order (it waits for each). With four producers on one queue this halves the
  * operations per message; a lone producer sees no difference.
  */
@@ -21,6 +21,14 @@ final class SendCombiner {
 
     private final PartitionOperations operations;
     private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
+    /**
+     * Calls in flight per queue before senders gather. On the member that owns the queue a call costs CPU, not
+     * time, so one at a time and gather the rest (4 -> 4 on one member: ~30k -> 51-60k messages/s). To another
+     * member a call is a round trip: keep several on the wire, as separate senders would (4 -> 4 on two
+     * members, full mode: 7.7k with one in flight, 9.3k with four).
+     */
+    private static final int LOCAL_IN_FLIGHT = 1;
+    private static final int REMOTE_IN_FLIGHT = 4;
 
     SendCombiner(PartitionOperations operations) {
         this.operations = operations;
@@ -28,13 +36,14 @@ final class SendCombiner {
 
     /** Messages added, or null when the queue is missing (use the entry processor). */
     CompletableFuture<Integer> send(String queue, List<StoredMessage> messages) {
-        Lane lane = lanes.computeIfAbsent(queue, q -> new Lane());
+        Lane lane = lanes.computeIfAbsent(queue, q -> new Lane(operations.partitionId(q)));
         Batch batch;
         boolean lead;
+        int limit = operations.isOwner(lane.partitionId) ? LOCAL_IN_FLIGHT : REMOTE_IN_FLIGHT;
         synchronized (lane) {
-            lead = !lane.busy;
+            lead = lane.inFlight < limit;
             if (lead) {
-                lane.busy = true;
+                lane.inFlight++;
                 batch = new Batch();
             } else {
                 if (lane.gathering == null) {
@@ -74,7 +83,9 @@ final class SendCombiner {
             synchronized (lane) {
                 next = lane.gathering;
                 lane.gathering = null;
-                lane.busy = next != null;
+                if (next == null) {
+                    lane.inFlight--;
+                }
             }
             if (next != null) {
                 startFromCallback(queue, lane, next);
@@ -92,8 +103,13 @@ final class SendCombiner {
     }
 
     private static final class Lane {
-        private boolean busy;
+        private final int partitionId;
+        private int inFlight;
         private Batch gathering;
+
+        Lane(int partitionId) {
+            this.partitionId = partitionId;
+        }
     }
 
     private static final class Batch {
