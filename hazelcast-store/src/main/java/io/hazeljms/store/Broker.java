@@ -268,7 +268,8 @@ public final class Broker {
         while (!cancelled.getAsBoolean() || !toAcknowledge.isEmpty()) {
             boolean stopping = cancelled.getAsBoolean();
             long now = System.currentTimeMillis();
-            long wait = stopping || timeoutMillis < 0 ? 0 : deadline == Long.MAX_VALUE ? -1 : Math.max(0, deadline - now);
+            long wait = stopping || timeoutMillis < 0 ? 0
+                    : deadline == Long.MAX_VALUE ? -1 : Math.max(0, deadline - now);
             int take = stopping ? 0 : max;
             ClaimResult result;
             watch.parking.incrementAndGet();

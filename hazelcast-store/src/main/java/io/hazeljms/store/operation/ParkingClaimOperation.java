@@ -87,7 +87,7 @@ public final class ParkingClaimOperation extends ReplicatedDestinationOperation 
             deadline = getWaitTimeout() < 0 ? Long.MAX_VALUE : now + getWaitTimeout();
         }
         if (parkedUntil != 0 && state.wakeGeneration() != generation) {
-            return false; // woken for another waiter's cancellation: answer empty, the caller asks again
+            return false; // woken for another waiter's cancellation: run, take what there is, the caller asks again
         }
         long until = Math.min(deadline, state.nothingToClaimUntil(now));
         if (until <= now || (parkedUntil != 0 && until < parkedUntil)) {

@@ -13,9 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Group commit for synchronous sends: sends to one queue from several threads of this node that overlap in
  * time go to the partition in one operation. While a call is on its way (up to four, to a queue on another
- * member), later senders gather; a completion sends them together. Each sender still returns only once its own messages are stored, and one
- * thread's sends keep their order (it waits for each). With four producers on one queue this halves the
- * operations per message; a lone producer sees no difference.
+ * member), later senders gather; a completion sends them together. Each sender still returns only once its
+ * own messages are stored, and one thread's sends keep their order (it waits for each). With four producers on
+ * one queue this halves the operations per message; a lone producer sees no difference.
  */
 final class SendCombiner {
 
