@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -46,6 +48,23 @@ class PrefetchTest extends JmsTestSupport {
 
     private static String text(Message m) throws JMSException {
         return ((TextMessage) m).getText();
+    }
+
+    @Test
+    void anIdleConsumersAutoAcknowledgementReachesTheStoreWithoutAnotherReceive() throws Exception {
+        Session session = session(Session.AUTO_ACKNOWLEDGE);
+        Queue queue = freshQueue(session);
+        send(session, queue, 1);
+        MessageConsumer consumer = session.createConsumer(queue);
+        assertEquals("m0", text(consumer.receive(10_000)));
+        // the consumer stays open and does not receive again: its acknowledgement must not wait for that
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (stats(queue).acknowledged() < 1 && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5)); // store state is no event: look, bounded
+        }
+        assertEquals(1, stats(queue).acknowledged());
+        assertEquals(0, stats(queue).inFlight());
+        consumer.close();
     }
 
     @Test
