@@ -52,10 +52,8 @@ class ParkingClaimTest {
 
     @Test
     void cancellingOneParkedReceiveEndsItAndLeavesTheOtherWaiting() throws Exception {
-        cluster = TestCluster.start(1);
         String queue = "queue:cancel-" + UUID.randomUUID();
-        Broker broker = new Broker(cluster.member(0), DestinationSettings.defaults());
-        broker.createDestination(queue, DestinationSettings.defaults());
+        Broker broker = oneMemberWith(queue);
         AtomicBoolean firstCancelled = new AtomicBoolean();
         Broker.Watch firstWatch = broker.watch(queue);
         CompletableFuture<String> first = receive(broker, firstWatch, lease(), 0, firstCancelled);
@@ -75,10 +73,8 @@ class ParkingClaimTest {
 
     @Test
     void aParkedReceiveTakesADelayedMessageWhenItFallsDue() throws Exception {
-        cluster = TestCluster.start(1);
         String queue = "queue:delayed-" + UUID.randomUUID();
-        Broker broker = new Broker(cluster.member(0), DestinationSettings.defaults());
-        broker.createDestination(queue, DestinationSettings.defaults());
+        Broker broker = oneMemberWith(queue);
         CompletableFuture<String> waiting = receive(broker, queue, lease(), 60_000, new AtomicBoolean());
         awaitParked(cluster.member(0), 1);
         long due = System.currentTimeMillis() + 300;
@@ -89,10 +85,8 @@ class ParkingClaimTest {
 
     @Test
     void aReceiveParkedOnADeletedQueueGetsTheFirstMessageOfItsSuccessor() throws Exception {
-        cluster = TestCluster.start(1);
         String queue = "queue:recreated-" + UUID.randomUUID();
-        Broker broker = new Broker(cluster.member(0), DestinationSettings.defaults());
-        broker.createDestination(queue, DestinationSettings.defaults());
+        Broker broker = oneMemberWith(queue);
         CompletableFuture<String> waiting = receive(broker, queue, lease(), 60_000, new AtomicBoolean());
         awaitParked(cluster.member(0), 1);
         broker.deleteDestination(queue);
@@ -161,6 +155,14 @@ class ParkingClaimTest {
     }
 
     // --- helpers ---------------------------------------------------------------------------------------------
+
+    /** A one-member cluster with {@code queue} created on it, and a broker on that member. */
+    private Broker oneMemberWith(String queue) {
+        cluster = TestCluster.start(1);
+        Broker broker = new Broker(cluster.member(0), DestinationSettings.defaults());
+        broker.createDestination(queue, DestinationSettings.defaults());
+        return broker;
+    }
 
     private static LeaseOwner lease() {
         return new LeaseOwner("elsewhere-" + UUID.randomUUID(), "conn", "session-" + UUID.randomUUID());

@@ -44,7 +44,7 @@ public final class CancelWaitOperation extends DestinationOperation implements N
 
     @Override
     public WaitNotifyKey getNotifiedKey() {
-        return new DestinationWaitKey(key);
+        return waitKey();
     }
 
     @Override

@@ -11,6 +11,7 @@ import com.hazelcast.nio.ObjectDataOutput;
 import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 import com.hazelcast.spi.impl.operationservice.Operation;
 import com.hazelcast.spi.impl.operationservice.PartitionAwareOperation;
+import com.hazelcast.spi.impl.operationservice.WaitNotifyKey;
 import io.hazeljms.store.DestinationState;
 import io.hazeljms.store.StoreConfig;
 import io.hazeljms.store.StoreSerializers;
@@ -51,6 +52,11 @@ abstract class DestinationOperation extends Operation
     final Map.Entry<String, DestinationState> entry() {
         Record<?> record = record();
         return record == null ? null : new LiveEntry(key, record);
+    }
+
+    /** What claims parked on this destination wait on, and what changes to it notify. */
+    final WaitNotifyKey waitKey() {
+        return new DestinationWaitKey(key);
     }
 
     final Data keyData() {

@@ -79,7 +79,7 @@ public final class EnqueueOperation extends ReplicatedDestinationOperation imple
 
     @Override
     public WaitNotifyKey getNotifiedKey() {
-        return new DestinationWaitKey(key);
+        return waitKey();
     }
 
     @Override

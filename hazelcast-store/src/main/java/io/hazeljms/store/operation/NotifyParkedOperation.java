@@ -35,7 +35,7 @@ public final class NotifyParkedOperation extends DestinationOperation implements
 
     @Override
     public WaitNotifyKey getNotifiedKey() {
-        return new DestinationWaitKey(key);
+        return waitKey();
     }
 
     @Override

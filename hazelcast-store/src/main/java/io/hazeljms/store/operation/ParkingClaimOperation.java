@@ -63,7 +63,7 @@ public final class ParkingClaimOperation extends ReplicatedDestinationOperation 
 
     @Override
     public WaitNotifyKey getWaitKey() {
-        return new DestinationWaitKey(key);
+        return waitKey();
     }
 
     @Override
