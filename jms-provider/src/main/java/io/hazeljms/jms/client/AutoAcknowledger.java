@@ -37,7 +37,12 @@ final class AutoAcknowledger {
      * two receives of a busy consumer, short against anything a person or a test would notice.
      */
     static final long LINGER_MILLIS = 20;
-    private static final Executor LINGER = CompletableFuture.delayedExecutor(LINGER_MILLIS, TimeUnit.MILLISECONDS);
+    /**
+     * Runs {@link #lingerEnded} on the JDK's delay-scheduler thread itself: it only hands ids to an asynchronous
+     * call. (Without an executor, CompletableFuture starts a new thread per task on a machine of two cores or less.)
+     */
+    private static final Executor LINGER =
+            CompletableFuture.delayedExecutor(LINGER_MILLIS, TimeUnit.MILLISECONDS, Runnable::run);
 
     private List<String> waiting = new ArrayList<>();
     private boolean lingering;
