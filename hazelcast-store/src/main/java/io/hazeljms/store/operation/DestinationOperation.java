@@ -1,5 +1,6 @@
 package io.hazeljms.store.operation;
 
+import com.hazelcast.internal.nio.IOUtil;
 import com.hazelcast.internal.serialization.Data;
 import com.hazelcast.internal.services.ObjectNamespace;
 import com.hazelcast.internal.services.ServiceNamespaceAware;
@@ -31,9 +32,13 @@ import java.util.Map;
 abstract class DestinationOperation extends Operation
         implements IdentifiedDataSerializable, PartitionAwareOperation, ServiceNamespaceAware {
 
-    protected String key;
-    /** The key as Hazelcast data: handed over by a local caller, made once here otherwise. */
-    private transient Data keyData;
+    /** The destination's key; after deserialization decoded only when asked for ({@link #key()}). */
+    private String key;
+    /**
+     * The key as Hazelcast data, which is what travels: the owner looks the record up by it, so sending it
+     * spares serializing the key again on every member an operation runs on.
+     */
+    private Data keyData;
 
     DestinationOperation() {
     }
@@ -51,12 +56,19 @@ abstract class DestinationOperation extends Operation
     /** The state as a map entry, so entry processors (backup processors in particular) can run on it directly. */
     final Map.Entry<String, DestinationState> entry() {
         Record<?> record = record();
-        return record == null ? null : new LiveEntry(key, record);
+        return record == null ? null : new LiveEntry(this, record);
     }
 
     /** What claims parked on this destination wait on, and what changes to it notify. */
     final WaitNotifyKey waitKey() {
-        return new DestinationWaitKey(key);
+        return new DestinationWaitKey(key());
+    }
+
+    final String key() {
+        if (key == null) {
+            key = getNodeEngine().toObject(keyData);
+        }
+        return key;
     }
 
     final Data keyData() {
@@ -95,20 +107,20 @@ abstract class DestinationOperation extends Operation
 
     @Override
     protected void writeInternal(ObjectDataOutput out) throws IOException {
-        out.writeString(key);
+        IOUtil.writeData(out, keyData());
     }
 
     @Override
     protected void readInternal(ObjectDataInput in) throws IOException {
-        key = in.readString();
+        keyData = IOUtil.readData(in);
     }
 
     /** A record seen as a map entry; setValue replaces the record's value (OBJECT format: the object itself). */
-    private record LiveEntry(String key, Record<?> record) implements Map.Entry<String, DestinationState> {
+    private record LiveEntry(DestinationOperation op, Record<?> record) implements Map.Entry<String, DestinationState> {
 
         @Override
         public String getKey() {
-            return key;
+            return op.key();
         }
 
         @Override

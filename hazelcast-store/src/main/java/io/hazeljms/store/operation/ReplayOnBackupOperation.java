@@ -1,5 +1,6 @@
 package io.hazeljms.store.operation;
 
+import com.hazelcast.internal.serialization.Data;
 import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
@@ -22,8 +23,8 @@ public final class ReplayOnBackupOperation extends DestinationOperation implemen
     public ReplayOnBackupOperation() {
     }
 
-    ReplayOnBackupOperation(String key, EntryProcessor<String, DestinationState, ?> processor) {
-        super(key);
+    ReplayOnBackupOperation(Data keyData, EntryProcessor<String, DestinationState, ?> processor) {
+        keyData(keyData);
         this.processor = processor;
     }
 

@@ -41,7 +41,7 @@ abstract class ReplicatedDestinationOperation extends DestinationOperation imple
 
     @Override
     public Operation getBackupOperation() {
-        return new ReplayOnBackupOperation(key, backupProcessor);
+        return new ReplayOnBackupOperation(keyData(), backupProcessor);
     }
 
     private MapContainer mapContainer() {
