@@ -53,6 +53,7 @@ public final class BenchMain {
         List<String> targets = new ArrayList<>(Benchmark.ALL_TARGETS);
         List<Integer> members = new ArrayList<>(List.of(1, 2));
         Path outDir = defaultOut();
+        Double jitSeconds = null;
         try {
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
@@ -61,6 +62,7 @@ public final class BenchMain {
                     case "--targets" -> targets = parseTargets(value(args, ++i, a));
                     case "--members" -> members = parseMembers(value(args, ++i, a));
                     case "--out" -> outDir = Path.of(value(args, ++i, a));
+                    case "--jit-seconds" -> jitSeconds = parseSeconds(value(args, ++i, a));
                     case "-h", "--help" -> {
                         usage(out);
                         return 0;
@@ -77,7 +79,7 @@ public final class BenchMain {
         System.setProperty("java.awt.headless", "true");
         System.setProperty("hazelcast.phone.home.enabled", "false");
         quietLogging();
-        Settings settings = Settings.of(mode);
+        Settings settings = jitSeconds == null ? Settings.of(mode) : Settings.of(mode).withJitSeconds(jitSeconds);
         out.printf("HazelJMS benchmark: mode %s, targets %s, Hazelcast shapes %s member(s), results to %s%n",
                 mode, targets, members, outDir.toAbsolutePath());
         out.printf("JVM %s, %d CPUs, max heap %d MiB%n", System.getProperty("java.vm.version"),
@@ -166,7 +168,19 @@ public final class BenchMain {
 
     private static void usage(PrintStream out) {
         out.println("usage: BenchMain [--mode quick|full] [--targets hazeljms,iqueue,artemis-invm,artemis-tcp]"
-                + " [--members 1,2] [--out DIR]");
+                + " [--members 1,2] [--jit-seconds S] [--out DIR]");
+    }
+
+    static double parseSeconds(String s) {
+        try {
+            double seconds = Double.parseDouble(s);
+            if (seconds >= 0 && seconds <= 600) {
+                return seconds;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("--jit-seconds takes a number of seconds from 0 to 600, was " + s);
     }
 
     /** Hazelcast logs through java.util.logging here; keep warnings, drop its INFO chatter. */

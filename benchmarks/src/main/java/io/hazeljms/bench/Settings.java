@@ -32,7 +32,7 @@ public record Settings(String mode, double jitSeconds, int probe, int warmupMax,
     }
 
     public static Settings full() {
-        return new Settings("full", 10, 1_000, 20_000, 5, 100_000, 30, 5_000, 10, 5_000, 100_000,
+        return new Settings("full", 30, 1_000, 20_000, 5, 100_000, 30, 5_000, 10, 5_000, 100_000,
                 100_000, 60_000, 600_000);
     }
 
@@ -42,6 +42,12 @@ public record Settings(String mode, double jitSeconds, int probe, int warmupMax,
             case "full" -> full();
             default -> throw new IllegalArgumentException("--mode must be quick or full, was " + mode);
         };
+    }
+
+    /** These settings with another JIT warm-up per target and shape ({@code --jit-seconds}). */
+    public Settings withJitSeconds(double seconds) {
+        return new Settings(mode, seconds, probe, warmupMax, warmupSeconds, countMax, countSeconds, countMin,
+                latencySeconds, latencyMin, latencyMax, heapCount, stallMillis, phaseMillis);
     }
 
     public int warmupCount(double probedRate) {

@@ -111,6 +111,9 @@ class HarnessTest {
         assertEquals(List.of("iqueue", "hazeljms"), BenchMain.parseTargets("iqueue,hazeljms,iqueue"));
         assertThrows(IllegalArgumentException.class, () -> BenchMain.parseTargets("kafka"));
         assertThrows(IllegalArgumentException.class, () -> BenchMain.parseMembers("3"));
+        assertEquals(30.0, BenchMain.parseSeconds("30"));
+        assertThrows(IllegalArgumentException.class, () -> BenchMain.parseSeconds("-1"));
+        assertThrows(IllegalArgumentException.class, () -> BenchMain.parseSeconds("soon"));
         assertEquals(2, BenchMain.run(new String[]{"--mode", "slow"},
                 new java.io.PrintStream(java.io.OutputStream.nullOutputStream())));
     }
