@@ -5,9 +5,15 @@ import org.HdrHistogram.Histogram;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -61,16 +67,12 @@ public final class Benchmark {
                         on.add(cluster.iqueue());
                     }
                     // both targets share the members' JIT-compiled code: warm each up on this shape first, then
-                    // take turns load by load, so neither is measured on code the other one warmed up
+                    // take turns round by round, so neither is measured on code the other one warmed up
                     for (Target t : on) {
                         warmUp(t);
                     }
                     for (boolean persistent : new boolean[]{true, false}) {
-                        for (int[] topology : TOPOLOGIES) {
-                            for (Target t : on) {
-                                runLoad(t, persistent, topology, results);
-                            }
-                        }
+                        runLoads(on, persistent, results);
                     }
                     for (Target t : on) {
                         results.heap.add(heap(t));
@@ -92,8 +94,11 @@ public final class Benchmark {
                         on.add(broker.tcp());
                     }
                     for (Target t : on) {
-                        runLoads(t, persistent, results);
+                        if (warmedUp.add(t.id())) {
+                            warmUp(t);
+                        }
                     }
+                    runLoads(on, persistent, results);
                     if (!persistent) {
                         for (Target t : on) {
                             results.heap.add(heap(t));
@@ -106,78 +111,115 @@ public final class Benchmark {
         return results;
     }
 
-    private void runLoads(Target t, boolean persistent, Results results) throws InterruptedException {
-        if (warmedUp.add(t.id())) {
-            warmUp(t);
-        }
-        for (int[] topology : TOPOLOGIES) {
-            runLoad(t, persistent, topology, results);
-        }
-    }
-
-    private void runLoad(Target t, boolean persistent, int[] topology, Results results) throws InterruptedException {
-        long began = System.nanoTime();
-        Results.Row row = runLoad(t, persistent, topology[0], topology[1]);
-        log.printf("   %-13s %dm %-19s n=%-6d %7.0f send/s %7.0f e2e/s | at %6.0f/s p50 %7.1f p99 %8.1f "
-                        + "p99.9 %8.1f us gc %4d ms (%.1f s) %s%n",
-                row.target(), row.members(), row.load(), row.count(), row.sendRate(), row.endToEndRate(),
-                row.latencyRate(), row.p50Micros(), row.p99Micros(), row.p999Micros(), row.gcMillis(),
-                (System.nanoTime() - began) / 1e9, row.ok() ? "" : "FAILED: " + row.problem());
-        results.rows.add(row);
-    }
-
     /**
-     * One load on a fresh queue: warm-up, a throughput phase of {@code count} messages, then a latency phase
-     * at half the end-to-end rate just measured, all with the same producers and consumers.
+     * One load on each of the targets side by side: each gets a fresh queue, producers, consumers and a warm-up;
+     * then the targets take turns for {@code rounds} throughput phases, so a slow moment of the machine falls on
+     * all of them alike, and the round with the median end-to-end rate is reported. Last, each target runs a
+     * latency phase paced at half that rate, with the same producers and consumers.
      */
-    public Results.Row runLoad(Target t, boolean persistent, int producers, int consumers)
+    private void runLoads(List<Target> on, boolean persistent, Results results) throws InterruptedException {
+        for (int[] topology : TOPOLOGIES) {
+            long began = System.nanoTime();
+            for (Results.Row row : runLoad(on, persistent, topology[0], topology[1])) {
+                log.printf("   %-13s %dm %-19s n=%-6d %7.0f send/s %7.0f e2e/s (rounds %s) | at %6.0f/s p50 %7.1f "
+                                + "p99 %8.1f p99.9 %8.1f us gc %4d ms %s%n",
+                        row.target(), row.members(), row.load(), row.count(), row.sendRate(), row.endToEndRate(),
+                        roundsText(row.roundRates()), row.latencyRate(), row.p50Micros(), row.p99Micros(),
+                        row.p999Micros(), row.gcMillis(), row.ok() ? "" : "FAILED: " + row.problem());
+                results.rows.add(row);
+            }
+            log.printf("   (%.1f s)%n", (System.nanoTime() - began) / 1e9);
+        }
+    }
+
+    public List<Results.Row> runLoad(List<Target> on, boolean persistent, int producers, int consumers)
             throws InterruptedException {
-        String queue = t.queueName("bench-" + t.id() + "-" + queues.incrementAndGet());
-        List<Target.Sender> senders = new ArrayList<>();
-        List<Target.Receiver> receivers = new ArrayList<>();
+        Map<Target, OpenLoad> open = new LinkedHashMap<>();
+        Map<Target, String> problems = new HashMap<>();
+        Map<Target, Integer> counts = new HashMap<>();
+        Map<Target, List<LoadRunner.Phase>> rounds = new HashMap<>();
         try {
-            for (int i = 0; i < consumers; i++) {
-                receivers.add(t.receiver(queue));
-            }
-            for (int i = 0; i < producers; i++) {
-                senders.add(t.sender(queue, persistent));
-            }
-            int ids = 0;
-            LoadRunner.Phase probe = runner.run(senders, receivers, ids, settings.probe(), 0, false);
-            ids += settings.probe();
-            if (!probe.ok()) {
-                return failed(t, persistent, producers, consumers, "warm-up: " + probe.problem());
-            }
-            double warmRate = probe.endToEndRate();
-            int warmup = settings.warmupCount(warmRate);
-            if (warmup > 0) {
-                LoadRunner.Phase warm = runner.run(senders, receivers, ids, warmup, 0, false);
-                ids += warmup;
-                if (!warm.ok()) {
-                    return failed(t, persistent, producers, consumers, "warm-up: " + warm.problem());
+            for (Target t : on) {
+                try {
+                    OpenLoad load = new OpenLoad(t, t.queueName("bench-" + t.id() + "-" + queues.incrementAndGet()),
+                            persistent, producers, consumers, runner, log);
+                    open.put(t, load);
+                    counts.put(t, warm(load));
+                    rounds.put(t, new ArrayList<>());
+                } catch (PhaseFailed e) {
+                    problems.put(t, "warm-up: " + e.getMessage());
+                } catch (Exception e) {
+                    problems.put(t, e.toString());
                 }
-                warmRate = warm.endToEndRate();
             }
-            int count = settings.measuredCount(warmRate);
-            LoadRunner.Phase measured = runner.run(senders, receivers, ids, count, 0, false);
-            ids += count;
-            if (!measured.ok()) {
-                return failed(t, persistent, producers, consumers, measured.problem());
+            for (int r = 0; r < settings.rounds(); r++) {
+                for (Target t : on) {
+                    if (!problems.containsKey(t)) {
+                        LoadRunner.Phase phase = open.get(t).run(counts.get(t), 0);
+                        if (phase.ok()) {
+                            rounds.get(t).add(phase);
+                        } else {
+                            problems.put(t, phase.problem());
+                        }
+                    }
+                }
             }
-            double rate = measured.endToEndRate() / 2;
-            int latencyCount = settings.latencyCount(rate);
-            LoadRunner.Phase paced = runner.run(senders, receivers, ids, latencyCount, rate, true);
-            Histogram h = paced.latency();
-            return new Results.Row(t.id(), t.members(), persistent, producers, consumers, count,
-                    measured.sendRate(), measured.endToEndRate(), rate, latencyCount,
-                    micros(h.getValueAtPercentile(50)), micros(h.getValueAtPercentile(99)),
-                    micros(h.getValueAtPercentile(99.9)), micros(h.getMaxValue()), paced.gcMillis(),
-                    paced.ok() ? "" : "latency: " + paced.problem());
-        } catch (Exception e) {
-            return failed(t, persistent, producers, consumers, e.toString());
+            List<Results.Row> rows = new ArrayList<>();
+            for (Target t : on) {
+                rows.add(problems.containsKey(t)
+                        ? failed(t, persistent, producers, consumers, problems.get(t))
+                        : latency(open.get(t), counts.get(t), rounds.get(t)));
+            }
+            return rows;
         } finally {
-            closeAll(senders);
-            closeAll(receivers);
+            open.values().forEach(OpenLoad::close);
+        }
+    }
+
+    /** A probe, then warm-up messages; returns the message count of a throughput round at the rate seen. */
+    private int warm(OpenLoad load) throws InterruptedException, PhaseFailed {
+        LoadRunner.Phase probe = load.run(settings.probe(), 0);
+        if (!probe.ok()) {
+            throw new PhaseFailed(probe.problem());
+        }
+        double warmRate = probe.endToEndRate();
+        int warmup = settings.warmupCount(warmRate);
+        if (warmup > 0) {
+            LoadRunner.Phase warm = load.run(warmup, 0);
+            if (!warm.ok()) {
+                throw new PhaseFailed(warm.problem());
+            }
+            warmRate = warm.endToEndRate();
+        }
+        return settings.measuredCount(warmRate);
+    }
+
+    /** The row of a load whose throughput rounds all passed: the median round, then the latency phase. */
+    private Results.Row latency(OpenLoad load, int count, List<LoadRunner.Phase> rounds) throws InterruptedException {
+        List<LoadRunner.Phase> sorted = new ArrayList<>(rounds);
+        sorted.sort(Comparator.comparingDouble(LoadRunner.Phase::endToEndRate));
+        LoadRunner.Phase median = sorted.get(sorted.size() / 2);
+        double rate = median.endToEndRate() / 2;
+        int latencyCount = settings.latencyCount(rate);
+        LoadRunner.Phase paced = load.run(latencyCount, rate);
+        Histogram h = paced.latency();
+        Target t = load.target;
+        return new Results.Row(t.id(), t.members(), load.persistent, load.producers, load.consumers, count,
+                median.sendRate(), median.endToEndRate(), rate, latencyCount,
+                micros(h.getValueAtPercentile(50)), micros(h.getValueAtPercentile(99)),
+                micros(h.getValueAtPercentile(99.9)), micros(h.getMaxValue()), paced.gcMillis(),
+                rounds.stream().map(LoadRunner.Phase::endToEndRate).toList(),
+                paced.ok() ? "" : "latency: " + paced.problem());
+    }
+
+    static String roundsText(List<Double> rates) {
+        return rates.stream().map(r -> String.format(Locale.ROOT, "%.0f", r)).collect(Collectors.joining("/"));
+    }
+
+    /** A warm-up phase lost, duplicated or could not move a message. */
+    private static final class PhaseFailed extends Exception {
+        PhaseFailed(String problem) {
+            super(problem);
         }
     }
 
@@ -287,7 +329,7 @@ public final class Benchmark {
 
     private Results.Row failed(Target t, boolean persistent, int producers, int consumers, String problem) {
         return new Results.Row(t.id(), t.members(), persistent, producers, consumers, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, problem);
+                0, 0, 0, 0, 0, 0, 0, 0, 0, List.of(), problem);
     }
 
     private static double micros(long nanos) {

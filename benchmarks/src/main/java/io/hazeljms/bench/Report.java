@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
 
 /** Prints the tables and writes the CSV files and PNG charts of a run. */
 public final class Report {
@@ -46,7 +47,8 @@ public final class Report {
     public void print(PrintStream out) {
         out.println();
         out.printf(Locale.ROOT, "HazelJMS benchmark, %s mode, 1 KiB TextMessage (%d chars); n = messages per "
-                + "phase; latency at half the measured end-to-end rate%n", results.mode, Payload.SIZE);
+                + "phase; send/s and e2e/s: the median of the throughput rounds; latency at half that end-to-end "
+                + "rate%n", results.mode, Payload.SIZE);
         out.println();
         out.printf(Locale.ROOT, "%-13s %3s %-19s %6s %9s %9s | %9s %6s %9s %9s %9s %9s %6s%n", "target", "mbr",
                 "load", "n", "send/s", "e2e/s", "lat.rate/s", "n", "p50 us", "p99 us", "p99.9 us", "max us", "gc ms");
@@ -152,12 +154,15 @@ public final class Report {
         Files.createDirectories(dir);
         List<Path> written = new ArrayList<>();
         StringBuilder csv = new StringBuilder("target,members,persistent,producers,consumers,count,send_per_s,"
-                + "e2e_per_s,latency_rate_per_s,latency_count,p50_us,p99_us,p999_us,max_us,latency_gc_ms,problem\n");
+                + "e2e_per_s,latency_rate_per_s,latency_count,p50_us,p99_us,p999_us,max_us,latency_gc_ms,"
+                + "e2e_per_s_rounds,problem\n");
         for (Results.Row r : sortedRows()) {
-            csv.append(String.format(Locale.ROOT, "%s,%d,%b,%d,%d,%d,%.1f,%.1f,%.1f,%d,%.1f,%.1f,%.1f,%.1f,%d,%s%n",
+            String rounds = r.roundRates().stream().map(x -> String.format(Locale.ROOT, "%.1f", x))
+                    .collect(Collectors.joining(";"));
+            csv.append(String.format(Locale.ROOT, "%s,%d,%b,%d,%d,%d,%.1f,%.1f,%.1f,%d,%.1f,%.1f,%.1f,%.1f,%d,%s,%s%n",
                     r.target(), r.members(), r.persistent(), r.producers(), r.consumers(), r.count(), r.sendRate(),
                     r.endToEndRate(), r.latencyRate(), r.latencyCount(), r.p50Micros(), r.p99Micros(),
-                    r.p999Micros(), r.maxMicros(), r.gcMillis(), quote(r.problem())));
+                    r.p999Micros(), r.maxMicros(), r.gcMillis(), rounds, quote(r.problem())));
         }
         written.add(writeString(dir.resolve("results.csv"), csv));
         StringBuilder ratios = new StringBuilder("group,e2e_vs_iqueue,send_vs_iqueue,e2e_vs_artemis_invm,"

@@ -7,13 +7,14 @@ import java.util.List;
 public final class Results {
 
     /**
-     * One load on one target: throughput, then latency at half the measured end-to-end rate; {@code gcMillis}
-     * is the garbage-collection time of the whole JVM during the latency phase.
+     * One load on one target: throughput (the round with the median end-to-end rate; {@code roundRates} are the
+     * end-to-end rates of every round, in order), then latency at half that rate; {@code gcMillis} is the
+     * garbage-collection time of the whole JVM during the latency phase.
      */
     public record Row(String target, int members, boolean persistent, int producers, int consumers, int count,
                       double sendRate, double endToEndRate, double latencyRate, int latencyCount,
                       double p50Micros, double p99Micros, double p999Micros, double maxMicros, long gcMillis,
-                      String problem) {
+                      List<Double> roundRates, String problem) {
 
         public boolean ok() {
             return problem.isEmpty();

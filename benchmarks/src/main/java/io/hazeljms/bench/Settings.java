@@ -12,8 +12,9 @@ package io.hazeljms.bench;
  * @param probe          messages of the first warm-up step, used to estimate the rate
  * @param warmupMax      further warm-up messages...
  * @param warmupSeconds  ...capped to this long at the probed rate
- * @param countMax       messages of the measured throughput phase...
- * @param countSeconds   ...capped to this long at the warm-up rate...
+ * @param rounds         throughput phases per load, the targets of a shape taking turns; the median is reported
+ * @param countMax       messages of each throughput phase...
+ * @param countSeconds   ...capped so that all rounds together take about this long at the warm-up rate...
  * @param countMin       ...but never fewer than this
  * @param latencySeconds the fixed-rate latency phase lasts this long at half the measured rate...
  * @param latencyMin     ...but has at least this many messages...
@@ -22,17 +23,17 @@ package io.hazeljms.bench;
  * @param stallMillis    a phase fails when no message moved for this long
  * @param phaseMillis    a phase fails when it lasts longer than this
  */
-public record Settings(String mode, double jitSeconds, int probe, int warmupMax, double warmupSeconds, int countMax,
-                       double countSeconds, int countMin, double latencySeconds, int latencyMin, int latencyMax,
-                       int heapCount, long stallMillis, long phaseMillis) {
+public record Settings(String mode, double jitSeconds, int probe, int warmupMax, double warmupSeconds, int rounds,
+                       int countMax, double countSeconds, int countMin, double latencySeconds, int latencyMin,
+                       int latencyMax, int heapCount, long stallMillis, long phaseMillis) {
 
     public static Settings quick() {
-        return new Settings("quick", 5.0, 100, 2_000, 0.5, 20_000, 1.0, 200, 0.4, 150, 3_000,
+        return new Settings("quick", 5.0, 100, 2_000, 0.5, 3, 20_000, 1.0, 200, 0.4, 150, 3_000,
                 10_000, 20_000, 60_000);
     }
 
     public static Settings full() {
-        return new Settings("full", 30, 1_000, 20_000, 5, 100_000, 30, 5_000, 10, 5_000, 100_000,
+        return new Settings("full", 30, 1_000, 20_000, 5, 3, 100_000, 30, 5_000, 10, 5_000, 100_000,
                 100_000, 60_000, 600_000);
     }
 
@@ -46,7 +47,7 @@ public record Settings(String mode, double jitSeconds, int probe, int warmupMax,
 
     /** These settings with another JIT warm-up per target and shape ({@code --jit-seconds}). */
     public Settings withJitSeconds(double seconds) {
-        return new Settings(mode, seconds, probe, warmupMax, warmupSeconds, countMax, countSeconds, countMin,
+        return new Settings(mode, seconds, probe, warmupMax, warmupSeconds, rounds, countMax, countSeconds, countMin,
                 latencySeconds, latencyMin, latencyMax, heapCount, stallMillis, phaseMillis);
     }
 
@@ -55,7 +56,7 @@ public record Settings(String mode, double jitSeconds, int probe, int warmupMax,
     }
 
     public int measuredCount(double warmRate) {
-        return clamp(Math.round(warmRate * countSeconds), countMin, countMax);
+        return clamp(Math.round(warmRate * countSeconds / rounds), countMin, countMax);
     }
 
     /** Messages in a latency phase at {@code rate} messages per second. */

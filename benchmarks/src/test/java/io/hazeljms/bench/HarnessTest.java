@@ -90,10 +90,11 @@ class HarnessTest {
         results.mode = "test";
         for (String target : Benchmark.ALL_TARGETS) {
             results.rows.add(new Results.Row(target, 1, true, 1, 1, 1000, 2000, 1000, 500, 500, 100, 200, 300, 400,
-                    5, ""));
+                    5, List.of(900.0, 1000.0, 1100.0), ""));
             results.heap.add(new Results.HeapRow(target, 1, 1000, 1_000_000, 3_000_000, ""));
         }
-        results.rows.add(new Results.Row("hazeljms", 2, false, 4, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, "stalled"));
+        results.rows.add(new Results.Row("hazeljms", 2, false, 4, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, List.of(),
+                "stalled"));
         Report report = new Report(results);
         List<Path> files = report.write(dir);
         assertEquals(6, files.size());
@@ -102,6 +103,8 @@ class HarnessTest {
         }
         String ratios = Files.readString(dir.resolve("ratios.csv"));
         assertTrue(ratios.contains("P 1->1 1m,1.00,"), ratios);
+        String rows = Files.readString(dir.resolve("results.csv"));
+        assertTrue(rows.contains(",900.0;1000.0;1100.0,"), rows);
         assertFalse(results.allOk());
         report.print(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
     }
