@@ -337,12 +337,6 @@ public final class Benchmark {
     }
 
     private void closeAll(List<? extends AutoCloseable> list) {
-        for (AutoCloseable c : list) {
-            try {
-                c.close();
-            } catch (Exception e) {
-                log.println("   (close failed: " + e + ")");
-            }
-        }
+        OpenLoad.closeAll(list, log);
     }
 }

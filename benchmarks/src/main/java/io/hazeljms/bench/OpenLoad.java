@@ -51,11 +51,12 @@ final class OpenLoad implements AutoCloseable {
 
     @Override
     public void close() {
-        closeAll(senders);
-        closeAll(receivers);
+        closeAll(senders, log);
+        closeAll(receivers, log);
     }
 
-    private void closeAll(List<? extends AutoCloseable> list) {
+    /** Closes each, logging (not throwing) a failure: the load is over either way. */
+    static void closeAll(List<? extends AutoCloseable> list, PrintStream log) {
         for (AutoCloseable c : list) {
             try {
                 c.close();
