@@ -2,6 +2,7 @@ package io.hazeljms.store;
 
 import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.map.IMap;
 import io.hazeljms.store.operation.PartitionOperations;
 import io.hazeljms.store.processor.AckProcessor;
@@ -31,6 +32,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.logging.Logger;
 
 /**
  * The store's entry point on one Hazelcast node (member or client): send, claim, acknowledge, release, browse
@@ -38,6 +40,8 @@ import java.util.function.BooleanSupplier;
  * Thread-safe; one per node is enough.
  */
 public final class Broker {
+
+    private static final Logger LOG = Logger.getLogger(Broker.class.getName());
 
     private final HazelcastInstance hz;
     private final IMap<String, DestinationState> destinations;
@@ -54,6 +58,13 @@ public final class Broker {
     private final Set<String> knownQueues = ConcurrentHashMap.newKeySet();
     private static final int MAX_KNOWN_QUEUES = 10_000;
     private final String nodeId;
+    private final Topology topology = new Topology();
+    private final StoreCalls calls = new StoreCalls(StoreCalls.DEFAULT_TIMEOUT_MILLIS, topology);
+    /**
+     * Longest a consumer waits for an event before it asks the store again: events of an owner that was lost
+     * may never come, so no wait may depend on them alone.
+     */
+    static final long RECHECK_MILLIS = 1_000;
 
     public Broker(HazelcastInstance hz, DestinationSettings defaults) {
         this.hz = Objects.requireNonNull(hz, "hz");
@@ -65,7 +76,25 @@ public final class Broker {
         this.signals = new DestinationSignals(destinations);
         this.operations = PartitionOperations.of(hz);
         this.nodeId = hz.getLocalEndpoint().getUuid().toString();
+        topology.onChange(signals::fireAll);
+        topology.listenTo(hz);
         registerDepartureListenerIfMissing();
+        warnIfBackupsMaySucceedSilently();
+    }
+
+    /** A member handed in without the store's configuration may report a send whose backup never applied it. */
+    private void warnIfBackupsMaySucceedSilently() {
+        if (hz.getLocalEndpoint() instanceof Member
+                && !"true".equals(hz.getConfig().getProperty(StoreConfig.FAIL_ON_INDETERMINATE_STATE))) {
+            LOG.warning("HJMS-STORE-052 this member's configuration lacks " + StoreConfig.FAIL_ON_INDETERMINATE_STATE
+                    + "=true: a send to a topic or a new queue may return although its backup never stored it. "
+                    + "Apply StoreConfig.applyTo(config, backupCount) to the member's configuration.");
+        }
+    }
+
+    /** One entry processor on one destination, bounded and carried over member departures (see StoreCalls). */
+    private <R> R onKey(String key, EntryProcessor<String, DestinationState, R> processor) {
+        return calls.call(processor, key, () -> destinations.submitToKey(key, processor));
     }
 
     /** A member started without {@link StoreConfig#applyTo} still cleans up after departed nodes. */
@@ -100,7 +129,7 @@ public final class Broker {
     public int send(String destination, List<StoredMessage> messages) {
         Integer added = enqueueByOperation(destination, messages);
         return added != null ? added : learn(destination,
-                destinations.executeOnKey(destination, new EnqueueProcessor(messages, defaults)));
+                onKey(destination, new EnqueueProcessor(messages, defaults)));
     }
 
     /**
@@ -112,7 +141,7 @@ public final class Broker {
         if (!fastPath(destination)) {
             return null;
         }
-        Integer added = operations.enqueue(destination, messages);
+        Integer added = calls.call("send", destination, () -> operations.enqueue(destination, messages));
         if (added == null) {
             forget(destination);
         }
@@ -149,7 +178,7 @@ public final class Broker {
     public int sendToExisting(String destination, List<StoredMessage> messages) {
         Integer added = enqueueByOperation(destination, messages);
         return added != null ? added : learn(destination,
-                destinations.executeOnKey(destination, new EnqueueProcessor(messages, null)));
+                onKey(destination, new EnqueueProcessor(messages, null)));
     }
 
     public int send(String destination, StoredMessage message) {
@@ -161,15 +190,17 @@ public final class Broker {
                                               boolean createIfMissing) {
         EnqueueProcessor processor = new EnqueueProcessor(messages, createIfMissing ? defaults : null);
         if (!fastPath(destination)) {
-            return destinations.submitToKey(destination, processor).thenApply(added -> learn(destination, added));
+            return calls.callAsync(processor, destination, () -> destinations.submitToKey(destination, processor))
+                    .thenApply(added -> learn(destination, added));
         }
-        return operations.enqueueAsync(destination, messages).thenCompose(added -> {
-            if (added != null) {
-                return CompletableFuture.completedFuture(added);
-            }
-            forget(destination); // deleted meanwhile: the processor recreates it or says it is gone
-            return destinations.submitToKey(destination, processor);
-        });
+        return calls.callAsync("send", destination, () -> operations.enqueueAsync(destination, messages))
+                .thenCompose(added -> {
+                    if (added != null) {
+                        return CompletableFuture.completedFuture(added);
+                    }
+                    forget(destination); // deleted meanwhile: the processor recreates it or says it is gone
+                    return calls.callAsync(processor, destination, () -> destinations.submitToKey(destination, processor));
+                });
     }
 
     // --- receive ---------------------------------------------------------------------------------------------
@@ -190,7 +221,7 @@ public final class Broker {
     /** @param awaitIfEmpty the caller will wait for an event if nothing is claimed: the next enqueue fires one */
     ClaimResult claim(Address from, String selector, LeaseOwner owner, int max, List<String> acks,
                               boolean awaitIfEmpty) {
-        ClaimResult result = destinations.executeOnKey(from.key(),
+        ClaimResult result = onKey(from.key(),
                 new ClaimProcessor(from.subscription(), selector, owner, defaults, max, acks, awaitIfEmpty));
         move(from, result.moves(), owner);
         return result;
@@ -236,7 +267,8 @@ public final class Broker {
                 if (now >= deadline) {
                     return List.of();
                 }
-                watch.signal.awaitChange(seen, deadline - now);
+                watch.signal.awaitChange(seen, Math.min(RECHECK_MILLIS, deadline - now));
+                watch.drainedAt = -1; // woken, or waited long enough: ask the store, whatever the events said
                 continue;
             }
             ClaimResult result = claim(watch.address, selector, owner, stopping ? 0 : max, toAcknowledge,
@@ -251,7 +283,7 @@ public final class Broker {
                 return List.of();
             }
             long wakeAt = result.nextAvailableAt() > 0 ? Math.min(deadline, result.nextAvailableAt()) : deadline;
-            watch.signal.awaitChange(seen, Math.max(1, wakeAt - now));
+            watch.signal.awaitChange(seen, Math.max(1, Math.min(RECHECK_MILLIS, wakeAt - now)));
         }
         return List.of();
     }
@@ -268,13 +300,15 @@ public final class Broker {
         while (!cancelled.getAsBoolean() || !toAcknowledge.isEmpty()) {
             boolean stopping = cancelled.getAsBoolean();
             long now = System.currentTimeMillis();
-            long wait = stopping || timeoutMillis < 0 ? 0
-                    : deadline == Long.MAX_VALUE ? -1 : Math.max(0, deadline - now);
+            // parks at most RECHECK_MILLIS: a claim parked on an owner that is lost must not wait for ever
+            long wait = stopping || timeoutMillis < 0 ? 0 : Math.min(RECHECK_MILLIS, Math.max(0, deadline - now));
             int take = stopping ? 0 : max;
             ClaimResult result;
             watch.parking.incrementAndGet();
             try {
-                result = operations.claim(key, owner, take, toAcknowledge, wait, watch.waiterId);
+                List<String> acksNow = toAcknowledge;
+                result = calls.call("claim", key, wait,
+                        () -> operations.claimAsync(key, owner, take, acksNow, wait, watch.waiterId));
             } finally {
                 watch.parking.decrementAndGet();
             }
@@ -358,7 +392,7 @@ public final class Broker {
         if (messageIds.isEmpty()) {
             return 0;
         }
-        return destinations.executeOnKey(from.key(), new AckProcessor(from.subscription(), messageIds, owner));
+        return onKey(from.key(), new AckProcessor(from.subscription(), messageIds, owner));
     }
 
     /**
@@ -366,7 +400,8 @@ public final class Broker {
      * (on the primary and its backups).
      */
     public CompletionStage<Integer> acknowledgeAsync(Address from, List<String> messageIds, LeaseOwner owner) {
-        return destinations.submitToKey(from.key(), new AckProcessor(from.subscription(), messageIds, owner));
+        AckProcessor processor = new AckProcessor(from.subscription(), messageIds, owner);
+        return calls.callAsync(processor, from.key(), () -> destinations.submitToKey(from.key(), processor));
     }
 
     public int acknowledge(String queue, List<String> messageIds, LeaseOwner owner) {
@@ -383,7 +418,7 @@ public final class Broker {
         if (messageIds.isEmpty()) {
             return;
         }
-        ReleaseResult result = destinations.executeOnKey(from.key(),
+        ReleaseResult result = onKey(from.key(),
                 new ReleaseProcessor(from.subscription(), messageIds, owner, delivered));
         move(from, result.moves(), owner);
     }
@@ -394,12 +429,14 @@ public final class Broker {
 
     /** Releases every lease a session, connection or node holds on one destination. */
     public void releaseOwner(String destination, LeaseOwner owner, LeaseOwner.Scope scope) {
-        destinations.executeOnKey(destination, new ReleaseOwnerProcessor(owner, scope));
+        onKey(destination, new ReleaseOwnerProcessor(owner, scope));
     }
 
     /** Releases every lease of a connection or node on all destinations, and deletes its temporary ones. */
     public void releaseEverywhere(LeaseOwner owner, LeaseOwner.Scope scope) {
-        destinations.executeOnEntries(new ReleaseOwnerProcessor(owner, scope));
+        ReleaseOwnerProcessor processor = new ReleaseOwnerProcessor(owner, scope);
+        calls.call(processor, "every destination", () -> CompletableFuture.supplyAsync(
+                () -> destinations.executeOnEntries(processor), Runnable::run));
     }
 
     /**
@@ -433,14 +470,14 @@ public final class Broker {
         if (spec.durable()) {
             String previousTopic = durableIndex.get(subscription);
             if (previousTopic != null && !previousTopic.equals(topicKey)) {
-                UnsubscribeOutcome removed = destinations.executeOnKey(previousTopic,
+                UnsubscribeOutcome removed = onKey(previousTopic,
                         new UnsubscribeProcessor(subscription));
                 if (removed == UnsubscribeOutcome.ACTIVE || removed == UnsubscribeOutcome.UNACKNOWLEDGED) {
                     return SubscribeOutcome.IN_USE;
                 }
             }
         }
-        SubscribeOutcome outcome = destinations.executeOnKey(topicKey,
+        SubscribeOutcome outcome = onKey(topicKey,
                 new SubscribeProcessor(subscription, spec, consumerId, owner, defaults));
         if (spec.durable() && outcome != SubscribeOutcome.IN_USE && outcome != SubscribeOutcome.KIND_MISMATCH
                 && outcome != SubscribeOutcome.FILTER_MISMATCH) {
@@ -451,7 +488,7 @@ public final class Broker {
 
     /** Detaches a closing consumer; a non-durable subscription ends with its last consumer. */
     public void detach(String topicKey, String subscription, String consumerId) {
-        destinations.executeOnKey(topicKey, new DetachProcessor(subscription, consumerId));
+        onKey(topicKey, new DetachProcessor(subscription, consumerId));
     }
 
     /** Deletes a durable subscription by name, wherever its topic is. */
@@ -460,7 +497,7 @@ public final class Broker {
         if (topicKey == null) {
             return UnsubscribeOutcome.NOT_FOUND;
         }
-        UnsubscribeOutcome outcome = destinations.executeOnKey(topicKey, new UnsubscribeProcessor(subscription));
+        UnsubscribeOutcome outcome = onKey(topicKey, new UnsubscribeProcessor(subscription));
         if (outcome == UnsubscribeOutcome.REMOVED || outcome == UnsubscribeOutcome.NOT_FOUND) {
             durableIndex.remove(subscription, topicKey);
         }
@@ -472,7 +509,7 @@ public final class Broker {
     /** Hands leased messages from one owner to another: a session's receives to its prepared XA branch. */
     public void reassignLeases(Address address, List<String> messageIds, LeaseOwner from, LeaseOwner to) {
         if (!messageIds.isEmpty()) {
-            destinations.executeOnKey(address.key(),
+            onKey(address.key(),
                     new ReassignLeaseProcessor(address.subscription(), messageIds, from, to));
         }
     }
@@ -563,7 +600,7 @@ public final class Broker {
 
     /** Creates a destination with the given settings, or applies them to an existing one. True if created. */
     public boolean createDestination(String destination, DestinationSettings settings) {
-        return destinations.executeOnKey(destination, new CreateDestinationProcessor(settings));
+        return onKey(destination, new CreateDestinationProcessor(settings));
     }
 
     /** Deletes a destination and all its messages. True if it existed. */
@@ -578,17 +615,17 @@ public final class Broker {
 
     /** Deletes pending messages; returns how many. */
     public int purge(String destination) {
-        return destinations.executeOnKey(destination, new PurgeProcessor());
+        return onKey(destination, new PurgeProcessor());
     }
 
     /** The destination's counters, or null when it does not exist. */
     public DestinationStats stats(String destination) {
-        return destinations.executeOnKey(destination, new StatsProcessor(null));
+        return onKey(destination, new StatsProcessor(null));
     }
 
     /** A queue's or one subscription's counters, or null when it does not exist. */
     public DestinationStats stats(Address address) {
-        return destinations.executeOnKey(address.key(), new StatsProcessor(address.subscription()));
+        return onKey(address.key(), new StatsProcessor(address.subscription()));
     }
 
     /** Messages waiting or in flight; 0 for a destination that does not exist. */
@@ -603,6 +640,6 @@ public final class Broker {
 
     /** One page of deliverable messages after {@code afterKey} (start with -1), in delivery order. */
     public List<StoredMessage> browse(String queue, String selector, long afterKey, int limit) {
-        return destinations.executeOnKey(queue, new BrowseProcessor(null, selector, afterKey, limit));
+        return onKey(queue, new BrowseProcessor(null, selector, afterKey, limit));
     }
 }

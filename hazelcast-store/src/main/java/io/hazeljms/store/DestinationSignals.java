@@ -52,6 +52,11 @@ final class DestinationSignals {
         }
     }
 
+    /** Wakes every local waiter of every destination, so each asks the store again (the cluster changed). */
+    void fireAll() {
+        signals.values().forEach(Signal::fire);
+    }
+
     /** A version counter bumped on every change of one destination; waiters wait for it to move. */
     static final class Signal implements EntryAddedListener<String, DestinationState>,
             EntryUpdatedListener<String, DestinationState> {

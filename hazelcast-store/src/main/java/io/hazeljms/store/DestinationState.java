@@ -42,6 +42,8 @@ public final class DestinationState implements IdentifiedDataSerializable {
     private long acknowledgedCount;
     private long expiredCount;
     private long deadLetteredCount;
+    /** Ids of the messages sent here last: a send made again (its outcome was in doubt) adds nothing. */
+    private final RecentIds recent = new RecentIds();
     /**
      * A consumer found this queue empty and waits for the next enqueue's entry event. Only then does an
      * enqueue fire one: an event costs about as much as the enqueue itself, and a consumer that is busy or
@@ -185,18 +187,27 @@ public final class DestinationState implements IdentifiedDataSerializable {
 
     // --- enqueue ---------------------------------------------------------------------------------------------
 
-    /** Adds a message at the end of its priority; a message id already present is ignored (idempotent moves). */
+    /**
+     * Adds a message at the end of its priority. A message id this queue holds, or was sent lately (even if
+     * consumed since), is ignored: moves, retried sends and completed commits are idempotent.
+     */
     public boolean enqueue(StoredMessage m) {
-        if (pendingKeys.containsKey(m.messageId()) || inFlight.containsKey(m.messageId())) {
+        String id = m.messageId();
+        if (pendingKeys.containsKey(id) || inFlight.containsKey(id) || recent.contains(id)) {
             return false;
         }
+        recent.add(id);
+        store(m);
+        return true;
+    }
+
+    private void store(StoredMessage m) {
         m.sequence(nextSequence++);
         m.destination(name);
         long key = orderKey(m);
         pending.put(key, m);
         pendingKeys.put(m.messageId(), key);
         enqueuedCount++;
-        return true;
     }
 
     // --- claim -----------------------------------------------------------------------------------------------
@@ -411,9 +422,14 @@ public final class DestinationState implements IdentifiedDataSerializable {
         }
         int copies = 0;
         for (StoredMessage m : messages) {
+            if (recent.contains(m.messageId())) {
+                continue; // published already: this is a send made again after an in-doubt outcome
+            }
+            recent.add(m.messageId());
             enqueuedCount++;
             for (Subscription s : subscriptions.values()) {
-                if (s.accepts(m) && s.queue().enqueue(m.copy())) {
+                if (s.accepts(m)) {
+                    s.queue().store(m.copy());
                     copies++;
                 }
             }
@@ -427,6 +443,8 @@ public final class DestinationState implements IdentifiedDataSerializable {
         SubscribeOutcome outcome;
         if (s == null) {
             outcome = SubscribeOutcome.CREATED;
+        } else if (s.consumers().containsKey(consumerId)) {
+            return SubscribeOutcome.JOINED; // the same attach made again (its first outcome was in doubt)
         } else if (s.shared() != spec.shared()) {
             return SubscribeOutcome.KIND_MISMATCH;
         } else if (!s.shared() && !s.consumers().isEmpty()) {
@@ -553,6 +571,7 @@ public final class DestinationState implements IdentifiedDataSerializable {
         out.writeLong(acknowledgedCount);
         out.writeLong(expiredCount);
         out.writeLong(deadLetteredCount);
+        recent.write(out);
         out.writeBoolean(subscriptions != null);
         if (subscriptions != null) {
             out.writeInt(subscriptions.size());
@@ -583,6 +602,7 @@ public final class DestinationState implements IdentifiedDataSerializable {
         acknowledgedCount = in.readLong();
         expiredCount = in.readLong();
         deadLetteredCount = in.readLong();
+        recent.read(in);
         if (in.readBoolean()) {
             int n = in.readInt();
             subscriptions = new LinkedHashMap<>();

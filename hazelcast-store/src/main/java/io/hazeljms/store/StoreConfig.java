@@ -31,6 +31,9 @@ public final class StoreConfig {
     /** One entry: an id shared by the whole cluster. */
     public static final String CLUSTER_ID_MAP = "hazeljms.cluster-id";
     public static final int DEFAULT_BACKUP_COUNT = 1;
+    /** Hazelcast's switch that turns a call whose backups never confirmed into a failure (member, client). */
+    public static final String FAIL_ON_INDETERMINATE_STATE = "hazelcast.operation.fail.on.indeterminate.state";
+    static final String CLIENT_FAIL_ON_INDETERMINATE_STATE = "hazelcast.client.operation.fail.on.indeterminate.state";
 
     private StoreConfig() {
     }
@@ -53,12 +56,15 @@ public final class StoreConfig {
         config.addMapConfig(new MapConfig(DEPARTURES_MAP).setBackupCount(backupCount).setTimeToLiveSeconds(3600));
         config.getSerializationConfig().addDataSerializableFactory(StoreSerializers.FACTORY_ID, new StoreSerializers());
         config.addListenerConfig(new ListenerConfig(new NodeDepartureListener()));
+        // a call whose backup never confirmed fails instead of succeeding: the store retries it idempotently
+        config.setProperty(FAIL_ON_INDETERMINATE_STATE, "true");
         return config;
     }
 
     /** Registers the store's serialization on a client configuration. */
     public static ClientConfig applyTo(ClientConfig config) {
         config.getSerializationConfig().addDataSerializableFactory(StoreSerializers.FACTORY_ID, new StoreSerializers());
+        config.setProperty(CLIENT_FAIL_ON_INDETERMINATE_STATE, "true");
         return config;
     }
 

@@ -8,13 +8,14 @@ import com.hazelcast.internal.serialization.Data;
 import com.hazelcast.map.impl.MapService;
 import com.hazelcast.spi.impl.NodeEngine;
 import com.hazelcast.spi.impl.executionservice.ExecutionService;
+import com.hazelcast.spi.impl.operationservice.InvocationBuilder;
+import com.hazelcast.spi.impl.operationservice.Operation;
 import io.hazeljms.store.ClaimResult;
 import io.hazeljms.store.LeaseOwner;
 import io.hazeljms.store.StoredMessage;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 
 /**
  * The hot path (enqueue, claim) as the store's own partition operations instead of entry processors, for a
@@ -55,8 +56,8 @@ public final class PartitionOperations {
      * Messages added, or null when the destination is missing or a topic (use the entry processor). Overlapping
      * calls for one queue go to the partition together ({@link SendCombiner}).
      */
-    public Integer enqueue(String key, List<StoredMessage> messages) {
-        return join(combiner.send(key, messages));
+    public CompletableFuture<Integer> enqueue(String key, List<StoredMessage> messages) {
+        return combiner.send(key, messages);
     }
 
     /** As {@link #enqueue}, not combined with other calls; the future completes on a Hazelcast thread. */
@@ -65,8 +66,7 @@ public final class PartitionOperations {
         Data keyData = nodeEngine.toData(key);
         int partitionId = nodeEngine.getPartitionService().getPartitionId(keyData);
         // the async form may be issued from a partition thread (a combined send chained on a completion)
-        return nodeEngine.getOperationService().invokeOnPartitionAsync(MapService.SERVICE_NAME, op.keyData(keyData),
-                partitionId);
+        return invocation(op.keyData(keyData), partitionId).setAsync().invoke();
     }
 
     int partitionId(String key) {
@@ -94,15 +94,9 @@ public final class PartitionOperations {
      * wait ends without a message (expired, cancelled, or woken to ask again), null when the destination is
      * missing or a topic (use the entry processor).
      */
-    public ClaimResult claim(String key, LeaseOwner owner, int max, List<String> acks, long waitMillis,
-                             String waiterId) throws InterruptedException {
-        CompletableFuture<ClaimResult> f = invoke(key,
-                new ParkingClaimOperation(key, owner, max, acks, waitMillis, waiterId));
-        try {
-            return f.get();
-        } catch (ExecutionException e) {
-            throw unwrap(e);
-        }
+    public CompletableFuture<ClaimResult> claimAsync(String key, LeaseOwner owner, int max, List<String> acks,
+                                                     long waitMillis, String waiterId) {
+        return invoke(key, new ParkingClaimOperation(key, owner, max, acks, waitMillis, waiterId));
     }
 
     /** Ends the parked claim of this waiter, if any, without waiting. */
@@ -131,26 +125,15 @@ public final class PartitionOperations {
     private <T> CompletableFuture<T> invoke(String key, DestinationOperation op) {
         Data keyData = nodeEngine.toData(key);
         int partitionId = nodeEngine.getPartitionService().getPartitionId(keyData);
-        return nodeEngine.getOperationService().invokeOnPartition(MapService.SERVICE_NAME, op.keyData(keyData),
-                partitionId);
+        return invocation(op.keyData(keyData), partitionId).invoke();
     }
 
-    private static <T> T join(CompletableFuture<T> f) {
-        try {
-            return f.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            throw unwrap(e);
-        }
-    }
-
-    private static RuntimeException unwrap(Exception e) {
-        Throwable cause = e.getCause();
-        if (cause instanceof RuntimeException r) {
-            return r;
-        }
-        if (cause instanceof Error err) {
-            throw err;
-        }
-        return new IllegalStateException("HJMS-STORE-030 store operation failed: " + cause, cause);
+    /**
+     * An invocation that fails, instead of succeeding, when the owner answered but a backup never confirmed
+     * (whatever the instance's configuration says): the store retries such a call, idempotently.
+     */
+    private InvocationBuilder invocation(Operation op, int partitionId) {
+        return nodeEngine.getOperationService().createInvocationBuilder(MapService.SERVICE_NAME, op, partitionId)
+                .setFailOnIndeterminateOperationState(true);
     }
 }

@@ -1,0 +1,99 @@
+package io.hazeljms.store;
+
+import com.hazelcast.cluster.MembershipEvent;
+import com.hazelcast.cluster.MembershipListener;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.LifecycleEvent;
+
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Changes of the cluster seen from this node: a member joined or left, a client (re)connected. Store calls that
+ * failed because an owner was lost wait on it before asking again, and every waiting consumer is woken by it,
+ * since events of a lost owner may never come (a client's listener registrations, a primary's awaited mark).
+ */
+final class Topology implements MembershipListener {
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private long version;
+    private final CopyOnWriteArrayList<Runnable> onChange = new CopyOnWriteArrayList<>();
+    private UUID membershipRegistration;
+    private UUID lifecycleRegistration;
+    private HazelcastInstance hz;
+
+    void listenTo(HazelcastInstance hz) {
+        this.hz = hz;
+        membershipRegistration = hz.getCluster().addMembershipListener(this);
+        lifecycleRegistration = hz.getLifecycleService().addLifecycleListener(event -> {
+            if (event.getState() == LifecycleEvent.LifecycleState.CLIENT_CONNECTED) {
+                fire();
+            }
+        });
+    }
+
+    /** Runs {@code action} after every change (on the notifying thread: keep it short). */
+    void onChange(Runnable action) {
+        onChange.add(action);
+    }
+
+    long version() {
+        lock.lock();
+        try {
+            return version;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void fire() {
+        lock.lock();
+        try {
+            version++;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        onChange.forEach(Runnable::run);
+    }
+
+    /** Waits until the cluster changes after {@code seen}, at most {@code timeoutMillis}. */
+    void awaitChange(long seen, long timeoutMillis) {
+        long nanos = TimeUnit.MILLISECONDS.toNanos(Math.max(0, timeoutMillis));
+        lock.lock();
+        try {
+            while (version == seen && nanos > 0) {
+                nanos = changed.awaitNanos(nanos);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void memberAdded(MembershipEvent event) {
+        fire();
+    }
+
+    @Override
+    public void memberRemoved(MembershipEvent event) {
+        fire();
+    }
+
+    void close() {
+        try {
+            if (membershipRegistration != null) {
+                hz.getCluster().removeMembershipListener(membershipRegistration);
+                hz.getLifecycleService().removeLifecycleListener(lifecycleRegistration);
+            }
+        } catch (RuntimeException e) {
+            // the instance is already gone: so are its listeners
+        }
+    }
+}
