@@ -30,6 +30,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Logger;
@@ -60,6 +61,7 @@ public final class Broker {
     private final String nodeId;
     private final Topology topology = new Topology();
     private final StoreCalls calls = new StoreCalls(StoreCalls.DEFAULT_TIMEOUT_MILLIS, topology);
+    private final TransactionCommits commits;
     /**
      * Longest a consumer waits for an event before it asks the store again: events of an owner that was lost
      * may never come, so no wait may depend on them alone.
@@ -76,6 +78,7 @@ public final class Broker {
         this.signals = new DestinationSignals(destinations);
         this.operations = PartitionOperations.of(hz);
         this.nodeId = hz.getLocalEndpoint().getUuid().toString();
+        this.commits = new TransactionCommits(hz, calls, defaults);
         topology.onChange(signals::fireAll);
         topology.listenTo(hz);
         registerDepartureListenerIfMissing();
@@ -221,10 +224,19 @@ public final class Broker {
     /** @param awaitIfEmpty the caller will wait for an event if nothing is claimed: the next enqueue fires one */
     ClaimResult claim(Address from, String selector, LeaseOwner owner, int max, List<String> acks,
                               boolean awaitIfEmpty) {
-        ClaimResult result = onKey(from.key(),
-                new ClaimProcessor(from.subscription(), selector, owner, defaults, max, acks, awaitIfEmpty));
+        ClaimProcessor processor = new ClaimProcessor(from.subscription(), selector, owner, defaults, max, acks,
+                awaitIfEmpty);
+        long claimId = newClaimId();
+        int[] attempts = {0};
+        ClaimResult result = calls.call(processor, from.key(), () -> destinations.submitToKey(from.key(),
+                processor.claimId(claimId, attempts[0]++ > 0)));
         move(from, result.moves(), owner);
         return result;
+    }
+
+    /** Names one claim call across its attempts; never 0 (unnamed). */
+    private static long newClaimId() {
+        return ThreadLocalRandom.current().nextLong() | 1;
     }
 
     public ClaimResult claim(String queue, String selector, LeaseOwner owner) {
@@ -307,8 +319,10 @@ public final class Broker {
             watch.parking.incrementAndGet();
             try {
                 List<String> acksNow = toAcknowledge;
-                result = calls.call("claim", key, wait,
-                        () -> operations.claimAsync(key, owner, take, acksNow, wait, watch.waiterId));
+                long claimId = newClaimId();
+                int[] attempts = {0};
+                result = calls.call("claim", key, wait, () -> operations.claimAsync(key, owner, take, acksNow, wait,
+                        watch.waiterId, claimId, attempts[0]++ > 0));
             } finally {
                 watch.parking.decrementAndGet();
             }
@@ -519,7 +533,8 @@ public final class Broker {
      * to {@link PreparedTransaction#owner}; afterwards only commit or rollback end it.
      */
     public void recordPrepared(PreparedTransaction branch) {
-        preparedTransactions.set(branch.xid(), branch);
+        calls.call("record prepared branch", branch.xid(),
+                () -> preparedTransactions.setAsync(branch.xid(), branch));
     }
 
     /** A value shared by every node of this cluster and no other (XAResource.isSameRM). */
@@ -534,21 +549,36 @@ public final class Broker {
         return id;
     }
 
-    /** Applies a prepared branch: stores its sends, acknowledges its receives. False if no such branch. */
+    /**
+     * Applies a prepared branch, all or nothing: stores its sends, acknowledges its receives. The decision is
+     * recorded first, so if this node dies midway a survivor finishes it. False if no such branch.
+     */
     public boolean commitPrepared(String xid) {
-        PreparedTransaction branch = preparedTransactions.get(xid);
+        PreparedTransaction branch = calls.call("read prepared branch", xid, () -> preparedTransactions.getAsync(xid));
         if (branch == null) {
             return false;
         }
-        Map<String, List<StoredMessage>> byTarget = new LinkedHashMap<>();
-        for (StoredMessage m : branch.sends()) {
-            byTarget.computeIfAbsent(m.destination(), k -> new ArrayList<>()).add(m);
-        }
-        byTarget.forEach(this::send); // idempotent by message id: a commit retried after a crash adds nothing
         LeaseOwner owner = PreparedTransaction.owner(xid);
-        branch.acknowledgements().forEach(a -> acknowledge(a.address(), a.messageIds(), owner));
-        preparedTransactions.delete(xid);
+        List<CommitRecord.Acknowledgement> acks = new ArrayList<>();
+        branch.acknowledgements().forEach(a -> acks.add(new CommitRecord.Acknowledgement(a.address(),
+                a.messageIds(), owner)));
+        commits.commit(new CommitRecord(xid, nodeId, branch.sends(), acks), true);
         return true;
+    }
+
+    /**
+     * Commits a transaction's sends (each message's {@code destination()} is its target key) and
+     * acknowledgements all or nothing, whatever the destinations' limits (a committed decision may no longer be
+     * refused). Work on one destination is one atomic store call; work on several is recorded in the cluster
+     * first ({@link CommitRecord}), so if this node dies midway a survivor finishes it. Returns once applied.
+     */
+    public void commit(List<StoredMessage> sends, List<CommitRecord.Acknowledgement> acks) {
+        CommitRecord record = new CommitRecord("tx-" + UUID.randomUUID(), nodeId, sends, acks);
+        if (record.parts() <= 1) {
+            commits.applyParts(record, false);
+        } else {
+            commits.commit(record, false);
+        }
     }
 
     /** Discards a prepared branch: its received messages are redelivered. False if no such branch. */

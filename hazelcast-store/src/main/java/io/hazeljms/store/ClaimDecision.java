@@ -15,6 +15,13 @@ public final class ClaimDecision {
     final List<String> expired = new ArrayList<>();
     final List<String> dead = new ArrayList<>();
     long nextAvailableAt;
+    /** Names the claim call, so the same call made again finds what it took (see {@link Lease}). */
+    long claimId;
+
+    public ClaimDecision claimId(long id) {
+        claimId = id;
+        return this;
+    }
 
     public boolean changesState() {
         return !claimed.isEmpty() || !expired.isEmpty() || !dead.isEmpty();
@@ -25,6 +32,7 @@ public final class ClaimDecision {
         writeIds(out, expired);
         writeIds(out, dead);
         out.writeLong(nextAvailableAt);
+        out.writeLong(claimId);
     }
 
     public static ClaimDecision readFrom(ObjectDataInput in) throws IOException {
@@ -33,6 +41,7 @@ public final class ClaimDecision {
         readIds(in, d.expired);
         readIds(in, d.dead);
         d.nextAvailableAt = in.readLong();
+        d.claimId = in.readLong();
         return d;
     }
 

@@ -7,6 +7,7 @@ import io.hazeljms.store.selector.Selector;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -276,10 +277,25 @@ public final class DestinationState implements IdentifiedDataSerializable {
         for (String id : d.claimed) {
             StoredMessage m = removePending(id);
             m.deliveryCount(m.deliveryCount() + 1);
-            inFlight.put(id, new Lease(m, owner));
+            inFlight.put(id, new Lease(m, owner, d.claimId));
             claimed.add(m.copy());
         }
         return new ClaimResult(claimed, d.nextAvailableAt, moves);
+    }
+
+    /**
+     * What an earlier attempt of the same claim call took for this owner, as copies in delivery order; empty
+     * when it took nothing (or the attempt never ran). Scans the in-flight messages: only for claims made again.
+     */
+    public ClaimResult claimedBy(long claimId, LeaseOwner owner) {
+        List<StoredMessage> taken = new ArrayList<>();
+        for (Lease lease : inFlight.values()) {
+            if (lease.claimId() == claimId && lease.owner().equals(owner)) {
+                taken.add(lease.message().copy());
+            }
+        }
+        taken.sort(Comparator.comparingLong(DestinationState::orderKey));
+        return new ClaimResult(taken, 0, new ArrayList<>());
     }
 
     private String deadReason() {
@@ -408,10 +424,11 @@ public final class DestinationState implements IdentifiedDataSerializable {
      * Fans messages out to the subscriptions that exist now, applying each one's selector and noLocal. All or
      * nothing: if any receiving subscription would pass its backlog limit, nothing is published.
      *
+     * @param bounded false for a recorded commit, which a full subscription may no longer refuse
      * @return how many subscription copies were stored, or {@link #BACKLOG_FULL}
      */
-    public int publish(List<StoredMessage> messages) {
-        int limit = settings.maxBacklog();
+    public int publish(List<StoredMessage> messages, boolean bounded) {
+        int limit = bounded ? settings.maxBacklog() : 0;
         if (limit > 0) {
             for (Subscription s : subscriptions.values()) {
                 long accepted = messages.stream().filter(s::accepts).count();

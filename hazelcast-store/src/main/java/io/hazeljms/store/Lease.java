@@ -11,13 +11,24 @@ public final class Lease implements IdentifiedDataSerializable {
 
     private StoredMessage message;
     private LeaseOwner owner;
+    /** The claim call that took it (0: none): a claim made again after an in-doubt outcome gets it back. */
+    private long claimId;
 
     public Lease() {
     }
 
     Lease(StoredMessage message, LeaseOwner owner) {
+        this(message, owner, 0);
+    }
+
+    Lease(StoredMessage message, LeaseOwner owner, long claimId) {
         this.message = message;
         this.owner = owner;
+        this.claimId = claimId;
+    }
+
+    long claimId() {
+        return claimId;
     }
 
     public StoredMessage message() {
@@ -42,11 +53,13 @@ public final class Lease implements IdentifiedDataSerializable {
     public void writeData(ObjectDataOutput out) throws IOException {
         out.writeObject(message);
         LeaseOwner.write(out, owner);
+        out.writeLong(claimId);
     }
 
     @Override
     public void readData(ObjectDataInput in) throws IOException {
         message = in.readObject();
         owner = LeaseOwner.read(in);
+        claimId = in.readLong();
     }
 }

@@ -17,7 +17,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * When a member or a client leaves the cluster, makes its consumers' unacknowledged messages deliverable
+ * When a member or a client leaves the cluster, finishes the commits it had recorded, makes its consumers' unacknowledged messages deliverable
  * again, deletes its temporary destinations and frees its client IDs. Runs on every member; only the oldest
  * member acts, so the work is done once (and the release is idempotent if two ever do).
  */
@@ -82,6 +82,8 @@ public final class NodeDepartureListener implements MembershipListener, ClientLi
 
     /** Releases everything a node held, cluster-wide. */
     static void releaseNode(HazelcastInstance hz, String nodeId) {
+        // first what it committed: the messages it acknowledged must go, not come back
+        TransactionCommits.completeAbandoned(hz, nodeId);
         LeaseOwner owner = new LeaseOwner(nodeId, "", "");
         hz.<String, DestinationState>getMap(StoreConfig.DESTINATIONS_MAP)
                 .executeOnEntries(new ReleaseOwnerProcessor(owner, LeaseOwner.Scope.NODE));

@@ -28,6 +28,8 @@ public final class StoreConfig {
     public static final String DEPARTURES_MAP = "hazeljms.departures";
     /** Prepared XA branches by encoded Xid, until the transaction manager completes them. */
     public static final String PREPARED_TRANSACTIONS_MAP = "hazeljms.xa-prepared";
+    /** Decisions of multi-destination commits being applied, by transaction id (see TransactionCommits). */
+    public static final String COMMITS_MAP = "hazeljms.commits";
     /** One entry: an id shared by the whole cluster. */
     public static final String CLUSTER_ID_MAP = "hazeljms.cluster-id";
     public static final int DEFAULT_BACKUP_COUNT = 1;
@@ -53,6 +55,7 @@ public final class StoreConfig {
         config.addMapConfig(new MapConfig(DURABLE_SUBSCRIPTIONS_MAP).setBackupCount(backupCount));
         config.addMapConfig(new MapConfig(PREPARED_TRANSACTIONS_MAP).setBackupCount(backupCount));
         config.addMapConfig(new MapConfig(CLUSTER_ID_MAP).setBackupCount(backupCount));
+        config.addMapConfig(new MapConfig(COMMITS_MAP).setBackupCount(backupCount));
         config.addMapConfig(new MapConfig(DEPARTURES_MAP).setBackupCount(backupCount).setTimeToLiveSeconds(3600));
         config.getSerializationConfig().addDataSerializableFactory(StoreSerializers.FACTORY_ID, new StoreSerializers());
         config.addListenerConfig(new ListenerConfig(new NodeDepartureListener()));

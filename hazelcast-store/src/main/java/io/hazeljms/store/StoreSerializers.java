@@ -59,8 +59,9 @@ public final class StoreSerializers implements DataSerializableFactory {
     public static final int ENQUEUE_OPERATION = 30;
     public static final int NOTIFY_PARKED = 31;
     public static final int CANCEL_WAIT = 32;
+    public static final int COMMIT_RECORD = 33;
 
-    private static final int MAX_ID = 32;
+    private static final int MAX_ID = 33;
     @SuppressWarnings("unchecked")
     private static final Supplier<IdentifiedDataSerializable>[] CONSTRUCTORS = new Supplier[MAX_ID + 1];
 
@@ -93,6 +94,7 @@ public final class StoreSerializers implements DataSerializableFactory {
         CONSTRUCTORS[ENQUEUE_OPERATION] = EnqueueOperation::new;
         CONSTRUCTORS[NOTIFY_PARKED] = NotifyParkedOperation::new;
         CONSTRUCTORS[CANCEL_WAIT] = CancelWaitOperation::new;
+        CONSTRUCTORS[COMMIT_RECORD] = CommitRecord::new;
     }
 
     @Override

@@ -319,4 +319,43 @@ class BrokerTest {
         assertFalse(broker.claim(Address.queue(queue), null, owner, 5, List.of()).drained(),
                 "a delayed message comes due without an event: the consumer must ask again then");
     }
+
+    @Test
+    void aSendMadeAgainAddsNothingEvenAfterTheMessageWasConsumed() {
+        broker.send(queue, message("once", 4));
+        assertEquals("once", claimId());
+        assertEquals(1, broker.acknowledge(queue, List.of("once"), owner));
+        assertEquals(0, broker.send(queue, message("once", 4)), "a retried send of a consumed message adds nothing");
+        assertNull(claimId());
+        broker.send(queue, message("next", 4));
+        assertEquals("next", claimId());
+    }
+
+    @Test
+    void aPublishMadeAgainReachesNoSubscriptionTwice() {
+        String topic = "topic:" + UUID.randomUUID();
+        LeaseOwner reader = new LeaseOwner(broker.nodeId(), "c", "s");
+        broker.subscribe(topic, "sub", new SubscriptionSpec(false, false, null, false), "consumer", reader);
+        assertEquals(1, broker.send(topic, message("p", 4)));
+        assertEquals(0, broker.send(topic, message("p", 4)), "the same message id is not published twice");
+        Address sub = Address.subscription(topic, "sub");
+        assertEquals(1, broker.claim(sub, null, reader, 10, List.of()).messages().size());
+    }
+
+    @Test
+    void aClaimMadeAgainGetsWhatItsFirstAttemptTookAndTakesNoMore() {
+        broker.send(queue, message("c1", 4));
+        broker.send(queue, message("c2", 4));
+        broker.send(queue, message("c3", 4));
+        com.hazelcast.map.IMap<String, DestinationState> map = cluster.member(0).getMap(StoreConfig.DESTINATIONS_MAP);
+        ClaimResult first = map.executeOnKey(queue, new io.hazeljms.store.processor.ClaimProcessor(null, null, owner,
+                DestinationSettings.defaults(), 2, List.of(), false).claimId(42, false));
+        ClaimResult again = map.executeOnKey(queue, new io.hazeljms.store.processor.ClaimProcessor(null, null, owner,
+                DestinationSettings.defaults(), 2, List.of(), false).claimId(42, true));
+        assertEquals(List.of("c1", "c2"), first.messages().stream().map(StoredMessage::messageId).toList());
+        assertEquals(List.of("c1", "c2"), again.messages().stream().map(StoredMessage::messageId).toList(),
+                "the answer the first attempt lost");
+        assertEquals(2, broker.stats(queue).inFlight(), "nothing more was taken");
+        assertEquals("c3", claimId());
+    }
 }

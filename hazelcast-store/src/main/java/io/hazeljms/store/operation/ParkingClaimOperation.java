@@ -37,6 +37,8 @@ public final class ParkingClaimOperation extends ReplicatedDestinationOperation 
     private int max;
     private List<String> acks = List.of();
     private String waiterId;
+    private long claimId;
+    private boolean again;
 
     private transient long deadline;
     private transient long parkedUntil;
@@ -61,6 +63,13 @@ public final class ParkingClaimOperation extends ReplicatedDestinationOperation 
         setWaitTimeout(waitMillis);
     }
 
+    /** Names the call; made {@code again}, it returns at once what an earlier attempt took, if anything. */
+    ParkingClaimOperation claimId(long id, boolean again) {
+        this.claimId = id;
+        this.again = again;
+        return this;
+    }
+
     @Override
     public WaitNotifyKey getWaitKey() {
         return waitKey();
@@ -79,7 +88,7 @@ public final class ParkingClaimOperation extends ReplicatedDestinationOperation 
             cancelled = true;
             return false;
         }
-        if (getWaitTimeout() == 0) {
+        if (getWaitTimeout() == 0 || (again && !state.claimedBy(claimId, owner).messages().isEmpty())) {
             return false;
         }
         long now = Clock.currentTimeMillis();
@@ -117,7 +126,7 @@ public final class ParkingClaimOperation extends ReplicatedDestinationOperation 
         }
         // a cancelled waiter only acknowledges; one woken for another's cancellation takes what there is
         ClaimProcessor claim = new ClaimProcessor(null, null, owner, null, cancelled || expired ? 0 : max, acks,
-                false);
+                false).claimId(claimId, again);
         if (acknowledged) {
             claim.acknowledgedAlready();
         }
@@ -153,6 +162,8 @@ public final class ParkingClaimOperation extends ReplicatedDestinationOperation 
         out.writeInt(max);
         ClaimDecision.writeIds(out, acks);
         out.writeString(waiterId);
+        out.writeLong(claimId);
+        out.writeBoolean(again);
     }
 
     @Override
@@ -164,5 +175,7 @@ public final class ParkingClaimOperation extends ReplicatedDestinationOperation 
         ClaimDecision.readIds(in, ids);
         acks = ids;
         waiterId = in.readString();
+        claimId = in.readLong();
+        again = in.readBoolean();
     }
 }

@@ -95,8 +95,9 @@ public final class PartitionOperations {
      * missing or a topic (use the entry processor).
      */
     public CompletableFuture<ClaimResult> claimAsync(String key, LeaseOwner owner, int max, List<String> acks,
-                                                     long waitMillis, String waiterId) {
-        return invoke(key, new ParkingClaimOperation(key, owner, max, acks, waitMillis, waiterId));
+                                                     long waitMillis, String waiterId, long claimId, boolean again) {
+        return invoke(key, new ParkingClaimOperation(key, owner, max, acks, waitMillis, waiterId)
+                .claimId(claimId, again));
     }
 
     /** Ends the parked claim of this waiter, if any, without waiting. */

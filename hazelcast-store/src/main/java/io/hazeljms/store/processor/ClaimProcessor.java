@@ -34,6 +34,9 @@ public final class ClaimProcessor extends DestinationProcessor<ClaimResult> {
     private List<String> acks = List.of();
     /** The caller waits for an event when this claim leaves nothing it could take. */
     private boolean awaitIfEmpty;
+    /** Names this claim call (0: unnamed); {@code again}: an earlier attempt's outcome was in doubt. */
+    private long claimId;
+    private boolean again;
 
     private transient EntryProcessor<String, DestinationState, ClaimResult> backup;
     /** The acks were applied on this primary already (by a parked claim): only the backups still need them. */
@@ -61,9 +64,16 @@ public final class ClaimProcessor extends DestinationProcessor<ClaimResult> {
         if (queue == null) {
             return ClaimResult.none(); // the subscription is gone (unsubscribed, or its consumers left)
         }
+        if (again && claimId != 0) {
+            ClaimResult taken = queue.claimedBy(claimId, owner);
+            if (!taken.messages().isEmpty()) {
+                return taken; // the first attempt took them and its answer was lost: nothing changes now
+            }
+        }
         boolean acknowledged = acknowledgedAlready ? !acks.isEmpty()
                 : !acks.isEmpty() && queue.acknowledge(acks, owner) > 0;
-        ClaimDecision decision = queue.decideClaim(parsedSelector(), System.currentTimeMillis(), max);
+        ClaimDecision decision = queue.decideClaim(parsedSelector(), System.currentTimeMillis(), max)
+                .claimId(claimId);
         ClaimResult result = queue.applyClaim(decision, owner);
         // fewer than asked for: nothing else this consumer could take is left, so it will wait next
         boolean drained = result.messages().size() < max;
@@ -78,6 +88,13 @@ public final class ClaimProcessor extends DestinationProcessor<ClaimResult> {
                     owner, defaults);
         }
         return result;
+    }
+
+    /** Names the call; made {@code again}, it returns what an earlier attempt took instead of taking more. */
+    public ClaimProcessor claimId(long id, boolean again) {
+        this.claimId = id;
+        this.again = again;
+        return this;
     }
 
     /** The acknowledgements were applied on the primary before this claim ran; replay them on backups only. */
@@ -114,6 +131,8 @@ public final class ClaimProcessor extends DestinationProcessor<ClaimResult> {
         out.writeInt(max);
         ClaimDecision.writeIds(out, acks);
         out.writeBoolean(awaitIfEmpty);
+        out.writeLong(claimId);
+        out.writeBoolean(again);
     }
 
     @Override
@@ -127,5 +146,7 @@ public final class ClaimProcessor extends DestinationProcessor<ClaimResult> {
         ClaimDecision.readIds(in, ids);
         acks = ids;
         awaitIfEmpty = in.readBoolean();
+        claimId = in.readLong();
+        again = in.readBoolean();
     }
 }

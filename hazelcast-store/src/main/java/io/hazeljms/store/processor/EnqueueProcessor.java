@@ -23,6 +23,8 @@ public final class EnqueueProcessor extends DestinationProcessor<Integer> {
     private List<StoredMessage> messages;
     /** Null: the destination must already exist (temporary destinations are never recreated by a send). */
     private DestinationSettings defaults;
+    /** False for the parts of a recorded commit: the decision is taken, a limit may no longer refuse it. */
+    private boolean bounded = true;
 
     public EnqueueProcessor() {
     }
@@ -30,6 +32,13 @@ public final class EnqueueProcessor extends DestinationProcessor<Integer> {
     public EnqueueProcessor(List<StoredMessage> messages, DestinationSettings defaults) {
         this.messages = messages;
         this.defaults = defaults;
+    }
+
+    /** A part of a commit that is recorded in the cluster: stored whatever the destination's limits. */
+    public static EnqueueProcessor committed(List<StoredMessage> messages, DestinationSettings defaults) {
+        EnqueueProcessor p = new EnqueueProcessor(messages, defaults);
+        p.bounded = false;
+        return p;
     }
 
     /**
@@ -43,7 +52,7 @@ public final class EnqueueProcessor extends DestinationProcessor<Integer> {
         }
         DestinationState state = stateOrCreate(entry, defaults);
         if (state.isTopic()) {
-            int copies = state.publish(messages);
+            int copies = state.publish(messages, bounded);
             entry.setValue(state);
             return copies;
         }
@@ -72,11 +81,13 @@ public final class EnqueueProcessor extends DestinationProcessor<Integer> {
     public void writeData(ObjectDataOutput out) throws IOException {
         MessageLists.write(out, messages);
         out.writeObject(defaults);
+        out.writeBoolean(bounded);
     }
 
     @Override
     public void readData(ObjectDataInput in) throws IOException {
         messages = MessageLists.read(in);
         defaults = in.readObject();
+        bounded = in.readBoolean();
     }
 }

@@ -223,7 +223,9 @@ public class HazelcastSession implements QueueSession, TopicSession {
                 unacknowledged.clear();
             }
             try {
-                storeSends(sends);
+                new TransactionWork(sends, received, owner).commit(connection.broker(), connection.backlogPolicy());
+            } catch (CommitInDoubtException e) {
+                throw e; // recorded: it takes effect whole, nothing to roll back
             } catch (RuntimeException | JMSException e) {
                 releaseDeliveries(received, true);
                 TransactionRolledBackException rolledBack = new TransactionRolledBackException(
@@ -231,22 +233,8 @@ public class HazelcastSession implements QueueSession, TopicSession {
                 rolledBack.setLinkedException(e);
                 throw rolledBack;
             }
-            acknowledgeDeliveries(received);
         } finally {
             deliveryLock.unlock();
-        }
-    }
-
-    /** Stores a transaction's sends, one store call per destination, keeping each destination's order. */
-    private void storeSends(List<PendingSend> sends) throws JMSException {
-        Map<String, List<StoredMessage>> byKey = new LinkedHashMap<>();
-        Map<String, HazelcastDestination> destinations = new LinkedHashMap<>();
-        for (PendingSend s : sends) {
-            byKey.computeIfAbsent(s.destination().encode(), k -> new ArrayList<>()).add(s.message());
-            destinations.put(s.destination().encode(), s.destination());
-        }
-        for (Map.Entry<String, List<StoredMessage>> e : byKey.entrySet()) {
-            store(destinations.get(e.getKey()), e.getValue());
         }
     }
 

@@ -142,9 +142,10 @@ public final class HazelcastXAResource implements XAResource {
                     throw error(XAException.XAER_PROTO, "one-phase commit " + key + ": branch is " + branch.state);
                 }
                 try {
-                    for (TransactionWork w : branch.work) {
-                        w.commit(broker(), session.connection().backlogPolicy());
-                    }
+                    TransactionWork.commitAll(broker(), session.connection().backlogPolicy(), branch.work);
+                } catch (CommitInDoubtException e) {
+                    branches.remove(key); // recorded: it takes effect whole, nothing to roll back
+                    throw error(XAException.XAER_RMFAIL, "commit " + key + ": " + e.getMessage(), e);
                 } catch (JMSException | RuntimeException e) {
                     discard(branch);
                     throw error(XAException.XA_RBOTHER, "commit " + key + " failed and was rolled back: " + e, e);

@@ -7,6 +7,9 @@ import io.hazeljms.store.Broker;
 import io.hazeljms.store.LeaseOwner;
 import io.hazeljms.store.PreparedTransaction;
 import io.hazeljms.store.StoredMessage;
+import io.hazeljms.store.CommitInDoubt;
+import io.hazeljms.store.CommitRecord;
+import jakarta.jms.InvalidDestinationException;
 import jakarta.jms.JMSException;
 
 import java.util.ArrayList;
@@ -25,16 +28,49 @@ record TransactionWork(List<HazelcastSession.PendingSend> sends, List<Delivery> 
         return sends.isEmpty() && deliveries.isEmpty();
     }
 
-    /** Commit: store the sends (per destination, in order), then acknowledge the receives. */
+    /** Commit: the sends are stored (per destination, in order) and the receives acknowledged, all or nothing. */
     void commit(Broker broker, BacklogPolicy policy) throws JMSException {
+        commitAll(broker, policy, List.of(this));
+    }
+
+    /**
+     * Commits the work of one or more sessions (an XA branch that several resources joined) all or nothing.
+     * Sends to one destination with nothing received are one store call, under the destination's limits and
+     * the backlog policy. Anything wider is the broker's recorded commit: a survivor finishes it if this node
+     * dies midway, and no limit refuses it half-way.
+     *
+     * @throws CommitInDoubtException when the commit was recorded but could not be applied yet; it is completed
+     *         later, so the work must not be rolled back
+     */
+    static void commitAll(Broker broker, BacklogPolicy policy, List<TransactionWork> works) throws JMSException {
         Map<HazelcastDestination, List<StoredMessage>> byDestination = new LinkedHashMap<>();
-        for (HazelcastSession.PendingSend s : sends) {
-            byDestination.computeIfAbsent(s.destination(), d -> new ArrayList<>()).add(s.message());
+        List<CommitRecord.Acknowledgement> acks = new ArrayList<>();
+        for (TransactionWork w : works) {
+            for (HazelcastSession.PendingSend s : w.sends()) {
+                byDestination.computeIfAbsent(s.destination(), d -> new ArrayList<>()).add(s.message());
+            }
+            Delivery.byAddress(w.deliveries()).forEach((address, ids) ->
+                    acks.add(new CommitRecord.Acknowledgement(address, ids, w.owner())));
         }
-        for (Map.Entry<HazelcastDestination, List<StoredMessage>> e : byDestination.entrySet()) {
-            MessageStoring.store(broker, policy, e.getKey(), e.getValue());
+        if (acks.isEmpty() && byDestination.size() <= 1) {
+            for (Map.Entry<HazelcastDestination, List<StoredMessage>> e : byDestination.entrySet()) {
+                MessageStoring.store(broker, policy, e.getKey(), e.getValue());
+            }
+            return;
         }
-        Delivery.byAddress(deliveries).forEach((address, ids) -> broker.acknowledge(address, ids, owner));
+        for (HazelcastDestination d : byDestination.keySet()) {
+            if (d.isTemporary() && !broker.exists(d.encode())) {
+                throw new InvalidDestinationException("HJMS-SESSION-004 temporary destination " + d.getName()
+                        + " was deleted");
+            }
+        }
+        try {
+            broker.commit(sendsOf(works), acks);
+        } catch (CommitInDoubt e) {
+            throw new CommitInDoubtException(e);
+        } catch (RuntimeException e) {
+            throw JmsExceptions.wrap("commit", e);
+        }
     }
 
     /** Rollback: the sends vanish, the receives are redelivered. */
