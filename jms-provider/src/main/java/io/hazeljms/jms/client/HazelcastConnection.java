@@ -417,9 +417,10 @@ public class HazelcastConnection implements QueueConnection, TopicConnection, XA
         if (closed) {
             return;
         }
+        // a client that lost its members reconnects on its own (CLIENT_DISCONNECTED, then CLIENT_CONNECTED) and
+        // the store carries its calls over; only a node that gives up (its connect timeout) or stops is lost
         switch (event.getState()) {
             case SHUTTING_DOWN:
-            case CLIENT_DISCONNECTED:
                 ExceptionListener listener = exceptionListener;
                 if (listener != null) {
                     JMSException e = new JMSException("HJMS-CONN-009 connection to the HazelJMS cluster lost: "
