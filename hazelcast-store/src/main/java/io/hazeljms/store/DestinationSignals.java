@@ -8,9 +8,6 @@ import com.hazelcast.map.listener.EntryUpdatedListener;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Wakes local consumers waiting on a destination when its state changes anywhere in the cluster, so receive
@@ -58,51 +55,16 @@ final class DestinationSignals {
     }
 
     /** A version counter bumped on every change of one destination; waiters wait for it to move. */
-    static final class Signal implements EntryAddedListener<String, DestinationState>,
+    static final class Signal extends ChangeCounter implements EntryAddedListener<String, DestinationState>,
             EntryUpdatedListener<String, DestinationState> {
 
         private final String destination;
-        private final ReentrantLock lock = new ReentrantLock();
-        private final Condition changed = lock.newCondition();
-        private long version;
         private int watchers;
         private boolean closed;
         private UUID registration;
 
         Signal(String destination) {
             this.destination = destination;
-        }
-
-        long version() {
-            lock.lock();
-            try {
-                return version;
-            } finally {
-                lock.unlock();
-            }
-        }
-
-        void fire() {
-            lock.lock();
-            try {
-                version++;
-                changed.signalAll();
-            } finally {
-                lock.unlock();
-            }
-        }
-
-        /** Waits until the version moves past {@code seen} or the time is up. */
-        void awaitChange(long seen, long timeoutMillis) throws InterruptedException {
-            long nanos = TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-            lock.lock();
-            try {
-                while (version == seen && nanos > 0) {
-                    nanos = changed.awaitNanos(nanos);
-                }
-            } finally {
-                lock.unlock();
-            }
         }
 
         @Override

@@ -7,9 +7,6 @@ import com.hazelcast.core.LifecycleEvent;
 
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Changes of the cluster seen from this node: a member joined or left, a client (re)connected. Store calls that
@@ -18,9 +15,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class Topology implements MembershipListener {
 
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition changed = lock.newCondition();
-    private long version;
+    private final ChangeCounter changes = new ChangeCounter();
     private final CopyOnWriteArrayList<Runnable> onChange = new CopyOnWriteArrayList<>();
     private UUID membershipRegistration;
     private UUID lifecycleRegistration;
@@ -42,37 +37,20 @@ final class Topology implements MembershipListener {
     }
 
     long version() {
-        lock.lock();
-        try {
-            return version;
-        } finally {
-            lock.unlock();
-        }
+        return changes.version();
     }
 
     void fire() {
-        lock.lock();
-        try {
-            version++;
-            changed.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        changes.fire();
         onChange.forEach(Runnable::run);
     }
 
     /** Waits until the cluster changes after {@code seen}, at most {@code timeoutMillis}. */
     void awaitChange(long seen, long timeoutMillis) {
-        long nanos = TimeUnit.MILLISECONDS.toNanos(Math.max(0, timeoutMillis));
-        lock.lock();
         try {
-            while (version == seen && nanos > 0) {
-                nanos = changed.awaitNanos(nanos);
-            }
+            changes.awaitChange(seen, timeoutMillis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } finally {
-            lock.unlock();
         }
     }
 
