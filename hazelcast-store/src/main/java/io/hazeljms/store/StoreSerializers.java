@@ -20,6 +20,7 @@ import io.hazeljms.store.processor.PurgeProcessor;
 import io.hazeljms.store.processor.ReassignLeaseProcessor;
 import io.hazeljms.store.processor.ReleaseOwnerProcessor;
 import io.hazeljms.store.processor.ReleaseProcessor;
+import io.hazeljms.store.processor.RoomProcessor;
 import io.hazeljms.store.processor.StatsProcessor;
 
 import java.util.function.Supplier;
@@ -59,8 +60,9 @@ public final class StoreSerializers implements DataSerializableFactory {
     public static final int ENQUEUE_OPERATION = 30;
     public static final int NOTIFY_PARKED = 31;
     public static final int CANCEL_WAIT = 32;
+    public static final int ROOM = 33;
 
-    private static final int MAX_ID = 32;
+    private static final int MAX_ID = 33;
     @SuppressWarnings("unchecked")
     private static final Supplier<IdentifiedDataSerializable>[] CONSTRUCTORS = new Supplier[MAX_ID + 1];
 
@@ -93,6 +95,7 @@ public final class StoreSerializers implements DataSerializableFactory {
         CONSTRUCTORS[ENQUEUE_OPERATION] = EnqueueOperation::new;
         CONSTRUCTORS[NOTIFY_PARKED] = NotifyParkedOperation::new;
         CONSTRUCTORS[CANCEL_WAIT] = CancelWaitOperation::new;
+        CONSTRUCTORS[ROOM] = RoomProcessor::new;
     }
 
     @Override

@@ -31,9 +31,7 @@ record TransactionWork(List<HazelcastSession.PendingSend> sends, List<Delivery> 
         for (HazelcastSession.PendingSend s : sends) {
             byDestination.computeIfAbsent(s.destination(), d -> new ArrayList<>()).add(s.message());
         }
-        for (Map.Entry<HazelcastDestination, List<StoredMessage>> e : byDestination.entrySet()) {
-            MessageStoring.store(broker, policy, e.getKey(), e.getValue());
-        }
+        MessageStoring.storeAll(broker, policy, byDestination); // room for every part first, so all or none
         Delivery.byAddress(deliveries).forEach((address, ids) -> broker.acknowledge(address, ids, owner));
     }
 
@@ -46,6 +44,17 @@ record TransactionWork(List<HazelcastSession.PendingSend> sends, List<Delivery> 
     void handOverLeases(Broker broker, String xid) {
         LeaseOwner branchOwner = PreparedTransaction.owner(xid);
         Delivery.byAddress(deliveries).forEach((address, ids) -> broker.reassignLeases(address, ids, owner, branchOwner));
+    }
+
+    /** The sends of several sessions' work, per destination in send order (what a prepare must find room for). */
+    static Map<HazelcastDestination, List<StoredMessage>> sendsByDestination(List<TransactionWork> works) {
+        Map<HazelcastDestination, List<StoredMessage>> byDestination = new LinkedHashMap<>();
+        for (TransactionWork w : works) {
+            for (HazelcastSession.PendingSend s : w.sends()) {
+                byDestination.computeIfAbsent(s.destination(), d -> new ArrayList<>()).add(s.message());
+            }
+        }
+        return byDestination;
     }
 
     static List<StoredMessage> sendsOf(List<TransactionWork> works) {
