@@ -237,17 +237,16 @@ public class HazelcastSession implements QueueSession, TopicSession {
         }
     }
 
-    /** Stores a transaction's sends, one store call per destination, keeping each destination's order. */
+    /**
+     * Stores a transaction's sends, one store call per destination, keeping each destination's order; once every
+     * destination has room for its part, so a refused commit stores nothing.
+     */
     private void storeSends(List<PendingSend> sends) throws JMSException {
-        Map<String, List<StoredMessage>> byKey = new LinkedHashMap<>();
-        Map<String, HazelcastDestination> destinations = new LinkedHashMap<>();
+        Map<HazelcastDestination, List<StoredMessage>> byDestination = new LinkedHashMap<>();
         for (PendingSend s : sends) {
-            byKey.computeIfAbsent(s.destination().encode(), k -> new ArrayList<>()).add(s.message());
-            destinations.put(s.destination().encode(), s.destination());
+            byDestination.computeIfAbsent(s.destination(), k -> new ArrayList<>()).add(s.message());
         }
-        for (Map.Entry<String, List<StoredMessage>> e : byKey.entrySet()) {
-            store(destinations.get(e.getKey()), e.getValue());
-        }
+        MessageStoring.storeAll(connection.broker(), connection.backlogPolicy(), byDestination);
     }
 
     /** Stores messages now; temporary destinations must still exist. */
