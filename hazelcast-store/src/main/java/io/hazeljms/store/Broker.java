@@ -17,6 +17,7 @@ import io.hazeljms.store.processor.PurgeProcessor;
 import io.hazeljms.store.processor.ReassignLeaseProcessor;
 import io.hazeljms.store.processor.ReleaseOwnerProcessor;
 import io.hazeljms.store.processor.ReleaseProcessor;
+import io.hazeljms.store.processor.RoomProcessor;
 import io.hazeljms.store.processor.StatsProcessor;
 
 import java.util.ArrayList;
@@ -127,7 +128,8 @@ public final class Broker {
 
     /**
      * Stores messages on a destination, creating it on first use; returns once they are on the primary and
-     * its synchronous backups.
+     * its synchronous backups. A destination without room for them all stores none and answers why
+     * ({@link DestinationState#isRefused}: its limits, or its member low on memory).
      */
     public int send(String destination, List<StoredMessage> messages) {
         Integer added = enqueueByOperation(destination, messages);
@@ -176,12 +178,21 @@ public final class Broker {
     /**
      * As {@link #send(String, List)} to a destination that must exist (a temporary one).
      *
-     * @return -1 if it does not exist, {@link DestinationState#BACKLOG_FULL} if a topic subscription is full
+     * @return -1 if it does not exist, or why it was refused ({@link DestinationState#isRefused})
      */
     public int sendToExisting(String destination, List<StoredMessage> messages) {
         Integer added = enqueueByOperation(destination, messages);
         return added != null ? added : learn(destination,
                 onKey(destination, new EnqueueProcessor(messages, null)));
+    }
+
+
+    /**
+     * Whether {@code messages} messages of {@code bytes} bytes in all ({@link StoredMessage#estimatedSize}) would
+     * fit in a destination now, changing nothing: 0 if so, else why not ({@link DestinationState#isRefused}).
+     */
+    public int room(String destination, int messages, long bytes) {
+        return onKey(destination, new RoomProcessor(messages, bytes));
     }
 
     public int send(String destination, StoredMessage message) {
@@ -455,7 +466,9 @@ public final class Broker {
 
     /**
      * Moves messages to their dead-letter or expiry queue: stored on the target first (idempotent by
-     * message id), then removed from the source, so a crash between the two duplicates, never loses.
+     * message id), then removed from the source, so a crash between the two duplicates, never loses. A target
+     * without room refuses them: they stay where they are, leased to {@code owner}, and are moved when that
+     * lease ends and a claim meets them again.
      */
     private void move(Address source, List<StoredMessage> moves, LeaseOwner owner) {
         if (moves.isEmpty()) {
@@ -467,7 +480,12 @@ public final class Broker {
         }
         List<String> ids = new ArrayList<>();
         byTarget.forEach((target, messages) -> {
-            send(target, messages);
+            int stored = send(target, messages);
+            if (DestinationState.isRefused(stored)) {
+                LOG.warning("HJMS-STORE-043 " + target + " has no room for " + messages.size() + " message(s) from "
+                        + source.key() + " (code " + stored + "): they stay there until it has");
+                return;
+            }
             messages.forEach(m -> ids.add(m.messageId()));
         });
         acknowledge(source, ids, owner);

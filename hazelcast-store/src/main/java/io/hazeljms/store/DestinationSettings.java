@@ -8,12 +8,21 @@ import java.io.IOException;
 
 /**
  * Per-destination policy: how many deliveries before dead-lettering, where dead and expired messages go, the
- * redelivery delay, and the owning connection of a temporary destination. Immutable once built.
+ * redelivery delay, how much the destination (a queue, or each subscription of a topic) may hold, and the
+ * owning connection of a temporary destination. Immutable once built.
  */
 public final class DestinationSettings implements IdentifiedDataSerializable {
 
     public static final int DEFAULT_MAX_DELIVERY_ATTEMPTS = 10;
     public static final String DEFAULT_DEAD_LETTER_QUEUE = "DLQ";
+    /** Most messages a queue or one topic subscription holds (pending and in flight). */
+    public static final int DEFAULT_MAX_MESSAGES = 100_000;
+    /**
+     * Most bytes (bodies plus an estimate of headers and properties, {@link StoredMessage#estimatedSize}) a queue
+     * or one topic subscription holds: 32 MiB, about 45 MiB of heap on the primary and as much on each backup,
+     * so a member with a 256 MiB heap holds a few full destinations; the member's memory guard covers many.
+     */
+    public static final long DEFAULT_MAX_BYTES = 32L << 20;
 
     private int maxDeliveryAttempts = DEFAULT_MAX_DELIVERY_ATTEMPTS;
     private String deadLetterQueue = DEFAULT_DEAD_LETTER_QUEUE;
@@ -21,7 +30,8 @@ public final class DestinationSettings implements IdentifiedDataSerializable {
     private long redeliveryDelayMillis;
     private String temporaryOwnerNode;
     private String temporaryOwnerConnection;
-    private int maxBacklog;
+    private int maxMessages = DEFAULT_MAX_MESSAGES;
+    private long maxBytes = DEFAULT_MAX_BYTES;
 
     public DestinationSettings() {
     }
@@ -38,20 +48,34 @@ public final class DestinationSettings implements IdentifiedDataSerializable {
         c.redeliveryDelayMillis = redeliveryDelayMillis;
         c.temporaryOwnerNode = temporaryOwnerNode;
         c.temporaryOwnerConnection = temporaryOwnerConnection;
-        c.maxBacklog = maxBacklog;
+        c.maxMessages = maxMessages;
+        c.maxBytes = maxBytes;
         return c;
     }
 
     /**
-     * @param messages most messages one topic subscription may hold before publishes to the topic are
-     *                 refused (0 = no limit), so one slow subscriber cannot grow without bound
+     * @param messages most messages (pending and in flight) the queue, or each subscription of the topic, may
+     *                 hold; a send that would pass it is refused whole (0 = no limit)
      */
-    public DestinationSettings withMaxBacklog(int messages) {
+    public DestinationSettings withMaxMessages(int messages) {
         if (messages < 0) {
-            throw new IllegalArgumentException("HJMS-STORE-012 maxBacklog must not be negative, was " + messages);
+            throw new IllegalArgumentException("HJMS-STORE-012 maxQueueMessages must not be negative, was " + messages);
         }
         DestinationSettings c = copy();
-        c.maxBacklog = messages;
+        c.maxMessages = messages;
+        return c;
+    }
+
+    /**
+     * @param bytes most bytes ({@link StoredMessage#estimatedSize}) the queue, or each subscription of the topic,
+     *              may hold; a send that would pass it is refused whole (0 = no limit)
+     */
+    public DestinationSettings withMaxBytes(long bytes) {
+        if (bytes < 0) {
+            throw new IllegalArgumentException("HJMS-STORE-013 maxQueueBytes must not be negative, was " + bytes);
+        }
+        DestinationSettings c = copy();
+        c.maxBytes = bytes;
         return c;
     }
 
@@ -104,7 +128,8 @@ public final class DestinationSettings implements IdentifiedDataSerializable {
     public String deadLetterQueue() { return deadLetterQueue; }
     public String expiryQueue() { return expiryQueue; }
     public long redeliveryDelayMillis() { return redeliveryDelayMillis; }
-    public int maxBacklog() { return maxBacklog; }
+    public int maxMessages() { return maxMessages; }
+    public long maxBytes() { return maxBytes; }
     public boolean isTemporary() { return temporaryOwnerConnection != null; }
     public String temporaryOwnerNode() { return temporaryOwnerNode; }
     public String temporaryOwnerConnection() { return temporaryOwnerConnection; }
@@ -127,7 +152,8 @@ public final class DestinationSettings implements IdentifiedDataSerializable {
         out.writeLong(redeliveryDelayMillis);
         out.writeString(temporaryOwnerNode);
         out.writeString(temporaryOwnerConnection);
-        out.writeInt(maxBacklog);
+        out.writeInt(maxMessages);
+        out.writeLong(maxBytes);
     }
 
     @Override
@@ -138,14 +164,15 @@ public final class DestinationSettings implements IdentifiedDataSerializable {
         redeliveryDelayMillis = in.readLong();
         temporaryOwnerNode = in.readString();
         temporaryOwnerConnection = in.readString();
-        maxBacklog = in.readInt();
+        maxMessages = in.readInt();
+        maxBytes = in.readLong();
     }
 
     @Override
     public String toString() {
         return "DestinationSettings{maxDeliveryAttempts=" + maxDeliveryAttempts + ", deadLetterQueue=" + deadLetterQueue
                 + ", expiryQueue=" + expiryQueue + ", redeliveryDelayMillis=" + redeliveryDelayMillis
-                + ", maxBacklog=" + maxBacklog
+                + ", maxMessages=" + maxMessages + ", maxBytes=" + maxBytes
                 + (isTemporary() ? ", temporary" : "") + "}";
     }
 }

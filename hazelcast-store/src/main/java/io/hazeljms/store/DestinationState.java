@@ -45,6 +45,8 @@ public final class DestinationState implements IdentifiedDataSerializable {
     private long deadLetteredCount;
     /** Ids of the messages sent here last: a send made again (its outcome was in doubt) adds nothing. */
     private final RecentIds recent = new RecentIds();
+    /** Sum of {@link StoredMessage#estimatedSize} over pending and in-flight messages (derived, not serialized). */
+    private long bytes;
     /**
      * A consumer found this queue empty and waits for the next enqueue's entry event. Only then does an
      * enqueue fire one: an event costs about as much as the enqueue itself, and a consumer that is busy or
@@ -68,8 +70,17 @@ public final class DestinationState implements IdentifiedDataSerializable {
     /** Non-null when this entry is a topic: its subscriptions, each with a queue of its own. */
     private Map<String, Subscription> subscriptions;
 
-    /** Returned by {@link #publish} when a subscription is at its backlog limit: nothing was published. */
-    public static final int BACKLOG_FULL = -2;
+    /** An enqueue refused by {@link #admit}, nothing stored: the queue or a subscription holds its most messages. */
+    public static final int FULL_MESSAGES = -2;
+    /** An enqueue refused, nothing stored: the queue or a subscription holds its most bytes. */
+    public static final int FULL_BYTES = -3;
+    /** An enqueue refused, nothing stored: the member that owns the destination is low on heap ({@link MemoryGuard}). */
+    public static final int LOW_MEMORY = -4;
+
+    /** Whether an enqueue's result says it was refused for lack of room (and stored nothing). */
+    public static boolean isRefused(int result) {
+        return result == FULL_MESSAGES || result == FULL_BYTES || result == LOW_MEMORY;
+    }
 
     public DestinationState() {
     }
@@ -209,6 +220,81 @@ public final class DestinationState implements IdentifiedDataSerializable {
         pending.put(key, m);
         pendingKeys.put(m.messageId(), key);
         enqueuedCount++;
+        bytes += m.estimatedSize();
+    }
+
+    /**
+     * The primary's decision whether messages fit: 0 if they do, else {@link #FULL_MESSAGES} or
+     * {@link #FULL_BYTES}. A queue counts its pending and in-flight messages; a topic checks each subscription the
+     * messages would reach, and one that is full refuses them all. A batch fits whole or not at all. Backups
+     * never ask: they replay what the primary accepted.
+     */
+    public int admit(List<StoredMessage> messages) {
+        int maxMessages = settings.maxMessages();
+        long maxBytes = settings.maxBytes();
+        if (maxMessages <= 0 && maxBytes <= 0) {
+            return 0;
+        }
+        if (subscriptions == null) {
+            long size = 0;
+            for (StoredMessage m : messages) {
+                size += m.estimatedSize();
+            }
+            return fits(messages.size(), size, maxMessages, maxBytes);
+        }
+        for (Subscription s : subscriptions.values()) {
+            int n = 0;
+            long size = 0;
+            for (StoredMessage m : messages) {
+                if (s.accepts(m)) {
+                    n++;
+                    size += m.estimatedSize();
+                }
+            }
+            int verdict = n == 0 ? 0 : s.queue().fits(n, size, maxMessages, maxBytes);
+            if (verdict != 0) {
+                return verdict;
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * As {@link #admit(List)} for {@code n} messages of {@code size} bytes in all, without the messages: a topic
+     * counts them against every subscription, as if each would receive them all.
+     */
+    public int admit(int n, long size) {
+        int maxMessages = settings.maxMessages();
+        long maxBytes = settings.maxBytes();
+        if (subscriptions == null) {
+            return fits(n, size, maxMessages, maxBytes);
+        }
+        for (Subscription s : subscriptions.values()) {
+            int verdict = s.queue().fits(n, size, maxMessages, maxBytes);
+            if (verdict != 0) {
+                return verdict;
+            }
+        }
+        return 0;
+    }
+
+    private int fits(int n, long size, int maxMessages, long maxBytes) {
+        if (maxMessages > 0 && (long) pending.size() + inFlight.size() + n > maxMessages) {
+            return FULL_MESSAGES;
+        }
+        if (maxBytes > 0 && bytes + size > maxBytes) {
+            return FULL_BYTES;
+        }
+        return 0;
+    }
+
+    /** Estimated bytes held (pending and in flight); for a topic, its subscriptions' added up. */
+    public long bytes() {
+        long total = bytes;
+        for (Subscription s : subscriptions().values()) {
+            total += s.queue().bytes();
+        }
+        return total;
     }
 
     // --- claim -----------------------------------------------------------------------------------------------
@@ -263,6 +349,8 @@ public final class DestinationState implements IdentifiedDataSerializable {
             if (settings.expiryQueue() != null) {
                 inFlight.put(id, new Lease(m, owner));
                 moves.add(moveCopy(m, settings.expiryQueue(), "expired"));
+            } else {
+                bytes -= m.estimatedSize();
             }
         }
         for (String id : d.dead) {
@@ -271,6 +359,8 @@ public final class DestinationState implements IdentifiedDataSerializable {
             if (settings.deadLetterQueue() != null) {
                 inFlight.put(id, new Lease(m, owner));
                 moves.add(moveCopy(m, settings.deadLetterQueue(), deadReason()));
+            } else {
+                bytes -= m.estimatedSize();
             }
         }
         List<StoredMessage> claimed = new ArrayList<>(d.claimed.size());
@@ -325,6 +415,7 @@ public final class DestinationState implements IdentifiedDataSerializable {
             Lease lease = inFlight.get(id);
             if (lease != null && lease.owner().equals(owner)) {
                 inFlight.remove(id);
+                bytes -= lease.message().estimatedSize();
                 acknowledgedCount++;
                 n++;
             }
@@ -421,22 +512,12 @@ public final class DestinationState implements IdentifiedDataSerializable {
     // --- topics ----------------------------------------------------------------------------------------------
 
     /**
-     * Fans messages out to the subscriptions that exist now, applying each one's selector and noLocal. All or
-     * nothing: if any receiving subscription would pass its backlog limit, nothing is published.
+     * Fans messages out to the subscriptions that exist now, applying each one's selector and noLocal. The
+     * primary asked {@link #admit} first, so all or nothing: a full subscription refuses the whole publish.
      *
-     * @param bounded false for a recorded commit, which a full subscription may no longer refuse
-     * @return how many subscription copies were stored, or {@link #BACKLOG_FULL}
+     * @return how many subscription copies were stored
      */
-    public int publish(List<StoredMessage> messages, boolean bounded) {
-        int limit = bounded ? settings.maxBacklog() : 0;
-        if (limit > 0) {
-            for (Subscription s : subscriptions.values()) {
-                long accepted = messages.stream().filter(s::accepts).count();
-                if (accepted > 0 && s.queue().pendingCount() + accepted > limit) {
-                    return BACKLOG_FULL;
-                }
-            }
-        }
+    public int publish(List<StoredMessage> messages) {
         int copies = 0;
         for (StoredMessage m : messages) {
             if (recent.contains(m.messageId())) {
@@ -519,6 +600,9 @@ public final class DestinationState implements IdentifiedDataSerializable {
     /** Deletes pending messages (in-flight ones stay with their consumers). */
     public int purge() {
         int n = pending.size();
+        for (StoredMessage m : pending.values()) {
+            bytes -= m.estimatedSize();
+        }
         pending.clear();
         pendingKeys.clear();
         return n;
@@ -556,7 +640,7 @@ public final class DestinationState implements IdentifiedDataSerializable {
             dead += sub.deadLettered();
         }
         return new DestinationStats(name, pendingTotal, inFlightTotal, enqueuedCount, acked, expired, dead,
-                settings.isTemporary());
+                settings.isTemporary(), bytes(), settings.maxMessages(), settings.maxBytes());
     }
 
     // --- serialization (migration and backup sync of the whole state) ---------------------------------------
@@ -609,11 +693,13 @@ public final class DestinationState implements IdentifiedDataSerializable {
             long key = orderKey(m);
             pending.put(key, m);
             pendingKeys.put(m.messageId(), key);
+            bytes += m.estimatedSize();
         }
         int inFlightSize = in.readInt();
         for (int i = 0; i < inFlightSize; i++) {
             Lease lease = in.readObject();
             inFlight.put(lease.message().messageId(), lease);
+            bytes += lease.message().estimatedSize();
         }
         enqueuedCount = in.readLong();
         acknowledgedCount = in.readLong();

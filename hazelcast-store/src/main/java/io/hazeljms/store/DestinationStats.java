@@ -17,12 +17,15 @@ public final class DestinationStats implements IdentifiedDataSerializable {
     private long expired;
     private long deadLettered;
     private boolean temporary;
+    private long bytes;
+    private int maxMessages;
+    private long maxBytes;
 
     public DestinationStats() {
     }
 
     DestinationStats(String name, long pending, long inFlight, long enqueued, long acknowledged, long expired,
-                     long deadLettered, boolean temporary) {
+                     long deadLettered, boolean temporary, long bytes, int maxMessages, long maxBytes) {
         this.name = name;
         this.pending = pending;
         this.inFlight = inFlight;
@@ -31,6 +34,9 @@ public final class DestinationStats implements IdentifiedDataSerializable {
         this.expired = expired;
         this.deadLettered = deadLettered;
         this.temporary = temporary;
+        this.bytes = bytes;
+        this.maxMessages = maxMessages;
+        this.maxBytes = maxBytes;
     }
 
     public String name() { return name; }
@@ -45,6 +51,12 @@ public final class DestinationStats implements IdentifiedDataSerializable {
     public long expired() { return expired; }
     public long deadLettered() { return deadLettered; }
     public boolean temporary() { return temporary; }
+    /** Estimated bytes held, pending and in flight ({@link StoredMessage#estimatedSize}). */
+    public long bytes() { return bytes; }
+    /** The queue's (or each subscription's) message limit, 0 = none. */
+    public int maxMessages() { return maxMessages; }
+    /** The queue's (or each subscription's) byte limit, 0 = none. */
+    public long maxBytes() { return maxBytes; }
 
     @Override
     public int getFactoryId() {
@@ -66,6 +78,9 @@ public final class DestinationStats implements IdentifiedDataSerializable {
         out.writeLong(expired);
         out.writeLong(deadLettered);
         out.writeBoolean(temporary);
+        out.writeLong(bytes);
+        out.writeInt(maxMessages);
+        out.writeLong(maxBytes);
     }
 
     @Override
@@ -78,6 +93,9 @@ public final class DestinationStats implements IdentifiedDataSerializable {
         expired = in.readLong();
         deadLettered = in.readLong();
         temporary = in.readBoolean();
+        bytes = in.readLong();
+        maxMessages = in.readInt();
+        maxBytes = in.readLong();
     }
 
     @Override

@@ -42,6 +42,16 @@ public final class StoreConfig {
 
     /** Adds the store's maps, serialization and departure listener to a member configuration. */
     public static Config applyTo(Config config, int backupCount) {
+        return applyTo(config, backupCount, MemoryGuard.DEFAULT_PERCENT);
+    }
+
+    /**
+     * As {@link #applyTo(Config, int)}, with the member's {@link MemoryGuard}: its primaries refuse new messages
+     * while more than {@code memoryLimitPercent} of the heap is in use after a collection (0 = never). A guard
+     * already in the configuration's user context is kept.
+     */
+    public static Config applyTo(Config config, int backupCount, int memoryLimitPercent) {
+        config.getUserContext().putIfAbsent(MemoryGuard.USER_CONTEXT_KEY, new MemoryGuard(memoryLimitPercent));
         if (backupCount < 0 || backupCount > 6) {
             throw new IllegalArgumentException("HJMS-STORE-030 backupCount must be 0..6, was " + backupCount);
         }

@@ -20,6 +20,7 @@ import io.hazeljms.store.processor.PurgeProcessor;
 import io.hazeljms.store.processor.ReassignLeaseProcessor;
 import io.hazeljms.store.processor.ReleaseOwnerProcessor;
 import io.hazeljms.store.processor.ReleaseProcessor;
+import io.hazeljms.store.processor.RoomProcessor;
 import io.hazeljms.store.processor.StatsProcessor;
 
 import java.util.function.Supplier;
@@ -60,8 +61,9 @@ public final class StoreSerializers implements DataSerializableFactory {
     public static final int NOTIFY_PARKED = 31;
     public static final int CANCEL_WAIT = 32;
     public static final int COMMIT_RECORD = 33;
+    public static final int ROOM = 34;
 
-    private static final int MAX_ID = 33;
+    private static final int MAX_ID = 34;
     @SuppressWarnings("unchecked")
     private static final Supplier<IdentifiedDataSerializable>[] CONSTRUCTORS = new Supplier[MAX_ID + 1];
 
@@ -95,6 +97,7 @@ public final class StoreSerializers implements DataSerializableFactory {
         CONSTRUCTORS[NOTIFY_PARKED] = NotifyParkedOperation::new;
         CONSTRUCTORS[CANCEL_WAIT] = CancelWaitOperation::new;
         CONSTRUCTORS[COMMIT_RECORD] = CommitRecord::new;
+        CONSTRUCTORS[ROOM] = RoomProcessor::new;
     }
 
     @Override

@@ -48,6 +48,15 @@ public final class StoredMessage implements IdentifiedDataSerializable {
     private Map<String, Object> properties = new LinkedHashMap<>();
     private byte bodyType;
     private byte[] body;
+    /** {@link #estimatedSize()} once computed; -1 before. Not copied: a copy may get other properties. */
+    private transient int estimatedSize = -1;
+
+    /**
+     * Fixed bytes per stored message beyond its fields' contents: the object and its arrays' headers, its
+     * entries in the ordering maps, a lease while in flight. With it a queued 1 KiB message estimates at about
+     * 1,400 bytes, what the benchmark measured per message on the heap.
+     */
+    static final int OVERHEAD_BYTES = 200;
 
     public StoredMessage() {
     }
@@ -111,6 +120,33 @@ public final class StoredMessage implements IdentifiedDataSerializable {
             default:
                 return properties.get(identifier);
         }
+    }
+
+    /**
+     * What this message costs on the heap of each member that holds it, roughly: its body, its header strings
+     * and properties, plus {@link #OVERHEAD_BYTES}. Computed once (the store does not change what it counts),
+     * so adding it at enqueue and taking it off at removal always balance.
+     */
+    public int estimatedSize() {
+        int size = estimatedSize;
+        if (size < 0) {
+            long n = OVERHEAD_BYTES + length(body) + length(correlationIdBytes) + length(messageId)
+                    + length(correlationId) + length(replyTo) + length(type) + length(originConnectionId);
+            for (Map.Entry<String, Object> e : properties.entrySet()) {
+                n += 48 + length(e.getKey()) + (e.getValue() instanceof String v ? length(v) : 16);
+            }
+            estimatedSize = size = (int) Math.min(Integer.MAX_VALUE, n);
+        }
+        return size;
+    }
+
+    private static int length(byte[] bytes) {
+        return bytes == null ? 0 : 16 + bytes.length;
+    }
+
+    /** A compact (Latin-1) string: object, array header and one byte a character; twice that for others. */
+    private static int length(String s) {
+        return s == null ? 0 : 40 + s.length();
     }
 
     // --- accessors -------------------------------------------------------------------------------------------

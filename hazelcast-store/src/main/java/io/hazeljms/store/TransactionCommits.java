@@ -90,7 +90,7 @@ final class TransactionCommits {
         for (Map.Entry<String, List<StoredMessage>> e : record.sendsByDestination().entrySet()) {
             String key = e.getKey();
             // temporary destinations are never recreated: one deleted meanwhile takes no messages
-            EnqueueProcessor store = EnqueueProcessor.committed(e.getValue(), isTemporary(key) ? null : defaults);
+            EnqueueProcessor store = new EnqueueProcessor(e.getValue(), isTemporary(key) ? null : defaults, true);
             calls.call(store, key, () -> destinations.submitToKey(key, store));
             partApplied(++applied, announceParts);
         }

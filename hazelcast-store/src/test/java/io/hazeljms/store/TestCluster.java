@@ -37,7 +37,9 @@ public final class TestCluster implements AutoCloseable {
         for (int i = 0; i < size; i++) {
             cluster.addMember();
         }
-        cluster.awaitSize(size);
+        if (size > 0) {
+            cluster.awaitSize(size);
+        }
         return cluster;
     }
 
@@ -63,7 +65,12 @@ public final class TestCluster implements AutoCloseable {
     }
 
     public HazelcastInstance addMember() {
-        HazelcastInstance hz = Hazelcast.newHazelcastInstance(memberConfig());
+        return addMember(memberConfig());
+    }
+
+    /** Starts a member with a configuration derived from {@link #memberConfig()}. */
+    public HazelcastInstance addMember(Config config) {
+        HazelcastInstance hz = Hazelcast.newHazelcastInstance(config);
         members.add(hz);
         return hz;
     }

@@ -22,7 +22,7 @@ class BlockingBacklogTest extends JmsTestSupport {
 
     @Override
     protected ProviderConfig.Builder config() {
-        return ProviderConfig.builder().maxBacklog(3)
+        return ProviderConfig.builder().maxQueueMessages(3)
                 .backlogPolicy(new BacklogPolicy(BacklogPolicy.Mode.BLOCK, 2_000));
     }
 

@@ -35,7 +35,7 @@ class TopicTest extends JmsTestSupport {
 
     @Override
     protected ProviderConfig.Builder config() {
-        return ProviderConfig.builder().maxDeliveryAttempts(2).maxBacklog(5)
+        return ProviderConfig.builder().maxDeliveryAttempts(2).maxQueueMessages(5)
                 .backlogPolicy(new BacklogPolicy(BacklogPolicy.Mode.FAIL, 0));
     }
 

@@ -1,6 +1,7 @@
 package io.hazeljms.ra;
 
 import io.hazeljms.jms.HazelcastConnectionFactory;
+import io.hazeljms.jms.config.BacklogPolicy;
 import io.hazeljms.jms.config.ProviderConfig;
 import io.hazeljms.ra.inbound.HazelJmsActivation;
 import io.hazeljms.ra.inbound.HazelJmsActivationSpec;
@@ -46,7 +47,13 @@ public class HazelJmsResourceAdapter implements ResourceAdapter, Serializable {
     private String expiryQueue = "";
     private String objectMessageAllowList = "";
     private String hazelcastConfigFile = "";
-    private Integer maxBacklog = ProviderConfig.DEFAULT_MAX_BACKLOG;
+    private Integer maxQueueMessages = ProviderConfig.DEFAULT_MAX_QUEUE_MESSAGES;
+    private Long maxQueueBytes = ProviderConfig.DEFAULT_MAX_QUEUE_BYTES;
+    /** Former name of maxQueueMessages: when set, it is used instead (documented alias, unset by default). */
+    private Integer maxBacklog;
+    private Integer memoryLimitPercent = ProviderConfig.DEFAULT_MEMORY_LIMIT_PERCENT;
+    private String backlogPolicy = BacklogPolicy.Mode.BLOCK.name();
+    private Long backlogBlockMillis = BacklogPolicy.DEFAULT_BLOCK_MILLIS;
     /**
      * One message per claim by default: an MDB session holds nothing ahead, so every session and every server
      * of the cluster gets the next message as soon as it is free, and a higher-priority message is next.
@@ -89,7 +96,10 @@ public class HazelJmsResourceAdapter implements ResourceAdapter, Serializable {
                 .expiryQueue(expiryQueue)
                 .objectMessageAllowList(objectMessageAllowList)
                 .hazelcastConfigFile(hazelcastConfigFile)
-                .maxBacklog(maxBacklog)
+                .maxQueueMessages(maxBacklog != null ? maxBacklog : maxQueueMessages)
+                .maxQueueBytes(maxQueueBytes)
+                .memoryLimitPercent(memoryLimitPercent)
+                .backlogPolicy(new BacklogPolicy(parsePolicy(backlogPolicy), backlogBlockMillis))
                 .prefetch(prefetch)
                 .asyncNonPersistentSends(asyncNonPersistentSends);
         if (!list(members).isEmpty()) {
@@ -107,6 +117,15 @@ public class HazelJmsResourceAdapter implements ResourceAdapter, Serializable {
             case "embedded": return ProviderConfig.Mode.EMBEDDED;
             case "client": return ProviderConfig.Mode.CLIENT;
             default: throw new IllegalArgumentException("HJMS-RA-003 mode must be 'embedded' or 'client', was '" + value + "'");
+        }
+    }
+
+    private static BacklogPolicy.Mode parsePolicy(String value) {
+        String v = value == null ? "" : value.trim().toUpperCase(java.util.Locale.ROOT);
+        try {
+            return BacklogPolicy.Mode.valueOf(v);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("HJMS-RA-007 backlogPolicy must be 'BLOCK' or 'FAIL', was '" + value + "'");
         }
     }
 
@@ -203,8 +222,18 @@ public class HazelJmsResourceAdapter implements ResourceAdapter, Serializable {
     public void setPrefetch(Integer prefetch) { this.prefetch = prefetch; }
     public Boolean getAsyncNonPersistentSends() { return asyncNonPersistentSends; }
     public void setAsyncNonPersistentSends(Boolean async) { this.asyncNonPersistentSends = async; }
+    public Integer getMaxQueueMessages() { return maxQueueMessages; }
+    public void setMaxQueueMessages(Integer messages) { this.maxQueueMessages = messages; }
+    public Long getMaxQueueBytes() { return maxQueueBytes; }
+    public void setMaxQueueBytes(Long bytes) { this.maxQueueBytes = bytes; }
     public Integer getMaxBacklog() { return maxBacklog; }
     public void setMaxBacklog(Integer maxBacklog) { this.maxBacklog = maxBacklog; }
+    public Integer getMemoryLimitPercent() { return memoryLimitPercent; }
+    public void setMemoryLimitPercent(Integer percent) { this.memoryLimitPercent = percent; }
+    public String getBacklogPolicy() { return backlogPolicy; }
+    public void setBacklogPolicy(String policy) { this.backlogPolicy = policy; }
+    public Long getBacklogBlockMillis() { return backlogBlockMillis; }
+    public void setBacklogBlockMillis(Long millis) { this.backlogBlockMillis = millis; }
 
     // JCA 2.1 §5.3.7: equals/hashCode by identity are required to stay consistent; we keep the default.
     @Override

@@ -1,6 +1,7 @@
 package io.hazeljms.ra;
 
 import io.hazeljms.jms.HazelcastConnectionFactory;
+import io.hazeljms.jms.config.ProviderConfig;
 import io.hazeljms.ra.inbound.HazelJmsActivationSpec;
 import io.hazeljms.ra.outbound.HazelJmsManagedConnectionFactory;
 import io.hazeljms.store.TestCluster;
@@ -270,5 +271,30 @@ class ResourceAdapterTest {
         bad.setMode("sideways");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, bad::providerConfig);
         assertTrue(e.getMessage().contains("mode"));
+    }
+
+    @Test
+    void limitsAndTheBacklogPolicyReachTheProvider() {
+        HazelJmsResourceAdapter defaults = new HazelJmsResourceAdapter();
+        assertEquals(100_000, defaults.providerConfig().maxQueueMessages());
+        assertEquals(32L << 20, defaults.providerConfig().maxQueueBytes());
+        assertEquals(75, defaults.providerConfig().memoryLimitPercent());
+        assertEquals(io.hazeljms.jms.config.BacklogPolicy.defaults(), defaults.providerConfig().backlogPolicy());
+        HazelJmsResourceAdapter tuned = new HazelJmsResourceAdapter();
+        tuned.setMaxQueueMessages(50);
+        tuned.setMaxQueueBytes(4096L);
+        tuned.setMemoryLimitPercent(60);
+        tuned.setBacklogPolicy("fail");
+        tuned.setBacklogBlockMillis(0L);
+        ProviderConfig config = tuned.providerConfig();
+        assertEquals(50, config.maxQueueMessages());
+        assertEquals(4096L, config.destinationDefaults().maxBytes());
+        assertEquals(60, config.memoryLimitPercent());
+        assertEquals(io.hazeljms.jms.config.BacklogPolicy.Mode.FAIL, config.backlogPolicy().mode());
+        tuned.setMaxBacklog(7); // the former name, when set, is used instead
+        assertEquals(7, tuned.providerConfig().destinationDefaults().maxMessages());
+        tuned.setBacklogPolicy("later");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, tuned::providerConfig);
+        assertTrue(e.getMessage().contains("backlogPolicy"), e.getMessage());
     }
 }

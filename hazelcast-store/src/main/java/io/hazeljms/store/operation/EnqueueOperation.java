@@ -7,6 +7,7 @@ import com.hazelcast.nio.ObjectDataOutput;
 import com.hazelcast.spi.impl.operationservice.Notifier;
 import com.hazelcast.spi.impl.operationservice.WaitNotifyKey;
 import io.hazeljms.store.DestinationState;
+import io.hazeljms.store.MemoryGuard;
 import io.hazeljms.store.MessageLists;
 import io.hazeljms.store.StoreConfig;
 import io.hazeljms.store.StoreSerializers;
@@ -21,6 +22,8 @@ import java.util.List;
  * the same partition thread. Consumers that wait for entry events instead (selectors, clients) get one when
  * they marked the queue awaited, exactly as with {@link EnqueueProcessor}, which also replays this on backups.
  * Answers null for a destination that does not exist or is a topic: the caller then uses the entry processor.
+ * The primary first decides whether the messages fit, as the processor does; a refusal stores nothing and
+ * sends no backup, and the backup replays what was accepted without deciding again.
  */
 public final class EnqueueOperation extends ReplicatedDestinationOperation implements Notifier {
 
@@ -44,6 +47,11 @@ public final class EnqueueOperation extends ReplicatedDestinationOperation imple
             added = null;
             return;
         }
+        int verdict = EnqueueProcessor.admit(state, messages, MemoryGuard.of(getNodeEngine().getHazelcastInstance()));
+        if (verdict != 0) {
+            added = verdict;
+            return;
+        }
         int n = 0;
         for (StoredMessage m : messages) {
             if (state.enqueue(m)) {
@@ -52,7 +60,7 @@ public final class EnqueueOperation extends ReplicatedDestinationOperation imple
         }
         added = n;
         if (n > 0) {
-            backupProcessor = new EnqueueProcessor(messages, null);
+            backupProcessor = new EnqueueProcessor(messages, null, true);
             if (state.takeAwaited()) {
                 announce(state);
             }

@@ -6,6 +6,7 @@ import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 import io.hazeljms.store.DestinationSettings;
 import io.hazeljms.store.DestinationState;
+import io.hazeljms.store.MemoryGuard;
 import io.hazeljms.store.StoreSerializers;
 import io.hazeljms.store.operation.PartitionOperations;
 
@@ -41,6 +42,11 @@ abstract class DestinationProcessor<R> implements EntryProcessor<String, Destina
         if (queue.takeParked() && hazelcast != null) {
             PartitionOperations.notifyParked(hazelcast, key);
         }
+    }
+
+    /** The guard of the member this runs on; null where no member is known (never on a real member). */
+    final MemoryGuard memoryGuard() {
+        return hazelcast == null ? null : MemoryGuard.of(hazelcast);
     }
 
     /** The entry's state, created with the given settings when the destination does not exist yet. */

@@ -6,7 +6,6 @@ import jakarta.jms.CompletionListener;
 import jakarta.jms.InvalidDestinationException;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
-import jakarta.jms.ResourceAllocationException;
 import io.hazeljms.store.DestinationState;
 
 import java.util.List;
@@ -64,9 +63,10 @@ final class AsyncSends {
                 JMSException e = new JMSException("HJMS-PRODUCER-010 asynchronous send failed: " + outcome.failure());
                 e.initCause(outcome.failure());
                 listener.onException(message, e);
-            } else if (outcome.added() != null && outcome.added() == DestinationState.BACKLOG_FULL) {
-                listener.onException(message, new ResourceAllocationException("HJMS-SESSION-012 a subscription of "
-                        + target + " holds its maximum backlog (maxBacklog); nothing was published"));
+            } else if (outcome.added() != null && DestinationState.isRefused(outcome.added())) {
+                // an asynchronous send never blocks its producer: the refusal goes to the listener at once
+                listener.onException(message, MessageStoring.refused(session.connection().broker(), null, target,
+                        outcome.added()));
             } else if (outcome.added() != null && outcome.added() < 0) {
                 listener.onException(message, new InvalidDestinationException(
                         "HJMS-SESSION-004 temporary destination " + target.getName() + " was deleted"));

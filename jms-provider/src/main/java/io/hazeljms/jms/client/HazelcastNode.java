@@ -7,6 +7,7 @@ import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import io.hazeljms.jms.config.ProviderConfig;
 import io.hazeljms.store.Broker;
+import io.hazeljms.store.MemoryGuard;
 import io.hazeljms.store.StoreConfig;
 
 import java.io.IOException;
@@ -44,14 +45,16 @@ public final class HazelcastNode implements AutoCloseable {
             try {
                 Config fromFile = Config.loadFromFile(new java.io.File(config.hazelcastConfigFile()));
                 fromFile.setClassLoader(loader);
-                return StoreConfig.applyTo(fromFile, config.backupCount());
+                return StoreConfig.applyTo(fromFile, config.backupCount(), config.memoryLimitPercent());
             } catch (IOException e) {
                 throw new IllegalArgumentException("HJMS-CFG-010 cannot read hazelcastConfigFile "
                         + config.hazelcastConfigFile() + ": " + e.getMessage(), e);
             }
         }
-        return StoreConfig.embeddedMember(config.clusterName(), config.bindInterface(), config.port(),
+        Config member = StoreConfig.embeddedMember(config.clusterName(), config.bindInterface(), config.port(),
                 config.members(), config.backupCount(), loader);
+        member.getUserContext().put(MemoryGuard.USER_CONTEXT_KEY, new MemoryGuard(config.memoryLimitPercent()));
+        return member;
     }
 
     static ClientConfig clientConfig(ProviderConfig config) {

@@ -114,6 +114,14 @@ public final class HazelcastXAResource implements XAResource {
                 return XA_RDONLY;
             }
             try {
+                // a prepared branch must commit: it votes no now if a destination has no room for its sends
+                MessageStoring.awaitRoom(broker(), session.connection().backlogPolicy(),
+                        TransactionWork.sendsByDestination(branch.work));
+            } catch (JMSException e) {
+                discard(branch);
+                throw error(XAException.XA_RBOTHER, "prepare " + key + " refused and rolled back: " + e.getMessage(), e);
+            }
+            try {
                 branch.work.forEach(w -> w.handOverLeases(broker(), key));
                 broker().recordPrepared(new PreparedTransaction(key, TransactionWork.sendsOf(branch.work),
                         TransactionWork.acknowledgementsOf(branch.work)));

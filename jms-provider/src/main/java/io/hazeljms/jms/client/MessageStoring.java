@@ -4,18 +4,29 @@ import io.hazeljms.jms.config.BacklogPolicy;
 import io.hazeljms.jms.destination.HazelcastDestination;
 import io.hazeljms.store.Broker;
 import io.hazeljms.store.DestinationState;
+import io.hazeljms.store.DestinationStats;
 import io.hazeljms.store.StoredMessage;
 import jakarta.jms.InvalidDestinationException;
 import jakarta.jms.JMSException;
 import jakarta.jms.ResourceAllocationException;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Stores messages on a destination the way every send path needs it: a deleted temporary destination is an
- * {@link InvalidDestinationException}, a full topic subscription is handled by the {@link BacklogPolicy}.
+ * {@link InvalidDestinationException}; a destination without room (its limits, or its member low on memory)
+ * is handled by the {@link BacklogPolicy}: BLOCK asks again until there is room or its time is up, FAIL gives
+ * up at once, and both end in a {@link ResourceAllocationException} that says what was full. A refused store
+ * stored nothing, so the same messages can be retried.
  */
 final class MessageStoring {
+
+    /**
+     * How long a blocked sender waits at most before it asks again. Claims and acknowledgements on a queue fire
+     * no event (a topic's do, and wake it sooner), and a member's memory recovers without one.
+     */
+    static final long RETRY_MILLIS = 200;
 
     private MessageStoring() {
     }
@@ -24,12 +35,11 @@ final class MessageStoring {
                       List<StoredMessage> messages) throws JMSException {
         try {
             int result = attempt(broker, destination, messages);
-            if (result == DestinationState.BACKLOG_FULL) {
-                result = storeWhenRoom(broker, policy, destination, messages);
+            if (DestinationState.isRefused(result)) {
+                result = storeWhenRoom(broker, policy, destination, messages, result);
             }
             if (result < 0) {
-                throw new InvalidDestinationException("HJMS-SESSION-004 temporary destination "
-                        + destination.getName() + " was deleted");
+                throw deleted(destination);
             }
         } catch (InterruptedException e) {
             throw JmsExceptions.interrupted("send to " + destination);
@@ -38,32 +48,118 @@ final class MessageStoring {
         }
     }
 
-    /** One store call; a publish refused as full stored nothing, so the same messages can be retried. */
+
+    /** Returns once every destination has room for its part; else a ResourceAllocationException as the policy says. */
+    static void awaitRoom(Broker broker, BacklogPolicy policy, Map<HazelcastDestination, List<StoredMessage>> parts)
+            throws JMSException {
+        long deadline = System.currentTimeMillis() + policy.blockMillis();
+        try {
+            for (Map.Entry<HazelcastDestination, List<StoredMessage>> part : parts.entrySet()) {
+                HazelcastDestination destination = part.getKey();
+                String key = destination.encode();
+                List<StoredMessage> messages = part.getValue();
+                long bytes = 0;
+                for (StoredMessage m : messages) {
+                    bytes += m.estimatedSize();
+                }
+                int verdict = broker.room(key, messages.size(), bytes);
+                if (!DestinationState.isRefused(verdict)) {
+                    continue;
+                }
+                if (policy.mode() == BacklogPolicy.Mode.BLOCK) {
+                    try (Broker.Watch watch = broker.watch(key)) {
+                        while (DestinationState.isRefused(verdict) && System.currentTimeMillis() < deadline) {
+                            long seen = watch.version();
+                            watch.awaitChange(seen, waitMillis(deadline));
+                            verdict = broker.room(key, messages.size(), bytes);
+                        }
+                    }
+                }
+                if (DestinationState.isRefused(verdict)) {
+                    throw refused(broker, policy, destination, verdict);
+                }
+            }
+        } catch (InterruptedException e) {
+            throw JmsExceptions.interrupted("commit to " + parts.keySet());
+        } catch (RuntimeException e) {
+            throw JmsExceptions.wrap("commit to " + parts.keySet(), e);
+        }
+    }
+
+    /** One store call; a refused one stored nothing, so the same messages can be retried. */
     private static int attempt(Broker broker, HazelcastDestination destination, List<StoredMessage> messages) {
         return destination.isTemporary()
                 ? broker.sendToExisting(destination.encode(), messages)
                 : broker.send(destination.encode(), messages);
     }
 
-    /** A topic subscription is full: wait for room as the policy allows, or fail without publishing. */
+    /** The destination has no room: wait for it as the policy allows, or fail without storing anything. */
     private static int storeWhenRoom(Broker broker, BacklogPolicy policy, HazelcastDestination destination,
-                                     List<StoredMessage> messages) throws JMSException, InterruptedException {
+                                     List<StoredMessage> messages, int refusal)
+            throws JMSException, InterruptedException {
         long deadline = System.currentTimeMillis() + policy.blockMillis();
+        int result = refusal;
         if (policy.mode() == BacklogPolicy.Mode.BLOCK) {
             try (Broker.Watch watch = broker.watch(destination.encode())) {
                 while (System.currentTimeMillis() < deadline) {
                     long seen = watch.version();
-                    int result = attempt(broker, destination, messages);
-                    if (result != DestinationState.BACKLOG_FULL) {
+                    result = attempt(broker, destination, messages);
+                    if (!DestinationState.isRefused(result)) {
                         return result;
                     }
-                    watch.awaitChange(seen, Math.max(1, deadline - System.currentTimeMillis()));
+                    watch.awaitChange(seen, waitMillis(deadline));
                 }
             }
         }
-        throw new ResourceAllocationException("HJMS-SESSION-012 a subscription of " + destination
-                + " holds its maximum backlog (maxBacklog); nothing was published"
-                + (policy.mode() == BacklogPolicy.Mode.BLOCK ? " after waiting " + policy.blockMillis() + " ms" : "")
-                + ": speed up or add consumers, or raise maxBacklog");
+        throw refused(broker, policy, destination, result);
+    }
+
+    /** Up to the next retry, never past the deadline; at least 1 ms (0 would wait without bound). */
+    private static long waitMillis(long deadline) {
+        return Math.max(1, Math.min(RETRY_MILLIS, deadline - System.currentTimeMillis()));
+    }
+
+    private static InvalidDestinationException deleted(HazelcastDestination destination) {
+        return new InvalidDestinationException("HJMS-SESSION-004 temporary destination " + destination.getName()
+                + " was deleted");
+    }
+
+    /**
+     * What was full, with its limit and what to do; {@code policy} null for a send that did not wait (an
+     * asynchronous one).
+     */
+    static ResourceAllocationException refused(Broker broker, BacklogPolicy policy, HazelcastDestination destination,
+                                               int refusal) {
+        String waited = policy != null && policy.mode() == BacklogPolicy.Mode.BLOCK
+                ? " after waiting " + policy.blockMillis() + " ms (backlogPolicy BLOCK)" : "";
+        if (refusal == DestinationState.LOW_MEMORY) {
+            return new ResourceAllocationException("HJMS-SESSION-013 the member that owns " + destination
+                    + " is low on memory (more of its heap in use after garbage collection than memoryLimitPercent "
+                    + "allows); nothing was stored" + waited + ": consume messages, give the members more heap or add "
+                    + "members, or raise memoryLimitPercent", "HJMS-SESSION-013");
+        }
+        DestinationStats stats = stats(broker, destination);
+        String what = DestinationState.isTopicKey(destination.encode()) ? "a subscription of " + destination : destination.toString();
+        String limit;
+        if (refusal == DestinationState.FULL_BYTES) {
+            limit = "its byte limit maxQueueBytes=" + (stats == null ? "?" : stats.maxBytes())
+                    + (stats == null ? "" : " (it holds about " + stats.bytes() + " bytes)");
+        } else {
+            limit = "its message limit maxQueueMessages=" + (stats == null ? "?" : stats.maxMessages())
+                    + (stats == null || what.startsWith("a subscription") ? ""
+                    : " (it holds " + stats.depth() + " messages)");
+        }
+        String setting = refusal == DestinationState.FULL_BYTES ? "maxQueueBytes" : "maxQueueMessages";
+        return new ResourceAllocationException("HJMS-SESSION-012 " + what + " is full: no room within " + limit
+                + "; nothing was stored" + waited + ": consume faster or add consumers, or raise " + setting
+                + " for it", "HJMS-SESSION-012");
+    }
+
+    private static DestinationStats stats(Broker broker, HazelcastDestination destination) {
+        try {
+            return broker.stats(destination.encode());
+        } catch (RuntimeException e) {
+            return null; // the message is still right without the figures
+        }
     }
 }

@@ -196,7 +196,7 @@ final class NonPersistentSends {
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                     ? failure.getCause() : failure;
             lost(run.target(), run.messages(), Loss.FAILED, "the store call failed: " + cause, cause);
-        } else if (added != null && added == DestinationState.BACKLOG_FULL) {
+        } else if (added != null && DestinationState.isRefused(added)) {
             return storeOneByOne(run);
         } else if (added != null && added < 0) {
             lost(run.target(), run.messages(), Loss.DELETED, "the temporary destination was deleted", null);
@@ -205,8 +205,8 @@ final class NonPersistentSends {
     }
 
     /**
-     * A topic subscription is full. A publish is refused as a whole, so a batch may not fit where single
-     * messages would: store the run one message at a time, as synchronous sends would have been, each handled
+     * The destination has no room (a full queue or topic subscription, or its member low on memory). A store is
+     * refused as a whole, so a batch may not fit where single messages would: store the run one message at a time, as synchronous sends would have been, each handled
      * by the {@link BacklogPolicy} (BLOCK waits for room up to its time, FAIL refuses at once); the first one
      * refused is reported lost with the rest of the run. On a thread of its own, since that waits and
      * Hazelcast's threads must not. Later runs wait behind it, so per-destination order holds, and once the

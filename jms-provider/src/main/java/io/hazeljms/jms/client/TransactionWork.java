@@ -43,12 +43,9 @@ record TransactionWork(List<HazelcastSession.PendingSend> sends, List<Delivery> 
      *         later, so the work must not be rolled back
      */
     static void commitAll(Broker broker, BacklogPolicy policy, List<TransactionWork> works) throws JMSException {
-        Map<HazelcastDestination, List<StoredMessage>> byDestination = new LinkedHashMap<>();
+        Map<HazelcastDestination, List<StoredMessage>> byDestination = sendsByDestination(works);
         List<CommitRecord.Acknowledgement> acks = new ArrayList<>();
         for (TransactionWork w : works) {
-            for (HazelcastSession.PendingSend s : w.sends()) {
-                byDestination.computeIfAbsent(s.destination(), d -> new ArrayList<>()).add(s.message());
-            }
             Delivery.byAddress(w.deliveries()).forEach((address, ids) ->
                     acks.add(new CommitRecord.Acknowledgement(address, ids, w.owner())));
         }
@@ -58,6 +55,7 @@ record TransactionWork(List<HazelcastSession.PendingSend> sends, List<Delivery> 
             }
             return;
         }
+        MessageStoring.awaitRoom(broker, policy, byDestination); // refused before anything is recorded
         for (HazelcastDestination d : byDestination.keySet()) {
             if (d.isTemporary() && !broker.exists(d.encode())) {
                 throw new InvalidDestinationException("HJMS-SESSION-004 temporary destination " + d.getName()
@@ -82,6 +80,17 @@ record TransactionWork(List<HazelcastSession.PendingSend> sends, List<Delivery> 
     void handOverLeases(Broker broker, String xid) {
         LeaseOwner branchOwner = PreparedTransaction.owner(xid);
         Delivery.byAddress(deliveries).forEach((address, ids) -> broker.reassignLeases(address, ids, owner, branchOwner));
+    }
+
+    /** The sends of several sessions' work, per destination in send order (what a prepare must find room for). */
+    static Map<HazelcastDestination, List<StoredMessage>> sendsByDestination(List<TransactionWork> works) {
+        Map<HazelcastDestination, List<StoredMessage>> byDestination = new LinkedHashMap<>();
+        for (TransactionWork w : works) {
+            for (HazelcastSession.PendingSend s : w.sends()) {
+                byDestination.computeIfAbsent(s.destination(), d -> new ArrayList<>()).add(s.message());
+            }
+        }
+        return byDestination;
     }
 
     static List<StoredMessage> sendsOf(List<TransactionWork> works) {

@@ -1,9 +1,10 @@
 package io.hazeljms.jms.config;
 
 /**
- * What a publish does when a topic subscription holds its maximum backlog ({@code maxBacklog}): wait for
- * room up to a bound, or fail at once. Either way the publish ends in a ResourceAllocationException rather
- * than a silent drop, and nothing is published to any subscription.
+ * What a send does when its destination has no room: a queue or a topic subscription holds its most messages
+ * ({@code maxQueueMessages}) or bytes ({@code maxQueueBytes}), or the member that owns it is low on heap
+ * ({@code memoryLimitPercent}). BLOCK waits for room up to a bound, FAIL fails at once; either way the send ends
+ * in a ResourceAllocationException rather than a silent drop, and nothing of it is stored.
  */
 public record BacklogPolicy(Mode mode, long blockMillis) {
 

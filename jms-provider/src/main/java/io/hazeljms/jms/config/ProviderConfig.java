@@ -2,6 +2,7 @@ package io.hazeljms.jms.config;
 
 import com.hazelcast.core.HazelcastInstance;
 import io.hazeljms.store.DestinationSettings;
+import io.hazeljms.store.MemoryGuard;
 import io.hazeljms.store.StoreConfig;
 
 import java.util.ArrayList;
@@ -29,7 +30,12 @@ public final class ProviderConfig {
     public static final String DEFAULT_CLUSTER_NAME = "hazeljms";
     public static final String DEFAULT_INTERFACE = "127.0.0.1";
     public static final int DEFAULT_PORT = 5710;
-    public static final int DEFAULT_MAX_BACKLOG = 100_000;
+    /** Most messages a queue or one topic subscription holds; see {@link Builder#maxQueueMessages(int)}. */
+    public static final int DEFAULT_MAX_QUEUE_MESSAGES = DestinationSettings.DEFAULT_MAX_MESSAGES;
+    /** Most bytes a queue or one topic subscription holds (32 MiB); see {@link Builder#maxQueueBytes(long)}. */
+    public static final long DEFAULT_MAX_QUEUE_BYTES = DestinationSettings.DEFAULT_MAX_BYTES;
+    /** See {@link Builder#memoryLimitPercent(int)}. */
+    public static final int DEFAULT_MEMORY_LIMIT_PERCENT = MemoryGuard.DEFAULT_PERCENT;
     /** Messages a consumer claims per store call; see {@link Builder#prefetch(int)}. */
     public static final int DEFAULT_PREFETCH = 16;
     public static final int MAX_PREFETCH = 1_000;
@@ -48,7 +54,9 @@ public final class ProviderConfig {
     private final String deadLetterQueue;
     private final String expiryQueue;
     private final String objectMessageAllowList;
-    private final int maxBacklog;
+    private final int maxQueueMessages;
+    private final long maxQueueBytes;
+    private final int memoryLimitPercent;
     private final BacklogPolicy backlogPolicy;
     private final long clientConnectTimeoutMillis;
     private final int prefetch;
@@ -70,7 +78,9 @@ public final class ProviderConfig {
         deadLetterQueue = b.deadLetterQueue;
         expiryQueue = b.expiryQueue;
         objectMessageAllowList = b.objectMessageAllowList;
-        maxBacklog = b.maxBacklog;
+        maxQueueMessages = b.maxQueueMessages;
+        maxQueueBytes = b.maxQueueBytes;
+        memoryLimitPercent = b.memoryLimitPercent;
         backlogPolicy = b.backlogPolicy;
         clientConnectTimeoutMillis = b.clientConnectTimeoutMillis;
         prefetch = b.prefetch;
@@ -106,7 +116,9 @@ public final class ProviderConfig {
         b.deadLetterQueue = deadLetterQueue;
         b.expiryQueue = expiryQueue;
         b.objectMessageAllowList = objectMessageAllowList;
-        b.maxBacklog = maxBacklog;
+        b.maxQueueMessages = maxQueueMessages;
+        b.maxQueueBytes = maxQueueBytes;
+        b.memoryLimitPercent = memoryLimitPercent;
         b.backlogPolicy = backlogPolicy;
         b.clientConnectTimeoutMillis = clientConnectTimeoutMillis;
         b.prefetch = prefetch;
@@ -121,7 +133,8 @@ public final class ProviderConfig {
                 .withRedeliveryDelayMillis(redeliveryDelayMillis)
                 .withDeadLetterQueue(deadLetterQueue == null ? null : "queue:" + deadLetterQueue)
                 .withExpiryQueue(expiryQueue == null ? null : "queue:" + expiryQueue)
-                .withMaxBacklog(maxBacklog);
+                .withMaxMessages(maxQueueMessages)
+                .withMaxBytes(maxQueueBytes);
     }
 
     public Mode mode() { return mode; }
@@ -138,7 +151,9 @@ public final class ProviderConfig {
     public String deadLetterQueue() { return deadLetterQueue; }
     public String expiryQueue() { return expiryQueue; }
     public String objectMessageAllowList() { return objectMessageAllowList; }
-    public int maxBacklog() { return maxBacklog; }
+    public int maxQueueMessages() { return maxQueueMessages; }
+    public long maxQueueBytes() { return maxQueueBytes; }
+    public int memoryLimitPercent() { return memoryLimitPercent; }
     public BacklogPolicy backlogPolicy() { return backlogPolicy; }
     public long clientConnectTimeoutMillis() { return clientConnectTimeoutMillis; }
     public int prefetch() { return prefetch; }
@@ -147,7 +162,9 @@ public final class ProviderConfig {
     @Override
     public String toString() {
         return "ProviderConfig{mode=" + mode + ", clusterName=" + clusterName + ", interface=" + bindInterface
-                + ", port=" + port + ", members=" + members + ", backupCount=" + backupCount + "}";
+                + ", port=" + port + ", members=" + members + ", backupCount=" + backupCount
+                + ", maxQueueMessages=" + maxQueueMessages + ", maxQueueBytes=" + maxQueueBytes
+                + ", memoryLimitPercent=" + memoryLimitPercent + ", backlogPolicy=" + backlogPolicy + "}";
     }
 
     /** Validates each setting as it is given, naming the setting and the accepted range. */
@@ -166,7 +183,9 @@ public final class ProviderConfig {
         private String deadLetterQueue = DestinationSettings.DEFAULT_DEAD_LETTER_QUEUE;
         private String expiryQueue;
         private String objectMessageAllowList = "";
-        private int maxBacklog = DEFAULT_MAX_BACKLOG;
+        private int maxQueueMessages = DEFAULT_MAX_QUEUE_MESSAGES;
+        private long maxQueueBytes = DEFAULT_MAX_QUEUE_BYTES;
+        private int memoryLimitPercent = DEFAULT_MEMORY_LIMIT_PERCENT;
         private BacklogPolicy backlogPolicy = BacklogPolicy.defaults();
         private long clientConnectTimeoutMillis = 20_000;
         private int prefetch = DEFAULT_PREFETCH;
@@ -218,12 +237,49 @@ public final class ProviderConfig {
             return this;
         }
 
-        /** Most messages one topic subscription may hold (0 = unlimited); see {@link BacklogPolicy}. */
-        public Builder maxBacklog(int messages) {
+        /**
+         * Most messages (pending and in flight) a queue, or each topic subscription, may hold (default 100,000;
+         * 0 = unlimited). A send that would pass it stores nothing and is handled by the {@link BacklogPolicy}.
+         * The default of destinations created from this node; one created with other settings keeps them.
+         */
+        public Builder maxQueueMessages(int messages) {
             if (messages < 0) {
-                throw new IllegalArgumentException("HJMS-CFG-007 maxBacklog must not be negative, was " + messages);
+                throw new IllegalArgumentException("HJMS-CFG-007 maxQueueMessages must not be negative, was "
+                        + messages);
             }
-            maxBacklog = messages;
+            maxQueueMessages = messages;
+            return this;
+        }
+
+        /** @deprecated the former name of {@link #maxQueueMessages(int)}, which now applies to queues too */
+        @Deprecated
+        public Builder maxBacklog(int messages) {
+            return maxQueueMessages(messages);
+        }
+
+        /**
+         * Most bytes a queue, or each topic subscription, may hold: bodies plus an estimate of headers and
+         * properties, about 200 bytes more per message (default 32 MiB; 0 = unlimited). Handled like
+         * {@link #maxQueueMessages(int)}.
+         */
+        public Builder maxQueueBytes(long bytes) {
+            if (bytes < 0) {
+                throw new IllegalArgumentException("HJMS-CFG-011 maxQueueBytes must not be negative, was " + bytes);
+            }
+            maxQueueBytes = bytes;
+            return this;
+        }
+
+        /**
+         * Embedded member only: it refuses new messages for the destinations it owns while more than this share of
+         * its heap is in use after a garbage collection (default 75; 0 = never), so many destinations together
+         * cannot exhaust it. Refused sends are handled by the {@link BacklogPolicy}.
+         */
+        public Builder memoryLimitPercent(int percent) {
+            if (percent < 0 || percent > 100) {
+                throw new IllegalArgumentException("HJMS-CFG-012 memoryLimitPercent must be 0..100, was " + percent);
+            }
+            memoryLimitPercent = percent;
             return this;
         }
 

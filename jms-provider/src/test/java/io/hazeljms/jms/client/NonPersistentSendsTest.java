@@ -301,7 +301,7 @@ class NonPersistentSendsTest extends JmsTestSupport {
     @Test
     void batchesRefusedByAFullTopicAreStoredOneByOneAsTheBlockPolicyWaits() throws Exception {
         try (HazelcastConnectionFactory blocking = new HazelcastConnectionFactory(ProviderConfig.builder()
-                .maxBacklog(3).backlogPolicy(new BacklogPolicy(BacklogPolicy.Mode.BLOCK, 30_000))
+                .maxQueueMessages(3).backlogPolicy(new BacklogPolicy(BacklogPolicy.Mode.BLOCK, 30_000))
                 .instance(cluster.member(0)).build())) {
             Connection connection = blocking.createConnection();
             try {
@@ -328,7 +328,7 @@ class NonPersistentSendsTest extends JmsTestSupport {
     @Test
     void aFullTopicUnderTheFailPolicyReportsWhatWasNotPublished() throws Exception {
         try (HazelcastConnectionFactory failing = new HazelcastConnectionFactory(ProviderConfig.builder()
-                .maxBacklog(3).backlogPolicy(new BacklogPolicy(BacklogPolicy.Mode.FAIL, 0))
+                .maxQueueMessages(3).backlogPolicy(new BacklogPolicy(BacklogPolicy.Mode.FAIL, 0))
                 .instance(cluster.member(0)).build())) {
             Connection connection = failing.createConnection();
             try {

@@ -48,6 +48,12 @@ final class ActivationSpecValidator {
         if (spec.getRedeliveryDelay() != null && spec.getRedeliveryDelay() < 0) {
             errors.add("redeliveryDelay: must not be negative, was " + spec.getRedeliveryDelay());
         }
+        if (spec.getMaxQueueMessages() != null && spec.getMaxQueueMessages() < 0) {
+            errors.add("maxQueueMessages: must not be negative (0 = unlimited), was " + spec.getMaxQueueMessages());
+        }
+        if (spec.getMaxQueueBytes() != null && spec.getMaxQueueBytes() < 0) {
+            errors.add("maxQueueBytes: must not be negative (0 = unlimited), was " + spec.getMaxQueueBytes());
+        }
         if (!blank(spec.getMessageSelector())) {
             try {
                 Selector.parse(spec.getMessageSelector());

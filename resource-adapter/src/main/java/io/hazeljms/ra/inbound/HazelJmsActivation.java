@@ -141,9 +141,10 @@ public class HazelJmsActivation {
         return spec.isTopic() ? new HazelcastTopic(spec.getDestination()) : new HazelcastQueue(spec.getDestination());
     }
 
-    /** The bean's redelivery policy, if it sets one, becomes its destination's policy. */
+    /** The bean's redelivery policy and limits, if it sets any, become its destination's policy. */
     private void applyRedeliveryPolicy(HazelcastConnectionFactory provider, HazelcastDestination destination) {
-        if (spec.getMaxDeliveryAttempts() == null && spec.getRedeliveryDelay() == null && spec.getDeadLetterQueue() == null) {
+        if (spec.getMaxDeliveryAttempts() == null && spec.getRedeliveryDelay() == null && spec.getDeadLetterQueue() == null
+                && spec.getMaxQueueMessages() == null && spec.getMaxQueueBytes() == null) {
             return;
         }
         DestinationSettings settings = provider.config().destinationDefaults();
@@ -156,6 +157,12 @@ public class HazelJmsActivation {
         if (spec.getDeadLetterQueue() != null) {
             settings = settings.withDeadLetterQueue(spec.getDeadLetterQueue().isBlank() ? null
                     : "queue:" + spec.getDeadLetterQueue().trim());
+        }
+        if (spec.getMaxQueueMessages() != null) {
+            settings = settings.withMaxMessages(spec.getMaxQueueMessages());
+        }
+        if (spec.getMaxQueueBytes() != null) {
+            settings = settings.withMaxBytes(spec.getMaxQueueBytes());
         }
         provider.node().broker().createDestination(destination.encode(), settings);
     }

@@ -33,6 +33,8 @@ public class HazelJmsActivationSpec implements ActivationSpec, ResourceAdapterAs
     private Integer maxDeliveryAttempts;
     private Long redeliveryDelay;
     private String deadLetterQueue;
+    private Integer maxQueueMessages;
+    private Long maxQueueBytes;
 
     @Override
     public void validate() throws InvalidPropertyException {
@@ -99,6 +101,10 @@ public class HazelJmsActivationSpec implements ActivationSpec, ResourceAdapterAs
     public void setRedeliveryDelay(Long delay) { this.redeliveryDelay = delay; }
     public String getDeadLetterQueue() { return deadLetterQueue; }
     public void setDeadLetterQueue(String queue) { this.deadLetterQueue = queue; }
+    public Integer getMaxQueueMessages() { return maxQueueMessages; }
+    public void setMaxQueueMessages(Integer messages) { this.maxQueueMessages = messages; }
+    public Long getMaxQueueBytes() { return maxQueueBytes; }
+    public void setMaxQueueBytes(Long bytes) { this.maxQueueBytes = bytes; }
 
     @Override
     public String toString() {

@@ -1,0 +1,206 @@
+package io.hazeljms.store;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.core.HazelcastInstance;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Bounded destinations on real members: the limits and the memory guard are decided on the primary, a refusal
+ * stores nothing, and backups replay without deciding again.
+ */
+class LimitsTest {
+
+    private static TestCluster cluster;
+    private static Broker broker;
+    private final LeaseOwner owner = new LeaseOwner(broker.nodeId(), "conn-" + UUID.randomUUID(), "session-1");
+    private String queue;
+
+    @BeforeAll
+    static void startMember() {
+        cluster = TestCluster.start(1);
+        broker = new Broker(cluster.member(0), DestinationSettings.defaults().withMaxDeliveryAttempts(1)
+                .withMaxMessages(3).withMaxBytes(0));
+    }
+
+    @AfterAll
+    static void stopMember() {
+        cluster.close();
+    }
+
+    @BeforeEach
+    void uniqueQueue(TestInfo info) {
+        queue = "queue:" + info.getTestMethod().orElseThrow().getName() + "-" + UUID.randomUUID();
+    }
+
+    private static StoredMessage message(String id, int bodyBytes) {
+        return new StoredMessage(id, null).timestamp(System.currentTimeMillis())
+                .bodyType(StoredMessage.BODY_BYTES).body(new byte[bodyBytes]);
+    }
+
+    private static List<StoredMessage> messages(String prefix, int n) {
+        List<StoredMessage> list = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            list.add(message(prefix + i, 10));
+        }
+        return list;
+    }
+
+    @Test
+    void messageLimitRefusesOnEveryPathAndStoresNothing() throws Exception {
+        assertEquals(2, broker.send(queue, messages("a", 2))); // entry processor: creates the queue
+        assertEquals(DestinationState.FULL_MESSAGES, broker.send(queue, messages("b", 2)),
+                "a batch that does not fit is refused whole");
+        assertEquals(2, broker.depth(queue));
+        assertEquals(1, broker.send(queue, messages("c", 1))); // member operation: the queue is known now
+        assertEquals(DestinationState.FULL_MESSAGES, broker.send(queue, messages("d", 1)));
+        assertEquals(DestinationState.FULL_MESSAGES,
+                broker.sendAsync(queue, messages("e", 1), true).toCompletableFuture().get(10, TimeUnit.SECONDS));
+        assertEquals(DestinationState.FULL_MESSAGES, broker.room(queue, 1, 100));
+        assertEquals(3, broker.depth(queue));
+
+        // a claimed message still counts; an acknowledged one makes room
+        StoredMessage claimed = broker.claim(queue, null, owner).message();
+        assertNotNull(claimed);
+        assertEquals(DestinationState.FULL_MESSAGES, broker.send(queue, messages("f", 1)));
+        broker.acknowledge(queue, List.of(claimed.messageId()), owner);
+        assertEquals(0, broker.room(queue, 1, 100));
+        assertEquals(1, broker.send(queue, messages("g", 1)));
+        assertEquals(3, broker.depth(queue));
+    }
+
+    @Test
+    void byteLimitCountsBodiesAndHeaders() {
+        StoredMessage probe = message("p", 1_000); // ids of one character, as those sent below
+        int size = probe.estimatedSize();
+        assertTrue(size > 1_000 && size < 1_500, "body plus an estimate of the rest: " + size);
+        broker.createDestination(queue, broker.defaults().withMaxMessages(0).withMaxBytes(2L * size + size / 2));
+        assertEquals(1, broker.send(queue, List.of(message("a", 1_000))));
+        assertEquals(1, broker.send(queue, List.of(message("b", 1_000))));
+        assertEquals(DestinationState.FULL_BYTES, broker.send(queue, List.of(message("c", 1_000))));
+        assertEquals(1, broker.send(queue, List.of(message("small", 10))), "what fits in the bytes left goes in");
+        DestinationStats stats = broker.stats(queue);
+        assertEquals(3, stats.depth());
+        assertEquals(2L * size + message("small", 10).estimatedSize(), stats.bytes());
+        assertEquals(2L * size + size / 2, stats.maxBytes());
+    }
+
+    @Test
+    void settingsOfOneDestinationOverrideTheDefaults() {
+        broker.createDestination(queue, broker.defaults().withMaxMessages(1));
+        assertEquals(1, broker.send(queue, messages("a", 1)));
+        assertEquals(DestinationState.FULL_MESSAGES, broker.send(queue, messages("b", 1)));
+        String other = queue + "-default";
+        assertEquals(3, broker.send(other, messages("c", 3)), "the default limit is 3");
+        assertEquals(DestinationState.FULL_MESSAGES, broker.send(other, messages("d", 1)));
+    }
+
+    @Test
+    void aTopicRefusesWhenOneSubscriptionIsFull() {
+        String topic = "topic:" + queue.substring("queue:".length());
+        broker.createDestination(topic, broker.defaults());
+        broker.subscribe(topic, "slow", new SubscriptionSpec(false, false, null, false), "c1", owner);
+        broker.subscribe(topic, "fast", new SubscriptionSpec(false, false, null, false), "c2", owner);
+        assertEquals(6, broker.send(topic, messages("a", 3)));
+        broker.claim(Address.subscription(topic, "fast"), null, owner, 3, List.of());
+        assertEquals(DestinationState.FULL_MESSAGES, broker.send(topic, messages("b", 1)));
+    }
+
+    @Test
+    void aDeadMessageStaysWhereItIsWhileTheDeadLetterQueueIsFull() {
+        String dlq = queue + "-dlq";
+        broker.createDestination(dlq, broker.defaults().withMaxMessages(1));
+        broker.createDestination(queue, broker.defaults().withDeadLetterQueue(dlq));
+        broker.send(dlq, messages("old", 1));
+        broker.send(queue, messages("x", 1));
+        StoredMessage x = broker.claim(queue, null, owner).message();
+        broker.release(queue, List.of(x.messageId()), owner, true); // out of attempts: to the full DLQ
+
+        assertEquals(1, broker.depth(queue), "not lost: still on its queue, leased");
+        assertEquals(1, broker.depth(dlq));
+
+        StoredMessage old = broker.claim(dlq, null, owner).message();
+        broker.acknowledge(dlq, List.of(old.messageId()), owner); // room in the DLQ
+        broker.releaseOwner(queue, owner, LeaseOwner.Scope.SESSION); // the lease ends: x is pending again
+        assertNull(broker.claim(queue, null, owner).message(), "a dead message is moved, not delivered");
+        assertEquals(0, broker.depth(queue));
+        StoredMessage moved = broker.claim(dlq, null, owner).message();
+        assertEquals("x0", moved.messageId());
+    }
+
+    /** A heap reading a test sets: 0..1. */
+    private static final class FakeHeap implements java.util.function.DoubleSupplier {
+        private volatile double used;
+
+        @Override
+        public double getAsDouble() {
+            return used;
+        }
+    }
+
+    @Test
+    void memoryGuardRefusesOnThePrimaryAndBackupsNeverRefuse() {
+        try (TestCluster two = TestCluster.start(0)) {
+            FakeHeap heapA = new FakeHeap();
+            FakeHeap heapB = new FakeHeap();
+            MemoryGuard guardA = new MemoryGuard(75, heapA);
+            MemoryGuard guardB = new MemoryGuard(75, heapB);
+            HazelcastInstance a = two.addMember(withGuard(two.memberConfig(), guardA));
+            HazelcastInstance b = two.addMember(withGuard(two.memberConfig(), guardB));
+            two.awaitSize(2);
+            Broker onA = new Broker(a, DestinationSettings.defaults());
+            String ownedByA = keyOwnedBy(a, queue + "-a");
+            String ownedByB = keyOwnedBy(b, queue + "-b");
+            onA.send(ownedByA, messages("first", 1)); // created while the heap is fine
+            onA.send(ownedByB, messages("first", 1));
+
+            heapB.used = 0.9; // B is "full": it owns one queue and backs up the other
+            guardB.check();
+            assertEquals(DestinationState.LOW_MEMORY, onA.send(ownedByB, messages("refused", 2)));
+            assertEquals(DestinationState.LOW_MEMORY, onA.room(ownedByB, 1, 100));
+            assertEquals(1, onA.depth(ownedByB), "a refused send stores nothing");
+            assertEquals(2, onA.send(ownedByA, messages("accepted", 2)), "A accepts; B's backup replays it");
+
+            heapB.used = 0.5; // memory came back: the member is usable again
+            guardB.check();
+            assertEquals(1, onA.send(ownedByB, messages("later", 1)));
+
+            heapB.used = 0.9;
+            guardB.check();
+            assertEquals(2, onA.send(ownedByA, messages("more", 2)));
+            two.terminate(a); // B takes over A's queue from its backup, which never refused
+            two.awaitSize(1);
+            Broker onB = new Broker(b, DestinationSettings.defaults());
+            assertEquals(5, onB.depth(ownedByA), "every message A accepted survived on B's backup");
+            assertEquals(DestinationState.LOW_MEMORY, onB.send(ownedByA, messages("now B decides", 1)));
+        }
+    }
+
+    private static Config withGuard(Config config, MemoryGuard guard) {
+        config.getUserContext().put(MemoryGuard.USER_CONTEXT_KEY, guard);
+        return config;
+    }
+
+    private static String keyOwnedBy(HazelcastInstance member, String base) {
+        for (int i = 0; ; i++) {
+            String key = base + "-" + i;
+            if (member.getPartitionService().getPartition(key).getOwner().getUuid()
+                    .equals(member.getCluster().getLocalMember().getUuid())) {
+                return key;
+            }
+        }
+    }
+}
