@@ -107,8 +107,12 @@ final class CrashRun implements AutoCloseable {
     }
 
     Child consumer(String name, boolean client, Role.AckMode ack, int batch) {
+        return consumer(name, client, ack, batch, 0);
+    }
+
+    Child consumer(String name, boolean client, Role.AckMode ack, int batch, int rate) {
         List<String> a = jms(client);
-        a.addAll(List.of("role=consumer", "ack=" + ack, "batch=" + batch,
+        a.addAll(List.of("role=consumer", "ack=" + ack, "batch=" + batch, "rate=" + rate,
                 "deliveries=" + file(name + ".deliveries"), "acks=" + file(name + ".acks")));
         return start(name, List.of(), a.toArray(String[]::new));
     }
@@ -122,7 +126,7 @@ final class CrashRun implements AutoCloseable {
 
     Child mover(String name, boolean client, String crashPoint, String from, String... to) {
         List<String> a = jms(client);
-        a.addAll(List.of("role=mover", "from=" + from, "to=" + String.join(",", to), "batch=5", "idleMs=4000",
+        a.addAll(List.of("role=mover", "from=" + from, "to=" + String.join(",", to), "batch=5", "idleMs=4000", "rate=300",
                 "deliveries=" + file(name + ".deliveries"), "acks=" + file(name + ".acks")));
         List<String> jvm = crashPoint == null ? List.of() : List.of("-Dhazeljms.crashPoint=" + crashPoint);
         return start(name, jvm, a.toArray(String[]::new));

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,8 @@ final class Ledger {
     final Map<String, Sent> sent = new LinkedHashMap<>();
     final List<Delivery> deliveries = new ArrayList<>();
     final List<Ack> acks = new ArrayList<>();
+    /** Acknowledgements or commits started (T lines): the outcome is unknown unless an A line follows. */
+    final List<Ack> attempts = new ArrayList<>();
 
     static Ledger read(Path dir) {
         Ledger l = new Ledger();
@@ -55,7 +58,7 @@ final class Ledger {
                 } else if (name.endsWith(".acks")) {
                     for (String line : lines(f)) {
                         String[] w = line.split(" ");
-                        l.acks.add(new Ack(Long.parseLong(w[1]), w[2], w[3], by));
+                        (w[0].equals("A") ? l.acks : l.attempts).add(new Ack(Long.parseLong(w[1]), w[2], w[3], by));
                     }
                 }
             }
@@ -99,11 +102,23 @@ final class Ledger {
                 }
             }
         }
+        Set<String> settled = new HashSet<>();
+        for (Ack a : acks) {
+            settled.add(a.queue() + " " + a.id());
+        }
+        Set<String> tried = new HashSet<>();
+        for (Ack a : attempts) {
+            tried.add(a.queue() + " " + a.id());
+        }
         for (Sent s : sent.values()) {
             if (qs.contains(s.queue())) {
                 r.acked++;
-                if (!byKey.containsKey(s.queue() + " " + s.id())) {
+                String key = s.queue() + " " + s.id();
+                if (!byKey.containsKey(key)) {
                     r.lost.add(s.id());
+                } else if (!settled.contains(key)) {
+                    // delivered, never settled: only a kill inside acknowledge()/commit() may explain that
+                    (tried.contains(key) ? r.indeterminate : r.vanished).add(s.id());
                 }
             }
         }
@@ -213,13 +228,15 @@ final class Ledger {
         int redelivered;
         long maxGapMs;
         final List<String> lost = new ArrayList<>();
+        final List<String> vanished = new ArrayList<>();
+        final List<String> indeterminate = new ArrayList<>();
         final List<String> unflagged = new ArrayList<>();
         final List<String> afterAck = new ArrayList<>();
         final List<String> checksum = new ArrayList<>();
         final List<String> unknown = new ArrayList<>();
 
         boolean ok(long gapBoundMs) {
-            return lost.isEmpty() && unflagged.isEmpty() && afterAck.isEmpty() && checksum.isEmpty()
+            return lost.isEmpty() && vanished.isEmpty() && unflagged.isEmpty() && afterAck.isEmpty() && checksum.isEmpty()
                     && maxGapMs < gapBoundMs;
         }
 
@@ -227,11 +244,13 @@ final class Ledger {
         public String toString() {
             return "acked=" + acked + " deliveries=" + deliveries + " redelivered=" + redelivered
                     + " | lost=" + lost.size() + first(lost)
+                    + " deliveredButNeverSettledNorRedelivered=" + vanished.size() + first(vanished)
                     + " unflaggedDuplicates=" + unflagged.size() + first(unflagged)
                     + " deliveredAfterAck=" + afterAck.size() + first(afterAck)
                     + " checksumMismatches=" + checksum.size() + first(checksum)
                     + " maxGapAfterKillMs=" + maxGapMs
-                    + " (delivered but never acked by the producer: " + unknown.size() + ")";
+                    + " (killed inside acknowledge/commit, not redelivered: " + indeterminate.size()
+                    + "; delivered but never acked by the producer: " + unknown.size() + ")";
         }
     }
 

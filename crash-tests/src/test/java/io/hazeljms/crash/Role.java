@@ -51,7 +51,8 @@ import java.util.zip.CRC32;
  * <ul>
  *   <li>producer {@code sent}: {@code queue id crc} once {@code send()} returned;</li>
  *   <li>consumer/drain/mover {@code deliveries}: {@code D millis queue id redelivered deliveryCount crcOk};</li>
- *   <li>consumer/drain/mover {@code acks}: {@code A millis queue id} once {@code acknowledge()}/{@code commit()}
+ *   <li>consumer/drain/mover {@code acks}: {@code T millis queue id} right before {@code acknowledge()}/
+ *       {@code commit()} (a kill from here on leaves the outcome unknown), {@code A millis queue id} once it
  *       returned.</li>
  * </ul>
  */
@@ -383,7 +384,8 @@ public final class Role {
     /**
      * Receives from one queue at a time and settles in batches of 1..{@code batch} messages (random).
      * Commands: {@code consume QUEUE}; {@code finish QUEUE IDLE_MS} (stop once nothing came for IDLE_MS, print
-     * {@code FINISHED}). Prints {@code GOT QUEUE n} every 100 deliveries.
+     * {@code FINISHED}). Prints {@code GOT QUEUE n} every 100 deliveries. Argument {@code rate}: most deliveries
+     * per second (0: no limit).
      */
     private void consumer() throws Exception {
         HazelcastConnectionFactory cf = new HazelcastConnectionFactory(providerConfig());
@@ -391,6 +393,7 @@ public final class Role {
         connection.start();
         AckMode mode = AckMode.valueOf(arg("ack", "CLIENT"));
         int batch = Integer.parseInt(arg("batch", "10"));
+        rate = Integer.parseInt(arg("rate", "0"));
         Evidence deliveries = new Evidence(arg("deliveries"));
         Evidence acks = new Evidence(arg("acks"));
         Map<String, Long> finishing = new ConcurrentHashMap<>();
@@ -423,6 +426,9 @@ public final class Role {
         commands(words -> { });
     }
 
+    /** Most deliveries per second a consumer takes (0: no limit): a slow consumer holds messages longer. */
+    private volatile int rate;
+
     private void consume(Connection connection, AckMode mode, int batch, String queueName, Evidence deliveries,
                          Evidence acks, Map<String, Long> finishing) {
         Session session = null;
@@ -432,8 +438,16 @@ public final class Role {
         int target = 1 + ThreadLocalRandom.current().nextInt(batch);
         int got = 0;
         long lastActivity = System.nanoTime();
+        long start = System.nanoTime();
         while (true) {
             try {
+                if (rate > 0) {
+                    long due = start + got * 1_000_000_000L / rate; // pacing, not waiting for an event
+                    long now;
+                    while ((now = System.nanoTime()) < due) {
+                        LockSupport.parkNanos(due - now);
+                    }
+                }
                 if (session == null) {
                     held.clear(); // what the broken session held comes back as redeliveries
                     session = mode == AckMode.TRANSACTED ? connection.createSession(true, Session.SESSION_TRANSACTED)
@@ -454,6 +468,10 @@ public final class Role {
                     }
                 }
                 if (!held.isEmpty()) {
+                    long before = System.currentTimeMillis();
+                    for (String id : held) {
+                        acks.line("T " + before + " " + queueName + " " + id); // trying: the outcome may be lost
+                    }
                     if (mode == AckMode.TRANSACTED) {
                         session.commit();
                     } else {
@@ -521,6 +539,7 @@ public final class Role {
         List<String> to = list(arg("to"));
         int batch = Integer.parseInt(arg("batch", "5"));
         long idle = Long.parseLong(arg("idleMs", "4000"));
+        rate = Integer.parseInt(arg("rate", "0"));
         out("READY " + localUuid(cf));
         Thread t = new Thread(() -> move(connection, from, to, batch, idle, deliveries, acks), "move");
         t.start();
@@ -534,6 +553,7 @@ public final class Role {
         List<MessageProducer> producers = new ArrayList<>();
         long lastActivity = System.nanoTime();
         int moved = 0;
+        long paceStart = System.nanoTime();
         boolean announced = false;
         while (System.nanoTime() - lastActivity < TimeUnit.MILLISECONDS.toNanos(idleMs)) {
             List<String> ids = new ArrayList<>();
@@ -559,6 +579,13 @@ public final class Role {
                         announced = true;
                     }
                     logDelivery(deliveries, from, m);
+                    if (rate > 0) {
+                        long due = paceStart + (long) (moved + ids.size()) * 1_000_000_000L / rate;
+                        long now;
+                        while ((now = System.nanoTime()) < due) {
+                            LockSupport.parkNanos(due - now); // pacing, not waiting for an event
+                        }
+                    }
                     BytesMessage in = (BytesMessage) m;
                     in.reset();
                     byte[] body = new byte[(int) in.getBodyLength()];
@@ -574,6 +601,10 @@ public final class Role {
                 }
                 if (ids.isEmpty()) {
                     continue;
+                }
+                long before = System.currentTimeMillis();
+                for (String id : ids) {
+                    acks.line("T " + before + " " + from + " " + id); // trying: the outcome may be lost
                 }
                 session.commit();
                 long now = System.currentTimeMillis();
