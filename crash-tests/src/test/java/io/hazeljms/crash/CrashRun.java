@@ -1,0 +1,162 @@
+package io.hazeljms.crash;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/**
+ * One test's world: its own cluster name, its own free port range on 127.0.0.1, its own directory of evidence
+ * ({@code target/crash/NAME}), and the children it started, all killed by {@link #close()}.
+ */
+final class CrashRun implements AutoCloseable {
+
+    static final int PORTS = 20;
+    static final Duration START = Duration.ofSeconds(60);
+
+    final String cluster;
+    final Path dir;
+    final int basePort;
+    private final List<Child> children = new ArrayList<>();
+    private int nextPort;
+
+    CrashRun(String name) {
+        cluster = "crash-" + name + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffL);
+        dir = Path.of(System.getProperty("crash.dir", "target/crash"), name + "-" + System.currentTimeMillis());
+        basePort = freeRange();
+        nextPort = basePort;
+    }
+
+    /** A range of {@link #PORTS} ports, all free now: other builds on this machine use the defaults (5701, 5710). */
+    private static int freeRange() {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int base = 20_000 + ThreadLocalRandom.current().nextInt(2_000) * 20;
+            boolean free = true;
+            for (int p = base; p < base + PORTS && free; p++) {
+                try (ServerSocket s = new ServerSocket(p, 1, InetAddress.getByName("127.0.0.1"))) {
+                    s.setReuseAddress(true);
+                } catch (IOException e) {
+                    free = false;
+                }
+            }
+            if (free) {
+                return base;
+            }
+        }
+        throw new IllegalStateException("no free port range");
+    }
+
+    /** The TCP/IP member list every node gets: the whole range (a port nobody listens on costs nothing). */
+    String members() {
+        return IntStream.range(basePort, basePort + PORTS).mapToObj(p -> "127.0.0.1:" + p)
+                .collect(Collectors.joining(","));
+    }
+
+    private int port() {
+        if (nextPort >= basePort + PORTS) {
+            throw new IllegalStateException("port range used up");
+        }
+        return nextPort++;
+    }
+
+    Path file(String name) {
+        return dir.resolve(name);
+    }
+
+    Child start(String name, List<String> jvmOptions, String... roleArgs) {
+        try {
+            Child c = Child.start(name, dir, jvmOptions, List.of(roleArgs));
+            synchronized (children) {
+                children.add(c);
+            }
+            return c;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A plain member (not yet ready: {@link #ready}). */
+    Child member(String name, String... jvmOptions) {
+        return start(name, List.of(jvmOptions), "role=member", "cluster=" + cluster, "port=" + port(),
+                "members=" + members());
+    }
+
+    /** Arguments a JMS role needs to reach the cluster as an embedded member or a client. */
+    List<String> jms(boolean client) {
+        List<String> a = new ArrayList<>(List.of("cluster=" + cluster, "members=" + members()));
+        if (client) {
+            a.add("mode=client");
+        } else {
+            a.add("mode=embedded");
+            a.add("port=" + port());
+        }
+        return a;
+    }
+
+    Child producer(String name, boolean client) {
+        List<String> a = jms(client);
+        a.addAll(List.of("role=producer", "sent=" + file(name + ".sent")));
+        return start(name, List.of(), a.toArray(String[]::new));
+    }
+
+    Child consumer(String name, boolean client, Role.AckMode ack, int batch) {
+        return consumer(name, client, ack, batch, 0);
+    }
+
+    Child consumer(String name, boolean client, Role.AckMode ack, int batch, int rate) {
+        List<String> a = jms(client);
+        a.addAll(List.of("role=consumer", "ack=" + ack, "batch=" + batch, "rate=" + rate,
+                "deliveries=" + file(name + ".deliveries"), "acks=" + file(name + ".acks")));
+        return start(name, List.of(), a.toArray(String[]::new));
+    }
+
+    Child drain(String name, boolean client, String... queues) {
+        List<String> a = jms(client);
+        a.addAll(List.of("role=drain", "queues=" + String.join(",", queues), "idleMs=4000",
+                "deliveries=" + file(name + ".deliveries"), "acks=" + file(name + ".acks")));
+        return start(name, List.of(), a.toArray(String[]::new));
+    }
+
+    Child mover(String name, boolean client, String crashPoint, String from, String... to) {
+        List<String> a = jms(client);
+        a.addAll(List.of("role=mover", "from=" + from, "to=" + String.join(",", to), "batch=5", "idleMs=4000", "rate=300",
+                "deliveries=" + file(name + ".deliveries"), "acks=" + file(name + ".acks")));
+        List<String> jvm = crashPoint == null ? List.of() : List.of("-Dhazeljms.crashPoint=" + crashPoint);
+        return start(name, jvm, a.toArray(String[]::new));
+    }
+
+    /** Two busy threads in their own JVM: the cores stay busy, so race windows widen. */
+    Child stress() {
+        return start("stress-" + System.nanoTime(), List.of("-Xmx32m"), "role=stress", "threads=2",
+                "maxSeconds=120");
+    }
+
+    /** Waits for READY; returns the node's UUID. */
+    static String ready(Child c) {
+        return c.await("READY", START).substring("READY ".length()).trim();
+    }
+
+    /** Drains the queues with a fresh JVM and waits until it is done. */
+    void drainAll(String name, boolean client, String... queues) {
+        Child d = drain(name, client, queues);
+        d.await("DONE", Duration.ofSeconds(60 + 30L * queues.length));
+        d.kill();
+    }
+
+    @Override
+    public void close() {
+        synchronized (children) {
+            for (Child c : children) {
+                c.close();
+            }
+            children.clear();
+        }
+    }
+}

@@ -1,0 +1,260 @@
+package io.hazeljms.crash;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * Everything the children wrote down in a run's directory, and the counts that must be zero.
+ * {@code NAME.sent}: acknowledged sends; {@code NAME.deliveries}; {@code NAME.acks} (acknowledged or committed).
+ * Files whose name starts with {@code drain} are the fresh consumers that empty everything at the end.
+ */
+final class Ledger {
+
+    record Sent(String queue, String id, long crc) { }
+
+    record Delivery(long t, String queue, String id, boolean redelivered, int count, boolean crcOk, String by,
+                    int seq) { }
+
+    record Ack(long t, String queue, String id, String by) { }
+
+    final Map<String, Sent> sent = new LinkedHashMap<>();
+    final List<Delivery> deliveries = new ArrayList<>();
+    final List<Ack> acks = new ArrayList<>();
+    /** Acknowledgements or commits started (T lines): the outcome is unknown unless an A line follows. */
+    final List<Ack> attempts = new ArrayList<>();
+
+    static Ledger read(Path dir) {
+        Ledger l = new Ledger();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.sorted().toList()) {
+                String name = f.getFileName().toString();
+                String by = name.substring(0, name.lastIndexOf('.'));
+                if (name.endsWith(".sent")) {
+                    for (String line : lines(f)) {
+                        String[] w = line.split(" ");
+                        l.sent.put(w[1], new Sent(w[0], w[1], Long.parseLong(w[2])));
+                    }
+                } else if (name.endsWith(".deliveries")) {
+                    int seq = 0;
+                    for (String line : lines(f)) {
+                        String[] w = line.split(" ");
+                        l.deliveries.add(new Delivery(Long.parseLong(w[1]), w[2], w[3], w[4].equals("1"),
+                                Integer.parseInt(w[5]), w[6].equals("1"), by, seq++));
+                    }
+                } else if (name.endsWith(".acks")) {
+                    for (String line : lines(f)) {
+                        String[] w = line.split(" ");
+                        (w[0].equals("A") ? l.acks : l.attempts).add(new Ack(Long.parseLong(w[1]), w[2], w[3], by));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        l.deliveries.sort(Comparator.comparingLong(Delivery::t));
+        return l;
+    }
+
+    /** Complete lines only: a kill -9 may cut the last one. */
+    private static List<String> lines(Path f) throws IOException {
+        String text = Files.readString(f, StandardCharsets.UTF_8);
+        int end = text.lastIndexOf('\n');
+        if (end < 0) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (String s : text.substring(0, end).split("\n")) {
+            if (!s.isBlank()) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    /** The counts for a set of queues; kill times bound the delivery gaps measured. */
+    Report check(Collection<String> queues, List<Long> killTimes) {
+        Set<String> qs = Set.copyOf(queues);
+        Report r = new Report();
+        Map<String, List<Delivery>> byKey = new HashMap<>();
+        for (Delivery d : deliveries) {
+            if (qs.contains(d.queue())) {
+                byKey.computeIfAbsent(d.queue() + " " + d.id(), k -> new ArrayList<>()).add(d);
+                r.deliveries++;
+                if (!d.crcOk()) {
+                    r.checksum.add(d.id());
+                }
+                if (d.redelivered()) {
+                    r.redelivered++;
+                }
+            }
+        }
+        Set<String> settled = new HashSet<>();
+        for (Ack a : acks) {
+            settled.add(a.queue() + " " + a.id());
+        }
+        Set<String> tried = new HashSet<>();
+        for (Ack a : attempts) {
+            tried.add(a.queue() + " " + a.id());
+        }
+        for (Sent s : sent.values()) {
+            if (qs.contains(s.queue())) {
+                r.acked++;
+                String key = s.queue() + " " + s.id();
+                if (!byKey.containsKey(key)) {
+                    r.lost.add(s.id());
+                } else if (!settled.contains(key)) {
+                    // delivered, never settled: only a kill inside acknowledge()/commit() may explain that
+                    (tried.contains(key) ? r.indeterminate : r.vanished).add(s.id());
+                }
+            }
+        }
+        for (List<Delivery> ds : byKey.values()) {
+            for (int i = 1; i < ds.size(); i++) {
+                if (!ds.get(i).redelivered()) {
+                    r.unflagged.add(ds.get(i).id() + "@" + ds.get(i).by());
+                }
+            }
+            if (!sent.containsKey(ds.get(0).id())) {
+                r.unknown.add(ds.get(0).id());
+            }
+        }
+        Map<String, Long> firstAck = new HashMap<>();
+        for (Ack a : acks) {
+            if (qs.contains(a.queue())) {
+                firstAck.merge(a.queue() + " " + a.id(), a.t(), Math::min);
+            }
+        }
+        for (Map.Entry<String, Long> e : firstAck.entrySet()) {
+            for (Delivery d : byKey.getOrDefault(e.getKey(), List.of())) {
+                if (d.t() > e.getValue()) {
+                    r.afterAck.add(d.id() + "@" + d.by());
+                }
+            }
+        }
+        // gaps: deliveries to the consumers under test (not the final drain) from each kill on
+        List<Long> times = deliveries.stream().filter(d -> qs.contains(d.queue()) && !d.by().startsWith("drain"))
+                .map(Delivery::t).sorted().toList();
+        for (long kill : killTimes) {
+            long prev = kill;
+            for (long t : times) {
+                if (t <= kill) {
+                    continue;
+                }
+                r.maxGapMs = Math.max(r.maxGapMs, t - prev);
+                prev = t;
+            }
+        }
+        return r;
+    }
+
+    /**
+     * Conservation of a move from {@code from} to every queue of {@code to}, judged on what the fresh drain found:
+     * each id sent to {@code from} must end once in {@code from} or once in each of {@code to}; an id whose
+     * commit returned must be in {@code to}.
+     */
+    Conservation conservation(String drainPrefix, String from, List<String> to) {
+        Conservation c = new Conservation();
+        Map<String, Map<String, Integer>> where = new HashMap<>();
+        for (Delivery d : deliveries) {
+            if (d.by().startsWith(drainPrefix)) {
+                where.computeIfAbsent(d.id(), k -> new HashMap<>()).merge(d.queue(), 1, Integer::sum);
+            }
+        }
+        Set<String> committed = new TreeSet<>();
+        for (Ack a : acks) {
+            if (a.queue().equals(from) && !a.by().startsWith(drainPrefix)) {
+                committed.add(a.id());
+            }
+        }
+        for (Sent s : sent.values()) {
+            if (!s.queue().equals(from)) {
+                continue;
+            }
+            c.ids++;
+            Map<String, Integer> w = where.getOrDefault(s.id(), Map.of());
+            int inFrom = w.getOrDefault(from, 0);
+            boolean allTo = to.stream().allMatch(q -> w.getOrDefault(q, 0) == 1);
+            boolean noneTo = to.stream().allMatch(q -> w.getOrDefault(q, 0) == 0);
+            if (inFrom == 1 && noneTo) {
+                c.inSource++;
+                if (committed.contains(s.id())) {
+                    c.committedButInSource.add(s.id());
+                }
+            } else if (inFrom == 0 && allTo) {
+                c.moved++;
+            } else {
+                c.violations.add(s.id() + w);
+            }
+        }
+        return c;
+    }
+
+    static final class Conservation {
+        int ids;
+        int inSource;
+        int moved;
+        final List<String> violations = new ArrayList<>();
+        final List<String> committedButInSource = new ArrayList<>();
+
+        boolean ok() {
+            return violations.isEmpty() && committedButInSource.isEmpty();
+        }
+
+        @Override
+        public String toString() {
+            return "ids=" + ids + " moved=" + moved + " stillInSource=" + inSource + " violations="
+                    + violations.size() + first(violations) + " committedButInSource=" + committedButInSource.size()
+                    + first(committedButInSource);
+        }
+    }
+
+    static final class Report {
+        int acked;
+        int deliveries;
+        int redelivered;
+        long maxGapMs;
+        final List<String> lost = new ArrayList<>();
+        final List<String> vanished = new ArrayList<>();
+        final List<String> indeterminate = new ArrayList<>();
+        final List<String> unflagged = new ArrayList<>();
+        final List<String> afterAck = new ArrayList<>();
+        final List<String> checksum = new ArrayList<>();
+        final List<String> unknown = new ArrayList<>();
+
+        boolean ok(long gapBoundMs) {
+            return lost.isEmpty() && vanished.isEmpty() && unflagged.isEmpty() && afterAck.isEmpty() && checksum.isEmpty()
+                    && maxGapMs < gapBoundMs;
+        }
+
+        @Override
+        public String toString() {
+            return "acked=" + acked + " deliveries=" + deliveries + " redelivered=" + redelivered
+                    + " | lost=" + lost.size() + first(lost)
+                    + " deliveredButNeverSettledNorRedelivered=" + vanished.size() + first(vanished)
+                    + " unflaggedDuplicates=" + unflagged.size() + first(unflagged)
+                    + " deliveredAfterAck=" + afterAck.size() + first(afterAck)
+                    + " checksumMismatches=" + checksum.size() + first(checksum)
+                    + " maxGapAfterKillMs=" + maxGapMs
+                    + " (killed inside acknowledge/commit, not redelivered: " + indeterminate.size()
+                    + "; delivered but never acked by the producer: " + unknown.size() + ")";
+        }
+    }
+
+    static String first(List<String> ids) {
+        return ids.isEmpty() ? "" : " " + ids.subList(0, Math.min(5, ids.size()));
+    }
+}

@@ -1,0 +1,652 @@
+package io.hazeljms.crash;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.partition.MigrationListener;
+import com.hazelcast.partition.MigrationState;
+import com.hazelcast.partition.ReplicaMigrationEvent;
+import io.hazeljms.jms.HazelcastConnectionFactory;
+import io.hazeljms.jms.config.ProviderConfig;
+import io.hazeljms.store.StoreConfig;
+import jakarta.jms.BytesMessage;
+import jakarta.jms.Connection;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Queue;
+import jakarta.jms.ResourceAllocationException;
+import jakarta.jms.Session;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.zip.CRC32;
+
+/**
+ * The program every child JVM of the crash tests runs: {@code Role role=member|producer|consumer|drain|mover|stress
+ * key=value...}. A child talks to the test on stdout (one event per line, flushed) and takes commands on stdin;
+ * it halts by itself after {@code maxSeconds} and as soon as its stdin closes (the test JVM is gone), so no child
+ * outlives its test.
+ *
+ * <p>Evidence files (appended, one flushed line per event, so a kill -9 loses at most the line being written):
+ * <ul>
+ *   <li>producer {@code sent}: {@code queue id crc} once {@code send()} returned;</li>
+ *   <li>consumer/drain/mover {@code deliveries}: {@code D millis queue id redelivered deliveryCount crcOk};</li>
+ *   <li>consumer/drain/mover {@code acks}: {@code T millis queue id} right before {@code acknowledge()}/
+ *       {@code commit()} (a kill from here on leaves the outcome unknown), {@code A millis queue id} once it
+ *       returned.</li>
+ * </ul>
+ */
+public final class Role {
+
+    static final String ID = "crashId";
+    static final String CRC = "crashCrc";
+
+    private final Map<String, String> args;
+    private final Object outLock = new Object();
+
+    private Role(Map<String, String> args) {
+        this.args = args;
+    }
+
+    public static void main(String[] argv) throws Exception {
+        Map<String, String> a = new HashMap<>();
+        for (String s : argv) {
+            int eq = s.indexOf('=');
+            a.put(s.substring(0, eq), s.substring(eq + 1));
+        }
+        new Role(a).run();
+    }
+
+    // ---------------------------------------------------------------- plumbing
+
+    void out(String line) {
+        synchronized (outLock) {
+            System.out.println(line);
+            System.out.flush();
+        }
+    }
+
+    String arg(String key) {
+        String v = args.get(key);
+        if (v == null) {
+            throw new IllegalArgumentException("missing argument " + key);
+        }
+        return v;
+    }
+
+    String arg(String key, String dflt) {
+        return args.getOrDefault(key, dflt);
+    }
+
+    private void run() throws Exception {
+        long maxSeconds = Long.parseLong(arg("maxSeconds", "240"));
+        Thread watchdog = new Thread(() -> {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(maxSeconds);
+            while (System.nanoTime() < deadline) {
+                LockSupport.parkNanos(deadline - System.nanoTime());
+            }
+            System.out.println("HALT maxSeconds");
+            System.out.flush();
+            Runtime.getRuntime().halt(97);
+        }, "crash-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+        switch (arg("role")) {
+            case "member" -> member();
+            case "producer" -> producer();
+            case "consumer" -> consumer();
+            case "drain" -> drain();
+            case "mover" -> mover();
+            case "stress" -> stress();
+            default -> throw new IllegalArgumentException("unknown role " + arg("role"));
+        }
+    }
+
+    /** Reads commands from stdin until it closes, then halts: the test JVM is gone or wants us gone. */
+    private void commands(CommandHandler handler) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                String[] words = line.trim().split("\\s+");
+                try {
+                    handler.handle(words);
+                } catch (Exception e) {
+                    out("ERROR command " + line + " " + describe(e));
+                }
+            }
+        } catch (IOException e) {
+            out("ERROR stdin " + e);
+        }
+        Runtime.getRuntime().halt(98);
+    }
+
+    interface CommandHandler {
+        void handle(String[] words) throws Exception;
+    }
+
+    static String describe(Throwable e) {
+        StringBuilder b = new StringBuilder(e.getClass().getSimpleName()).append(": ").append(e.getMessage());
+        Throwable c = e.getCause();
+        if (c != null && c != e) {
+            b.append(" <- ").append(c.getClass().getSimpleName()).append(": ").append(c.getMessage());
+        }
+        return b.toString().replace('\n', ' ');
+    }
+
+    static String stack(Throwable e) {
+        StringWriter w = new StringWriter();
+        e.printStackTrace(new PrintWriter(w));
+        return w.toString();
+    }
+
+    private static List<String> list(String csv) {
+        return csv.isBlank() ? List.of() : Arrays.asList(csv.split(","));
+    }
+
+    private ProviderConfig providerConfig() {
+        ProviderConfig.Builder b = ProviderConfig.builder()
+                .clusterName(arg("cluster"))
+                .bindInterface("127.0.0.1")
+                .members(list(arg("members")));
+        if ("client".equals(arg("mode", "embedded"))) {
+            b.client(list(arg("members")));
+        } else {
+            b.embedded().port(Integer.parseInt(arg("port")));
+        }
+        return b.build();
+    }
+
+    private String localUuid(HazelcastConnectionFactory cf) {
+        HazelcastInstance hz = cf.node().hazelcast();
+        try {
+            return hz.getCluster().getLocalMember().getUuid().toString();
+        } catch (UnsupportedOperationException clientSide) {
+            return hz.getLocalEndpoint().getUuid().toString();
+        }
+    }
+
+    static final class Evidence implements AutoCloseable {
+        private final BufferedWriter w;
+
+        Evidence(String file) throws IOException {
+            Path p = Path.of(file);
+            Files.createDirectories(p.getParent());
+            w = Files.newBufferedWriter(p, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        }
+
+        synchronized void line(String s) {
+            try {
+                w.write(s);
+                w.write('\n');
+                w.flush();
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public synchronized void close() throws IOException {
+            w.close();
+        }
+    }
+
+    // ---------------------------------------------------------------- member
+
+    /** A plain member. Commands: {@code owner KEY...} answers {@code OWNER KEY uuid} once the cluster is safe. */
+    private void member() {
+        Config cfg = StoreConfig.embeddedMember(arg("cluster"), "127.0.0.1", Integer.parseInt(arg("port")),
+                list(arg("members")), 1, Role.class.getClassLoader());
+        HazelcastInstance hz = Hazelcast.newHazelcastInstance(cfg);
+        Object migrations = new Object();
+        hz.getPartitionService().addMigrationListener(new MigrationListener() {
+            public void migrationStarted(MigrationState state) { }
+            public void migrationFinished(MigrationState state) { ping(); }
+            public void replicaMigrationCompleted(ReplicaMigrationEvent event) { ping(); }
+            public void replicaMigrationFailed(ReplicaMigrationEvent event) { ping(); }
+            private void ping() { synchronized (migrations) { migrations.notifyAll(); } }
+        });
+        out("READY " + hz.getCluster().getLocalMember().getUuid());
+        commands(words -> {
+            if (words[0].equals("owner")) {
+                // ownership is only stable once no migration runs and every backup is in sync
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
+                boolean safe;
+                while (!(safe = hz.getPartitionService().isClusterSafe()) && System.nanoTime() < deadline) {
+                    synchronized (migrations) {
+                        migrations.wait(200); // woken by migration events; the bound re-checks safety
+                    }
+                }
+                StringBuilder b = new StringBuilder("OWNERS safe=" + safe + " members="
+                        + hz.getCluster().getMembers().size());
+                for (int i = 1; i < words.length; i++) {
+                    b.append(' ').append(words[i]).append('=')
+                            .append(hz.getPartitionService().getPartition(words[i]).getOwner().getUuid());
+                }
+                out(b.toString());
+            }
+        });
+    }
+
+    // ---------------------------------------------------------------- producer
+
+    /**
+     * Commands: {@code send QUEUE COUNT RATE PREFIX} (RATE messages per second, 0 = as fast as it can) and
+     * {@code flood QUEUE SECONDS PREFIX} (send until refused, or until the time is up). One command at a time.
+     */
+    private void producer() throws Exception {
+        HazelcastConnectionFactory cf = new HazelcastConnectionFactory(providerConfig());
+        Connection connection = cf.createConnection();
+        connection.start();
+        Evidence sent = new Evidence(arg("sent"));
+        out("READY " + localUuid(cf));
+        commands(words -> {
+            switch (words[0]) {
+                case "send" -> new Thread(() -> send(connection, sent, words[1], Integer.parseInt(words[2]),
+                        Integer.parseInt(words[3]), words[4]), "send").start();
+                case "flood" -> new Thread(() -> flood(connection, sent, words[1], Integer.parseInt(words[2]),
+                        words[3]), "flood").start();
+                default -> out("ERROR unknown " + words[0]);
+            }
+        });
+    }
+
+    static byte[] body() {
+        byte[] b = new byte[1024];
+        ThreadLocalRandom.current().nextBytes(b);
+        return b;
+    }
+
+    static long crc(byte[] b) {
+        CRC32 c = new CRC32();
+        c.update(b);
+        return c.getValue();
+    }
+
+    private void send(Connection connection, Evidence sent, String queueName, int count, int rate, String prefix) {
+        int ok = 0;
+        int failed = 0;
+        Session session = null;
+        MessageProducer producer = null;
+        long start = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            if (rate > 0) {
+                long due = start + i * 1_000_000_000L / rate; // pacing, not waiting for an event
+                long now;
+                while ((now = System.nanoTime()) < due) {
+                    LockSupport.parkNanos(due - now);
+                }
+            }
+            String id = prefix + "-" + i;
+            try {
+                if (session == null) {
+                    session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+                    producer = session.createProducer(session.createQueue(queueName));
+                    producer.setDeliveryMode(DeliveryMode.PERSISTENT);
+                }
+                byte[] body = body();
+                long crc = crc(body);
+                BytesMessage m = session.createBytesMessage();
+                m.writeBytes(body);
+                m.setStringProperty(ID, id);
+                m.setLongProperty(CRC, crc);
+                producer.send(m);
+                sent.line(queueName + " " + id + " " + crc);
+                ok++;
+                if (ok % 500 == 0) {
+                    out("PROGRESS " + queueName + " " + ok);
+                }
+            } catch (Exception e) {
+                failed++;
+                // not acknowledged: may or may not be stored; a new id follows, never a resend of this one
+                out("SENDFAIL " + id + " " + describe(e));
+                try {
+                    if (session != null) {
+                        session.close();
+                    }
+                } catch (Exception ignored) {
+                    // the session may be as broken as the send
+                }
+                session = null;
+            }
+        }
+        out("SENT " + queueName + " ok=" + ok + " failed=" + failed + " ms="
+                + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+    }
+
+    private void flood(Connection connection, Evidence sent, String queueName, int seconds, String prefix) {
+        long start = System.nanoTime();
+        long deadline = start + TimeUnit.SECONDS.toNanos(seconds);
+        int ok = 0;
+        String reason = "timeout";
+        try {
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            MessageProducer producer = session.createProducer(session.createQueue(queueName));
+            producer.setDeliveryMode(DeliveryMode.PERSISTENT);
+            for (int i = 0; System.nanoTime() < deadline; i++) {
+                String id = prefix + "-" + i;
+                byte[] body = body();
+                long crc = crc(body);
+                BytesMessage m = session.createBytesMessage();
+                m.writeBytes(body);
+                m.setStringProperty(ID, id);
+                m.setLongProperty(CRC, crc);
+                try {
+                    producer.send(m);
+                } catch (ResourceAllocationException e) {
+                    reason = "refused " + describe(e);
+                    break;
+                }
+                sent.line(queueName + " " + id + " " + crc);
+                ok++;
+                if (ok % 5000 == 0) {
+                    out("PROGRESS " + queueName + " " + ok + " heapUsedMB=" + usedMb());
+                }
+            }
+        } catch (Throwable e) {
+            reason = "error " + describe(e);
+            System.err.println(stack(e));
+        }
+        out("FLOOD-END sent=" + ok + " ms=" + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)
+                + " reason=" + reason);
+    }
+
+    static long usedMb() {
+        Runtime r = Runtime.getRuntime();
+        return (r.totalMemory() - r.freeMemory()) >> 20;
+    }
+
+    // ---------------------------------------------------------------- consumer and drain
+
+    /** How a consumer settles what it received. */
+    enum AckMode { CLIENT, TRANSACTED }
+
+    /**
+     * Receives from one queue at a time and settles in batches of 1..{@code batch} messages (random).
+     * Commands: {@code consume QUEUE}; {@code finish QUEUE IDLE_MS} (stop once nothing came for IDLE_MS, print
+     * {@code FINISHED}). Prints {@code GOT QUEUE n} every 100 deliveries. Argument {@code rate}: most deliveries
+     * per second (0: no limit).
+     */
+    private void consumer() throws Exception {
+        HazelcastConnectionFactory cf = new HazelcastConnectionFactory(providerConfig());
+        Connection connection = cf.createConnection();
+        connection.start();
+        AckMode mode = AckMode.valueOf(arg("ack", "CLIENT"));
+        int batch = Integer.parseInt(arg("batch", "10"));
+        rate = Integer.parseInt(arg("rate", "0"));
+        Evidence deliveries = new Evidence(arg("deliveries"));
+        Evidence acks = new Evidence(arg("acks"));
+        Map<String, Long> finishing = new ConcurrentHashMap<>();
+        out("READY " + localUuid(cf));
+        commands(words -> {
+            switch (words[0]) {
+                case "consume" -> new Thread(() -> consume(connection, mode, batch, words[1], deliveries, acks,
+                        finishing), "consume-" + words[1]).start();
+                case "finish" -> finishing.put(words[1], Long.parseLong(words[2]));
+                default -> out("ERROR unknown " + words[0]);
+            }
+        });
+    }
+
+    /** Drains {@code queues} one after another (each until idle for {@code idleMs}), prints DRAINED, DONE. */
+    private void drain() throws Exception {
+        HazelcastConnectionFactory cf = new HazelcastConnectionFactory(providerConfig());
+        Connection connection = cf.createConnection();
+        connection.start();
+        long idle = Long.parseLong(arg("idleMs", "4000"));
+        Evidence deliveries = new Evidence(arg("deliveries"));
+        Evidence acks = new Evidence(arg("acks"));
+        out("READY " + localUuid(cf));
+        Map<String, Long> finishing = new ConcurrentHashMap<>();
+        for (String q : list(arg("queues"))) {
+            finishing.put(q, idle);
+            consume(connection, AckMode.TRANSACTED, 50, q, deliveries, acks, finishing);
+        }
+        out("DONE");
+        commands(words -> { });
+    }
+
+    /** Most deliveries per second a consumer takes (0: no limit): a slow consumer holds messages longer. */
+    private volatile int rate;
+
+    private void consume(Connection connection, AckMode mode, int batch, String queueName, Evidence deliveries,
+                         Evidence acks, Map<String, Long> finishing) {
+        Session session = null;
+        MessageConsumer consumer = null;
+        List<String> held = new ArrayList<>();
+        Message last = null;
+        int target = 1 + ThreadLocalRandom.current().nextInt(batch);
+        int got = 0;
+        long lastActivity = System.nanoTime();
+        long start = System.nanoTime();
+        while (true) {
+            try {
+                if (rate > 0) {
+                    long due = start + got * 1_000_000_000L / rate; // pacing, not waiting for an event
+                    long now;
+                    while ((now = System.nanoTime()) < due) {
+                        LockSupport.parkNanos(due - now);
+                    }
+                }
+                if (session == null) {
+                    held.clear(); // what the broken session held comes back as redeliveries
+                    session = mode == AckMode.TRANSACTED ? connection.createSession(true, Session.SESSION_TRANSACTED)
+                            : connection.createSession(false, Session.CLIENT_ACKNOWLEDGE);
+                    consumer = session.createConsumer(session.createQueue(queueName));
+                }
+                Message m = consumer.receive(500);
+                if (m != null) {
+                    lastActivity = System.nanoTime();
+                    logDelivery(deliveries, queueName, m);
+                    last = m;
+                    held.add(m.getStringProperty(ID));
+                    if (++got % 100 == 0) {
+                        out("GOT " + queueName + " " + got);
+                    }
+                    if (held.size() < target) {
+                        continue;
+                    }
+                }
+                if (!held.isEmpty()) {
+                    long before = System.currentTimeMillis();
+                    for (String id : held) {
+                        acks.line("T " + before + " " + queueName + " " + id); // trying: the outcome may be lost
+                    }
+                    if (mode == AckMode.TRANSACTED) {
+                        session.commit();
+                    } else {
+                        // CLIENT_ACKNOWLEDGE: acknowledging one message settles all the session delivered
+                        last.acknowledge();
+                    }
+                    long now = System.currentTimeMillis();
+                    for (String id : held) {
+                        acks.line("A " + now + " " + queueName + " " + id);
+                    }
+                    held.clear();
+                    target = 1 + ThreadLocalRandom.current().nextInt(batch);
+                }
+                Long idle = finishing.get(queueName);
+                if (m == null && idle != null
+                        && System.nanoTime() - lastActivity > TimeUnit.MILLISECONDS.toNanos(idle)) {
+                    out("FINISHED " + queueName + " got=" + got);
+                    session.close();
+                    return;
+                }
+            } catch (Exception e) {
+                out("CONSUMEFAIL " + queueName + " held=" + held.size() + " " + describe(e));
+                try {
+                    if (session != null) {
+                        session.close();
+                    }
+                } catch (Exception ignored) {
+                    // as broken as the call that failed
+                }
+                session = null;
+                lastActivity = System.nanoTime();
+            }
+        }
+    }
+
+    private void logDelivery(Evidence deliveries, String queueName, Message m) throws JMSException {
+        boolean crcOk;
+        if (m instanceof BytesMessage bm) {
+            byte[] b = new byte[(int) bm.getBodyLength()];
+            bm.readBytes(b);
+            crcOk = m.propertyExists(CRC) && crc(b) == m.getLongProperty(CRC);
+        } else {
+            crcOk = false;
+        }
+        int count = m.propertyExists("JMSXDeliveryCount") ? m.getIntProperty("JMSXDeliveryCount") : -1;
+        deliveries.line("D " + System.currentTimeMillis() + " " + queueName + " " + m.getStringProperty(ID) + " "
+                + (m.getJMSRedelivered() ? 1 : 0) + " " + count + " " + (crcOk ? 1 : 0));
+    }
+
+    // ---------------------------------------------------------------- mover
+
+    /**
+     * Moves messages from queue {@code from} to every queue in {@code to} (a copy to each), {@code batch}
+     * messages (1..batch, random) per local transaction. Prints MOVING at the first message, MOVED when
+     * {@code from} stayed empty for {@code idleMs}. Run with -Dhazeljms.crashPoint=NAME to be stopped inside
+     * commit by the provider.
+     */
+    private void mover() throws Exception {
+        HazelcastConnectionFactory cf = new HazelcastConnectionFactory(providerConfig());
+        Connection connection = cf.createConnection();
+        connection.start();
+        Evidence deliveries = new Evidence(arg("deliveries"));
+        Evidence acks = new Evidence(arg("acks"));
+        String from = arg("from");
+        List<String> to = list(arg("to"));
+        int batch = Integer.parseInt(arg("batch", "5"));
+        long idle = Long.parseLong(arg("idleMs", "4000"));
+        rate = Integer.parseInt(arg("rate", "0"));
+        out("READY " + localUuid(cf));
+        Thread t = new Thread(() -> move(connection, from, to, batch, idle, deliveries, acks), "move");
+        t.start();
+        commands(words -> { });
+    }
+
+    private void move(Connection connection, String from, List<String> to, int batch, long idleMs,
+                      Evidence deliveries, Evidence acks) {
+        Session session = null;
+        MessageConsumer consumer = null;
+        List<MessageProducer> producers = new ArrayList<>();
+        long lastActivity = System.nanoTime();
+        int moved = 0;
+        long paceStart = System.nanoTime();
+        boolean announced = false;
+        while (System.nanoTime() - lastActivity < TimeUnit.MILLISECONDS.toNanos(idleMs)) {
+            List<String> ids = new ArrayList<>();
+            try {
+                if (session == null) {
+                    session = connection.createSession(true, Session.SESSION_TRANSACTED);
+                    consumer = session.createConsumer(session.createQueue(from));
+                    producers.clear();
+                    for (String q : to) {
+                        MessageProducer p = session.createProducer(session.createQueue(q));
+                        p.setDeliveryMode(DeliveryMode.PERSISTENT);
+                        producers.add(p);
+                    }
+                }
+                int n = 1 + ThreadLocalRandom.current().nextInt(batch);
+                for (int i = 0; i < n; i++) {
+                    Message m = consumer.receive(i == 0 ? 500 : 50);
+                    if (m == null) {
+                        break;
+                    }
+                    if (!announced) {
+                        out("MOVING");
+                        announced = true;
+                    }
+                    logDelivery(deliveries, from, m);
+                    if (rate > 0) {
+                        long due = paceStart + (long) (moved + ids.size()) * 1_000_000_000L / rate;
+                        long now;
+                        while ((now = System.nanoTime()) < due) {
+                            LockSupport.parkNanos(due - now); // pacing, not waiting for an event
+                        }
+                    }
+                    BytesMessage in = (BytesMessage) m;
+                    in.reset();
+                    byte[] body = new byte[(int) in.getBodyLength()];
+                    in.readBytes(body);
+                    for (MessageProducer p : producers) {
+                        BytesMessage copy = session.createBytesMessage();
+                        copy.writeBytes(body);
+                        copy.setStringProperty(ID, m.getStringProperty(ID));
+                        copy.setLongProperty(CRC, m.getLongProperty(CRC));
+                        p.send(copy);
+                    }
+                    ids.add(m.getStringProperty(ID));
+                }
+                if (ids.isEmpty()) {
+                    continue;
+                }
+                long before = System.currentTimeMillis();
+                for (String id : ids) {
+                    acks.line("T " + before + " " + from + " " + id); // trying: the outcome may be lost
+                }
+                session.commit();
+                long now = System.currentTimeMillis();
+                for (String id : ids) {
+                    acks.line("A " + now + " " + from + " " + id);
+                }
+                moved += ids.size();
+                lastActivity = System.nanoTime();
+            } catch (Exception e) {
+                out("MOVEFAIL held=" + ids.size() + " " + describe(e));
+                try {
+                    if (session != null) {
+                        session.close();
+                    }
+                } catch (Exception ignored) {
+                    // as broken as the call that failed
+                }
+                session = null;
+            }
+        }
+        out("MOVED " + moved);
+    }
+
+    // ---------------------------------------------------------------- stress
+
+    /** Keeps {@code threads} cores busy until killed or maxSeconds: widens race windows in the others. */
+    private void stress() {
+        int threads = Integer.parseInt(arg("threads", "2"));
+        for (int i = 0; i < threads; i++) {
+            Thread t = new Thread(() -> {
+                long x = 0;
+                while (true) {
+                    x += System.nanoTime() % 7;
+                    if (x == 42) {
+                        out("never");
+                    }
+                }
+            }, "busy-" + i);
+            t.setDaemon(true);
+            t.start();
+        }
+        out("READY stress");
+        commands(words -> { });
+    }
+}
