@@ -58,7 +58,10 @@ final class MicroServer implements AutoCloseable {
      */
     static MicroServer start(String name, Path microJar, String raCluster, int raPort, Duration timeout,
                              Path... archives) throws IOException, InterruptedException {
-        return start(name, microJar, raCluster, raPort, 18480, List.of(), timeout, archives);
+        // the sample's mailbox under target/, not in java.io.tmpdir
+        Path outbox = Paths.get(System.getProperty("micro.logs.dir", "target/micro-logs")).resolveSibling("outbox");
+        return start(name, microJar, raCluster, raPort, 18480,
+                List.of("-Dhazeljms.sample.outbox.dir=" + outbox.toAbsolutePath()), timeout, archives);
     }
 
     /**
