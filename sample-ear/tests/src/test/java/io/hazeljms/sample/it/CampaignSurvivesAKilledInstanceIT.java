@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -79,10 +80,12 @@ class CampaignSurvivesAKilledInstanceIT {
             Future<MicroServer> startA = starter.submit(() -> start("kill-a", 18600));
             Future<MicroServer> startB = starter.submit(() -> start("kill-b", 18650));
             starter.shutdown();
-            MicroServer a = startA.get();
-            all.add(a);
-            MicroServer b = startB.get();
-            all.add(b);
+            MicroServer a = started(startA, all);
+            MicroServer b = started(startB, all);
+            if (a == null || b == null) {
+                startA.get(); // throws why it failed
+                startB.get();
+            }
             System.out.printf("two instances up in %d s: :%d (pid %d), :%d (pid %d); cluster %s; outbox %s%n",
                     seconds(started), a.httpPort(), a.pid(), b.httpPort(), b.pid(), cluster, outbox);
 
@@ -227,6 +230,17 @@ class CampaignSurvivesAKilledInstanceIT {
                             : ", not in the mailbox");
         }
         return text.toString();
+    }
+
+    /** The started server (also added to {@code all}, so that it is stopped), or null if it did not start. */
+    private static MicroServer started(Future<MicroServer> start, List<MicroServer> all) throws InterruptedException {
+        try {
+            MicroServer micro = start.get();
+            all.add(micro);
+            return micro;
+        } catch (ExecutionException e) {
+            return null;
+        }
     }
 
     private MicroServer start(String name, int firstHttpPort) throws Exception {
