@@ -12,4 +12,14 @@ package io.hazeljms.sample.mail;
 public interface MailSender {
 
     void send(Mail mail) throws MailDeliveryException;
+
+    /**
+     * Whether this campaign's mail to this recipient was sent already, by any instance, as far as a durable
+     * record keyed by campaign id and recipient tells. The sender MDB asks before sending a mail delivered again
+     * ({@code JMSRedelivered}): the JVM that sent it first may have died before its delivery committed. A sender
+     * that keeps no such record answers {@code false} (and a redelivered mail may then be sent twice).
+     */
+    default boolean alreadySent(Mail mail) {
+        return false;
+    }
 }

@@ -22,7 +22,13 @@ import java.util.logging.Logger;
  * {@code mail.outbound}, highest priority first, each in its own transaction. A mail the {@link MailSender}
  * rejects is rolled back and delivered again after {@value MailResources#REDELIVERY_DELAY_MILLIS} ms; after
  * {@value MailResources#MAX_DELIVERY_ATTEMPTS} attempts the provider moves it to {@code mail.dlq}. A sent mail
- * is announced on {@code mail.events} (in a transaction of its own, see {@link MailEvents}).
+ * is announced on {@code mail.events} in the delivery's transaction (see {@link MailEvents}): consuming the mail
+ * and announcing it commit together.
+ *
+ * <p>An idempotent receiver: sending a mail is a side effect outside the transaction, so a JVM that dies after
+ * sending and before its delivery commits leaves the mail to be delivered again ({@code JMSRedelivered}) to
+ * another session or instance. A redelivered mail that {@link MailSender#alreadySent} knows is not sent again,
+ * only announced. First deliveries are not checked: a mail sent twice on first deliveries is a bug to see.
  */
 @MessageDriven(name = "MailSenderBean", activationConfig = {
         @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = MailResources.RESOURCE_ADAPTER),
@@ -50,14 +56,21 @@ public class MailSenderBean implements MessageListener {
     public void onMessage(Message message) {
         Mail mail;
         int attempt;
+        boolean redelivered;
         try {
             mail = Mail.fromMessage(message);
             attempt = message.propertyExists("JMSXDeliveryCount") ? message.getIntProperty("JMSXDeliveryCount") : 1;
+            redelivered = message.getJMSRedelivered() || attempt > 1;
         } catch (JMSException e) {
             throw new JMSRuntimeException("unreadable mail: " + e.getMessage(), e.getErrorCode(), e);
         }
         try {
-            sender.send(mail);
+            if (redelivered && sender.alreadySent(mail)) {
+                LOG.info(() -> "attempt " + attempt + ": the mail of " + mail.campaignId() + " to " + mail.recipient()
+                        + " was sent already; announcing it only");
+            } else {
+                sender.send(mail);
+            }
         } catch (MailDeliveryException e) {
             LOG.info(() -> "attempt " + attempt + " of " + MailResources.MAX_DELIVERY_ATTEMPTS + " to send "
                     + mail.campaignId() + " to " + mail.recipient() + " failed: " + e.getMessage());

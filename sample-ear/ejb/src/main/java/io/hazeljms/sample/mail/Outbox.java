@@ -3,22 +3,58 @@ package io.hazeljms.sample.mail;
 import io.hazeljms.sample.InstanceIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Logger;
 
 /**
- * What this instance has "sent", in order: an in-memory record per mail with a sequence number local to this
- * JVM. Each instance has its own outbox; together they hold every mail sent once.
+ * The simulated mailbox: what has been "sent", by any instance. Two records:
+ *
+ * <ul>
+ *   <li>in memory, per instance: an entry per mail this JVM sent, with a sequence number local to the JVM (what
+ *       {@code GET /api/outbox?campaign=ID} lists);</li>
+ *   <li>on disk, shared by every instance on the machine and surviving a killed JVM: directory
+ *       {@value #DIR_PROPERTY} (default {@code ${java.io.tmpdir}/hazeljms-sample-outbox}; {@code none} keeps
+ *       the outbox in memory only) holds one file per mail, {@code <campaignId>/<recipient>}, created with
+ *       {@code CREATE_NEW}. A mail that reaches the mailbox again (a duplicate) gets a file of its own,
+ *       {@code <recipient>~2}, {@code ~3}, …: the mailbox, like a real one, takes every copy, so duplicates can be
+ *       counted.</li>
+ * </ul>
+ *
+ * <p>{@link #contains} is the idempotent receiver's memory: whether this campaign's mail to this recipient is in
+ * the mailbox already, whichever JVM put it there (with the directory) or this JVM (without). A file is written
+ * without {@code fsync}: it survives the death of the JVM (kill -9), not a power cut.
  */
 @ApplicationScoped
 public class Outbox {
+
+    /** System property: directory of the durable outbox, or {@code none}. */
+    public static final String DIR_PROPERTY = "hazeljms.sample.outbox.dir";
+
+    private static final Logger LOG = Logger.getLogger(Outbox.class.getName());
+    private static final String DUPLICATE = "~";
+    private static final int MAX_NAME = 180;
+    private static final int MAX_COPIES = 1000;
 
     /** One sent mail. {@code sequence} orders the mails this instance sent. */
     public record Entry(long sequence, String campaignId, String recipient, String subject, String instance,
@@ -27,12 +63,51 @@ public class Outbox {
 
     private final AtomicLong sequence = new AtomicLong();
     private final Map<String, Queue<Entry>> byCampaign = new ConcurrentHashMap<>();
+    private final Set<String> sentHere = ConcurrentHashMap.newKeySet();
+    private final Path dir;
 
+    public Outbox() {
+        this(directory(System.getProperty(DIR_PROPERTY)));
+    }
+
+    /** @param dir the durable outbox, or null for memory only */
+    Outbox(Path dir) {
+        this.dir = dir;
+        if (dir != null) {
+            try {
+                Files.createDirectories(dir);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create the outbox directory " + dir, e);
+            }
+            LOG.info(() -> "outbox directory " + dir.toAbsolutePath());
+        }
+    }
+
+    static Path directory(String configured) {
+        if (configured == null || configured.isBlank()) {
+            return Paths.get(System.getProperty("java.io.tmpdir"), "hazeljms-sample-outbox");
+        }
+        return "none".equalsIgnoreCase(configured.trim()) ? null : Paths.get(configured.trim());
+    }
+
+    /** Puts the mail in the mailbox (a second copy if it is there already). */
     public Entry record(Mail mail) {
         Entry entry = new Entry(sequence.incrementAndGet(), mail.campaignId(), mail.recipient(), mail.subject(),
                 InstanceIdentity.name(), Instant.now());
+        if (dir != null) {
+            write(entry);
+        }
+        sentHere.add(key(mail.campaignId(), mail.recipient()));
         byCampaign.computeIfAbsent(mail.campaignId(), id -> new ConcurrentLinkedQueue<>()).add(entry);
         return entry;
+    }
+
+    /** Whether the mailbox holds this campaign's mail to this recipient (a mail some instance sent already). */
+    public boolean contains(Mail mail) {
+        if (dir == null) {
+            return sentHere.contains(key(mail.campaignId(), mail.recipient()));
+        }
+        return Files.exists(dir.resolve(fileName(mail.campaignId())).resolve(fileName(mail.recipient())));
     }
 
     /** This instance's entries of one campaign, in the order they were sent. */
@@ -49,5 +124,62 @@ public class Outbox {
     /** Mails this instance has sent in all. */
     public long total() {
         return sequence.get();
+    }
+
+    private void write(Entry entry) {
+        Path campaign = dir.resolve(fileName(entry.campaignId()));
+        String recipient = fileName(entry.recipient());
+        byte[] content = ("campaign=" + entry.campaignId() + "\nrecipient=" + entry.recipient()
+                + "\ninstance=" + entry.instance() + "\njvm=" + InstanceIdentity.jvmId()
+                + "\nsequence=" + entry.sequence() + "\nsentAt=" + entry.sentAt() + "\n")
+                .getBytes(StandardCharsets.UTF_8);
+        try {
+            Files.createDirectories(campaign);
+            for (int copy = 1; copy <= MAX_COPIES; copy++) {
+                Path file = campaign.resolve(copy == 1 ? recipient : recipient + DUPLICATE + copy);
+                try {
+                    Files.write(file, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                    if (copy > 1) {
+                        int n = copy;
+                        LOG.warning(() -> "mail of " + entry.campaignId() + " to " + entry.recipient()
+                                + " reached the mailbox again: copy " + n);
+                    }
+                    return;
+                } catch (FileAlreadyExistsException sentBefore) {
+                    // a copy is there already: this one is a duplicate, the next free name records it
+                }
+            }
+            throw new IOException("more than " + MAX_COPIES + " copies");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot record the mail of " + entry.campaignId() + " to "
+                    + entry.recipient() + " in " + campaign, e);
+        }
+    }
+
+    private static String key(String campaignId, String recipient) {
+        return campaignId + '\n' + recipient;
+    }
+
+    /**
+     * A file name for a campaign id or an address: URL-encoded ({@code @} becomes {@code %40}), or a SHA-256 if
+     * that is long. Never contains {@value #DUPLICATE}, which marks the copies.
+     */
+    static String fileName(String text) {
+        if (text.isEmpty()) {
+            return "%"; // never an encoding's result
+        }
+        String encoded = URLEncoder.encode(text, StandardCharsets.UTF_8).replace("*", "%2A").replace("~", "%7E");
+        if (encoded.startsWith(".")) {
+            encoded = "%2E" + encoded.substring(1);
+        }
+        if (encoded.length() <= MAX_NAME) {
+            return encoded;
+        }
+        try {
+            return "sha256-" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

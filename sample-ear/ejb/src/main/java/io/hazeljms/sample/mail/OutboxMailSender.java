@@ -5,9 +5,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * The default {@link MailSender}: "sends" by recording the mail in this instance's {@link Outbox}, after the
- * campaign's simulated SMTP latency. An address that contains "fail" is rejected every time, so its mail ends in
- * the dead-letter queue.
+ * The default {@link MailSender}: "sends" by putting the mail in the {@link Outbox} (the simulated mailbox, on
+ * disk and shared by the instances of one machine), after the campaign's simulated SMTP latency. An address that
+ * contains "fail" is rejected every time, so its mail ends in the dead-letter queue. {@link #alreadySent} asks
+ * the mailbox.
  */
 @ApplicationScoped
 public class OutboxMailSender implements MailSender {
@@ -29,5 +30,10 @@ public class OutboxMailSender implements MailSender {
             throw new MailDeliveryException("550 mailbox unavailable: " + mail.recipient());
         }
         outbox.record(mail);
+    }
+
+    @Override
+    public boolean alreadySent(Mail mail) {
+        return outbox.contains(mail);
     }
 }

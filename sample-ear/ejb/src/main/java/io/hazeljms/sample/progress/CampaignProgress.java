@@ -1,5 +1,8 @@
 package io.hazeljms.sample.progress;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -65,6 +68,13 @@ public final class CampaignProgress {
 
     public int sent() {
         return recipientsSent.size();
+    }
+
+    /** The recipients this instance heard were sent a mail, sorted. */
+    public List<String> recipientsSent() {
+        List<String> list = new ArrayList<>(recipientsSent);
+        Collections.sort(list);
+        return list;
     }
 
     public long acceptedAt() {

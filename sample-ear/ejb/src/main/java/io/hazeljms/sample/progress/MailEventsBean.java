@@ -15,8 +15,10 @@ import java.util.logging.Logger;
 
 /**
  * Every instance's subscription to {@code mail.events}: feeds this instance's {@link CampaignTracker}. A plain
- * (non-durable, unshared) subscription per instance, so each instance sees every event; no transaction needed
- * for updating an in-memory view.
+ * (non-durable, unshared) subscription per instance, so each instance sees every event published while it runs:
+ * a shared subscription would split the events among the instances, and a durable one would outlive the
+ * in-memory view it feeds. The events are persistent (they survive the member that held them) and the tracker
+ * counts a recipient once, however often its event comes. No transaction needed for updating an in-memory view.
  */
 @MessageDriven(name = "MailEventsBean", activationConfig = {
         @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = MailResources.RESOURCE_ADAPTER),

@@ -58,9 +58,23 @@ final class MicroServer implements AutoCloseable {
      */
     static MicroServer start(String name, Path microJar, String raCluster, int raPort, Duration timeout,
                              Path... archives) throws IOException, InterruptedException {
+        // the sample's mailbox under target/, not in java.io.tmpdir
+        Path outbox = Paths.get(System.getProperty("micro.logs.dir", "target/micro-logs")).resolveSibling("outbox");
+        return start(name, microJar, raCluster, raPort, 18480,
+                List.of("-Dhazeljms.sample.outbox.dir=" + outbox.toAbsolutePath()), timeout, archives);
+    }
+
+    /**
+     * As {@link #start(String, Path, String, int, Duration, Path...)}, with the HTTP port the first free one from
+     * {@code firstHttpPort} (give instances started at the same time ranges of their own) and {@code jvmOptions}
+     * (e.g. {@code -Dname=value}) before {@code -jar}.
+     */
+    static MicroServer start(String name, Path microJar, String raCluster, int raPort, int firstHttpPort,
+                             List<String> jvmOptions, Duration timeout, Path... archives)
+            throws IOException, InterruptedException {
         Path logDir = Paths.get(System.getProperty("micro.logs.dir", "target/micro-logs"));
         Files.createDirectories(logDir);
-        int port = freePortFrom(18480);
+        int port = freePortFrom(firstHttpPort);
         Path preboot = logDir.resolve(name + "-preboot.asadmin");
         Path postboot = logDir.resolve(name + "-postboot.asadmin");
         Files.writeString(preboot, "set configs.config.server-config.network-config.network-listeners"
@@ -78,15 +92,17 @@ final class MicroServer implements AutoCloseable {
         }
         Files.writeString(postboot, commands);
 
-        List<String> cmd = List.of(
+        List<String> cmd = new ArrayList<>(List.of(
                 Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-Djava.net.preferIPv4Stack=true", "-Dhazelcast.socket.bind.any=false",
-                "-Dhazelcast.phone.home.enabled=false",
+                "-Dhazelcast.phone.home.enabled=false"));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of(
                 "-jar", microJar.toAbsolutePath().toString(),
                 "--nohazelcast", "--interfaces", "127.0.0.1",
                 "--port", Integer.toString(port), "--disablephonehome",
                 "--prebootcommandfile", preboot.toString(),
-                "--postbootcommandfile", postboot.toString());
+                "--postbootcommandfile", postboot.toString()));
         Path logFile = logDir.resolve(name + ".log");
         Process process = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         MicroServer micro = new MicroServer(name, process, port, logFile);
@@ -120,6 +136,26 @@ final class MicroServer implements AutoCloseable {
 
     Path logFile() {
         return logFile;
+    }
+
+    /** The process id of this Micro's JVM (the process this class started). */
+    long pid() {
+        return process.pid();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /**
+     * {@code kill -9} of this Micro's JVM: no shutdown hook, no goodbye to the cluster; returns when the process
+     * is gone (at most 30 s).
+     */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("Micro " + name + " (pid " + process.pid() + ") still alive 30 s after SIGKILL");
+        }
     }
 
     /** SIGTERM (Micro runs its shutdown hooks), at most 30 s, then SIGKILL. */

@@ -40,6 +40,11 @@ final class SampleApi {
         return get("campaigns/" + id);
     }
 
+    /** {@code GET /api/campaigns/{id}/recipients}: {@code sent} (announced) and {@code queued} recipients. */
+    JsonObject recipients(String id) throws IOException, InterruptedException {
+        return get("campaigns/" + id + "/recipients");
+    }
+
     /** {@code GET /api/outbox?campaign=id}: what this instance recorded as sent for the campaign. */
     JsonObject outbox(String id, boolean withEntries) throws IOException, InterruptedException {
         return get("outbox?campaign=" + id + "&entries=" + withEntries);

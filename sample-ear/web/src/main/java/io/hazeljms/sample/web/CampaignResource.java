@@ -5,17 +5,20 @@ import io.hazeljms.sample.campaign.CampaignService;
 import io.hazeljms.sample.progress.CampaignProgress;
 import io.hazeljms.sample.progress.CampaignTracker;
 import io.hazeljms.sample.progress.DeadLetters;
+import io.hazeljms.sample.progress.OutboundBacklog;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -25,7 +28,8 @@ import java.net.URI;
 
 /**
  * {@code POST /api/campaigns} queues a campaign and answers 202 with its id at once;
- * {@code GET /api/campaigns/{id}} reports sent / failed / pending.
+ * {@code GET /api/campaigns/{id}} reports sent / failed / pending; {@code GET /api/campaigns/{id}/recipients} lists
+ * who was announced sent and whose mails are still queued.
  */
 @RequestScoped
 @Path("campaigns")
@@ -40,6 +44,9 @@ public class CampaignResource {
 
     @Inject
     DeadLetters deadLetters;
+
+    @Inject
+    OutboundBacklog backlog;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -69,6 +76,27 @@ public class CampaignResource {
     public Response status(@PathParam("id") String id) {
         return tracker.find(id)
                 .map(progress -> Response.ok(Views.campaign(progress, deadLetters.count(id))).build())
+                .orElseGet(() -> Response.status(Response.Status.NOT_FOUND)
+                        .entity(Views.error("no campaign " + id + " known here")).build());
+    }
+
+    /**
+     * Where a campaign's mails are, as this instance sees it: {@code sent}, the recipients whose "sent" event it
+     * received, and {@code queued}, the recipients of the campaign's mails still on {@code mail.outbound} (at most
+     * {@code limit}). A mail in neither and not in the dead-letter queue was consumed without being announced.
+     */
+    @GET
+    @Path("{id}/recipients")
+    public Response recipients(@PathParam("id") String id, @QueryParam("limit") @DefaultValue("10000") int limit) {
+        return tracker.find(id)
+                .map(progress -> {
+                    JsonArrayBuilder sent = Json.createArrayBuilder();
+                    progress.recipientsSent().forEach(sent::add);
+                    JsonArrayBuilder queued = Json.createArrayBuilder();
+                    backlog.recipients(id, Math.max(0, Math.min(limit, 100_000))).forEach(queued::add);
+                    return Response.ok(Json.createObjectBuilder().add("id", id).add("sent", sent)
+                            .add("queued", queued).build()).build();
+                })
                 .orElseGet(() -> Response.status(Response.Status.NOT_FOUND)
                         .entity(Views.error("no campaign " + id + " known here")).build());
     }
