@@ -1,7 +1,6 @@
 package io.hazeljms.crash;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -33,13 +32,11 @@ class CrashMoverTest {
     }
 
     /**
-     * Kills at random moments of the mover's work: finds races without help from the provider.
-     * PENDING: a kill inside commit() leaves part of the transaction applied (a copy in dst-b only, or copies
-     * in both while the source message comes back), which the lead's recorded-commit work fixes; until then it
-     * fails with conservation violations. Enable by removing the tag.
+     * Kills at random moments of the mover's work: finds races without help from the provider. (Before commits
+     * were recorded, a kill inside commit() left a copy in dst-b only, or copies in both while the source message
+     * came back.)
      */
     @Test
-    @Tag("pending")
     @Timeout(300)
     void moverKilledAtRandomMomentsConservesEveryMessage() {
         movers("mover-random", 6, i -> null);
@@ -48,11 +45,8 @@ class CrashMoverTest {
     /**
      * Kills inside commit, at the points the provider announces with -Dhazeljms.crashPoint: the decision recorded
      * with nothing applied, and one destination's part applied but not the other's.
-     * PENDING: needs the provider's crash points (HAZELJMS-CRASHPOINT line, being added by the lead); until then it
-     * fails with "crash point never announced". Enable by removing the tag.
      */
     @Test
-    @Tag("pending")
     @Timeout(300)
     void moverKilledInsideCommitConservesEveryMessage() {
         String[] points = {"commit.recorded", "commit.part-applied"};

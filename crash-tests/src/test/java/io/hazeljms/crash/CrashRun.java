@@ -100,9 +100,10 @@ final class CrashRun implements AutoCloseable {
         return a;
     }
 
-    Child producer(String name, boolean client) {
+    Child producer(String name, boolean client, String... extraArgs) {
         List<String> a = jms(client);
         a.addAll(List.of("role=producer", "sent=" + file(name + ".sent")));
+        a.addAll(List.of(extraArgs));
         return start(name, List.of(), a.toArray(String[]::new));
     }
 

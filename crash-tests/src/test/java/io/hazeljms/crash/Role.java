@@ -173,6 +173,9 @@ public final class Role {
         } else {
             b.embedded().port(Integer.parseInt(arg("port")));
         }
+        if ("off".equals(arg("limits", "on"))) {
+            b.maxQueueMessages(0).maxQueueBytes(0); // only the members' memory guard stands between a flood and OOM
+        }
         return b.build();
     }
 

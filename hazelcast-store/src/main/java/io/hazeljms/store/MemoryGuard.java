@@ -40,10 +40,15 @@ public final class MemoryGuard {
     private volatile long nextCheckNanos = System.nanoTime();
     private volatile boolean low;
     private volatile double lastReading;
+    private volatile long nextCollectionNanos = System.nanoTime();
+    /** How often a low member asks for a full collection to learn whether it has room again. */
+    static final long COLLECT_EVERY_MILLIS = 10_000;
+    /** This JVM's heap; a test's own reading never triggers collections. */
+    private static final DoubleSupplier JVM_HEAP = MemoryGuard::readHeapUsedAfterGc;
 
     /** @param percent refuse above this share of the maximum heap in use after a collection, 1..100; 0 = never */
     public MemoryGuard(int percent) {
-        this(percent, MemoryGuard::readHeapUsedAfterGc);
+        this(percent, JVM_HEAP);
     }
 
     /**
@@ -52,7 +57,7 @@ public final class MemoryGuard {
      */
     public MemoryGuard(int percent, DoubleSupplier heapUsedAfterGc) {
         if (percent < 0 || percent > 100) {
-            throw new IllegalArgumentException("HJMS-STORE-040 memoryLimitPercent must be 0..100, was " + percent);
+            throw new IllegalArgumentException("HJMS-STORE-041 memoryLimitPercent must be 0..100, was " + percent);
         }
         this.percent = percent;
         this.heapUsedAfterGc = heapUsedAfterGc;
@@ -91,6 +96,9 @@ public final class MemoryGuard {
         double reading = heapUsedAfterGc.getAsDouble();
         lastReading = reading;
         boolean nowLow = reading * 100 > percent;
+        if (nowLow) {
+            collectSoon();
+        }
         if (nowLow != low) {
             low = nowLow;
             LOG.warning(nowLow
@@ -98,6 +106,22 @@ public final class MemoryGuard {
                     + "memoryLimitPercent=%d: this member refuses new messages until consumers make room", reading * 100, percent)
                     : String.format("HJMS-STORE-042 heap %.0f%% in use after garbage collection: this member accepts "
                     + "new messages again", reading * 100));
+        }
+    }
+
+    /**
+     * While low, asks for a full collection now and then, off the caller's thread: after consumers drained a
+     * flood, young collections keep reporting the dead messages still in the old generation, and without a full
+     * one the member would refuse senders long after it has room again.
+     */
+    private void collectSoon() {
+        long now = System.nanoTime();
+        long next = nextCollectionNanos;
+        if (now - next >= 0 && heapUsedAfterGc == JVM_HEAP) {
+            nextCollectionNanos = now + COLLECT_EVERY_MILLIS * 1_000_000;
+            Thread collector = new Thread(System::gc, "hazeljms-memory-guard-gc");
+            collector.setDaemon(true);
+            collector.start();
         }
     }
 

@@ -137,7 +137,7 @@ final class StoreCalls {
     }
 
     private StoreUnavailableException inDoubt(Object what, String key, Throwable cause) {
-        return new StoreUnavailableException("HJMS-STORE-050 " + describe(what, key) + " did not complete within "
+        return new StoreUnavailableException("HJMS-STORE-053 " + describe(what, key) + " did not complete within "
                 + timeoutMillis + " ms while the cluster was losing or moving the destination's owner; its outcome "
                 + "is in doubt" + (cause == null ? "" : " (last failure: " + cause + ")"), cause);
     }

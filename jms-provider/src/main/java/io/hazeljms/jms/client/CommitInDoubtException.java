@@ -11,7 +11,7 @@ import jakarta.jms.JMSException;
 final class CommitInDoubtException extends JMSException {
 
     CommitInDoubtException(CommitInDoubt cause) {
-        super("HJMS-SESSION-013 the commit was recorded but not yet applied everywhere (" + cause.getMessage()
+        super("HJMS-SESSION-014 the commit was recorded but not yet applied everywhere (" + cause.getMessage()
                 + "); it will be completed, do not repeat its work");
         setLinkedException(cause);
         initCause(cause);
