@@ -42,7 +42,6 @@ import jakarta.jms.TransactionRolledBackException;
 
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
