@@ -580,7 +580,7 @@ public final class Broker {
         List<CommitRecord.Acknowledgement> acks = new ArrayList<>();
         branch.acknowledgements().forEach(a -> acks.add(new CommitRecord.Acknowledgement(a.address(),
                 a.messageIds(), owner)));
-        commits.commit(new CommitRecord(xid, nodeId, branch.sends(), acks), true);
+        commits.commit(new CommitRecord(xid, nodeId, branch.sends(), acks, true));
         return true;
     }
 
@@ -591,11 +591,11 @@ public final class Broker {
      * first ({@link CommitRecord}), so if this node dies midway a survivor finishes it. Returns once applied.
      */
     public void commit(List<StoredMessage> sends, List<CommitRecord.Acknowledgement> acks) {
-        CommitRecord record = new CommitRecord("tx-" + UUID.randomUUID(), nodeId, sends, acks);
+        CommitRecord record = new CommitRecord("tx-" + UUID.randomUUID(), nodeId, sends, acks, false);
         if (record.parts() <= 1) {
             commits.applyParts(record, false);
         } else {
-            commits.commit(record, false);
+            commits.commit(record);
         }
     }
 

@@ -22,6 +22,8 @@ public final class CommitRecord implements IdentifiedDataSerializable {
     private String committerNode;
     private List<StoredMessage> sends = new ArrayList<>();
     private List<Acknowledgement> acknowledgements = new ArrayList<>();
+    /** The commit of a prepared XA branch: applying it also forgets the branch. */
+    private boolean preparedBranch;
 
     /** Messages received in the transaction on one queue or subscription, under their owner's lease. */
     public record Acknowledgement(Address address, List<String> messageIds, LeaseOwner owner) {
@@ -35,12 +37,27 @@ public final class CommitRecord implements IdentifiedDataSerializable {
      * @param committerNode the node applying it: when that node leaves, a survivor finishes the commit
      */
     public CommitRecord(String id, String committerNode, List<StoredMessage> sends,
-                        List<Acknowledgement> acknowledgements) {
+                        List<Acknowledgement> acknowledgements, boolean preparedBranch) {
         this.id = id;
         this.committerNode = committerNode;
         this.sends = sends;
         this.acknowledgements = acknowledgements;
+        this.preparedBranch = preparedBranch;
     }
+
+    public boolean preparedBranch() { return preparedBranch; }
+
+    /** The key of the entry holding this record among its node's ({@link NodeCommits}). */
+    String shardKey() {
+        return shardKey(committerNode, Math.floorMod(id.hashCode(), SHARDS));
+    }
+
+    static String shardKey(String node, int shard) {
+        return node + "#" + shard;
+    }
+
+    /** A node's records are spread over this many entries, so its commits do not queue on one partition. */
+    static final int SHARDS = 8;
 
     public String id() { return id; }
     public String committerNode() { return committerNode; }
@@ -75,6 +92,7 @@ public final class CommitRecord implements IdentifiedDataSerializable {
     public void writeData(ObjectDataOutput out) throws IOException {
         out.writeString(id);
         out.writeString(committerNode);
+        out.writeBoolean(preparedBranch);
         MessageLists.write(out, sends);
         out.writeInt(acknowledgements.size());
         for (Acknowledgement a : acknowledgements) {
@@ -89,6 +107,7 @@ public final class CommitRecord implements IdentifiedDataSerializable {
     public void readData(ObjectDataInput in) throws IOException {
         id = in.readString();
         committerNode = in.readString();
+        preparedBranch = in.readBoolean();
         sends = MessageLists.read(in);
         int n = in.readInt();
         acknowledgements = new ArrayList<>(n);

@@ -28,7 +28,7 @@ public final class StoreConfig {
     public static final String DEPARTURES_MAP = "hazeljms.departures";
     /** Prepared XA branches by encoded Xid, until the transaction manager completes them. */
     public static final String PREPARED_TRANSACTIONS_MAP = "hazeljms.xa-prepared";
-    /** Decisions of multi-destination commits being applied, by transaction id (see TransactionCommits). */
+    /** Decisions of multi-destination commits being applied, by committing node and shard (see NodeCommits). */
     public static final String COMMITS_MAP = "hazeljms.commits";
     /** One entry: an id shared by the whole cluster. */
     public static final String CLUSTER_ID_MAP = "hazeljms.cluster-id";
@@ -65,7 +65,9 @@ public final class StoreConfig {
         config.addMapConfig(new MapConfig(DURABLE_SUBSCRIPTIONS_MAP).setBackupCount(backupCount));
         config.addMapConfig(new MapConfig(PREPARED_TRANSACTIONS_MAP).setBackupCount(backupCount));
         config.addMapConfig(new MapConfig(CLUSTER_ID_MAP).setBackupCount(backupCount));
-        config.addMapConfig(new MapConfig(COMMITS_MAP).setBackupCount(backupCount));
+        // OBJECT: a node's records are changed in place, not deserialized with every commit
+        config.addMapConfig(new MapConfig(COMMITS_MAP).setInMemoryFormat(InMemoryFormat.OBJECT)
+                .setBackupCount(backupCount).setAsyncBackupCount(0));
         config.addMapConfig(new MapConfig(DEPARTURES_MAP).setBackupCount(backupCount).setTimeToLiveSeconds(3600));
         config.getSerializationConfig().addDataSerializableFactory(StoreSerializers.FACTORY_ID, new StoreSerializers());
         config.addListenerConfig(new ListenerConfig(new NodeDepartureListener()));

@@ -62,8 +62,10 @@ public final class StoreSerializers implements DataSerializableFactory {
     public static final int CANCEL_WAIT = 32;
     public static final int COMMIT_RECORD = 33;
     public static final int ROOM = 34;
+    public static final int NODE_COMMITS = 35;
+    public static final int NODE_COMMITS_PROCESSOR = 36;
 
-    private static final int MAX_ID = 34;
+    private static final int MAX_ID = 36;
     @SuppressWarnings("unchecked")
     private static final Supplier<IdentifiedDataSerializable>[] CONSTRUCTORS = new Supplier[MAX_ID + 1];
 
@@ -98,6 +100,8 @@ public final class StoreSerializers implements DataSerializableFactory {
         CONSTRUCTORS[CANCEL_WAIT] = CancelWaitOperation::new;
         CONSTRUCTORS[COMMIT_RECORD] = CommitRecord::new;
         CONSTRUCTORS[ROOM] = RoomProcessor::new;
+        CONSTRUCTORS[NODE_COMMITS] = NodeCommits::new;
+        CONSTRUCTORS[NODE_COMMITS_PROCESSOR] = NodeCommitsProcessor::new;
     }
 
     @Override

@@ -1,38 +1,40 @@
 package io.hazeljms.store;
 
-import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import io.hazeljms.store.processor.AckProcessor;
 import io.hazeljms.store.processor.EnqueueProcessor;
+import com.hazelcast.query.Predicates;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * All-or-nothing commits of transactions that touch several destinations. The committer first records its
- * decision ({@link CommitRecord}, a map entry with backups), then applies the parts one destination at a time,
- * then forgets the record. Every part is idempotent — an enqueue ignores ids it stored lately, an acknowledgement
- * of a lease that is gone changes nothing — so a survivor can apply a record again. The departure handling does
- * so for the records of a node that left, before it releases that node's leases: the messages the dead committer
- * acknowledged are then already gone, and are not delivered again.
+ * decision ({@link CommitRecord}, kept with its node's other records in {@link NodeCommits}, with backups), then
+ * applies the parts one destination at a time, then forgets the record. Every part is idempotent — an enqueue
+ * ignores ids it stored lately, an acknowledgement of a lease that is gone changes nothing — so a survivor can
+ * apply a record again. The departure handling does so for a node that left, before it releases that node's
+ * leases: it first marks the node departed where its records live, so a record the dead node still had on the
+ * wire is refused rather than applied after its leases were released; then it applies what is recorded. The
+ * messages the dead committer acknowledged are gone, not delivered again; the ones it sent arrive once.
  */
 final class TransactionCommits {
 
     private static final Logger LOG = Logger.getLogger(TransactionCommits.class.getName());
 
-    private final IMap<String, CommitRecord> records;
+    private final IMap<String, NodeCommits> records;
     private final IMap<String, DestinationState> destinations;
     private final IMap<String, PreparedTransaction> prepared;
     private final StoreCalls calls;
     private final DestinationSettings defaults;
-    private final Queue<Unfinished> unfinished = new ConcurrentLinkedQueue<>();
+    private final Queue<CommitRecord> unfinished = new ConcurrentLinkedQueue<>();
 
     TransactionCommits(HazelcastInstance hz, StoreCalls calls, DestinationSettings defaults) {
         this.records = hz.getMap(StoreConfig.COMMITS_MAP);
@@ -45,43 +47,48 @@ final class TransactionCommits {
     /**
      * Records the decision, then applies it; returns once every part is applied.
      *
+     * @throws IllegalStateException when this node was declared departed (its leases were released): nothing
+     *         was recorded or applied
      * @throws CommitInDoubt when the decision is recorded but applying it failed: it is retried at this node's
      *         next commit, and finished by a survivor if this node leaves first
      */
-    void commit(CommitRecord record, boolean preparedBranch) {
+    void commit(CommitRecord record) {
         finishUnfinished();
-        calls.call("record commit", record.id(), () -> records.setAsync(record.id(), record));
+        NodeCommitsProcessor write = NodeCommitsProcessor.record(record);
+        Object recorded = calls.call(write, record.shardKey(), () -> records.submitToKey(record.shardKey(), write));
+        if (!Boolean.TRUE.equals(recorded)) {
+            throw new IllegalStateException("HJMS-STORE-063 commit " + record.id() + " refused: the cluster "
+                    + "declared this node departed and released what it held");
+        }
         CrashPoints.reach(CrashPoints.COMMIT_RECORDED);
         try {
-            apply(record, preparedBranch, true);
+            apply(record, true);
         } catch (RuntimeException e) {
-            unfinished.add(new Unfinished(record, preparedBranch));
+            unfinished.add(record);
             throw new CommitInDoubt(record.id(), e);
         }
     }
 
     /** Applies again what this node recorded but could not apply (the store was unreachable for too long). */
     private void finishUnfinished() {
-        for (Unfinished u; (u = unfinished.peek()) != null; ) {
+        for (CommitRecord r; (r = unfinished.peek()) != null; ) {
             try {
-                apply(u.record(), u.preparedBranch(), false);
+                apply(r, false);
             } catch (RuntimeException e) {
                 return; // still unreachable: the next commit tries again
             }
-            unfinished.remove(u);
+            unfinished.remove(r);
         }
-    }
-
-    private record Unfinished(CommitRecord record, boolean preparedBranch) {
     }
 
     /** Applies every part of a recorded commit, then forgets it (and its prepared branch). Idempotent. */
-    void apply(CommitRecord record, boolean preparedBranch, boolean announceParts) {
+    void apply(CommitRecord record, boolean announceParts) {
         applyParts(record, announceParts);
-        if (preparedBranch) {
+        if (record.preparedBranch()) {
             calls.call("forget prepared branch", record.id(), () -> prepared.removeAsync(record.id()));
         }
-        calls.call("forget commit record", record.id(), () -> records.removeAsync(record.id()));
+        NodeCommitsProcessor forget = NodeCommitsProcessor.forget(record.id());
+        calls.call(forget, record.shardKey(), () -> records.submitToKey(record.shardKey(), forget));
     }
 
     /** Applies the parts only: enough for work on one destination, which one store call makes atomic. */
@@ -112,38 +119,32 @@ final class TransactionCommits {
     }
 
     /**
-     * Finishes the commits of {@code departedNode}, and of any other node no longer in the cluster (a survivor
-     * that was finishing them may have died too). Finishing a live node's commit alongside it is harmless.
+     * Fences and finishes the commits of {@code departedNode}, and what is left of earlier departures (a survivor
+     * that was finishing them may have died too). Runs before the node's leases are released. Only nodes whose
+     * departure was seen are fenced: a client that just joined may not be connected to this member yet.
      */
+    @SuppressWarnings("unchecked")
     static void completeAbandoned(HazelcastInstance hz, String departedNode) {
-        IMap<String, CommitRecord> records = hz.getMap(StoreConfig.COMMITS_MAP);
-        if (records.isEmpty()) {
-            return;
-        }
-        Set<String> live = liveNodes(hz);
+        IMap<String, NodeCommits> records = hz.getMap(StoreConfig.COMMITS_MAP);
         TransactionCommits commits = new TransactionCommits(hz,
                 new StoreCalls(StoreCalls.DEFAULT_TIMEOUT_MILLIS, new Topology()), DestinationSettings.defaults());
-        for (CommitRecord record : records.values()) {
-            if (record.committerNode().equals(departedNode) || !live.contains(record.committerNode())) {
+        Set<String> keys = new TreeSet<>();
+        for (int shard = 0; shard < CommitRecord.SHARDS; shard++) {
+            keys.add(CommitRecord.shardKey(departedNode, shard));
+        }
+        keys.addAll(records.keySet(Predicates.equal("departed", true)));
+        for (String key : keys) {
+            List<CommitRecord> taken = (List<CommitRecord>) records.executeOnKey(key, NodeCommitsProcessor.take());
+            for (CommitRecord record : taken) {
                 LOG.info(() -> "HJMS-STORE-060 completing commit " + record.id() + " of departed node "
                         + record.committerNode() + " (" + record.parts() + " parts)");
                 try {
-                    commits.apply(record, hz.getMap(StoreConfig.PREPARED_TRANSACTIONS_MAP).containsKey(record.id()),
-                            false);
+                    commits.apply(record, false);
                 } catch (RuntimeException e) {
                     LOG.log(Level.WARNING, "HJMS-STORE-061 could not complete commit " + record.id()
                             + "; it stays recorded and is completed at the next departure", e);
                 }
             }
         }
-    }
-
-    private static Set<String> liveNodes(HazelcastInstance hz) {
-        Set<String> live = new HashSet<>();
-        for (Member m : hz.getCluster().getMembers()) {
-            live.add(m.getUuid().toString());
-        }
-        hz.getClientService().getConnectedClients().forEach(c -> live.add(c.getUuid().toString()));
-        return live;
     }
 }

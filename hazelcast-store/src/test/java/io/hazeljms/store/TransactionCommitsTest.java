@@ -15,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -59,12 +58,18 @@ class TransactionCommitsTest {
         List<StoredMessage> sends = new ArrayList<>(List.of(
                 BrokerTest.message("out-1", 4).destination(first), BrokerTest.message("out-2", 4).destination(second)));
         CommitRecord record = new CommitRecord("tx-" + id, broker.nodeId(), sends,
-                List.of(new CommitRecord.Acknowledgement(Address.queue(source), List.of("in"), owner)));
-        committer.getMap(StoreConfig.COMMITS_MAP).set(record.id(), record);
+                List.of(new CommitRecord.Acknowledgement(Address.queue(source), List.of("in"), owner)), false);
+        assertEquals(Boolean.TRUE, committer.<String, NodeCommits>getMap(StoreConfig.COMMITS_MAP).executeOnKey(record.shardKey(),
+                NodeCommitsProcessor.record(record)));
         broker.send(first, BrokerTest.message("out-1", 4));
         killAndAwaitDeparture(broker.nodeId());
 
-        assertNull(survivor.getMap(StoreConfig.COMMITS_MAP).get(record.id()), "the record is forgotten once applied");
+        NodeCommits left = survivor.<String, NodeCommits>getMap(StoreConfig.COMMITS_MAP).get(record.shardKey());
+        assertTrue(left.departed() && left.isEmpty(), "the record is forgotten once applied; the node is fenced");
+        CommitRecord late = new CommitRecord("tx-late-" + id, broker.nodeId(), new ArrayList<>(List.of(
+                BrokerTest.message("late", 4).destination(first))), List.of(), false);
+        assertEquals(Boolean.FALSE, survivor.<String, NodeCommits>getMap(StoreConfig.COMMITS_MAP).executeOnKey(late.shardKey(),
+                NodeCommitsProcessor.record(late)), "a record the dead node still had on the wire is refused");
         assertEquals(0, observer.depth(source), "the acknowledged message is gone, not delivered again");
         assertEquals(1, observer.depth(first), "a part applied before the crash is not applied twice");
         LeaseOwner reader = new LeaseOwner(observer.nodeId(), "c", "s");
@@ -84,7 +89,7 @@ class TransactionCommitsTest {
                 List.of(new CommitRecord.Acknowledgement(Address.queue(source), List.of("in"), owner)));
         assertEquals(0, broker.depth(source));
         assertEquals(1, broker.depth(first));
-        assertTrue(survivor.getMap(StoreConfig.COMMITS_MAP).isEmpty());
+        assertTrue(survivor.getMap(StoreConfig.COMMITS_MAP).isEmpty(), "an applied record is forgotten");
     }
 
     private void killAndAwaitDeparture(String nodeId) throws InterruptedException {
