@@ -1,6 +1,5 @@
 package io.hazeljms.crash;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -20,28 +19,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * is not killed takes the rest and a fresh JVM drains. Every message a killed consumer received but had not
  * settled must come again flagged as redelivered; nothing acknowledged is lost or delivered again.
  */
-class CrashConsumerKillTest {
+class CrashConsumerKillTest extends CrashCase {
 
     static final int KILLS = 6;
     static final String QUEUE = "held";
 
-    private CrashRun run;
-
-    @AfterEach
-    void killChildren() {
-        if (run != null) {
-            run.close();
-        }
-    }
 
     @Test
     @Timeout(300)
     void killedConsumersLoseNothingAndTheirMessagesComeBackFlagged() {
-        run = new CrashRun("consumer-kill");
-        Child m0 = run.member("member-0");
-        Child m1 = run.member("member-1");
-        CrashRun.ready(m0);
-        CrashRun.ready(m1);
+        startWithTwoMembers("consumer-kill");
         Child producer = run.producer("producer", true);
         CrashRun.ready(producer);
         producer.command("send " + QUEUE + " 3000 0 p");

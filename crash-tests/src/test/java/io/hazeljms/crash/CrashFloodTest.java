@@ -1,6 +1,5 @@
 package io.hazeljms.crash;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -17,18 +16,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * every acknowledged message must be drainable. Once with the default destination limits, once with them off,
  * where only the member's memory guard stands between the flood and an OutOfMemoryError.
  */
-class CrashFloodTest {
+class CrashFloodTest extends CrashCase {
 
     static final int FLOOD_SECONDS = 75;
 
-    private CrashRun run;
-
-    @AfterEach
-    void killChildren() {
-        if (run != null) {
-            run.close();
-        }
-    }
 
     @Test
     @Timeout(400)

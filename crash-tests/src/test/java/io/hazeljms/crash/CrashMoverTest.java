@@ -1,6 +1,5 @@
 package io.hazeljms.crash;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -17,19 +16,11 @@ import static org.junit.jupiter.api.Assertions.fail;
  * what a fresh JVM drains at the end: every id is once in {@code src}, or once in each of {@code dst-b} and
  * {@code dst-c}; an id whose commit returned is not in {@code src}.
  */
-class CrashMoverTest {
+class CrashMoverTest extends CrashCase {
 
     static final String SRC = "src";
     static final List<String> DST = List.of("dst-b", "dst-c");
 
-    private CrashRun run;
-
-    @AfterEach
-    void killChildren() {
-        if (run != null) {
-            run.close();
-        }
-    }
 
     /**
      * Kills at random moments of the mover's work: finds races without help from the provider. (Before commits
@@ -58,11 +49,7 @@ class CrashMoverTest {
     }
 
     private void movers(String name, int kills, CrashPoints crashPoints) {
-        run = new CrashRun(name);
-        Child m0 = run.member("member-0");
-        Child m1 = run.member("member-1");
-        CrashRun.ready(m0);
-        CrashRun.ready(m1);
+        startWithTwoMembers(name);
         Child producer = run.producer("producer", true);
         CrashRun.ready(producer);
         producer.command("send " + SRC + " 3000 0 m");

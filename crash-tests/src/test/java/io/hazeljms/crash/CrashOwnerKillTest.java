@@ -1,6 +1,5 @@
 package io.hazeljms.crash;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -19,20 +18,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * partition a plain member owns; a replacement member joins right after each kill (more migration while the
  * cluster recovers). The last two kills run with the cores kept busy. A fresh JVM drains everything at the end.
  */
-class CrashOwnerKillTest {
+class CrashOwnerKillTest extends CrashCase {
 
     static final int KILLS = 5;
     static final int MESSAGES = 2000;
     static final int RATE = 1000;
 
-    private CrashRun run;
-
-    @AfterEach
-    void killChildren() {
-        if (run != null) {
-            run.close();
-        }
-    }
 
     @Test
     @Timeout(300)

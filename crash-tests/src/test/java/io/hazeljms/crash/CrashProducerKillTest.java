@@ -1,6 +1,5 @@
 package io.hazeljms.crash;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -13,28 +12,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Case 4: producer JVMs killed mid-stream (clients and embedded members in turn) while a consumer keeps
  * receiving. Everything a killed producer wrote down as sent must be delivered, once (or again, flagged).
  */
-class CrashProducerKillTest {
+class CrashProducerKillTest extends CrashCase {
 
     static final int KILLS = 5;
     static final String QUEUE = "stream";
 
-    private CrashRun run;
-
-    @AfterEach
-    void killChildren() {
-        if (run != null) {
-            run.close();
-        }
-    }
 
     @Test
     @Timeout(300)
     void everythingAKilledProducerHadSentIsDelivered() {
-        run = new CrashRun("producer-kill");
-        Child m0 = run.member("member-0");
-        Child m1 = run.member("member-1");
-        CrashRun.ready(m0);
-        CrashRun.ready(m1);
+        startWithTwoMembers("producer-kill");
         Child consumer = run.consumer("consumer", true, Role.AckMode.CLIENT, 10);
         CrashRun.ready(consumer);
         consumer.command("consume " + QUEUE);
