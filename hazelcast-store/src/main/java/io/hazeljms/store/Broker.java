@@ -576,11 +576,7 @@ public final class Broker {
         if (branch == null) {
             return false;
         }
-        LeaseOwner owner = PreparedTransaction.owner(xid);
-        List<CommitRecord.Acknowledgement> acks = new ArrayList<>();
-        branch.acknowledgements().forEach(a -> acks.add(new CommitRecord.Acknowledgement(a.address(),
-                a.messageIds(), owner)));
-        commits.commit(new CommitRecord(xid, nodeId, branch.sends(), acks, true));
+        commits.commit(new CommitRecord(xid, nodeId, branch.sends(), branch.acknowledgements(), true));
         return true;
     }
 

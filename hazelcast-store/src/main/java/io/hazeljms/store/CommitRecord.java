@@ -94,6 +94,11 @@ public final class CommitRecord implements IdentifiedDataSerializable {
         out.writeString(committerNode);
         out.writeBoolean(preparedBranch);
         MessageLists.write(out, sends);
+        writeAcknowledgements(out, acknowledgements);
+    }
+
+    static void writeAcknowledgements(ObjectDataOutput out, List<Acknowledgement> acknowledgements)
+            throws IOException {
         out.writeInt(acknowledgements.size());
         for (Acknowledgement a : acknowledgements) {
             out.writeString(a.address().key());
@@ -103,19 +108,24 @@ public final class CommitRecord implements IdentifiedDataSerializable {
         }
     }
 
-    @Override
-    public void readData(ObjectDataInput in) throws IOException {
-        id = in.readString();
-        committerNode = in.readString();
-        preparedBranch = in.readBoolean();
-        sends = MessageLists.read(in);
+    static List<Acknowledgement> readAcknowledgements(ObjectDataInput in) throws IOException {
         int n = in.readInt();
-        acknowledgements = new ArrayList<>(n);
+        List<Acknowledgement> acknowledgements = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             Address address = new Address(in.readString(), in.readString());
             List<String> ids = new ArrayList<>();
             ClaimDecision.readIds(in, ids);
             acknowledgements.add(new Acknowledgement(address, ids, LeaseOwner.read(in)));
         }
+        return acknowledgements;
+    }
+
+    @Override
+    public void readData(ObjectDataInput in) throws IOException {
+        id = in.readString();
+        committerNode = in.readString();
+        preparedBranch = in.readBoolean();
+        sends = MessageLists.read(in);
+        acknowledgements = readAcknowledgements(in);
     }
 }

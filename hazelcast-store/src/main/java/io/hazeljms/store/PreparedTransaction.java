@@ -17,17 +17,15 @@ public final class PreparedTransaction implements IdentifiedDataSerializable {
 
     private String xid;
     private List<StoredMessage> sends = new ArrayList<>();
-    private List<Acknowledgement> acknowledgements = new ArrayList<>();
-
-    /** Messages received in the branch, on one queue or subscription. */
-    public record Acknowledgement(Address address, List<String> messageIds) {
-    }
+    /** Messages received in the branch, each under the branch's own lease ({@link #owner}). */
+    private List<CommitRecord.Acknowledgement> acknowledgements = new ArrayList<>();
 
     public PreparedTransaction() {
     }
 
     /** @param sends messages to store on commit; each one's {@code destination()} is its target key */
-    public PreparedTransaction(String xid, List<StoredMessage> sends, List<Acknowledgement> acknowledgements) {
+    public PreparedTransaction(String xid, List<StoredMessage> sends,
+                               List<CommitRecord.Acknowledgement> acknowledgements) {
         this.xid = xid;
         this.sends = sends;
         this.acknowledgements = acknowledgements;
@@ -40,7 +38,7 @@ public final class PreparedTransaction implements IdentifiedDataSerializable {
 
     public String xid() { return xid; }
     public List<StoredMessage> sends() { return sends; }
-    public List<Acknowledgement> acknowledgements() { return acknowledgements; }
+    public List<CommitRecord.Acknowledgement> acknowledgements() { return acknowledgements; }
 
     @Override
     public int getFactoryId() {
@@ -56,25 +54,13 @@ public final class PreparedTransaction implements IdentifiedDataSerializable {
     public void writeData(ObjectDataOutput out) throws IOException {
         out.writeString(xid);
         MessageLists.write(out, sends);
-        out.writeInt(acknowledgements.size());
-        for (Acknowledgement a : acknowledgements) {
-            out.writeString(a.address().key());
-            out.writeString(a.address().subscription());
-            ClaimDecision.writeIds(out, a.messageIds());
-        }
+        CommitRecord.writeAcknowledgements(out, acknowledgements);
     }
 
     @Override
     public void readData(ObjectDataInput in) throws IOException {
         xid = in.readString();
         sends = MessageLists.read(in);
-        int n = in.readInt();
-        acknowledgements = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            Address address = new Address(in.readString(), in.readString());
-            List<String> ids = new ArrayList<>();
-            ClaimDecision.readIds(in, ids);
-            acknowledgements.add(new Acknowledgement(address, ids));
-        }
+        acknowledgements = CommitRecord.readAcknowledgements(in);
     }
 }

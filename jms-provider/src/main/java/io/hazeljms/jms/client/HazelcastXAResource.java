@@ -125,7 +125,7 @@ public final class HazelcastXAResource implements XAResource {
                 // recorded first: a node that dies before handing its leases over leaves a branch that recover()
                 // lists and the transaction manager rolls back, never messages leased to a branch nobody knows
                 broker().recordPrepared(new PreparedTransaction(key, TransactionWork.sendsOf(branch.work),
-                        TransactionWork.acknowledgementsOf(branch.work)));
+                        TransactionWork.acknowledgementsOf(branch.work, key)));
                 branch.work.forEach(w -> w.handOverLeases(broker(), key));
             } catch (RuntimeException e) {
                 throw error(XAException.XAER_RMFAIL, "prepare " + key + " failed: " + e, e);

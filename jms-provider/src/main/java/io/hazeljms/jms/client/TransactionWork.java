@@ -103,11 +103,13 @@ record TransactionWork(List<HazelcastSession.PendingSend> sends, List<Delivery> 
         return all;
     }
 
-    static List<PreparedTransaction.Acknowledgement> acknowledgementsOf(List<TransactionWork> works) {
-        List<PreparedTransaction.Acknowledgement> all = new ArrayList<>();
+    /** The receives of several sessions' work, each leased to the prepared branch {@code xid}. */
+    static List<CommitRecord.Acknowledgement> acknowledgementsOf(List<TransactionWork> works, String xid) {
+        LeaseOwner branchOwner = PreparedTransaction.owner(xid);
+        List<CommitRecord.Acknowledgement> all = new ArrayList<>();
         for (TransactionWork w : works) {
             for (Map.Entry<Address, List<String>> e : Delivery.byAddress(w.deliveries()).entrySet()) {
-                all.add(new PreparedTransaction.Acknowledgement(e.getKey(), e.getValue()));
+                all.add(new CommitRecord.Acknowledgement(e.getKey(), e.getValue(), branchOwner));
             }
         }
         return all;
