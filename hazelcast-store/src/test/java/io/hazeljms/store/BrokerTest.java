@@ -118,6 +118,20 @@ class BrokerTest {
     }
 
     @Test
+    void aMoveMadeAgainAfterItsNodeDiedStoresTheMessageOnceOnTheDeadLetterQueue() {
+        String dlq = "queue:dlq-" + UUID.randomUUID();
+        broker.createDestination(queue, DestinationSettings.defaults().withMaxDeliveryAttempts(1).withDeadLetterQueue(dlq));
+        broker.send(queue, message("twice", 4));
+        broker.claim(queue, null, owner);
+        // a first move stored the copy on the dead-letter queue, then its node died before acknowledging the source
+        broker.send(dlq, message("twice", 4));
+        broker.releaseOwner(queue, owner, LeaseOwner.Scope.SESSION);
+        assertNull(broker.claim(queue, null, owner).message(), "the released message is out of attempts: moved");
+        assertEquals(0, broker.depth(queue));
+        assertEquals(1, broker.depth(dlq), "the move made again stored nothing more");
+    }
+
+    @Test
     void nodeReleaseReturnsMessagesThatThenDeadLetterOnClaim() {
         String dlq = "queue:dlq-" + UUID.randomUUID();
         broker.createDestination(queue, DestinationSettings.defaults().withMaxDeliveryAttempts(1).withDeadLetterQueue(dlq));
