@@ -157,6 +157,6 @@ final class StoreCalls {
         if (t instanceof Error e) {
             throw e;
         }
-        return new IllegalStateException("HJMS-STORE-030 store operation failed: " + t, t);
+        return new IllegalStateException("HJMS-STORE-054 store operation failed: " + t, t);
     }
 }
