@@ -5,7 +5,6 @@ import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.LifecycleEvent;
 
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -17,14 +16,10 @@ final class Topology implements MembershipListener {
 
     private final ChangeCounter changes = new ChangeCounter();
     private final CopyOnWriteArrayList<Runnable> onChange = new CopyOnWriteArrayList<>();
-    private UUID membershipRegistration;
-    private UUID lifecycleRegistration;
-    private HazelcastInstance hz;
 
     void listenTo(HazelcastInstance hz) {
-        this.hz = hz;
-        membershipRegistration = hz.getCluster().addMembershipListener(this);
-        lifecycleRegistration = hz.getLifecycleService().addLifecycleListener(event -> {
+        hz.getCluster().addMembershipListener(this);
+        hz.getLifecycleService().addLifecycleListener(event -> {
             if (event.getState() == LifecycleEvent.LifecycleState.CLIENT_CONNECTED) {
                 fire();
             }
@@ -62,16 +57,5 @@ final class Topology implements MembershipListener {
     @Override
     public void memberRemoved(MembershipEvent event) {
         fire();
-    }
-
-    void close() {
-        try {
-            if (membershipRegistration != null) {
-                hz.getCluster().removeMembershipListener(membershipRegistration);
-                hz.getLifecycleService().removeLifecycleListener(lifecycleRegistration);
-            }
-        } catch (RuntimeException e) {
-            // the instance is already gone: so are its listeners
-        }
     }
 }
