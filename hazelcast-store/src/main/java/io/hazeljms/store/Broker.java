@@ -186,7 +186,6 @@ public final class Broker {
                 onKey(destination, new EnqueueProcessor(messages, null)));
     }
 
-
     /**
      * Whether {@code messages} messages of {@code bytes} bytes in all ({@link StoredMessage#estimatedSize}) would
      * fit in a destination now, changing nothing: 0 if so, else why not ({@link DestinationState#isRefused}).
