@@ -1,8 +1,7 @@
 package io.hazeljms.store.operation;
 
+import com.hazelcast.config.MapConfig;
 import com.hazelcast.map.EntryProcessor;
-import com.hazelcast.map.impl.MapContainer;
-import com.hazelcast.map.impl.MapService;
 import com.hazelcast.spi.impl.operationservice.BackupAwareOperation;
 import com.hazelcast.spi.impl.operationservice.Operation;
 import io.hazeljms.store.DestinationState;
@@ -31,12 +30,12 @@ abstract class ReplicatedDestinationOperation extends DestinationOperation imple
 
     @Override
     public int getSyncBackupCount() {
-        return mapContainer().getBackupCount();
+        return backupCounts()[0];
     }
 
     @Override
     public int getAsyncBackupCount() {
-        return mapContainer().getAsyncBackupCount();
+        return backupCounts()[1];
     }
 
     @Override
@@ -44,8 +43,18 @@ abstract class ReplicatedDestinationOperation extends DestinationOperation imple
         return new ReplayOnBackupOperation(keyData(), backupProcessor);
     }
 
-    private MapContainer mapContainer() {
-        MapService mapService = getNodeEngine().getService(MapService.SERVICE_NAME);
-        return mapService.getMapServiceContext().getMapContainer(StoreConfig.DESTINATIONS_MAP);
+    /**
+     * The destinations map's sync and async backup counts, read from its public configuration once per member
+     * (Hazelcast's map container changed from a class to an interface in 5.7, which a build against 5.3 cannot
+     * call).
+     */
+    private int[] backupCounts() {
+        return (int[]) getNodeEngine().getHazelcastInstance().getUserContext().computeIfAbsent(BACKUP_COUNTS_KEY,
+                k -> {
+                    MapConfig config = getNodeEngine().getConfig().findMapConfig(StoreConfig.DESTINATIONS_MAP);
+                    return new int[] {config.getBackupCount(), config.getAsyncBackupCount()};
+                });
     }
+
+    private static final String BACKUP_COUNTS_KEY = "hazeljms.destination-backup-counts";
 }
