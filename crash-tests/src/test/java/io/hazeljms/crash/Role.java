@@ -307,14 +307,9 @@ public final class Role {
                     producer = session.createProducer(session.createQueue(queueName));
                     producer.setDeliveryMode(DeliveryMode.PERSISTENT);
                 }
-                byte[] body = body();
-                long crc = crc(body);
-                BytesMessage m = session.createBytesMessage();
-                m.writeBytes(body);
-                m.setStringProperty(ID, id);
-                m.setLongProperty(CRC, crc);
-                producer.send(m);
-                sent.line(queueName + " " + id + " " + crc);
+                Outgoing m = outgoing(session, id);
+                producer.send(m.message());
+                sent.line(queueName + " " + id + " " + m.crc());
                 ok++;
                 if (ok % 500 == 0) {
                     out("PROGRESS " + queueName + " " + ok);
@@ -337,6 +332,20 @@ public final class Role {
                 + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
     }
 
+    /** A message with a random 1 KiB body, its id and the body's checksum as properties. */
+    private static Outgoing outgoing(Session session, String id) throws JMSException {
+        byte[] body = body();
+        long crc = crc(body);
+        BytesMessage m = session.createBytesMessage();
+        m.writeBytes(body);
+        m.setStringProperty(ID, id);
+        m.setLongProperty(CRC, crc);
+        return new Outgoing(m, crc);
+    }
+
+    private record Outgoing(BytesMessage message, long crc) {
+    }
+
     private void flood(Connection connection, Evidence sent, String queueName, int seconds, String prefix) {
         long start = System.nanoTime();
         long deadline = start + TimeUnit.SECONDS.toNanos(seconds);
@@ -348,19 +357,14 @@ public final class Role {
             producer.setDeliveryMode(DeliveryMode.PERSISTENT);
             for (int i = 0; System.nanoTime() < deadline; i++) {
                 String id = prefix + "-" + i;
-                byte[] body = body();
-                long crc = crc(body);
-                BytesMessage m = session.createBytesMessage();
-                m.writeBytes(body);
-                m.setStringProperty(ID, id);
-                m.setLongProperty(CRC, crc);
+                Outgoing m = outgoing(session, id);
                 try {
-                    producer.send(m);
+                    producer.send(m.message());
                 } catch (ResourceAllocationException e) {
                     reason = "refused " + describe(e);
                     break;
                 }
-                sent.line(queueName + " " + id + " " + crc);
+                sent.line(queueName + " " + id + " " + m.crc());
                 ok++;
                 if (ok % 5000 == 0) {
                     out("PROGRESS " + queueName + " " + ok + " heapUsedMB=" + usedMb());
