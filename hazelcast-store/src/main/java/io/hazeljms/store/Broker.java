@@ -70,6 +70,10 @@ public final class Broker {
     static final long RECHECK_MILLIS = 1_000;
 
     public Broker(HazelcastInstance hz, DestinationSettings defaults) {
+        this(hz, defaults, MemberOperations.AUTO);
+    }
+
+    public Broker(HazelcastInstance hz, DestinationSettings defaults, MemberOperations memberOperations) {
         this.hz = Objects.requireNonNull(hz, "hz");
         this.defaults = Objects.requireNonNull(defaults, "defaults");
         this.destinations = hz.getMap(StoreConfig.DESTINATIONS_MAP);
@@ -77,7 +81,7 @@ public final class Broker {
         this.durableIndex = hz.getMap(StoreConfig.DURABLE_SUBSCRIPTIONS_MAP);
         this.preparedTransactions = hz.getMap(StoreConfig.PREPARED_TRANSACTIONS_MAP);
         this.signals = new DestinationSignals(destinations);
-        this.operations = PartitionOperations.of(hz);
+        this.operations = memberOperations == MemberOperations.OFF ? null : PartitionOperations.of(hz);
         this.nodeId = hz.getLocalEndpoint().getUuid().toString();
         this.commits = new TransactionCommits(hz, calls, defaults);
         topology.onChange(signals::fireAll);
