@@ -4,15 +4,12 @@ import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.map.IMap;
-import io.hazeljms.store.operation.PartitionOperations;
 import io.hazeljms.store.processor.AckProcessor;
 import io.hazeljms.store.processor.BrowseProcessor;
-import io.hazeljms.store.processor.ClaimProcessor;
 import io.hazeljms.store.processor.CreateDestinationProcessor;
 import io.hazeljms.store.processor.DetachProcessor;
 import io.hazeljms.store.processor.SubscribeProcessor;
 import io.hazeljms.store.processor.UnsubscribeProcessor;
-import io.hazeljms.store.processor.EnqueueProcessor;
 import io.hazeljms.store.processor.PurgeProcessor;
 import io.hazeljms.store.processor.ReassignLeaseProcessor;
 import io.hazeljms.store.processor.ReleaseOwnerProcessor;
@@ -30,15 +27,13 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Logger;
 
 /**
  * The store's entry point on one Hazelcast node (member or client): send, claim, acknowledge, release, browse
- * and administer destinations. Every mutation is one entry processor on the destination's partition.
+ * and administer destinations. Every mutation is one entry processor on the destination's partition, except
+ * on the hot path (send, receive), which goes through the {@link HotPath} chosen at construction.
  * Thread-safe; one per node is enough.
  */
 public final class Broker {
@@ -54,11 +49,10 @@ public final class Broker {
     private volatile String clusterId;
     private final DestinationSettings defaults;
     private final DestinationSignals signals;
-    /** The hot path as member operations; null on a client, which uses entry processors throughout. */
-    private final PartitionOperations operations;
-    /** Queues this node has seen exist: sends to them take the fast path. */
-    private final Set<String> knownQueues = ConcurrentHashMap.newKeySet();
-    private static final int MAX_KNOWN_QUEUES = 10_000;
+    /** Entry processors and events: what every node can do, and the non-waiting claims of everyone. */
+    private final PublicApiHotPath publicApi;
+    /** Send, claim with wait, cancel a wait: the public API or, on a member, the member operations. */
+    private final HotPath hotPath;
     private final String nodeId;
     private final Topology topology = new Topology();
     private final StoreCalls calls = new StoreCalls(StoreCalls.DEFAULT_TIMEOUT_MILLIS, topology);
@@ -69,8 +63,9 @@ public final class Broker {
      */
     static final long RECHECK_MILLIS = 1_000;
 
+    /** With the JVM's default for member operations ({@link MemberOperations#PROPERTY}). */
     public Broker(HazelcastInstance hz, DestinationSettings defaults) {
-        this(hz, defaults, MemberOperations.AUTO);
+        this(hz, defaults, MemberOperations.jvmDefault());
     }
 
     public Broker(HazelcastInstance hz, DestinationSettings defaults, MemberOperations memberOperations) {
@@ -81,7 +76,9 @@ public final class Broker {
         this.durableIndex = hz.getMap(StoreConfig.DURABLE_SUBSCRIPTIONS_MAP);
         this.preparedTransactions = hz.getMap(StoreConfig.PREPARED_TRANSACTIONS_MAP);
         this.signals = new DestinationSignals(destinations);
-        this.operations = memberOperations == MemberOperations.OFF ? null : PartitionOperations.of(hz);
+        this.publicApi = new PublicApiHotPath(destinations, calls, defaults);
+        this.hotPath = HotPaths.choose(hz, Objects.requireNonNull(memberOperations, "memberOperations"), publicApi,
+                calls);
         this.nodeId = hz.getLocalEndpoint().getUuid().toString();
         this.commits = new TransactionCommits(hz, calls, defaults);
         topology.onChange(signals::fireAll);
@@ -128,6 +125,11 @@ public final class Broker {
         return defaults;
     }
 
+    /** The hot path chosen at construction (for tests). */
+    HotPath hotPath() {
+        return hotPath;
+    }
+
     // --- send ------------------------------------------------------------------------------------------------
 
     /**
@@ -136,47 +138,7 @@ public final class Broker {
      * ({@link DestinationState#isRefused}: its limits, or its member low on memory).
      */
     public int send(String destination, List<StoredMessage> messages) {
-        Integer added = enqueueByOperation(destination, messages);
-        return added != null ? added : learn(destination,
-                onKey(destination, new EnqueueProcessor(messages, defaults)));
-    }
-
-    /**
-     * The fast path to a queue this node has seen exist, on a member; null when the entry processor must do it
-     * (it creates destinations). Only known queues take it, so that sends issued one after another are stored
-     * in that order: a fallback after a failed fast path would be issued later than the sends behind it.
-     */
-    private Integer enqueueByOperation(String destination, List<StoredMessage> messages) {
-        if (!fastPath(destination)) {
-            return null;
-        }
-        Integer added = calls.call("send", destination, () -> operations.enqueue(destination, messages));
-        if (added == null) {
-            forget(destination);
-        }
-        return added;
-    }
-
-    private boolean fastPath(String destination) {
-        return operations != null && knownQueues.contains(destination);
-    }
-
-    private void forget(String destination) {
-        knownQueues.remove(destination);
-        if (operations != null) {
-            operations.forget(destination);
-        }
-    }
-
-    /** Records that a queue exists after an entry processor reached it (result >= 0); returns the result. */
-    private int learn(String destination, int result) {
-        if (operations != null && result >= 0 && !DestinationState.isTopicKey(destination)) {
-            if (knownQueues.size() >= MAX_KNOWN_QUEUES) {
-                knownQueues.clear(); // temporary queues come and go; forgetting only costs a slower send
-            }
-            knownQueues.add(destination);
-        }
-        return result;
+        return hotPath.enqueue(destination, messages, defaults);
     }
 
     /**
@@ -185,9 +147,7 @@ public final class Broker {
      * @return -1 if it does not exist, or why it was refused ({@link DestinationState#isRefused})
      */
     public int sendToExisting(String destination, List<StoredMessage> messages) {
-        Integer added = enqueueByOperation(destination, messages);
-        return added != null ? added : learn(destination,
-                onKey(destination, new EnqueueProcessor(messages, null)));
+        return hotPath.enqueue(destination, messages, null);
     }
 
     /**
@@ -205,26 +165,14 @@ public final class Broker {
     /** As {@link #send(String, List)}, completing (with -1 if a required destination is missing) when stored. */
     public CompletionStage<Integer> sendAsync(String destination, List<StoredMessage> messages,
                                               boolean createIfMissing) {
-        EnqueueProcessor processor = new EnqueueProcessor(messages, createIfMissing ? defaults : null);
-        if (!fastPath(destination)) {
-            return calls.callAsync(processor, destination, () -> destinations.submitToKey(destination, processor))
-                    .thenApply(added -> learn(destination, added));
-        }
-        return calls.callAsync("send", destination, () -> operations.enqueueAsync(destination, messages))
-                .thenCompose(added -> {
-                    if (added != null) {
-                        return CompletableFuture.completedFuture(added);
-                    }
-                    forget(destination); // deleted meanwhile: the processor recreates it or says it is gone
-                    return calls.callAsync(processor, destination, () -> destinations.submitToKey(destination, processor));
-                });
+        return hotPath.enqueueAsync(destination, messages, createIfMissing ? defaults : null);
     }
 
     // --- receive ---------------------------------------------------------------------------------------------
 
     /** Claims the best eligible message now, or returns a result without one. Moves dead and expired messages. */
     public ClaimResult claim(Address from, String selector, LeaseOwner owner) {
-        return claim(from, selector, owner, 1, List.of(), false);
+        return claim(from, selector, owner, 1, List.of());
     }
 
     /**
@@ -237,20 +185,10 @@ public final class Broker {
 
     /** @param awaitIfEmpty the caller will wait for an event if nothing is claimed: the next enqueue fires one */
     ClaimResult claim(Address from, String selector, LeaseOwner owner, int max, List<String> acks,
-                              boolean awaitIfEmpty) {
-        ClaimProcessor processor = new ClaimProcessor(from.subscription(), selector, owner, defaults, max, acks,
-                awaitIfEmpty);
-        long claimId = newClaimId();
-        int[] attempts = {0};
-        ClaimResult result = calls.call(processor, from.key(), () -> destinations.submitToKey(from.key(),
-                processor.claimId(claimId, attempts[0]++ > 0)));
+                      boolean awaitIfEmpty) {
+        ClaimResult result = publicApi.claimOnce(from, selector, owner, max, acks, awaitIfEmpty);
         move(from, result.moves(), owner);
         return result;
-    }
-
-    /** Names one claim call across its attempts; never 0 (unnamed). */
-    private static long newClaimId() {
-        return ThreadLocalRandom.current().nextLong() | 1;
     }
 
     public ClaimResult claim(String queue, String selector, LeaseOwner owner) {
@@ -277,74 +215,14 @@ public final class Broker {
                                        BooleanSupplier cancelled, int max, List<String> acks)
             throws InterruptedException {
         long deadline = timeoutMillis == 0 ? Long.MAX_VALUE : System.currentTimeMillis() + Math.max(0, timeoutMillis);
-        if (operations != null && watch.address.subscription() == null && (selector == null || selector.isBlank())
-                && !DestinationState.isTopicKey(watch.address.key())) {
-            return receiveParking(watch, owner, timeoutMillis, deadline, cancelled, max, acks);
-        }
-        List<String> toAcknowledge = acks;
-        while (!cancelled.getAsBoolean() || !toAcknowledge.isEmpty()) {
-            long seen = watch.signal.version();
-            boolean stopping = cancelled.getAsBoolean();
-            if (!stopping && timeoutMillis >= 0 && toAcknowledge.isEmpty() && watch.drainedAt == seen) {
-                // our last claim left nothing and marked the queue awaited; the next enqueue's event will say so,
-                // so wait for it instead of asking. A no-wait receive always asks: a send that has returned may
-                // not have reached us as an event yet, but its message is in the store.
-                long now = System.currentTimeMillis();
-                if (now >= deadline) {
-                    return List.of();
-                }
-                watch.signal.awaitChange(seen, Math.min(RECHECK_MILLIS, deadline - now));
-                watch.drainedAt = -1; // woken, or waited long enough: ask the store, whatever the events said
-                continue;
-            }
-            ClaimResult result = claim(watch.address, selector, owner, stopping ? 0 : max, toAcknowledge,
-                    !stopping && timeoutMillis >= 0);
-            watch.drainedAt = result.drained() && !stopping && timeoutMillis >= 0 ? seen : -1;
-            toAcknowledge = List.of();
-            if (!result.messages().isEmpty()) {
-                return result.messages();
-            }
-            long now = System.currentTimeMillis();
-            if (timeoutMillis < 0 || now >= deadline || cancelled.getAsBoolean()) {
-                return List.of();
-            }
-            long wakeAt = result.nextAvailableAt() > 0 ? Math.min(deadline, result.nextAvailableAt()) : deadline;
-            watch.signal.awaitChange(seen, Math.max(1, Math.min(RECHECK_MILLIS, wakeAt - now)));
-        }
-        return List.of();
-    }
-
-    /**
-     * {@link #receive} from a queue without selector on a member: the claim parks on the partition until a
-     * message comes (see {@link io.hazeljms.store.operation.ParkingClaimOperation}), no entry events involved.
-     */
-    private List<StoredMessage> receiveParking(Watch watch, LeaseOwner owner, long timeoutMillis, long deadline,
-                                               BooleanSupplier cancelled, int max, List<String> acks)
-            throws InterruptedException {
-        String key = watch.address.key();
         List<String> toAcknowledge = acks;
         while (!cancelled.getAsBoolean() || !toAcknowledge.isEmpty()) {
             boolean stopping = cancelled.getAsBoolean();
-            long now = System.currentTimeMillis();
-            // parks at most RECHECK_MILLIS: a claim parked on an owner that is lost must not wait for ever
-            long wait = stopping || timeoutMillis < 0 ? 0 : Math.min(RECHECK_MILLIS, Math.max(0, deadline - now));
-            int take = stopping ? 0 : max;
-            ClaimResult result;
-            watch.parking.incrementAndGet();
-            try {
-                List<String> acksNow = toAcknowledge;
-                long claimId = newClaimId();
-                int[] attempts = {0};
-                result = calls.call("claim", key, wait, () -> operations.claimAsync(key, owner, take, acksNow, wait,
-                        watch.waiterId, claimId, attempts[0]++ > 0));
-            } finally {
-                watch.parking.decrementAndGet();
-            }
-            if (result == null) { // no such queue yet: the entry processor creates it
-                result = claim(watch.address, null, owner, take, toAcknowledge, false);
-            } else {
-                move(watch.address, result.moves(), owner);
-            }
+            // waits at most RECHECK_MILLIS: the events or the parked claim of an owner that is lost may never come
+            long wait = stopping || timeoutMillis < 0 ? 0
+                    : Math.min(RECHECK_MILLIS, Math.max(0, deadline - System.currentTimeMillis()));
+            ClaimResult result = hotPath.claim(watch.waiter, selector, owner, stopping ? 0 : max, toAcknowledge, wait);
+            move(watch.address(), result.moves(), owner);
             toAcknowledge = List.of();
             if (!result.messages().isEmpty()) {
                 return result.messages();
@@ -352,63 +230,53 @@ public final class Broker {
             if (timeoutMillis < 0 || System.currentTimeMillis() >= deadline) {
                 return List.of();
             }
-            // else the wait ended early (another waiter's cancellation, a delayed message due): ask again
+            // else the wait ended (a change, a cancellation, a delayed message due, the recheck): ask again
         }
         return List.of();
     }
 
     /** Starts watching a queue or subscription for changes; close the watch when its consumer closes. */
     public Watch watch(Address address) {
-        return new Watch(address, signals.watch(address.key()));
+        return new Watch(new Waiter(address, signals.watch(address.key())));
     }
 
     public Watch watch(String queue) {
         return watch(Address.queue(queue));
     }
 
-    /** A consumer's subscription to the change events of the entry it consumes from. */
+    /** A consumer's wait on the queue or subscription it consumes from (its change events, its parked claims). */
     public final class Watch implements AutoCloseable {
-        private final Address address;
-        private final DestinationSignals.Signal signal;
+        private final Waiter waiter;
         private boolean closed;
-        /** Names this watch's parked claims, so they can be cancelled. */
-        private final String waiterId = UUID.randomUUID().toString();
-        /** Parked claims in flight for this watch. */
-        private final AtomicInteger parking = new AtomicInteger();
-        /** Signal version read before this watch's last claim, if that claim drained the queue; else -1. */
-        private volatile long drainedAt = -1;
 
-        private Watch(Address address, DestinationSignals.Signal signal) {
-            this.address = address;
-            this.signal = signal;
+        private Watch(Waiter waiter) {
+            this.waiter = waiter;
         }
 
         public Address address() {
-            return address;
+            return waiter.address();
         }
 
         /** Waits (bounded) for the next change of the watched entry, e.g. room in a full topic. */
         public void awaitChange(long seen, long timeoutMillis) throws InterruptedException {
-            signal.awaitChange(seen, timeoutMillis);
+            waiter.signal.awaitChange(seen, timeoutMillis);
         }
 
         public long version() {
-            return signal.version();
+            return waiter.signal.version();
         }
 
         /** Wakes every local waiter of this destination so they re-check their cancellation. */
         public void wakeUp() {
-            signal.fire();
-            if (parking.get() > 0) {
-                operations.cancelWait(address.key(), waiterId);
-            }
+            waiter.signal.fire();
+            hotPath.cancelWait(waiter);
         }
 
         @Override
         public synchronized void close() {
             if (!closed) {
                 closed = true;
-                signals.unwatch(signal);
+                signals.unwatch(waiter.signal);
             }
         }
     }
@@ -652,7 +520,7 @@ public final class Broker {
 
     /** Deletes a destination and all its messages. True if it existed. */
     public boolean deleteDestination(String destination) {
-        forget(destination);
+        hotPath.forget(destination);
         return destinations.remove(destination) != null;
     }
 

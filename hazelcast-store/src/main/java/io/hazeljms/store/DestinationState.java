@@ -11,10 +11,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -54,18 +52,6 @@ public final class DestinationState implements IdentifiedDataSerializable {
      * that was migrated or copied starts with it set, so no waiting consumer can miss a message.
      */
     private transient boolean awaited = true;
-    /**
-     * A claim is parked on this partition ({@code ParkingClaimOperation}): the next change that adds a
-     * deliverable message must wake it. Only the primary sets it. A state that was created, migrated or copied
-     * starts with it set, as claims may be parked on its key from before (a deleted and recreated queue); the
-     * first enqueue then wakes them, or finds nobody, which costs next to nothing.
-     */
-    private transient boolean parked = true;
-    /** Bumped to wake every parked claim at once (one of them was cancelled); each then asks again. */
-    private transient long wakeGeneration;
-    /** Parked claims whose consumer stopped waiting, by waiter id; bounded, as an id may never be asked for. */
-    private transient Set<String> cancelledWaiters;
-    private static final int MAX_CANCELLED_WAITERS = 1024;
 
     /** Non-null when this entry is a topic: its subscriptions, each with a queue of its own. */
     private Map<String, Subscription> subscriptions;
@@ -114,41 +100,6 @@ public final class DestinationState implements IdentifiedDataSerializable {
         boolean was = awaited;
         awaited = false;
         return was;
-    }
-
-    /** A claim parks here until a message it could take arrives. */
-    public void markParked() {
-        parked = true;
-    }
-
-    /** Whether a change that adds a deliverable message must wake parked claims; clears the mark. */
-    public boolean takeParked() {
-        boolean was = parked;
-        parked = false;
-        return was;
-    }
-
-    public long wakeGeneration() {
-        return wakeGeneration;
-    }
-
-    /** The parked claim of {@code waiterId} must end now: every parked claim wakes, that one returns empty. */
-    public void cancelWaiter(String waiterId) {
-        if (cancelledWaiters == null) {
-            cancelledWaiters = new LinkedHashSet<>();
-        }
-        cancelledWaiters.add(waiterId);
-        if (cancelledWaiters.size() > MAX_CANCELLED_WAITERS) {
-            Iterator<String> oldest = cancelledWaiters.iterator();
-            oldest.next();
-            oldest.remove();
-        }
-        wakeGeneration++;
-    }
-
-    /** Whether {@code waiterId} was cancelled (and forgets it: a waiter is cancelled once). */
-    public boolean takeCancelled(String waiterId) {
-        return cancelledWaiters != null && cancelledWaiters.remove(waiterId);
     }
 
     /**

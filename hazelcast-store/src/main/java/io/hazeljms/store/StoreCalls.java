@@ -26,7 +26,7 @@ import java.util.function.Supplier;
  * against the new owner. What still fails after {@link #timeoutMillis} is a {@link StoreUnavailableException}
  * that says the outcome is in doubt — never a silent success, never a wait bounded only by a heartbeat timeout.
  */
-final class StoreCalls {
+public final class StoreCalls {
 
     /** Bound of one call, retries included. */
     static final long DEFAULT_TIMEOUT_MILLIS = 30_000;
@@ -48,12 +48,12 @@ final class StoreCalls {
     }
 
     /** Makes an idempotent call, again while its failure says the owner was lost or is moving. */
-    <R> R call(Object what, String key, Supplier<? extends CompletionStage<R>> attempt) {
+    public <R> R call(Object what, String key, Supplier<? extends CompletionStage<R>> attempt) {
         return call(what, key, 0, attempt);
     }
 
     /** As {@link #call}, for a call that may itself wait up to {@code waitMillis} (a parked claim). */
-    <R> R call(Object what, String key, long waitMillis, Supplier<? extends CompletionStage<R>> attempt) {
+    public <R> R call(Object what, String key, long waitMillis, Supplier<? extends CompletionStage<R>> attempt) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis + waitMillis);
         long pause = FIRST_PAUSE_MILLIS;
         Throwable last = null;
@@ -85,7 +85,7 @@ final class StoreCalls {
     }
 
     /** As {@link #call} without blocking the caller; retries run on a thread of the store's own. */
-    <R> CompletableFuture<R> callAsync(Object what, String key, Supplier<? extends CompletionStage<R>> attempt) {
+    public <R> CompletableFuture<R> callAsync(Object what, String key, Supplier<? extends CompletionStage<R>> attempt) {
         CompletableFuture<R> result = new CompletableFuture<>();
         attemptAsync(what, key, attempt, result, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis),
                 FIRST_PAUSE_MILLIS);

@@ -7,6 +7,7 @@ import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.ListenerConfig;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.NetworkConfig;
+import io.hazeljms.store.hazelcastinternal.MemberOperationSerializers;
 
 import java.util.List;
 
@@ -70,13 +71,16 @@ public final class StoreConfig {
                 .setBackupCount(backupCount).setAsyncBackupCount(0));
         config.addMapConfig(new MapConfig(DEPARTURES_MAP).setBackupCount(backupCount).setTimeToLiveSeconds(3600));
         config.getSerializationConfig().addDataSerializableFactory(StoreSerializers.FACTORY_ID, new StoreSerializers());
+        // members only: a client never sends, receives or loads a member operation
+        config.getSerializationConfig().addDataSerializableFactory(StoreSerializers.MEMBER_OPERATIONS_FACTORY_ID,
+                new MemberOperationSerializers());
         config.addListenerConfig(new ListenerConfig(new NodeDepartureListener()));
         // a call whose backup never confirmed fails instead of succeeding: the store retries it idempotently
         config.setProperty(FAIL_ON_INDETERMINATE_STATE, "true");
         return config;
     }
 
-    /** Registers the store's serialization on a client configuration. */
+    /** Registers the store's serialization on a client configuration (without the member operations'). */
     public static ClientConfig applyTo(ClientConfig config) {
         config.getSerializationConfig().addDataSerializableFactory(StoreSerializers.FACTORY_ID, new StoreSerializers());
         config.setProperty(CLIENT_FAIL_ON_INDETERMINATE_STATE, "true");

@@ -2,11 +2,6 @@ package io.hazeljms.store;
 
 import com.hazelcast.nio.serialization.DataSerializableFactory;
 import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
-import io.hazeljms.store.operation.CancelWaitOperation;
-import io.hazeljms.store.operation.EnqueueOperation;
-import io.hazeljms.store.operation.NotifyParkedOperation;
-import io.hazeljms.store.operation.ParkingClaimOperation;
-import io.hazeljms.store.operation.ReplayOnBackupOperation;
 import io.hazeljms.store.processor.AckProcessor;
 import io.hazeljms.store.processor.BrowseProcessor;
 import io.hazeljms.store.processor.ClaimBackupProcessor;
@@ -27,10 +22,14 @@ import java.util.function.Supplier;
 
 /**
  * Every serialization id of the store, in one place. Registered on members and clients by {@link StoreConfig}.
+ * The member operations have a factory of their own ({@link #MEMBER_OPERATIONS_FACTORY_ID}), registered on
+ * members only, so a client never loads them.
  */
 public final class StoreSerializers implements DataSerializableFactory {
 
     public static final int FACTORY_ID = 0x484A4D53; // "HJMS"
+    /** The factory of the member operations ({@code io.hazeljms.store.hazelcastinternal}). */
+    public static final int MEMBER_OPERATIONS_FACTORY_ID = 0x484A4D4F; // "HJMO"
 
     public static final int STORED_MESSAGE = 1;
     public static final int DESTINATION_STATE = 2;
@@ -55,11 +54,7 @@ public final class StoreSerializers implements DataSerializableFactory {
     public static final int UNSUBSCRIBE = 25;
     public static final int PREPARED_TRANSACTION = 26;
     public static final int REASSIGN_LEASE = 27;
-    public static final int REPLAY_ON_BACKUP = 28;
-    public static final int PARKING_CLAIM = 29;
-    public static final int ENQUEUE_OPERATION = 30;
-    public static final int NOTIFY_PARKED = 31;
-    public static final int CANCEL_WAIT = 32;
+    // 28-32 were the member operations; their ids are now MEMBER_OPERATIONS_FACTORY_ID's
     public static final int COMMIT_RECORD = 33;
     public static final int ROOM = 34;
     public static final int NODE_COMMITS = 35;
@@ -93,11 +88,6 @@ public final class StoreSerializers implements DataSerializableFactory {
         CONSTRUCTORS[UNSUBSCRIBE] = UnsubscribeProcessor::new;
         CONSTRUCTORS[PREPARED_TRANSACTION] = PreparedTransaction::new;
         CONSTRUCTORS[REASSIGN_LEASE] = ReassignLeaseProcessor::new;
-        CONSTRUCTORS[REPLAY_ON_BACKUP] = ReplayOnBackupOperation::new;
-        CONSTRUCTORS[PARKING_CLAIM] = ParkingClaimOperation::new;
-        CONSTRUCTORS[ENQUEUE_OPERATION] = EnqueueOperation::new;
-        CONSTRUCTORS[NOTIFY_PARKED] = NotifyParkedOperation::new;
-        CONSTRUCTORS[CANCEL_WAIT] = CancelWaitOperation::new;
         CONSTRUCTORS[COMMIT_RECORD] = CommitRecord::new;
         CONSTRUCTORS[ROOM] = RoomProcessor::new;
         CONSTRUCTORS[NODE_COMMITS] = NodeCommits::new;

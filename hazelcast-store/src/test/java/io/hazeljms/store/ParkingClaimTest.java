@@ -2,7 +2,7 @@ package io.hazeljms.store;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.spi.impl.operationparker.impl.OperationParkerImpl;
-import io.hazeljms.store.operation.PartitionOperationsAccess;
+import io.hazeljms.store.hazelcastinternal.PartitionOperationsAccess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +20,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * Receives on a queue without selector park on the partition that owns the queue and are handed the next
  * message by the operation that makes it deliverable (enqueue, release, a delayed message falling due), across
- * members, with cancellation, and across the loss of the primary.
+ * members, with cancellation, and across the loss of the primary. Member operations on purpose (AUTO), whatever
+ * the JVM default.
  */
 class ParkingClaimTest {
 
@@ -39,8 +40,8 @@ class ParkingClaimTest {
         String queue = "queue:parked-" + UUID.randomUUID();
         HazelcastInstance owner = ownerOf(queue);
         HazelcastInstance other = otherThan(owner);
-        Broker consumerSide = new Broker(other, DestinationSettings.defaults());
-        Broker producerSide = new Broker(owner, DestinationSettings.defaults());
+        Broker consumerSide = new Broker(other, DestinationSettings.defaults(), MemberOperations.AUTO);
+        Broker producerSide = new Broker(owner, DestinationSettings.defaults(), MemberOperations.AUTO);
         producerSide.send(queue, BrokerTest.message("first", 4));
         assertEquals("first", receive(consumerSide, queue, lease(), 10_000, new AtomicBoolean()).get(30, TimeUnit.SECONDS));
 
@@ -98,7 +99,7 @@ class ParkingClaimTest {
     void aReleasedMessageWakesAParkedReceive() throws Exception {
         cluster = TestCluster.start(1);
         String queue = "queue:released-" + UUID.randomUUID();
-        Broker broker = new Broker(cluster.member(0), DestinationSettings.defaults());
+        Broker broker = new Broker(cluster.member(0), DestinationSettings.defaults(), MemberOperations.AUTO);
         LeaseOwner first = lease();
         broker.send(queue, BrokerTest.message("a", 4));
         assertEquals("a", broker.claim(queue, null, first).message().messageId());
@@ -114,7 +115,7 @@ class ParkingClaimTest {
         String queue = "queue:failover-" + UUID.randomUUID();
         HazelcastInstance primary = ownerOf(queue);
         HazelcastInstance survivor = otherThan(primary);
-        Broker broker = new Broker(survivor, DestinationSettings.defaults());
+        Broker broker = new Broker(survivor, DestinationSettings.defaults(), MemberOperations.AUTO);
         for (String id : List.of("a", "b", "c")) {
             broker.send(queue, BrokerTest.message(id, 4)); // the first creates the queue, the others take the fast path
         }
@@ -137,7 +138,7 @@ class ParkingClaimTest {
         String queue = "queue:acked-" + UUID.randomUUID();
         HazelcastInstance primary = ownerOf(queue);
         HazelcastInstance survivor = otherThan(primary);
-        Broker broker = new Broker(survivor, DestinationSettings.defaults());
+        Broker broker = new Broker(survivor, DestinationSettings.defaults(), MemberOperations.AUTO);
         LeaseOwner owner = new LeaseOwner("elsewhere-" + UUID.randomUUID(), "conn", "session");
         broker.send(queue, BrokerTest.message("a", 4));
         assertEquals("a", broker.claim(Address.queue(queue), null, owner, 1, List.of()).message().messageId());
@@ -159,7 +160,7 @@ class ParkingClaimTest {
     /** A one-member cluster with {@code queue} created on it, and a broker on that member. */
     private Broker oneMemberWith(String queue) {
         cluster = TestCluster.start(1);
-        Broker broker = new Broker(cluster.member(0), DestinationSettings.defaults());
+        Broker broker = new Broker(cluster.member(0), DestinationSettings.defaults(), MemberOperations.AUTO);
         broker.createDestination(queue, DestinationSettings.defaults());
         return broker;
     }

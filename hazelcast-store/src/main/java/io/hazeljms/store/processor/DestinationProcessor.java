@@ -4,11 +4,11 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceAware;
 import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
+import io.hazeljms.store.DeliverableNotifier;
 import io.hazeljms.store.DestinationSettings;
 import io.hazeljms.store.DestinationState;
 import io.hazeljms.store.MemoryGuard;
 import io.hazeljms.store.StoreSerializers;
-import io.hazeljms.store.operation.PartitionOperations;
 
 import java.util.Map;
 
@@ -35,12 +35,12 @@ abstract class DestinationProcessor<R> implements EntryProcessor<String, Destina
     }
 
     /**
-     * After a change that made a message of {@code queue} deliverable: claims parked on it (see
-     * {@link io.hazeljms.store.operation.ParkingClaimOperation}) run right after this processor.
+     * After a change that made a message of the destination deliverable: tells the member's
+     * {@link DeliverableNotifier}, if any (claims parked on the partition run right after this processor).
      */
-    final void wakeParkedClaims(String key, DestinationState queue) {
-        if (queue.takeParked() && hazelcast != null) {
-            PartitionOperations.notifyParked(hazelcast, key);
+    final void wakeParkedClaims(String key) {
+        if (hazelcast != null) {
+            DeliverableNotifier.deliverableOn(hazelcast, key);
         }
     }
 

@@ -85,7 +85,7 @@ public final class EnqueueProcessor extends DestinationProcessor<Integer> {
             entry.setValue(state); // the entry event wakes the consumers waiting on this queue
         }
         if (added > 0) {
-            wakeParkedClaims(entry.getKey(), state);
+            wakeParkedClaims(entry.getKey());
         }
         return added;
     }

@@ -44,7 +44,7 @@ public final class ReleaseOwnerProcessor extends DestinationProcessor<Integer> {
         int n = state.releaseOwner(owner, scope, now);
         if (n > 0) {
             entry.setValue(state);
-            wakeParkedClaims(entry.getKey(), state);
+            wakeParkedClaims(entry.getKey());
         }
         return n;
     }

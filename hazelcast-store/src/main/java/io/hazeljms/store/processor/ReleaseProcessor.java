@@ -52,7 +52,7 @@ public final class ReleaseProcessor extends DestinationProcessor<ReleaseResult> 
         changed = before != queue.inFlightCount() || !result.moves().isEmpty();
         if (changed) {
             entry.setValue(state);
-            wakeParkedClaims(entry.getKey(), queue);
+            wakeParkedClaims(entry.getKey());
         }
         return result;
     }

@@ -1,11 +1,9 @@
-package io.hazeljms.store.operation;
+package io.hazeljms.store.hazelcastinternal;
 
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import com.hazelcast.spi.impl.operationservice.Notifier;
 import com.hazelcast.spi.impl.operationservice.WaitNotifyKey;
-import io.hazeljms.store.DestinationState;
-import io.hazeljms.store.StoreSerializers;
 
 import java.io.IOException;
 
@@ -30,10 +28,9 @@ public final class CancelWaitOperation extends DestinationOperation implements N
 
     @Override
     public void run() {
-        DestinationState state = state();
-        known = state != null;
+        known = state() != null;
         if (known) {
-            state.cancelWaiter(waiterId);
+            ParkedClaims.of(getNodeEngine()).cancel(getPartitionId(), keyData(), waiterId);
         }
     }
 
@@ -49,7 +46,7 @@ public final class CancelWaitOperation extends DestinationOperation implements N
 
     @Override
     public int getClassId() {
-        return StoreSerializers.CANCEL_WAIT;
+        return MemberOperationSerializers.CANCEL_WAIT;
     }
 
     @Override

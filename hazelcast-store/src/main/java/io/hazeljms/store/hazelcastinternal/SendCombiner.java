@@ -1,4 +1,4 @@
-package io.hazeljms.store.operation;
+package io.hazeljms.store.hazelcastinternal;
 
 import com.hazelcast.internal.util.ConcurrencyUtil;
 import com.hazelcast.spi.impl.operationexecutor.OperationHostileThread;

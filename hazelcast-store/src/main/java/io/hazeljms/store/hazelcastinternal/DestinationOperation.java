@@ -1,4 +1,4 @@
-package io.hazeljms.store.operation;
+package io.hazeljms.store.hazelcastinternal;
 
 import com.hazelcast.internal.nio.IOUtil;
 import com.hazelcast.internal.serialization.Data;
@@ -102,7 +102,7 @@ abstract class DestinationOperation extends Operation
 
     @Override
     public int getFactoryId() {
-        return StoreSerializers.FACTORY_ID;
+        return StoreSerializers.MEMBER_OPERATIONS_FACTORY_ID;
     }
 
     @Override

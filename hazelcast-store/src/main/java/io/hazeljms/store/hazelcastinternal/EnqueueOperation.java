@@ -1,4 +1,4 @@
-package io.hazeljms.store.operation;
+package io.hazeljms.store.hazelcastinternal;
 
 import com.hazelcast.core.EntryEventType;
 import com.hazelcast.map.impl.MapService;
@@ -10,7 +10,6 @@ import io.hazeljms.store.DestinationState;
 import io.hazeljms.store.MemoryGuard;
 import io.hazeljms.store.MessageLists;
 import io.hazeljms.store.StoreConfig;
-import io.hazeljms.store.StoreSerializers;
 import io.hazeljms.store.StoredMessage;
 import io.hazeljms.store.processor.EnqueueProcessor;
 
@@ -64,7 +63,7 @@ public final class EnqueueOperation extends ReplicatedDestinationOperation imple
             if (state.takeAwaited()) {
                 announce(state);
             }
-            wakeParked = state.takeParked();
+            wakeParked = ParkedClaims.of(getNodeEngine()).takeParked(getPartitionId(), keyData());
         }
     }
 
@@ -92,7 +91,7 @@ public final class EnqueueOperation extends ReplicatedDestinationOperation imple
 
     @Override
     public int getClassId() {
-        return StoreSerializers.ENQUEUE_OPERATION;
+        return MemberOperationSerializers.ENQUEUE;
     }
 
     @Override

@@ -1,4 +1,4 @@
-package io.hazeljms.store.operation;
+package io.hazeljms.store.hazelcastinternal;
 
 import com.hazelcast.internal.serialization.Data;
 import com.hazelcast.map.EntryProcessor;
@@ -6,7 +6,6 @@ import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import com.hazelcast.spi.impl.operationservice.BackupOperation;
 import io.hazeljms.store.DestinationState;
-import io.hazeljms.store.StoreSerializers;
 
 import java.io.IOException;
 import java.util.Map;
@@ -38,7 +37,7 @@ public final class ReplayOnBackupOperation extends DestinationOperation implemen
 
     @Override
     public int getClassId() {
-        return StoreSerializers.REPLAY_ON_BACKUP;
+        return MemberOperationSerializers.REPLAY_ON_BACKUP;
     }
 
     @Override

@@ -1,8 +1,7 @@
-package io.hazeljms.store.operation;
+package io.hazeljms.store.hazelcastinternal;
 
 import com.hazelcast.spi.impl.operationservice.Notifier;
 import com.hazelcast.spi.impl.operationservice.WaitNotifyKey;
-import io.hazeljms.store.StoreSerializers;
 
 /**
  * Wakes the claims parked on a queue after an entry processor (a release, an enqueue that created or reached
@@ -12,10 +11,6 @@ import io.hazeljms.store.StoreSerializers;
 public final class NotifyParkedOperation extends DestinationOperation implements Notifier {
 
     public NotifyParkedOperation() {
-    }
-
-    NotifyParkedOperation(String key) {
-        super(key);
     }
 
     @Override
@@ -40,6 +35,6 @@ public final class NotifyParkedOperation extends DestinationOperation implements
 
     @Override
     public int getClassId() {
-        return StoreSerializers.NOTIFY_PARKED;
+        return MemberOperationSerializers.NOTIFY_PARKED;
     }
 }

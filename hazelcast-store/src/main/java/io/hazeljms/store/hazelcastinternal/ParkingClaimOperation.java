@@ -1,4 +1,4 @@
-package io.hazeljms.store.operation;
+package io.hazeljms.store.hazelcastinternal;
 
 import com.hazelcast.internal.util.Clock;
 import com.hazelcast.nio.ObjectDataInput;
@@ -9,7 +9,6 @@ import io.hazeljms.store.ClaimDecision;
 import io.hazeljms.store.ClaimResult;
 import io.hazeljms.store.DestinationState;
 import io.hazeljms.store.LeaseOwner;
-import io.hazeljms.store.StoreSerializers;
 import io.hazeljms.store.processor.ClaimProcessor;
 
 import java.io.IOException;
@@ -28,7 +27,7 @@ import java.util.List;
  *
  * <p>Waking: an enqueue or release that adds a deliverable message notifies the queue's wait key, and the parked
  * claims run in arrival order until one still finds nothing. A cancelled waiter ({@link CancelWaitOperation})
- * bumps the queue's wake generation, so every parked claim runs, the cancelled one answering empty and the
+ * changes the queue's wake generation ({@link ParkedClaims}), so every parked claim runs, the cancelled one answering empty and the
  * others asking again. A claim waiting for a delayed message parks only until it is due.
  */
 public final class ParkingClaimOperation extends ReplicatedDestinationOperation implements BlockingOperation {
@@ -84,7 +83,8 @@ public final class ParkingClaimOperation extends ReplicatedDestinationOperation 
         if (state == null || state.isTopic()) {
             return false;
         }
-        if (state.takeCancelled(waiterId)) {
+        ParkedClaims parked = ParkedClaims.of(getNodeEngine());
+        if (parked.takeCancelled(getPartitionId(), keyData(), waiterId)) {
             cancelled = true;
             return false;
         }
@@ -95,7 +95,7 @@ public final class ParkingClaimOperation extends ReplicatedDestinationOperation 
         if (deadline == 0) {
             deadline = getWaitTimeout() < 0 ? Long.MAX_VALUE : now + getWaitTimeout();
         }
-        if (parkedUntil != 0 && state.wakeGeneration() != generation) {
+        if (parkedUntil != 0 && parked.wakeGeneration(getPartitionId(), keyData()) != generation) {
             return false; // woken for another waiter's cancellation: run, take what there is, the caller asks again
         }
         long until = Math.min(deadline, state.nothingToClaimUntil(now));
@@ -104,7 +104,7 @@ public final class ParkingClaimOperation extends ReplicatedDestinationOperation 
         }
         if (parkedUntil == 0) {
             parkedUntil = until;
-            generation = state.wakeGeneration();
+            generation = parked.wakeGeneration(getPartitionId(), keyData());
             setWaitTimeout(until == Long.MAX_VALUE ? -1 : until - now);
         }
         if (!acknowledged && !acks.isEmpty()) {
@@ -113,7 +113,7 @@ public final class ParkingClaimOperation extends ReplicatedDestinationOperation 
             state.acknowledge(acks, owner);
             acknowledged = true;
         }
-        state.markParked();
+        parked.markParked(getPartitionId(), keyData());
         return true;
     }
 
@@ -152,7 +152,7 @@ public final class ParkingClaimOperation extends ReplicatedDestinationOperation 
 
     @Override
     public int getClassId() {
-        return StoreSerializers.PARKING_CLAIM;
+        return MemberOperationSerializers.PARKING_CLAIM;
     }
 
     @Override

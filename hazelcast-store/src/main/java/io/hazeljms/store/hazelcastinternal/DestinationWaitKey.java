@@ -1,4 +1,4 @@
-package io.hazeljms.store.operation;
+package io.hazeljms.store.hazelcastinternal;
 
 import com.hazelcast.map.impl.MapService;
 import com.hazelcast.spi.impl.operationservice.WaitNotifyKey;

@@ -1,4 +1,4 @@
-package io.hazeljms.store.operation;
+package io.hazeljms.store.hazelcastinternal;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceNotActiveException;
@@ -21,9 +21,10 @@ import java.util.concurrent.CompletableFuture;
  * The hot path (enqueue, claim) as the store's own partition operations instead of entry processors, for a
  * node that is a cluster member: about half the partition-thread work per call, and a claim that parks on the
  * partition instead of waiting for an entry event. A client cannot send member operations, so it has none and
- * uses the entry processors; both paths work on the same state and wake each other's waiters.
+ * uses the entry processors; both paths work on the same state and wake each other's waiters. Used by
+ * {@link MemberOperationsHotPath}.
  */
-public final class PartitionOperations {
+final class PartitionOperations {
 
     private final NodeEngine nodeEngine;
     private final SendCombiner combiner = new SendCombiner(this);
@@ -33,7 +34,7 @@ public final class PartitionOperations {
     }
 
     /** For a member; null for a client (or an instance whose internals are not reachable). */
-    public static PartitionOperations of(HazelcastInstance hz) {
+    static PartitionOperations of(HazelcastInstance hz) {
         NodeEngine engine = nodeEngine(hz);
         return engine == null ? null : new PartitionOperations(engine);
     }
@@ -56,12 +57,12 @@ public final class PartitionOperations {
      * Messages added, or null when the destination is missing or a topic (use the entry processor). Overlapping
      * calls for one queue go to the partition together ({@link SendCombiner}).
      */
-    public CompletableFuture<Integer> enqueue(String key, List<StoredMessage> messages) {
+    CompletableFuture<Integer> enqueue(String key, List<StoredMessage> messages) {
         return combiner.send(key, messages);
     }
 
     /** As {@link #enqueue}, not combined with other calls; the future completes on a Hazelcast thread. */
-    public CompletableFuture<Integer> enqueueAsync(String key, List<StoredMessage> messages) {
+    CompletableFuture<Integer> enqueueAsync(String key, List<StoredMessage> messages) {
         EnqueueOperation op = new EnqueueOperation(key, messages);
         Data keyData = nodeEngine.toData(key);
         int partitionId = nodeEngine.getPartitionService().getPartitionId(keyData);
@@ -84,7 +85,7 @@ public final class PartitionOperations {
     }
 
     /** The queue is gone or forgotten: drop its combining state. */
-    public void forget(String key) {
+    void forget(String key) {
         combiner.forget(key);
     }
 
@@ -94,33 +95,15 @@ public final class PartitionOperations {
      * wait ends without a message (expired, cancelled, or woken to ask again), null when the destination is
      * missing or a topic (use the entry processor).
      */
-    public CompletableFuture<ClaimResult> claimAsync(String key, LeaseOwner owner, int max, List<String> acks,
+    CompletableFuture<ClaimResult> claimAsync(String key, LeaseOwner owner, int max, List<String> acks,
                                                      long waitMillis, String waiterId, long claimId, boolean again) {
         return invoke(key, new ParkingClaimOperation(key, owner, max, acks, waitMillis, waiterId)
                 .claimId(claimId, again));
     }
 
     /** Ends the parked claim of this waiter, if any, without waiting. */
-    public void cancelWait(String key, String waiterId) {
+    void cancelWait(String key, String waiterId) {
         invoke(key, new CancelWaitOperation(key, waiterId));
-    }
-
-    /**
-     * From an entry processor on the partition thread: wake the queue's parked claims right after it. Only the
-     * primary has parked claims; a backup processor calling this does nothing.
-     */
-    public static void notifyParked(HazelcastInstance hz, String key) {
-        NodeEngine engine = nodeEngine(hz);
-        if (engine == null) {
-            return;
-        }
-        Data keyData = engine.toData(key);
-        int partitionId = engine.getPartitionService().getPartitionId(keyData);
-        if (engine.getPartitionService().isPartitionOwner(partitionId)) {
-            NotifyParkedOperation op = new NotifyParkedOperation(key);
-            op.keyData(keyData).setNodeEngine(engine).setPartitionId(partitionId);
-            engine.getOperationService().execute(op);
-        }
     }
 
     private <T> CompletableFuture<T> invoke(String key, DestinationOperation op) {

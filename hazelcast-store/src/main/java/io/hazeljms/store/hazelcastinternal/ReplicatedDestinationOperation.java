@@ -1,4 +1,4 @@
-package io.hazeljms.store.operation;
+package io.hazeljms.store.hazelcastinternal;
 
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.map.EntryProcessor;
