@@ -7,11 +7,7 @@ import com.hazelcast.map.IMap;
 import io.hazeljms.store.processor.AckProcessor;
 import io.hazeljms.store.processor.BrowseProcessor;
 import io.hazeljms.store.processor.CreateDestinationProcessor;
-import io.hazeljms.store.processor.DetachProcessor;
-import io.hazeljms.store.processor.SubscribeProcessor;
-import io.hazeljms.store.processor.UnsubscribeProcessor;
 import io.hazeljms.store.processor.PurgeProcessor;
-import io.hazeljms.store.processor.ReassignLeaseProcessor;
 import io.hazeljms.store.processor.ReleaseOwnerProcessor;
 import io.hazeljms.store.processor.ReleaseProcessor;
 import io.hazeljms.store.processor.RoomProcessor;
@@ -24,7 +20,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.BooleanSupplier;
@@ -43,10 +38,6 @@ public final class Broker {
     private final HazelcastInstance hz;
     private final IMap<String, DestinationState> destinations;
     private final IMap<String, String> clientIds;
-    /** Durable subscription name to the key of its topic: unsubscribe names no topic. */
-    private final IMap<String, String> durableIndex;
-    private final IMap<String, PreparedTransaction> preparedTransactions;
-    private volatile String clusterId;
     private final DestinationSettings defaults;
     private final DestinationSignals signals;
     /** Entry processors and events: what every node can do, and the non-waiting claims of everyone. */
@@ -56,7 +47,8 @@ public final class Broker {
     private final String nodeId;
     private final Topology topology = new Topology();
     private final StoreCalls calls = new StoreCalls(StoreCalls.DEFAULT_TIMEOUT_MILLIS, topology);
-    private final TransactionCommits commits;
+    private final Subscriptions subscriptions;
+    private final Transactions transactions;
     /**
      * Longest a consumer waits for an event before it asks the store again: events of an owner that was lost
      * may never come, so no wait may depend on them alone.
@@ -73,14 +65,13 @@ public final class Broker {
         this.defaults = Objects.requireNonNull(defaults, "defaults");
         this.destinations = hz.getMap(StoreConfig.DESTINATIONS_MAP);
         this.clientIds = hz.getMap(StoreConfig.CLIENT_IDS_MAP);
-        this.durableIndex = hz.getMap(StoreConfig.DURABLE_SUBSCRIPTIONS_MAP);
-        this.preparedTransactions = hz.getMap(StoreConfig.PREPARED_TRANSACTIONS_MAP);
         this.signals = new DestinationSignals(destinations);
         this.publicApi = new PublicApiHotPath(destinations, calls, defaults);
         this.hotPath = HotPaths.choose(hz, Objects.requireNonNull(memberOperations, "memberOperations"), publicApi,
                 calls);
         this.nodeId = hz.getLocalEndpoint().getUuid().toString();
-        this.commits = new TransactionCommits(hz, calls, defaults);
+        this.subscriptions = new Subscriptions(this);
+        this.transactions = new Transactions(this, calls);
         topology.onChange(signals::fireAll);
         topology.listenTo(hz);
         registerDepartureListenerIfMissing();
@@ -98,7 +89,7 @@ public final class Broker {
     }
 
     /** One entry processor on one destination, bounded and carried over member departures (see StoreCalls). */
-    private <R> R onKey(String key, EntryProcessor<String, DestinationState, R> processor) {
+    <R> R onKey(String key, EntryProcessor<String, DestinationState, R> processor) {
         return calls.call(processor, key, () -> destinations.submitToKey(key, processor));
     }
 
@@ -123,6 +114,16 @@ public final class Broker {
 
     public DestinationSettings defaults() {
         return defaults;
+    }
+
+    /** Attaching to, detaching from and deleting topic subscriptions. */
+    public Subscriptions subscriptions() {
+        return subscriptions;
+    }
+
+    /** Commits, and prepared XA branches. */
+    public Transactions transactions() {
+        return transactions;
     }
 
     /** The hot path chosen at construction (for tests). */
@@ -360,127 +361,6 @@ public final class Broker {
             messages.forEach(m -> ids.add(m.messageId()));
         });
         acknowledge(source, ids, owner);
-    }
-
-    // --- topic subscriptions ---------------------------------------------------------------------------------
-
-    /**
-     * Attaches a consumer to a subscription of a topic. A durable subscription that exists on another topic
-     * is deleted first (if unused), as changing a durable subscription's topic replaces it (spec 6.11.1).
-     */
-    public SubscribeOutcome subscribe(String topicKey, String subscription, SubscriptionSpec spec, String consumerId,
-                                      LeaseOwner owner) {
-        if (spec.durable()) {
-            String previousTopic = durableIndex.get(subscription);
-            if (previousTopic != null && !previousTopic.equals(topicKey)) {
-                UnsubscribeOutcome removed = onKey(previousTopic,
-                        new UnsubscribeProcessor(subscription));
-                if (removed == UnsubscribeOutcome.ACTIVE || removed == UnsubscribeOutcome.UNACKNOWLEDGED) {
-                    return SubscribeOutcome.IN_USE;
-                }
-            }
-        }
-        SubscribeOutcome outcome = onKey(topicKey,
-                new SubscribeProcessor(subscription, spec, consumerId, owner, defaults));
-        if (spec.durable() && outcome != SubscribeOutcome.IN_USE && outcome != SubscribeOutcome.KIND_MISMATCH
-                && outcome != SubscribeOutcome.FILTER_MISMATCH) {
-            durableIndex.set(subscription, topicKey);
-        }
-        return outcome;
-    }
-
-    /** Detaches a closing consumer; a non-durable subscription ends with its last consumer. */
-    public void detach(String topicKey, String subscription, String consumerId) {
-        onKey(topicKey, new DetachProcessor(subscription, consumerId));
-    }
-
-    /** Deletes a durable subscription by name, wherever its topic is. */
-    public UnsubscribeOutcome unsubscribe(String subscription) {
-        String topicKey = durableIndex.get(subscription);
-        if (topicKey == null) {
-            return UnsubscribeOutcome.NOT_FOUND;
-        }
-        UnsubscribeOutcome outcome = onKey(topicKey, new UnsubscribeProcessor(subscription));
-        if (outcome == UnsubscribeOutcome.REMOVED || outcome == UnsubscribeOutcome.NOT_FOUND) {
-            durableIndex.remove(subscription, topicKey);
-        }
-        return outcome;
-    }
-
-    // --- prepared XA branches ---------------------------------------------------------------------------------
-
-    /** Hands leased messages from one owner to another: a session's receives to its prepared XA branch. */
-    public void reassignLeases(Address address, List<String> messageIds, LeaseOwner from, LeaseOwner to) {
-        if (!messageIds.isEmpty()) {
-            onKey(address.key(),
-                    new ReassignLeaseProcessor(address.subscription(), messageIds, from, to));
-        }
-    }
-
-    /**
-     * Records a prepared branch in the cluster (with backups). Its received messages must already be leased
-     * to {@link PreparedTransaction#owner}; afterwards only commit or rollback end it.
-     */
-    public void recordPrepared(PreparedTransaction branch) {
-        calls.call("record prepared branch", branch.xid(),
-                () -> preparedTransactions.setAsync(branch.xid(), branch));
-    }
-
-    /** A value shared by every node of this cluster and no other (XAResource.isSameRM). */
-    public String clusterId() {
-        String id = clusterId;
-        if (id == null) {
-            IMap<String, String> ids = hz.getMap(StoreConfig.CLUSTER_ID_MAP);
-            String mine = java.util.UUID.randomUUID().toString();
-            String existing = ids.putIfAbsent("id", mine);
-            id = clusterId = existing == null ? mine : existing;
-        }
-        return id;
-    }
-
-    /**
-     * Applies a prepared branch, all or nothing: stores its sends, acknowledges its receives. The decision is
-     * recorded first, so if this node dies midway a survivor finishes it. False if no such branch.
-     */
-    public boolean commitPrepared(String xid) {
-        PreparedTransaction branch = calls.call("read prepared branch", xid, () -> preparedTransactions.getAsync(xid));
-        if (branch == null) {
-            return false;
-        }
-        commits.commit(new CommitRecord(xid, nodeId, branch.sends(), branch.acknowledgements(), true));
-        return true;
-    }
-
-    /**
-     * Commits a transaction's sends (each message's {@code destination()} is its target key) and
-     * acknowledgements all or nothing, whatever the destinations' limits (a committed decision may no longer be
-     * refused). Work on one destination is one atomic store call; work on several is recorded in the cluster
-     * first ({@link CommitRecord}), so if this node dies midway a survivor finishes it. Returns once applied.
-     */
-    public void commit(List<StoredMessage> sends, List<CommitRecord.Acknowledgement> acks) {
-        CommitRecord record = new CommitRecord("tx-" + UUID.randomUUID(), nodeId, sends, acks, false);
-        if (record.parts() <= 1) {
-            commits.applyParts(record, false);
-        } else {
-            commits.commit(record);
-        }
-    }
-
-    /** Discards a prepared branch: its received messages are redelivered. False if no such branch. */
-    public boolean rollbackPrepared(String xid) {
-        PreparedTransaction branch = preparedTransactions.get(xid);
-        if (branch == null) {
-            return false;
-        }
-        LeaseOwner owner = PreparedTransaction.owner(xid);
-        branch.acknowledgements().forEach(a -> release(a.address(), a.messageIds(), owner, true));
-        preparedTransactions.delete(xid);
-        return true;
-    }
-
-    /** Encoded Xids of every prepared branch in the cluster (for XAResource.recover). */
-    public Set<String> preparedXids() {
-        return new TreeSet<>(preparedTransactions.keySet());
     }
 
     // --- client IDs ------------------------------------------------------------------------------------------

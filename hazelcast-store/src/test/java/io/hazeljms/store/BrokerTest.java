@@ -349,7 +349,7 @@ class BrokerTest {
     void aPublishMadeAgainReachesNoSubscriptionTwice() {
         String topic = "topic:" + UUID.randomUUID();
         LeaseOwner reader = new LeaseOwner(broker.nodeId(), "c", "s");
-        broker.subscribe(topic, "sub", new SubscriptionSpec(false, false, null, false), "consumer", reader);
+        broker.subscriptions().subscribe(topic, "sub", new SubscriptionSpec(false, false, null, false), "consumer", reader);
         assertEquals(1, broker.send(topic, message("p", 4)));
         assertEquals(0, broker.send(topic, message("p", 4)), "the same message id is not published twice");
         Address sub = Address.subscription(topic, "sub");

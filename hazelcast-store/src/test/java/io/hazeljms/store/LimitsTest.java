@@ -112,8 +112,8 @@ class LimitsTest {
     void aTopicRefusesWhenOneSubscriptionIsFull() {
         String topic = "topic:" + queue.substring("queue:".length());
         broker.createDestination(topic, broker.defaults());
-        broker.subscribe(topic, "slow", new SubscriptionSpec(false, false, null, false), "c1", owner);
-        broker.subscribe(topic, "fast", new SubscriptionSpec(false, false, null, false), "c2", owner);
+        broker.subscriptions().subscribe(topic, "slow", new SubscriptionSpec(false, false, null, false), "c1", owner);
+        broker.subscriptions().subscribe(topic, "fast", new SubscriptionSpec(false, false, null, false), "c2", owner);
         assertEquals(6, broker.send(topic, messages("a", 3)));
         broker.claim(Address.subscription(topic, "fast"), null, owner, 3, List.of());
         assertEquals(DestinationState.FULL_MESSAGES, broker.send(topic, messages("b", 1)));

@@ -51,7 +51,7 @@ class TransactionCommitsTest {
         broker.send(source, BrokerTest.message("in", 4));
         assertEquals("in", broker.claim(source, null, owner).message().messageId());
         Broker observer = new Broker(survivor, DestinationSettings.defaults());
-        observer.subscribe(second, "sub", new SubscriptionSpec(false, false, null, false), "consumer-1",
+        observer.subscriptions().subscribe(second, "sub", new SubscriptionSpec(false, false, null, false), "consumer-1",
                 new LeaseOwner(observer.nodeId(), "c", "s"));
 
         // the committer recorded its decision and applied one part, then died
@@ -85,7 +85,7 @@ class TransactionCommitsTest {
         LeaseOwner owner = new LeaseOwner(broker.nodeId(), "conn", "session");
         broker.send(source, BrokerTest.message("in", 4));
         assertNotNull(broker.claim(source, null, owner).message());
-        broker.commit(new ArrayList<>(List.of(BrokerTest.message("out", 4).destination(first))),
+        broker.transactions().commit(new ArrayList<>(List.of(BrokerTest.message("out", 4).destination(first))),
                 List.of(new CommitRecord.Acknowledgement(Address.queue(source), List.of("in"), owner)));
         assertEquals(0, broker.depth(source));
         assertEquals(1, broker.depth(first));

@@ -79,7 +79,7 @@ public class HazelcastMessageConsumer implements QueueReceiver, TopicSubscriber 
         this.claimSelector = subscription == null ? this.selector : null;
         try {
             if (subscription != null) {
-                SubscribeOutcome outcome = connection.broker().subscribe(key, subscription.name(),
+                SubscribeOutcome outcome = connection.broker().subscriptions().subscribe(key, subscription.name(),
                         new SubscriptionSpec(subscription.durable(), subscription.shared(), this.selector, noLocal),
                         consumerId, session.owner());
                 Subscriptions.check(outcome, subscription.name());
@@ -395,7 +395,7 @@ public class HazelcastMessageConsumer implements QueueReceiver, TopicSubscriber 
         try {
             watch.close();
             if (subscription != null) {
-                session.connection().broker().detach(destination.encode(), subscription.name(), consumerId);
+                session.connection().broker().subscriptions().detach(destination.encode(), subscription.name(), consumerId);
             }
         } catch (RuntimeException e) {
             // the cluster is gone: its departure handling detaches us

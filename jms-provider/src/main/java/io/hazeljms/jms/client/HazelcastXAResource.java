@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentMap;
 /**
  * The XA face of one session. Branches are shared by every resource of the node (a transaction manager may
  * end a branch on one resource and commit it on another of the same resource manager); prepared branches are
- * kept in the cluster ({@link Broker#recordPrepared}) so that {@link #recover} lists them after a restart.
+ * kept in the cluster ({@link io.hazeljms.store.Transactions#recordPrepared}) so that {@link #recover} lists them after a restart.
  *
  * <p>States: start → ACTIVE; end → IDLE (or ROLLBACK_ONLY with TMFAIL); prepare → PREPARED (or read-only when
  * the branch did nothing); commit/rollback → gone. One-phase commit applies the work directly.
@@ -124,7 +124,7 @@ public final class HazelcastXAResource implements XAResource {
             try {
                 // recorded first: a node that dies before handing its leases over leaves a branch that recover()
                 // lists and the transaction manager rolls back, never messages leased to a branch nobody knows
-                broker().recordPrepared(new PreparedTransaction(key, TransactionWork.sendsOf(branch.work),
+                broker().transactions().recordPrepared(new PreparedTransaction(key, TransactionWork.sendsOf(branch.work),
                         TransactionWork.acknowledgementsOf(branch.work, key)));
                 branch.work.forEach(w -> w.handOverLeases(broker(), key));
             } catch (RuntimeException e) {
@@ -169,7 +169,7 @@ public final class HazelcastXAResource implements XAResource {
                     + ", prepare it first");
         }
         try {
-            if (!broker().commitPrepared(key)) {
+            if (!broker().transactions().commitPrepared(key)) {
                 throw error(XAException.XAER_NOTA, "commit " + key + ": no prepared branch in the cluster");
             }
         } catch (RuntimeException e) {
@@ -184,7 +184,7 @@ public final class HazelcastXAResource implements XAResource {
         XaBranch branch = branches.get(key);
         try {
             if (branch == null || branch.state == XaBranch.State.PREPARED) {
-                if (!broker().rollbackPrepared(key) && branch == null) {
+                if (!broker().transactions().rollbackPrepared(key) && branch == null) {
                     throw error(XAException.XAER_NOTA, "rollback " + key + ": unknown branch");
                 }
                 branches.remove(key);
@@ -210,7 +210,7 @@ public final class HazelcastXAResource implements XAResource {
     @Override
     public void forget(Xid xid) throws XAException {
         String key = XidCodec.encode(xid);
-        if (branches.remove(key) == null && !broker().preparedXids().contains(key)) {
+        if (branches.remove(key) == null && !broker().transactions().preparedXids().contains(key)) {
             throw error(XAException.XAER_NOTA, "forget " + key + ": unknown branch");
         }
         // no heuristic decisions are ever taken, so there is nothing else to forget
@@ -225,7 +225,7 @@ public final class HazelcastXAResource implements XAResource {
             return new Xid[0]; // everything was returned by the scan's start
         }
         try {
-            return broker().preparedXids().stream().map(XidCodec::decode).toArray(Xid[]::new);
+            return broker().transactions().preparedXids().stream().map(XidCodec::decode).toArray(Xid[]::new);
         } catch (RuntimeException e) {
             throw error(XAException.XAER_RMFAIL, "recover failed: " + e, e);
         }
@@ -233,7 +233,7 @@ public final class HazelcastXAResource implements XAResource {
 
     @Override
     public boolean isSameRM(XAResource other) {
-        return other instanceof HazelcastXAResource o && o.broker().clusterId().equals(broker().clusterId());
+        return other instanceof HazelcastXAResource o && o.broker().transactions().clusterId().equals(broker().transactions().clusterId());
     }
 
     @Override

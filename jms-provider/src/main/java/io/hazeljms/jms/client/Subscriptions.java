@@ -73,7 +73,7 @@ final class Subscriptions {
         }
         UnsubscribeOutcome outcome;
         try {
-            outcome = session.connection().broker().unsubscribe(durableName(session.connection().clientIdOrNull(), name));
+            outcome = session.connection().broker().subscriptions().unsubscribe(durableName(session.connection().clientIdOrNull(), name));
         } catch (RuntimeException e) {
             throw JmsExceptions.wrap("unsubscribe " + name, e);
         }

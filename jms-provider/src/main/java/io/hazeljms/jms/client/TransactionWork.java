@@ -63,7 +63,7 @@ record TransactionWork(List<HazelcastSession.PendingSend> sends, List<Delivery> 
             }
         }
         try {
-            broker.commit(sendsOf(works), acks);
+            broker.transactions().commit(sendsOf(works), acks);
         } catch (CommitInDoubt e) {
             throw new CommitInDoubtException(e);
         } catch (RuntimeException e) {
@@ -79,7 +79,7 @@ record TransactionWork(List<HazelcastSession.PendingSend> sends, List<Delivery> 
     /** Prepare: the receives become leased to the branch, so no departure can release them. */
     void handOverLeases(Broker broker, String xid) {
         LeaseOwner branchOwner = PreparedTransaction.owner(xid);
-        Delivery.byAddress(deliveries).forEach((address, ids) -> broker.reassignLeases(address, ids, owner, branchOwner));
+        Delivery.byAddress(deliveries).forEach((address, ids) -> broker.transactions().reassignLeases(address, ids, owner, branchOwner));
     }
 
     /** The sends of several sessions' work, per destination in send order (what a prepare must find room for). */

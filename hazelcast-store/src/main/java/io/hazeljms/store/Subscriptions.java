@@ -1,0 +1,66 @@
+package io.hazeljms.store;
+
+import com.hazelcast.map.IMap;
+import io.hazeljms.store.processor.DetachProcessor;
+import io.hazeljms.store.processor.SubscribeProcessor;
+import io.hazeljms.store.processor.UnsubscribeProcessor;
+
+/**
+ * The topic-subscription part of the store ({@link Broker#subscriptions()}): consumers attach to and detach
+ * from subscriptions, durable ones are deleted by name. Durable names are indexed in
+ * {@link StoreConfig#DURABLE_SUBSCRIPTIONS_MAP} (name to topic key), as unsubscribe names no topic.
+ */
+public final class Subscriptions {
+
+    private final Broker broker;
+    /** Durable subscription name to the key of its topic: unsubscribe names no topic. */
+    private final IMap<String, String> durableIndex;
+
+    Subscriptions(Broker broker) {
+        this.broker = broker;
+        this.durableIndex = broker.hazelcast().getMap(StoreConfig.DURABLE_SUBSCRIPTIONS_MAP);
+    }
+
+    /**
+     * Attaches a consumer to a subscription of a topic. A durable subscription that exists on another topic
+     * is deleted first (if unused), as changing a durable subscription's topic replaces it (spec 6.11.1).
+     */
+    public SubscribeOutcome subscribe(String topicKey, String subscription, SubscriptionSpec spec, String consumerId,
+                                      LeaseOwner owner) {
+        if (spec.durable()) {
+            String previousTopic = durableIndex.get(subscription);
+            if (previousTopic != null && !previousTopic.equals(topicKey)) {
+                UnsubscribeOutcome removed = broker.onKey(previousTopic,
+                        new UnsubscribeProcessor(subscription));
+                if (removed == UnsubscribeOutcome.ACTIVE || removed == UnsubscribeOutcome.UNACKNOWLEDGED) {
+                    return SubscribeOutcome.IN_USE;
+                }
+            }
+        }
+        SubscribeOutcome outcome = broker.onKey(topicKey,
+                new SubscribeProcessor(subscription, spec, consumerId, owner, broker.defaults()));
+        if (spec.durable() && outcome != SubscribeOutcome.IN_USE && outcome != SubscribeOutcome.KIND_MISMATCH
+                && outcome != SubscribeOutcome.FILTER_MISMATCH) {
+            durableIndex.set(subscription, topicKey);
+        }
+        return outcome;
+    }
+
+    /** Detaches a closing consumer; a non-durable subscription ends with its last consumer. */
+    public void detach(String topicKey, String subscription, String consumerId) {
+        broker.onKey(topicKey, new DetachProcessor(subscription, consumerId));
+    }
+
+    /** Deletes a durable subscription by name, wherever its topic is. */
+    public UnsubscribeOutcome unsubscribe(String subscription) {
+        String topicKey = durableIndex.get(subscription);
+        if (topicKey == null) {
+            return UnsubscribeOutcome.NOT_FOUND;
+        }
+        UnsubscribeOutcome outcome = broker.onKey(topicKey, new UnsubscribeProcessor(subscription));
+        if (outcome == UnsubscribeOutcome.REMOVED || outcome == UnsubscribeOutcome.NOT_FOUND) {
+            durableIndex.remove(subscription, topicKey);
+        }
+        return outcome;
+    }
+}
