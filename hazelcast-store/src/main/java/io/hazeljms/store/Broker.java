@@ -28,7 +28,8 @@ import java.util.logging.Logger;
 /**
  * The store's entry point on one Hazelcast node (member or client): send, claim, acknowledge, release, browse
  * and administer destinations. Every mutation is one entry processor on the destination's partition, except
- * on the hot path (send, receive), which goes through the {@link HotPath} chosen at construction.
+ * on the hot path (send, receive), which goes through the {@link HotPath} chosen at construction. Topic
+ * subscriptions and transactions are parts of their own ({@link #subscriptions()}, {@link #transactions()}).
  * Thread-safe; one per node is enough.
  */
 public final class Broker {
