@@ -16,6 +16,10 @@ import static io.hazeljms.jms.config.Settings.*;
  */
 public final class DestinationPolicy {
 
+    /** What applying a policy did: whether it created the destination, and each "setting old → new". */
+    public record Update(boolean created, List<String> changes) {
+    }
+
     private static final String QUEUE_PREFIX = "queue:";
 
     private final Map<Setting<?>, Object> values;

@@ -26,7 +26,7 @@ public final class Setting<T> {
     private final Rule<T> rule;
     private final String description;
     private final String defaultText;
-    private final List<String> deprecatedAliases;
+    private final Map<String, Set<Scope>> deprecatedAliases;
 
     private Setting(Builder<T> b) {
         name = b.name;
@@ -38,7 +38,7 @@ public final class Setting<T> {
         rule = b.rule;
         description = Objects.requireNonNull(b.description, b.name + ": description");
         defaultText = b.defaultText;
-        deprecatedAliases = b.aliases;
+        deprecatedAliases = Map.copyOf(b.aliases);
     }
 
     static Builder<Integer> integer(String name, Integer defaultValue) {
@@ -62,8 +62,21 @@ public final class Setting<T> {
     public Set<Scope> scopes() { return scopes; }
     public boolean in(Scope scope) { return scopes.contains(scope); }
     public String description() { return description; }
+
+    /** The description as {@code scope} shows it: an MDB's per-destination setting says whose policy it sets. */
+    public String descriptionIn(Scope scope) {
+        return scope == Scope.ACTIVATION_SPEC && in(Scope.DESTINATION)
+                ? description + "; an MDB that gives it sets its destination's policy, cluster-wide (logged)"
+                : description;
+    }
     /** Former names still accepted where the setting was given under them; each is deprecated. */
-    public List<String> deprecatedAliases() { return deprecatedAliases; }
+    public Set<String> deprecatedAliases() { return deprecatedAliases.keySet(); }
+
+    /** The former names still accepted in {@code scope}. */
+    public List<String> deprecatedAliasesIn(Scope scope) {
+        return deprecatedAliases.entrySet().stream().filter(e -> e.getValue().contains(scope)).map(Map.Entry::getKey)
+                .toList();
+    }
 
     /** The value when none is given in {@code scope}; null means unset (e.g. an MDB keeps its destination's). */
     public T defaultIn(Scope scope) {
@@ -103,7 +116,7 @@ public final class Setting<T> {
         private Rule<T> rule;
         private String description;
         private String defaultText;
-        private List<String> aliases = List.of();
+        private final Map<String, Set<Scope>> aliases = new java.util.LinkedHashMap<>();
 
         private Builder(String name, Class<T> type, T defaultValue) {
             this.name = name;
@@ -134,8 +147,9 @@ public final class Setting<T> {
             return this;
         }
 
-        Builder<T> alias(String... formerNames) {
-            aliases = List.of(formerNames);
+        /** A former name, still accepted (deprecated) where users may have it configured. */
+        Builder<T> alias(String formerName, Scope first, Scope... rest) {
+            aliases.put(formerName, EnumSet.of(first, rest));
             return this;
         }
 

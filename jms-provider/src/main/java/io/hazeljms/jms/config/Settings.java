@@ -27,6 +27,43 @@ public final class Settings {
     private Settings() {
     }
 
+    // --- a message-driven bean: what it consumes and how ---------------------------------------------------
+
+    public static final Setting<String> DESTINATION = Setting.text("destination", null).in(ACTIVATION_SPEC)
+            .describe("queue or topic name (or destinationLookup)");
+
+    public static final Setting<String> DESTINATION_LOOKUP = Setting.text("destinationLookup", null)
+            .in(ACTIVATION_SPEC).describe("JNDI name of a HazelJMS Queue or Topic admin object (instead of destination)");
+
+    public static final Setting<String> DESTINATION_TYPE = Setting.text("destinationType", "jakarta.jms.Queue")
+            .in(ACTIVATION_SPEC).rule(null, v -> {
+                String type = v.replace("javax.jms.", "jakarta.jms.");
+                return type.equals("jakarta.jms.Queue") || type.equals("jakarta.jms.Topic") ? null
+                        : "must be jakarta.jms.Queue or jakarta.jms.Topic";
+            })
+            .describe("jakarta.jms.Queue or jakarta.jms.Topic");
+
+    public static final Setting<String> MESSAGE_SELECTOR = Setting.text("messageSelector", null).in(ACTIVATION_SPEC)
+            .rule(null, Settings::selectorViolation).describe("message selector");
+
+    public static final Setting<String> ACKNOWLEDGE_MODE = Setting.text("acknowledgeMode", "Auto-acknowledge")
+            .in(ACTIVATION_SPEC).rule(null, Rule.oneOf(List.of("Auto-acknowledge", "Dups-ok-acknowledge")))
+            .describe("Auto-acknowledge or Dups-ok-acknowledge (non-transacted delivery)");
+
+    public static final Setting<String> SUBSCRIPTION_DURABILITY = Setting.text("subscriptionDurability", "NonDurable")
+            .in(ACTIVATION_SPEC).rule(null, Rule.oneOf(List.of("Durable", "NonDurable")))
+            .describe("Durable or NonDurable (topics)");
+
+    public static final Setting<String> SUBSCRIPTION_NAME = Setting.text("subscriptionName", null)
+            .in(ACTIVATION_SPEC).describe("durable or shared subscription name");
+
+    public static final Setting<Boolean> SHARE_SUBSCRIPTIONS = Setting.bool("shareSubscriptions", false)
+            .in(ACTIVATION_SPEC).describe("consume a topic through a shared subscription");
+
+    public static final Setting<Integer> MAX_SESSION = Setting.integer("maxSession", 15).in(ACTIVATION_SPEC)
+            .rule(null, Rule.atLeast(1))
+            .describe("concurrent deliveries; on a topic, more than one session means a shared subscription");
+
     // --- where the Hazelcast node comes from -----------------------------------------------------------------
 
     public static final Setting<String> MODE = Setting.text("mode", "embedded").in(JAVA, RESOURCE_ADAPTER)
@@ -81,7 +118,7 @@ public final class Settings {
             .describe("deliveries before a message moves to the dead-letter queue");
 
     public static final Setting<Long> REDELIVERY_DELAY_MILLIS = Setting.longValue("redeliveryDelayMillis", 0L)
-            .perDestination().alias("redeliveryDelay").rule("HJMS-CFG-004", Rule.notNegative())
+            .perDestination().alias("redeliveryDelay", RESOURCE_ADAPTER, ACTIVATION_SPEC).rule("HJMS-CFG-004", Rule.notNegative())
             .describe("wait before a rolled-back or recovered message is delivered again, ms");
 
     public static final Setting<String> DEAD_LETTER_QUEUE = Setting.text("deadLetterQueue",
@@ -92,7 +129,7 @@ public final class Settings {
             .describe("queue for expired messages (blank: drop them)");
 
     public static final Setting<Integer> MAX_QUEUE_MESSAGES = Setting.integer("maxQueueMessages",
-                    DestinationSettings.DEFAULT_MAX_MESSAGES).perDestination().alias("maxBacklog")
+                    DestinationSettings.DEFAULT_MAX_MESSAGES).perDestination().alias("maxBacklog", JAVA, RESOURCE_ADAPTER)
             .rule("HJMS-CFG-007", Rule.notNegative())
             .describe("most messages (pending and in flight) a queue, or each topic subscription, may hold "
                     + "(0 = unlimited)");
@@ -137,46 +174,11 @@ public final class Settings {
             .describe("comma-separated packages (com.acme.) and classes ObjectMessage may deserialize, beyond "
                     + "java.* value types; * allows all");
 
-    // --- connection factory and message-driven beans --------------------------------------------------------
+    // --- a client ID: of a connection factory's connections, or of an MDB's -----------------------------------
 
     public static final Setting<String> CLIENT_ID = Setting.text("clientId", "").in(CONNECTION_FACTORY, ACTIVATION_SPEC)
             .describe("client ID: of a connection factory's pooled connections (must be unique, rarely wanted), or "
                     + "of an MDB's connection (required for an unshared durable subscription)");
-
-    public static final Setting<String> DESTINATION = Setting.text("destination", null).in(ACTIVATION_SPEC)
-            .describe("queue or topic name (or destinationLookup)");
-
-    public static final Setting<String> DESTINATION_LOOKUP = Setting.text("destinationLookup", null)
-            .in(ACTIVATION_SPEC).describe("JNDI name of a HazelJMS Queue or Topic admin object (instead of destination)");
-
-    public static final Setting<String> DESTINATION_TYPE = Setting.text("destinationType", "jakarta.jms.Queue")
-            .in(ACTIVATION_SPEC).rule(null, v -> {
-                String type = v.replace("javax.jms.", "jakarta.jms.");
-                return type.equals("jakarta.jms.Queue") || type.equals("jakarta.jms.Topic") ? null
-                        : "must be jakarta.jms.Queue or jakarta.jms.Topic";
-            })
-            .describe("jakarta.jms.Queue or jakarta.jms.Topic");
-
-    public static final Setting<String> MESSAGE_SELECTOR = Setting.text("messageSelector", null).in(ACTIVATION_SPEC)
-            .rule(null, Settings::selectorViolation).describe("message selector");
-
-    public static final Setting<String> ACKNOWLEDGE_MODE = Setting.text("acknowledgeMode", "Auto-acknowledge")
-            .in(ACTIVATION_SPEC).rule(null, Rule.oneOf(List.of("Auto-acknowledge", "Dups-ok-acknowledge")))
-            .describe("Auto-acknowledge or Dups-ok-acknowledge (non-transacted delivery)");
-
-    public static final Setting<String> SUBSCRIPTION_DURABILITY = Setting.text("subscriptionDurability", "NonDurable")
-            .in(ACTIVATION_SPEC).rule(null, Rule.oneOf(List.of("Durable", "NonDurable")))
-            .describe("Durable or NonDurable (topics)");
-
-    public static final Setting<String> SUBSCRIPTION_NAME = Setting.text("subscriptionName", null)
-            .in(ACTIVATION_SPEC).describe("durable or shared subscription name");
-
-    public static final Setting<Boolean> SHARE_SUBSCRIPTIONS = Setting.bool("shareSubscriptions", false)
-            .in(ACTIVATION_SPEC).describe("consume a topic through a shared subscription");
-
-    public static final Setting<Integer> MAX_SESSION = Setting.integer("maxSession", 15).in(ACTIVATION_SPEC)
-            .rule(null, Rule.atLeast(1))
-            .describe("concurrent deliveries; on a topic, more than one session means a shared subscription");
 
     private static final List<Setting<?>> ALL = collect();
 

@@ -54,7 +54,7 @@ class SettingChecksTest {
                 .set(Settings.MAX_SESSION, 0)
                 .set(Settings.REDELIVERY_DELAY_MILLIS, -1L);
         List<String> named = SettingChecks.problems(spec).stream().map(ConfigProblem::setting).toList();
-        assertEquals(List.of("redeliveryDelayMillis", "messageSelector", "maxSession", "destination",
+        assertEquals(List.of("messageSelector", "maxSession", "redeliveryDelayMillis", "destination",
                 "subscriptionName", "clientId"), named);
         spec.set(Settings.SHARE_SUBSCRIPTIONS, true).set(Settings.DESTINATION, "t").set(Settings.SUBSCRIPTION_NAME, "s")
                 .set(Settings.MESSAGE_SELECTOR, "a = 1").set(Settings.MAX_SESSION, 2).set(Settings.REDELIVERY_DELAY_MILLIS, 5L);
