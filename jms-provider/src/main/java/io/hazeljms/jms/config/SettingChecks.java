@@ -21,6 +21,10 @@ public final class SettingChecks {
         if (values.scope() == Scope.ACTIVATION_SPEC) {
             activationRules(values, problems);
         }
+        if (values.scope() == Scope.RESOURCE_ADAPTER && "instance".equalsIgnoreCase(values.get(Settings.MODE).trim())) {
+            problems.add(new ConfigProblem(Settings.MODE.name(), "HJMS-RA-003 mode must be 'embedded' or 'client' in "
+                    + "the resource adapter, was 'instance' (only plain Java can hand in a HazelcastInstance)"));
+        }
         return problems;
     }
 

@@ -75,6 +75,9 @@ class SettingChecksTest {
         InvalidConfigurationException instance = assertThrows(InvalidConfigurationException.class,
                 () -> ProviderConfig.builder().mode(ProviderConfig.Mode.INSTANCE).build());
         assertEquals(List.of("mode"), instance.settings());
+        assertEquals(List.of("mode"), SettingChecks.problems(new SettingValues(Scope.RESOURCE_ADAPTER)
+                .set(Settings.MODE, "instance")).stream().map(ConfigProblem::setting).toList(),
+                "the resource adapter cannot hand in an instance");
     }
 
     @Test
