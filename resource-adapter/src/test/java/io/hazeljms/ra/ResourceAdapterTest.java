@@ -275,6 +275,7 @@ class ResourceAdapterTest {
             assertEquals(1, plain.node().broker().depth("queue:" + queueName), "auto-acknowledge kept the wrong body");
             Message again = consumer.receive(10_000);
             assertEquals("not a number", text(again));
+            assertFalse(again.getJMSRedelivered(), "the wrong body went back uncounted");
             assertEquals(8, again.getJMSPriority(), "the handle's settings reached the message");
         }
         assertEquals(0, plain.node().broker().depth("queue:" + queueName));

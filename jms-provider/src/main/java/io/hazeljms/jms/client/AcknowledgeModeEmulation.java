@@ -79,8 +79,8 @@ public final class AcknowledgeModeEmulation implements AcknowledgeSupport {
     /**
      * Completes a receive made for {@code receiveBody}. The XA session hands over a body of any type, as a
      * transacted session must; in AUTO/DUPS_OK mode such a message must stay for another delivery instead
-     * (spec, receiveBody). It is returned through a local rollback, so unlike the provider's own sessions it
-     * counts as a redelivery.
+     * (spec, receiveBody): it goes back uncounted and comes next, as in the provider's own sessions. Outside a
+     * transaction in this mode every earlier receive was committed, so it is the XA session's only delivery.
      *
      * @throws jakarta.jms.MessageFormatException in AUTO/DUPS_OK mode outside a transaction when the body is not a
      *                                {@code bodyType}
@@ -89,7 +89,7 @@ public final class AcknowledgeModeEmulation implements AcknowledgeSupport {
         if (message != null && localMode == LocalMode.AUTO && !message.isBodyAssignableTo(bodyType)) {
             HazelcastXASession session = physical.get();
             if (!inGlobalTransaction(session)) {
-                session.rollbackLocal();
+                session.returnUnconsumed();
                 throw HazelcastSession.wrongBody(bodyType);
             }
         }

@@ -271,6 +271,26 @@ public class HazelcastSession implements QueueSession, TopicSession {
         }
     }
 
+    /**
+     * Gives back every message delivered and not yet acknowledged uncounted (no redelivery), ahead of those
+     * claimed after it: for an emulated AUTO session's receiveBody of the wrong body type, where that is the one
+     * message just received ({@link AcknowledgeModeEmulation}).
+     */
+    void returnUnconsumed() throws JMSException {
+        deliveryLock.lock();
+        try {
+            List<Delivery> received;
+            synchronized (this) {
+                received = new ArrayList<>(unacknowledged);
+                unacknowledged.clear();
+            }
+            releaseDeliveries(received, false);
+            returnPrefetched();
+        } finally {
+            deliveryLock.unlock();
+        }
+    }
+
     @Override
     public void recover() throws JMSException {
         checkOpen();

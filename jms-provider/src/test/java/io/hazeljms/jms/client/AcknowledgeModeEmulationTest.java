@@ -169,6 +169,8 @@ class AcknowledgeModeEmulationTest extends JmsTestSupport {
         assertEquals(1, depth(), "not acknowledged");
         Message again = auto.received(body.receive(10_000, String.class), String.class);
         assertEquals("not a number", again.getBody(String.class));
+        assertFalse(again.getJMSRedelivered(), "given back uncounted: the application never had it");
+        assertEquals(1, again.getIntProperty("JMSXDeliveryCount"));
         assertEquals(0, depth());
 
         AcknowledgeModeEmulation client = emulation(false, Session.CLIENT_ACKNOWLEDGE);
