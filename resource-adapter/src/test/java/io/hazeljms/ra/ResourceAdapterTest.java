@@ -355,6 +355,32 @@ class ResourceAdapterTest {
     }
 
     @Test
+    void outboundHandlesUseTheProvidersSettingsAndModes() throws Exception {
+        HazelJmsManagedConnectionFactory mcf = new HazelJmsManagedConnectionFactory();
+        mcf.setResourceAdapter(ra);
+        ConnectionFactory cf = (ConnectionFactory) mcf.createConnectionFactory();
+        try (Connection connection = cf.createConnection()) {
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            var producer = session.createProducer(session.createQueue(queueName));
+            assertEquals(io.hazeljms.jms.client.ProducerSettings.DEFAULTS.priority(), producer.getPriority());
+            JMSException refused = assertThrows(JMSException.class, () -> producer.setPriority(10));
+            assertTrue(refused.getMessage().startsWith("HJMS-PRODUCER-002"), refused.getMessage());
+            producer.setPriority(8);
+            producer.send(session.createTextMessage("not a number"));
+        }
+        try (jakarta.jms.JMSContext context = cf.createContext()) {
+            var consumer = context.createConsumer(context.createQueue(queueName));
+            assertThrows(jakarta.jms.MessageFormatRuntimeException.class, () -> consumer.receiveBody(Long.class, 10_000));
+            assertEquals(1, plain.node().broker().depth("queue:" + queueName), "auto-acknowledge kept the wrong body");
+            Message again = consumer.receive(10_000);
+            assertEquals("not a number", text(again));
+            assertFalse(again.getJMSRedelivered(), "the wrong body went back uncounted");
+            assertEquals(8, again.getJMSPriority(), "the handle's settings reached the message");
+        }
+        assertEquals(0, plain.node().broker().depth("queue:" + queueName));
+    }
+
+    @Test
     void configPropertiesReachTheProvider() {
         assertEquals(3, ra.providerConfig().maxDeliveryAttempts());
         assertEquals(1, ra.providerConfig().prefetch(), "MDB sessions claim one message at a time by default");
