@@ -29,12 +29,7 @@ public class HazelcastMessageProducer implements QueueSender, TopicPublisher {
     private final HazelcastSession session;
     private final HazelcastDestination destination;
     private volatile boolean closed;
-    private int deliveryMode = DeliveryMode.PERSISTENT;
-    private int priority = Message.DEFAULT_PRIORITY;
-    private long timeToLive = Message.DEFAULT_TIME_TO_LIVE;
-    private long deliveryDelay = Message.DEFAULT_DELIVERY_DELAY;
-    private boolean disableMessageId;
-    private boolean disableMessageTimestamp;
+    private volatile ProducerSettings settings = ProducerSettings.DEFAULTS;
 
     HazelcastMessageProducer(HazelcastSession session, HazelcastDestination destination) {
         this.session = session;
@@ -53,88 +48,73 @@ public class HazelcastMessageProducer implements QueueSender, TopicPublisher {
     @Override
     public void setDisableMessageID(boolean value) throws JMSException {
         checkOpen();
-        disableMessageId = value;
+        settings = settings.withDisableMessageId(value);
     }
 
     @Override
     public boolean getDisableMessageID() throws JMSException {
         checkOpen();
-        return disableMessageId;
+        return settings.disableMessageId();
     }
 
     @Override
     public void setDisableMessageTimestamp(boolean value) throws JMSException {
         checkOpen();
-        disableMessageTimestamp = value;
+        settings = settings.withDisableMessageTimestamp(value);
     }
 
     @Override
     public boolean getDisableMessageTimestamp() throws JMSException {
         checkOpen();
-        return disableMessageTimestamp;
+        return settings.disableMessageTimestamp();
     }
 
     @Override
     public void setDeliveryMode(int mode) throws JMSException {
         checkOpen();
-        deliveryMode = validDeliveryMode(mode);
-    }
-
-    public static int validDeliveryMode(int mode) throws JMSException {
-        if (mode != DeliveryMode.PERSISTENT && mode != DeliveryMode.NON_PERSISTENT) {
-            throw new JMSException("HJMS-PRODUCER-001 invalid delivery mode " + mode
-                    + ": use DeliveryMode.PERSISTENT (2) or NON_PERSISTENT (1)");
-        }
-        return mode;
+        settings = settings.withDeliveryMode(mode);
     }
 
     @Override
     public int getDeliveryMode() throws JMSException {
         checkOpen();
-        return deliveryMode;
+        return settings.deliveryMode();
     }
 
     @Override
     public void setPriority(int value) throws JMSException {
         checkOpen();
-        priority = validPriority(value);
-    }
-
-    public static int validPriority(int value) throws JMSException {
-        if (value < 0 || value > 9) {
-            throw new JMSException("HJMS-PRODUCER-002 invalid priority " + value + ": use 0 (lowest) to 9 (highest)");
-        }
-        return value;
+        settings = settings.withPriority(value);
     }
 
     @Override
     public int getPriority() throws JMSException {
         checkOpen();
-        return priority;
+        return settings.priority();
     }
 
     @Override
     public void setTimeToLive(long value) throws JMSException {
         checkOpen();
-        timeToLive = value;
+        settings = settings.withTimeToLive(value);
     }
 
     @Override
     public long getTimeToLive() throws JMSException {
         checkOpen();
-        return timeToLive;
+        return settings.timeToLive();
     }
 
     @Override
     public void setDeliveryDelay(long value) throws JMSException {
         checkOpen();
-        deliveryDelay = value;
+        settings = settings.withDeliveryDelay(value);
     }
 
     @Override
     public long getDeliveryDelay() throws JMSException {
         checkOpen();
-        return deliveryDelay;
+        return settings.deliveryDelay();
     }
 
     @Override
@@ -159,7 +139,8 @@ public class HazelcastMessageProducer implements QueueSender, TopicPublisher {
 
     @Override
     public void send(Message message) throws JMSException {
-        send(message, deliveryMode, priority, timeToLive);
+        ProducerSettings s = settings;
+        send(message, s.deliveryMode(), s.priority(), s.timeToLive());
     }
 
     @Override
@@ -170,7 +151,8 @@ public class HazelcastMessageProducer implements QueueSender, TopicPublisher {
 
     @Override
     public void send(Destination target, Message message) throws JMSException {
-        send(target, message, deliveryMode, priority, timeToLive);
+        ProducerSettings s = settings;
+        send(target, message, s.deliveryMode(), s.priority(), s.timeToLive());
     }
 
     @Override
@@ -181,7 +163,8 @@ public class HazelcastMessageProducer implements QueueSender, TopicPublisher {
 
     @Override
     public void send(Message message, CompletionListener listener) throws JMSException {
-        send(message, deliveryMode, priority, timeToLive, listener);
+        ProducerSettings s = settings;
+        send(message, s.deliveryMode(), s.priority(), s.timeToLive(), listener);
     }
 
     @Override
@@ -193,7 +176,8 @@ public class HazelcastMessageProducer implements QueueSender, TopicPublisher {
 
     @Override
     public void send(Destination target, Message message, CompletionListener listener) throws JMSException {
-        send(target, message, deliveryMode, priority, timeToLive, listener);
+        ProducerSettings s = settings;
+        send(target, message, s.deliveryMode(), s.priority(), s.timeToLive(), listener);
     }
 
     @Override
@@ -265,15 +249,17 @@ public class HazelcastMessageProducer implements QueueSender, TopicPublisher {
         if (message == null) {
             throw new MessageFormatException("HJMS-PRODUCER-007 message is null: create one with the session");
         }
-        validDeliveryMode(mode);
-        validPriority(prio);
+        ProducerSettings.validDeliveryMode(mode);
+        ProducerSettings.validPriority(prio);
+        ProducerSettings current = settings;
+        long deliveryDelay = current.deliveryDelay();
         long now = System.currentTimeMillis();
         message.setJMSDestination(target);
         message.setJMSDeliveryMode(mode);
         message.setJMSPriority(prio);
         message.setJMSExpiration(ttl > 0 ? now + ttl : 0);
         message.setJMSDeliveryTime(now + Math.max(0, deliveryDelay));
-        message.setJMSTimestamp(disableMessageTimestamp ? 0 : now);
+        message.setJMSTimestamp(current.disableMessageTimestamp() ? 0 : now);
         // the id is always set: the store keys messages by it (the spec lets providers ignore the hint)
         message.setJMSMessageID(session.connection().nextMessageId());
         MessageImpl ours = message instanceof MessageImpl m ? m : MessageImpl.copyOf(message);

@@ -271,6 +271,26 @@ public class HazelcastSession implements QueueSession, TopicSession {
         }
     }
 
+    /**
+     * Gives back every message delivered and not yet acknowledged uncounted (no redelivery), ahead of those
+     * claimed after it: for an emulated AUTO session's receiveBody of the wrong body type, where that is the one
+     * message just received ({@link AcknowledgeModeEmulation}).
+     */
+    void returnUnconsumed() throws JMSException {
+        deliveryLock.lock();
+        try {
+            List<Delivery> received;
+            synchronized (this) {
+                received = new ArrayList<>(unacknowledged);
+                unacknowledged.clear();
+            }
+            releaseDeliveries(received, false);
+            returnPrefetched();
+        } finally {
+            deliveryLock.unlock();
+        }
+    }
+
     @Override
     public void recover() throws JMSException {
         checkOpen();
@@ -360,14 +380,19 @@ public class HazelcastSession implements QueueSession, TopicSession {
             if (bodyType != null && !message.isBodyAssignableTo(bodyType)) {
                 releaseDeliveries(List.of(delivery), false);
                 consumer.returnPrefetched(); // so it comes next, ahead of what was claimed after it
-                throw new MessageFormatException("HJMS-RECEIVEBODY-001 the body of the received message cannot be "
-                        + "returned as " + bodyType.getName() + ": it was not acknowledged and comes next again");
+                throw wrongBody(bodyType);
             }
             autoAcknowledger(delivery.address()).consumed(delivery.messageId());
         } else {
             remember(delivery);
         }
         return message;
+    }
+
+    /** receiveBody in AUTO/DUPS_OK mode met a body of another type (here and in {@link AcknowledgeModeEmulation}). */
+    static MessageFormatException wrongBody(Class<?> bodyType) {
+        return new MessageFormatException("HJMS-RECEIVEBODY-001 the body of the received message cannot be "
+                + "returned as " + bodyType.getName() + ": it was not acknowledged and comes next again");
     }
 
     /** Runs a listener on one claimed message, under the session's delivery lock, then acknowledges per mode. */

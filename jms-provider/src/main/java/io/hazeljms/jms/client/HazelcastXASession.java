@@ -14,7 +14,8 @@ import javax.transaction.xa.XAResource;
 /**
  * A session whose transactions are driven by a transaction manager through its {@link XAResource}. Its own
  * commit and rollback are refused (spec: TransactionInProgressException); a resource adapter that uses it
- * outside a global transaction completes local work with {@link #commitLocal()} / {@link #rollbackLocal()}.
+ * outside a global transaction completes local work with {@link #commitLocal()} / {@link #rollbackLocal()}, as
+ * {@link AcknowledgeModeEmulation} does for the session mode the application asked for.
  */
 public class HazelcastXASession extends HazelcastSession implements XASession, XAQueueSession, XATopicSession {
 
