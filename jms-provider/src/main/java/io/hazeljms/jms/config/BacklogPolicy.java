@@ -1,5 +1,7 @@
 package io.hazeljms.jms.config;
 
+import io.hazeljms.jms.ProviderError;
+
 /**
  * What a send does when its destination has no room: a queue or a topic subscription holds its most messages
  * ({@code maxQueueMessages}) or bytes ({@code maxQueueBytes}), or the member that owns it is low on heap
@@ -19,7 +21,7 @@ public record BacklogPolicy(Mode mode, long blockMillis) {
 
     public BacklogPolicy {
         if (blockMillis < 0) {
-            throw new IllegalArgumentException("HJMS-CFG-006 backlogBlockMillis must not be negative, was " + blockMillis);
+            throw new IllegalArgumentException(ProviderError.BACKLOG_BLOCK_NEGATIVE.text(blockMillis));
         }
     }
 

@@ -1,6 +1,7 @@
 package io.hazeljms.jms.config;
 
 import com.hazelcast.core.HazelcastInstance;
+import io.hazeljms.jms.ProviderError;
 import io.hazeljms.store.DestinationSettings;
 import io.hazeljms.store.MemoryGuard;
 import io.hazeljms.store.StoreConfig;
@@ -201,9 +202,9 @@ public final class ProviderConfig {
          * <p>The price is the one the spec allows this delivery mode (at most once): a member failure, or a store
          * that fails (a deleted temporary destination, a topic subscription still full when the
          * {@link BacklogPolicy} gives up), loses the message, and the failure goes to the connection's
-         * ExceptionListener ({@code HJMS-PRODUCER-011}), not to the sender. Closing the producer, session or
-         * connection, stopping the connection, {@code recover}, and every PERSISTENT or CompletionListener send
-         * of the same session first wait until the messages sent before are stored.
+         * ExceptionListener ({@link ProviderError#NON_PERSISTENT_LOST}), not to the sender. Closing the producer,
+         * session or connection, stopping the connection, {@code recover}, and every PERSISTENT or
+         * CompletionListener send of the same session first wait until the messages sent before are stored.
          *
          * <p>{@code false}: every send returns only once its message is stored, as PERSISTENT sends do.
          */
@@ -221,8 +222,7 @@ public final class ProviderConfig {
          */
         public Builder prefetch(int messages) {
             if (messages < 1 || messages > MAX_PREFETCH) {
-                throw new IllegalArgumentException("HJMS-CFG-009 prefetch must be 1.." + MAX_PREFETCH + ", was "
-                        + messages);
+                throw new IllegalArgumentException(ProviderError.PREFETCH_OUT_OF_RANGE.text(MAX_PREFETCH, messages));
             }
             prefetch = messages;
             return this;
@@ -231,7 +231,7 @@ public final class ProviderConfig {
         /** Client mode: how long to try to reach the cluster before giving up (and after losing it). */
         public Builder clientConnectTimeoutMillis(long ms) {
             if (ms < 1) {
-                throw new IllegalArgumentException("HJMS-CFG-008 clientConnectTimeout must be positive, was " + ms);
+                throw new IllegalArgumentException(ProviderError.CLIENT_CONNECT_TIMEOUT_NOT_POSITIVE.text(ms));
             }
             clientConnectTimeoutMillis = ms;
             return this;
@@ -244,8 +244,7 @@ public final class ProviderConfig {
          */
         public Builder maxQueueMessages(int messages) {
             if (messages < 0) {
-                throw new IllegalArgumentException("HJMS-CFG-007 maxQueueMessages must not be negative, was "
-                        + messages);
+                throw new IllegalArgumentException(ProviderError.MAX_QUEUE_MESSAGES_NEGATIVE.text(messages));
             }
             maxQueueMessages = messages;
             return this;
@@ -264,7 +263,7 @@ public final class ProviderConfig {
          */
         public Builder maxQueueBytes(long bytes) {
             if (bytes < 0) {
-                throw new IllegalArgumentException("HJMS-CFG-011 maxQueueBytes must not be negative, was " + bytes);
+                throw new IllegalArgumentException(ProviderError.MAX_QUEUE_BYTES_NEGATIVE.text(bytes));
             }
             maxQueueBytes = bytes;
             return this;
@@ -277,7 +276,7 @@ public final class ProviderConfig {
          */
         public Builder memoryLimitPercent(int percent) {
             if (percent < 0 || percent > 100) {
-                throw new IllegalArgumentException("HJMS-CFG-012 memoryLimitPercent must be 0..100, was " + percent);
+                throw new IllegalArgumentException(ProviderError.MEMORY_LIMIT_OUT_OF_RANGE.text(percent));
             }
             memoryLimitPercent = percent;
             return this;
@@ -316,7 +315,7 @@ public final class ProviderConfig {
 
         public Builder port(int p) {
             if (p < 1 || p > 65535) {
-                throw new IllegalArgumentException("HJMS-CFG-001 port must be 1..65535, was " + p);
+                throw new IllegalArgumentException(ProviderError.PORT_OUT_OF_RANGE.text(p));
             }
             port = p;
             return this;
@@ -328,7 +327,7 @@ public final class ProviderConfig {
 
         public Builder backupCount(int n) {
             if (n < 0 || n > 6) {
-                throw new IllegalArgumentException("HJMS-CFG-002 backupCount must be 0..6, was " + n);
+                throw new IllegalArgumentException(ProviderError.BACKUP_COUNT_OUT_OF_RANGE.text(n));
             }
             backupCount = n;
             return this;
@@ -341,7 +340,7 @@ public final class ProviderConfig {
 
         public Builder maxDeliveryAttempts(int n) {
             if (n < 1) {
-                throw new IllegalArgumentException("HJMS-CFG-003 maxDeliveryAttempts must be at least 1, was " + n);
+                throw new IllegalArgumentException(ProviderError.DELIVERY_ATTEMPTS_TOO_LOW.text(n));
             }
             maxDeliveryAttempts = n;
             return this;
@@ -349,7 +348,7 @@ public final class ProviderConfig {
 
         public Builder redeliveryDelayMillis(long ms) {
             if (ms < 0) {
-                throw new IllegalArgumentException("HJMS-CFG-004 redeliveryDelay must not be negative, was " + ms);
+                throw new IllegalArgumentException(ProviderError.REDELIVERY_DELAY_NEGATIVE.text(ms));
             }
             redeliveryDelayMillis = ms;
             return this;
@@ -379,7 +378,7 @@ public final class ProviderConfig {
 
         private static String requireText(String value, String name) {
             if (value == null || value.isBlank()) {
-                throw new IllegalArgumentException("HJMS-CFG-005 " + name + " must not be empty");
+                throw new IllegalArgumentException(ProviderError.SETTING_EMPTY.text(name));
             }
             return value.trim();
         }
