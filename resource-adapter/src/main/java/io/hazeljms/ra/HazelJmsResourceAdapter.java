@@ -76,9 +76,9 @@ public class HazelJmsResourceAdapter implements ResourceAdapter, Serializable {
             HazelcastConnectionFactory started = new HazelcastConnectionFactory(providerConfig());
             started.node(); // join the cluster now, not on the first request
             provider = started;
-            LOG.info("HJMS-RA-001 HazelJMS started: " + started.config());
+            LOG.info(AdapterError.STARTED.text(started.config()));
         } catch (RuntimeException e) {
-            throw new ResourceAdapterInternalException("HJMS-RA-002 cannot start HazelJMS: " + e.getMessage(), e);
+            throw new ResourceAdapterInternalException(AdapterError.START_FAILED.text(e.getMessage()), e);
         }
     }
 
@@ -116,7 +116,7 @@ public class HazelJmsResourceAdapter implements ResourceAdapter, Serializable {
         switch (v) {
             case "embedded": return ProviderConfig.Mode.EMBEDDED;
             case "client": return ProviderConfig.Mode.CLIENT;
-            default: throw new IllegalArgumentException("HJMS-RA-003 mode must be 'embedded' or 'client', was '" + value + "'");
+            default: throw new IllegalArgumentException(AdapterError.MODE_INVALID.text(value));
         }
     }
 
@@ -125,7 +125,7 @@ public class HazelJmsResourceAdapter implements ResourceAdapter, Serializable {
         try {
             return BacklogPolicy.Mode.valueOf(v);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("HJMS-RA-007 backlogPolicy must be 'BLOCK' or 'FAIL', was '" + value + "'");
+            throw new IllegalArgumentException(AdapterError.BACKLOG_POLICY_INVALID.text(value));
         }
     }
 
@@ -147,7 +147,7 @@ public class HazelJmsResourceAdapter implements ResourceAdapter, Serializable {
             try {
                 current.close(); // the member leaves the cluster gracefully: its partitions migrate first
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "HJMS-RA-004 stopping HazelJMS failed", e);
+                LOG.log(Level.WARNING, AdapterError.STOP_FAILED.text(), e);
             }
         }
     }
@@ -156,7 +156,7 @@ public class HazelJmsResourceAdapter implements ResourceAdapter, Serializable {
     public HazelcastConnectionFactory provider() throws ResourceException {
         HazelcastConnectionFactory current = provider;
         if (current == null) {
-            throw new ResourceException("HJMS-RA-005 the HazelJMS resource adapter is not started");
+            throw new ResourceException(AdapterError.NOT_STARTED.text());
         }
         return current;
     }
@@ -168,7 +168,7 @@ public class HazelJmsResourceAdapter implements ResourceAdapter, Serializable {
     @Override
     public void endpointActivation(MessageEndpointFactory factory, ActivationSpec spec) throws ResourceException {
         if (!(spec instanceof HazelJmsActivationSpec hazelSpec)) {
-            throw new NotSupportedException("HJMS-RA-006 unexpected activation spec " + spec.getClass().getName());
+            throw new NotSupportedException(AdapterError.UNEXPECTED_ACTIVATION_SPEC.text(spec.getClass().getName()));
         }
         hazelSpec.validate();
         HazelJmsActivation activation = new HazelJmsActivation(this, bootstrap.getWorkManager(), factory, hazelSpec);

@@ -5,6 +5,7 @@ import io.hazeljms.jms.client.HazelcastXASession;
 import io.hazeljms.jms.destination.HazelcastDestination;
 import io.hazeljms.jms.destination.HazelcastQueue;
 import io.hazeljms.jms.destination.HazelcastTopic;
+import io.hazeljms.ra.AdapterError;
 import io.hazeljms.ra.HazelJmsResourceAdapter;
 import io.hazeljms.store.DestinationSettings;
 import jakarta.jms.Destination;
@@ -68,7 +69,7 @@ public class HazelJmsActivation {
         try {
             transacted = endpointFactory.isDeliveryTransacted(ON_MESSAGE);
         } catch (NoSuchMethodException e) {
-            throw new ResourceException("HJMS-RA-065 the endpoint has no onMessage(Message): " + e.getMessage(), e);
+            throw new ResourceException(AdapterError.NO_ON_MESSAGE.text(e.getMessage()), e);
         }
         try {
             connection = provider.createXAConnection();
@@ -86,11 +87,11 @@ public class HazelJmsActivation {
             for (MessageHandler handler : handlers) {
                 workManager.scheduleWork(handler);
             }
-            LOG.info("HJMS-RA-060 activated " + endpointFactory.getActivationName() + " on " + destination
-                    + " with " + handlers.size() + " session(s), transacted delivery: " + transacted);
+            LOG.info(AdapterError.ACTIVATED.text(endpointFactory.getActivationName(), destination, handlers.size(),
+                    transacted));
         } catch (JMSException | WorkException | RuntimeException e) {
             stop();
-            throw new ResourceException("HJMS-RA-061 cannot activate " + spec + ": " + e.getMessage(), e);
+            throw new ResourceException(AdapterError.ACTIVATION_FAILED.text(spec, e.getMessage()), e);
         }
     }
 
@@ -134,8 +135,8 @@ public class HazelJmsActivation {
                 Object found = new InitialContext().lookup(spec.getDestinationLookup());
                 return HazelcastDestination.of((Destination) found);
             } catch (NamingException | JMSException | ClassCastException e) {
-                throw new ResourceException("HJMS-RA-062 destinationLookup '" + spec.getDestinationLookup()
-                        + "' does not name a Queue or Topic: " + e.getMessage(), e);
+                throw new ResourceException(AdapterError.DESTINATION_LOOKUP_FAILED.text(spec.getDestinationLookup(),
+                        e.getMessage()), e);
             }
         }
         return spec.isTopic() ? new HazelcastTopic(spec.getDestination()) : new HazelcastQueue(spec.getDestination());
@@ -172,8 +173,7 @@ public class HazelJmsActivation {
         handlers.forEach(MessageHandler::release);
         for (MessageHandler handler : handlers) {
             if (!handler.awaitFinished(30_000)) {
-                LOG.warning("HJMS-RA-063 a delivery of " + endpointFactory.getActivationName()
-                        + " did not finish within 30 s; its message will be redelivered");
+                LOG.warning(AdapterError.DELIVERY_NOT_FINISHED.text(endpointFactory.getActivationName()));
             }
         }
         handlers.clear();
@@ -181,7 +181,7 @@ public class HazelJmsActivation {
             try {
                 connection.close();
             } catch (JMSException e) {
-                LOG.log(Level.FINE, "HJMS-RA-064 closing the activation's connection failed", e);
+                LOG.log(Level.FINE, AdapterError.ACTIVATION_CLOSE_FAILED.text(), e);
             }
         }
     }

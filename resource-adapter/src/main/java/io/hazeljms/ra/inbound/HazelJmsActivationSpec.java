@@ -1,5 +1,6 @@
 package io.hazeljms.ra.inbound;
 
+import io.hazeljms.ra.AdapterError;
 import jakarta.resource.spi.ActivationSpec;
 import jakarta.resource.spi.InvalidPropertyException;
 import jakarta.resource.spi.ResourceAdapter;
@@ -40,8 +41,8 @@ public class HazelJmsActivationSpec implements ActivationSpec, ResourceAdapterAs
     public void validate() throws InvalidPropertyException {
         List<String> errors = ActivationSpecValidator.errors(this);
         if (!errors.isEmpty()) {
-            InvalidPropertyException e = new InvalidPropertyException("HJMS-RA-050 invalid activation config: "
-                    + String.join("; ", errors));
+            InvalidPropertyException e = new InvalidPropertyException(
+                    AdapterError.ACTIVATION_CONFIG_INVALID.text(String.join("; ", errors)));
             throw e;
         }
     }
