@@ -105,7 +105,7 @@ public final class HazelcastXAResource implements XAResource {
         synchronized (branch) {
             if (branch.state == XaBranch.State.ROLLBACK_ONLY) {
                 discard(branch);
-                throw error(XAException.XA_RBROLLBACK, ProviderError.XA_ROLLBACK_ONLY.text("prepare", key));
+                throw error(XAException.XA_RBROLLBACK, ProviderError.XA_ROLLBACK_ONLY.text("prepare " + key));
             }
             if (branch.state != XaBranch.State.IDLE) {
                 throw error(XAException.XAER_PROTO, ProviderError.XA_PREPARE_NOT_ENDED.text(key, branch.state));
@@ -142,12 +142,12 @@ public final class HazelcastXAResource implements XAResource {
         XaBranch branch = branches.get(key);
         if (onePhase) {
             if (branch == null) {
-                throw error(XAException.XAER_NOTA, ProviderError.XA_UNKNOWN_BRANCH.text("commit", key));
+                throw error(XAException.XAER_NOTA, ProviderError.XA_UNKNOWN_BRANCH.text("commit " + key));
             }
             synchronized (branch) {
                 if (branch.state == XaBranch.State.ROLLBACK_ONLY) {
                     discard(branch);
-                    throw error(XAException.XA_RBROLLBACK, ProviderError.XA_ROLLBACK_ONLY.text("commit", key));
+                    throw error(XAException.XA_RBROLLBACK, ProviderError.XA_ROLLBACK_ONLY.text("commit " + key));
                 }
                 if (branch.state != XaBranch.State.IDLE) {
                     throw error(XAException.XAER_PROTO, ProviderError.XA_ONE_PHASE_NOT_ENDED.text(key, branch.state));
@@ -185,7 +185,7 @@ public final class HazelcastXAResource implements XAResource {
         try {
             if (branch == null || branch.state == XaBranch.State.PREPARED) {
                 if (!broker().rollbackPrepared(key) && branch == null) {
-                    throw error(XAException.XAER_NOTA, ProviderError.XA_UNKNOWN_BRANCH.text("rollback", key));
+                    throw error(XAException.XAER_NOTA, ProviderError.XA_UNKNOWN_BRANCH.text("rollback " + key));
                 }
                 branches.remove(key);
                 return;
@@ -211,7 +211,7 @@ public final class HazelcastXAResource implements XAResource {
     public void forget(Xid xid) throws XAException {
         String key = XidCodec.encode(xid);
         if (branches.remove(key) == null && !broker().preparedXids().contains(key)) {
-            throw error(XAException.XAER_NOTA, ProviderError.XA_UNKNOWN_BRANCH.text("forget", key));
+            throw error(XAException.XAER_NOTA, ProviderError.XA_UNKNOWN_BRANCH.text("forget " + key));
         }
         // no heuristic decisions are ever taken, so there is nothing else to forget
     }
@@ -250,7 +250,7 @@ public final class HazelcastXAResource implements XAResource {
     private XaBranch known(String operation, String key) throws XAException {
         XaBranch branch = branches.get(key);
         if (branch == null) {
-            throw error(XAException.XAER_NOTA, ProviderError.XA_UNKNOWN_BRANCH.text(operation, key));
+            throw error(XAException.XAER_NOTA, ProviderError.XA_UNKNOWN_BRANCH.text(operation + " " + key));
         }
         return branch;
     }
