@@ -299,8 +299,8 @@ public enum ProviderError {
             "Pass a non-empty name."),
     OFFSET_OUT_OF_RANGE("HJMS-MSG-062", "offset %s and length %s do not fit an array of %s",
             "Pass an offset and length within the array."),
-    STREAM_BYTES_UNFINISHED("HJMS-MSG-071", "stream field %s is a byte[] only %s of whose %s bytes have been read: read it "
-            + "to its end with readBytes first",
+    STREAM_BYTES_UNFINISHED("HJMS-MSG-071", "stream field %s is a byte[] only %s of whose %s bytes have been "
+            + "read: read it to its end with readBytes first",
             "Read a byte[] field to its end with readBytes before reading the next field."),
     STREAM_END("HJMS-MSG-072", "end of the StreamMessage: all %s fields have been read",
             "Read no more fields than were written."),

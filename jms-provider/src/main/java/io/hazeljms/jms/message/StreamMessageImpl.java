@@ -61,7 +61,8 @@ public class StreamMessageImpl extends MessageImpl implements StreamMessage {
         if (bytesRead >= 0) {
             byte[] field = (byte[]) fields.get(position);
             if (bytesRead < field.length) {
-                throw new MessageFormatException(ProviderError.STREAM_BYTES_UNFINISHED.text(position, bytesRead, field.length));
+                throw new MessageFormatException(
+                        ProviderError.STREAM_BYTES_UNFINISHED.text(position, bytesRead, field.length));
             }
             position++;
             bytesRead = -1;
