@@ -25,8 +25,6 @@ public enum AdapterError {
             "Have the message-driven bean name this adapter (resourceAdapter = hazeljms-ra)."),
     BACKLOG_POLICY_INVALID("HJMS-RA-007", "backlogPolicy must be 'BLOCK' or 'FAIL', was '%s'",
             "Set backlogPolicy to BLOCK or FAIL."),
-    RECOVERY_UNAVAILABLE("HJMS-RA-008", "cannot open a recovery XA resource: %s",
-            "Check that the cluster is reachable; the transaction manager retries its recovery scan."),
 
     // --- outbound: managed connections -------------------------------------------------------------------------
     FACTORY_NOT_ASSOCIATED("HJMS-RA-010", "the managed connection factory is not associated with the HazelJMS "
@@ -44,6 +42,8 @@ public enum AdapterError {
             "The local transaction was not committed: see the cause and repeat the work."),
     LOCAL_ROLLBACK_FAILED("HJMS-RA-016", "local rollback failed: %s",
             "See the cause; unacknowledged messages are redelivered once the session ends."),
+    RECOVERY_UNAVAILABLE("HJMS-RA-017", "cannot open a recovery XA resource: %s",
+            "Check that the cluster is reachable; the transaction manager retries its recovery scan."),
 
     // --- outbound: the handles an application holds -----------------------------------------------------------
     SESSION_CLOSED("HJMS-RA-020", "the session is closed",
