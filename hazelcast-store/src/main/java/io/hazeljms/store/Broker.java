@@ -18,6 +18,7 @@ import io.hazeljms.store.processor.ReassignLeaseProcessor;
 import io.hazeljms.store.processor.ReleaseOwnerProcessor;
 import io.hazeljms.store.processor.ReleaseProcessor;
 import io.hazeljms.store.processor.RoomProcessor;
+import io.hazeljms.store.processor.SettingsProcessor;
 import io.hazeljms.store.processor.StatsProcessor;
 
 import java.util.ArrayList;
@@ -645,6 +646,11 @@ public final class Broker {
     /** Creates a destination with the given settings, or applies them to an existing one. True if created. */
     public boolean createDestination(String destination, DestinationSettings settings) {
         return onKey(destination, new CreateDestinationProcessor(settings));
+    }
+
+    /** A destination's settings, or null when it does not exist. */
+    public DestinationSettings settings(String destination) {
+        return onKey(destination, new SettingsProcessor());
     }
 
     /** Deletes a destination and all its messages. True if it existed. */

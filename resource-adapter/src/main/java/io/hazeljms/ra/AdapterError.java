@@ -15,16 +15,16 @@ public enum AdapterError {
             "Nothing: the adapter is up with the configuration shown."),
     START_FAILED("HJMS-RA-002", "cannot start HazelJMS: %s",
             "Fix the cause (often a resource adapter property, or a port in use) and redeploy the adapter."),
-    MODE_INVALID("HJMS-RA-003", "mode must be 'embedded' or 'client', was '%s'",
-            "Set the resource adapter property mode to embedded or client."),
     STOP_FAILED("HJMS-RA-004", "stopping HazelJMS failed",
             "Nothing to do for the adapter; if the server goes on running, check that its Hazelcast member left."),
     NOT_STARTED("HJMS-RA-005", "the HazelJMS resource adapter is not started",
             "Deploy the adapter (hazeljms-ra.rar) before the applications that use it, and check its start log."),
     UNEXPECTED_ACTIVATION_SPEC("HJMS-RA-006", "unexpected activation spec %s",
             "Have the message-driven bean name this adapter (resourceAdapter = hazeljms-ra)."),
-    BACKLOG_POLICY_INVALID("HJMS-RA-007", "backlogPolicy must be 'BLOCK' or 'FAIL', was '%s'",
-            "Set backlogPolicy to BLOCK or FAIL."),
+    PROPERTIES_INVALID("HJMS-RA-008", "invalid resource adapter properties (%s): %s",
+            "Fix every resource adapter property the message names; each comes with its own id."),
+    BEAN_PROPERTY_MISSING("HJMS-RA-009", "%s has no property %s",
+            "A catalog setting lacks its JavaBean property on the adapter's class; report it with the message."),
 
     // --- outbound: managed connections -------------------------------------------------------------------------
     FACTORY_NOT_ASSOCIATED("HJMS-RA-010", "the managed connection factory is not associated with the HazelJMS "
@@ -68,7 +68,7 @@ public enum AdapterError {
             "See the cause: the adapter is not started."),
 
     // --- inbound: message-driven beans ------------------------------------------------------------------------
-    ACTIVATION_CONFIG_INVALID("HJMS-RA-050", "invalid activation config: %s",
+    ACTIVATION_CONFIG_INVALID("HJMS-RA-050", "invalid activation config (%s): %s",
             "Fix every @ActivationConfigProperty the message names."),
     ACTIVATED("HJMS-RA-060", "activated %s on %s with %s session(s), transacted delivery: %s",
             "Nothing: the bean receives messages."),
@@ -83,6 +83,10 @@ public enum AdapterError {
             "Nothing: the activation is gone; see the cause if it repeats."),
     NO_ON_MESSAGE("HJMS-RA-065", "the endpoint has no onMessage(Message): %s",
             "Implement jakarta.jms.MessageListener in the message-driven bean."),
+    POLICY_CREATED("HJMS-RA-066", "%s created %s with the policy it gives: %s",
+            "Nothing: the bean's activation config set its new destination's policy."),
+    POLICY_CHANGED("HJMS-RA-067", "%s changes the cluster-wide policy of %s (for every consumer, on every server): %s",
+            "Make every bean of the destination give the same policy, or give it in one place only."),
     ENDPOINT_UNAVAILABLE("HJMS-RA-070", "the message endpoint is unavailable",
             "The container refused an endpoint (undeploying, or its pool is exhausted); the message is redelivered."),
     DELIVERY_STOPPED("HJMS-RA-071", "message delivery stopped",

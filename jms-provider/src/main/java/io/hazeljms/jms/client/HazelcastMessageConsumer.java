@@ -7,11 +7,8 @@ import io.hazeljms.store.Broker;
 import io.hazeljms.store.SubscribeOutcome;
 import io.hazeljms.store.SubscriptionSpec;
 import io.hazeljms.store.StoredMessage;
-import io.hazeljms.store.selector.Selector;
-import io.hazeljms.store.selector.SelectorSyntaxException;
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.InvalidDestinationException;
-import jakarta.jms.InvalidSelectorException;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
@@ -63,7 +60,7 @@ public class HazelcastMessageConsumer implements QueueReceiver, TopicSubscriber 
                              boolean noLocal, Subscriptions.Subscription subscription) throws JMSException {
         this.session = session;
         this.destination = destination;
-        this.selector = validSelector(selector);
+        this.selector = MessageSelectors.validate(selector);
         this.noLocal = noLocal;
         this.subscription = subscription;
         HazelcastConnection connection = session.connection();
@@ -87,22 +84,6 @@ public class HazelcastMessageConsumer implements QueueReceiver, TopicSubscriber 
             this.watch = connection.broker().watch(address);
         } catch (RuntimeException e) {
             throw JmsExceptions.wrap("creating a consumer on " + destination, e);
-        }
-    }
-
-    /** Parses the selector now so a bad one fails at creation, naming the position (spec 3.8.1). */
-    static String validSelector(String selector) throws InvalidSelectorException {
-        if (selector == null || selector.isBlank()) {
-            return null;
-        }
-        try {
-            Selector.parse(selector);
-            return selector;
-        } catch (SelectorSyntaxException e) {
-            InvalidSelectorException ex =
-                    new InvalidSelectorException(ProviderError.SELECTOR_INVALID.text(selector, e.getMessage()));
-            ex.setLinkedException(e);
-            throw ex;
         }
     }
 

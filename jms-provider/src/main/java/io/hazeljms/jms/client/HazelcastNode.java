@@ -26,7 +26,9 @@ public final class HazelcastNode implements AutoCloseable {
     private HazelcastNode(HazelcastInstance hz, boolean owned, ProviderConfig config) {
         this.hz = hz;
         this.owned = owned;
-        this.broker = new Broker(hz, config.destinationDefaults());
+        this.broker = config.memberOperations() == null
+                ? new Broker(hz, config.destinationDefaults()) // the store picks its JVM default
+                : new Broker(hz, config.destinationDefaults(), config.memberOperations());
     }
 
     public static HazelcastNode start(ProviderConfig config) {

@@ -32,7 +32,7 @@ public class HazelcastQueueBrowser implements QueueBrowser {
     HazelcastQueueBrowser(HazelcastSession session, Queue queue, String selector) throws JMSException {
         this.session = session;
         this.queue = queue;
-        this.selector = HazelcastMessageConsumer.validSelector(selector);
+        this.selector = MessageSelectors.validate(selector);
         if (((HazelcastDestination) queue).isTemporary()) {
             session.connection().checkConsumable((HazelcastDestination) queue);
         }
