@@ -84,9 +84,7 @@ public final class Broker {
     private void warnIfBackupsMaySucceedSilently() {
         if (hz.getLocalEndpoint() instanceof Member
                 && !"true".equals(hz.getConfig().getProperty(StoreConfig.FAIL_ON_INDETERMINATE_STATE))) {
-            LOG.warning("HJMS-STORE-052 this member's configuration lacks " + StoreConfig.FAIL_ON_INDETERMINATE_STATE
-                    + "=true: a send to a topic or a new queue may return although its backup never stored it. "
-                    + "Apply StoreConfig.applyTo(config, backupCount) to the member's configuration.");
+            LOG.warning(StoreError.NOT_FAIL_ON_INDETERMINATE.text(StoreConfig.FAIL_ON_INDETERMINATE_STATE));
         }
     }
 
@@ -356,8 +354,7 @@ public final class Broker {
         byTarget.forEach((target, messages) -> {
             int stored = send(target, messages);
             if (DestinationState.isRefused(stored)) {
-                LOG.warning("HJMS-STORE-043 " + target + " has no room for " + messages.size() + " message(s) from "
-                        + source.key() + " (code " + stored + "): they stay there until it has");
+                LOG.warning(StoreError.MOVE_TARGET_FULL.text(target, messages.size(), source.key(), stored));
                 return;
             }
             messages.forEach(m -> ids.add(m.messageId()));

@@ -60,7 +60,7 @@ public final class DestinationSettings implements IdentifiedDataSerializable {
      */
     public DestinationSettings withMaxMessages(int messages) {
         if (messages < 0) {
-            throw new IllegalArgumentException("HJMS-STORE-012 maxQueueMessages must not be negative, was " + messages);
+            throw new IllegalArgumentException(StoreError.MAX_QUEUE_MESSAGES_NEGATIVE.text(messages));
         }
         DestinationSettings c = copy();
         c.maxMessages = messages;
@@ -73,7 +73,7 @@ public final class DestinationSettings implements IdentifiedDataSerializable {
      */
     public DestinationSettings withMaxBytes(long bytes) {
         if (bytes < 0) {
-            throw new IllegalArgumentException("HJMS-STORE-013 maxQueueBytes must not be negative, was " + bytes);
+            throw new IllegalArgumentException(StoreError.MAX_QUEUE_BYTES_NEGATIVE.text(bytes));
         }
         DestinationSettings c = copy();
         c.maxBytes = bytes;

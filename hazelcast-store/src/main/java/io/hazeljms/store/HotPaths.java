@@ -28,9 +28,9 @@ final class HotPaths {
             why = "the member's internals are not reachable";
             chosen = publicApi;
         }
-        LOG.info("HJMS-STORE-064 hot path on " + hz.getName() + ": "
-                + (why == null ? "member operations (Hazelcast " + version(hz) + ", memberOperations=auto)"
-                        : "public API (" + why + ")"));
+        LOG.info(StoreError.HOT_PATH_CHOSEN.text(hz.getName(), why == null
+                ? "member operations (Hazelcast " + version(hz) + ", memberOperations=auto)"
+                : "public API (" + why + ")"));
         return chosen;
     }
 

@@ -100,7 +100,7 @@ public final class StoreSerializers implements DataSerializableFactory {
     @Override
     public IdentifiedDataSerializable create(int typeId) {
         if (typeId <= 0 || typeId > MAX_ID || CONSTRUCTORS[typeId] == null) {
-            throw new IllegalArgumentException("HJMS-STORE-001 unknown store type id " + typeId);
+            throw new IllegalArgumentException(StoreError.UNKNOWN_TYPE_ID.text(typeId));
         }
         return CONSTRUCTORS[typeId].get();
     }

@@ -116,7 +116,7 @@ public class HazelcastConnectionFactory implements ConnectionFactory, QueueConne
         try {
             current = node();
         } catch (RuntimeException e) {
-            JMSException jms = new JMSException("HJMS-FACTORY-001 cannot reach the HazelJMS cluster (" + config + "): " + e);
+            JMSException jms = new JMSException(ProviderError.CLUSTER_UNREACHABLE.text(config, e));
             jms.setLinkedException(e);
             jms.initCause(e);
             throw jms;

@@ -54,11 +54,11 @@ public class HazelJmsResourceAdapter implements ResourceAdapter, Serializable {
             HazelcastConnectionFactory started = new HazelcastConnectionFactory(providerConfig());
             started.node(); // join the cluster now, not on the first request
             provider = started;
-            LOG.info("HJMS-RA-001 HazelJMS started: " + started.config());
+            LOG.info(AdapterError.STARTED.text(started.config()));
         } catch (InvalidPropertyException e) {
             throw new ResourceAdapterInternalException(e.getMessage(), e); // start() may throw no other kind
         } catch (RuntimeException e) {
-            throw new ResourceAdapterInternalException("HJMS-RA-002 cannot start HazelJMS: " + e.getMessage(), e);
+            throw new ResourceAdapterInternalException(AdapterError.START_FAILED.text(e.getMessage()), e);
         }
     }
 
@@ -66,7 +66,7 @@ public class HazelJmsResourceAdapter implements ResourceAdapter, Serializable {
     public void validate() throws InvalidPropertyException {
         List<ConfigProblem> problems = SettingChecks.problems(settings);
         if (!problems.isEmpty()) {
-            throw InvalidProperties.of("HJMS-RA-008 invalid resource adapter properties", problems, getClass());
+            throw InvalidProperties.of(AdapterError.PROPERTIES_INVALID, problems, getClass());
         }
     }
 
@@ -89,7 +89,7 @@ public class HazelJmsResourceAdapter implements ResourceAdapter, Serializable {
             try {
                 current.close(); // the member leaves the cluster gracefully: its partitions migrate first
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "HJMS-RA-004 stopping HazelJMS failed", e);
+                LOG.log(Level.WARNING, AdapterError.STOP_FAILED.text(), e);
             }
         }
     }
@@ -98,7 +98,7 @@ public class HazelJmsResourceAdapter implements ResourceAdapter, Serializable {
     public HazelcastConnectionFactory provider() throws ResourceException {
         HazelcastConnectionFactory current = provider;
         if (current == null) {
-            throw new ResourceException("HJMS-RA-005 the HazelJMS resource adapter is not started");
+            throw new ResourceException(AdapterError.NOT_STARTED.text());
         }
         return current;
     }
@@ -110,7 +110,7 @@ public class HazelJmsResourceAdapter implements ResourceAdapter, Serializable {
     @Override
     public void endpointActivation(MessageEndpointFactory factory, ActivationSpec spec) throws ResourceException {
         if (!(spec instanceof HazelJmsActivationSpec hazelSpec)) {
-            throw new NotSupportedException("HJMS-RA-006 unexpected activation spec " + spec.getClass().getName());
+            throw new NotSupportedException(AdapterError.UNEXPECTED_ACTIVATION_SPEC.text(spec.getClass().getName()));
         }
         hazelSpec.validate();
         HazelJmsActivation activation = new HazelJmsActivation(this, bootstrap.getWorkManager(), factory, hazelSpec);

@@ -15,16 +15,16 @@ public final class InvalidProperties {
     private InvalidProperties() {
     }
 
-    public static InvalidPropertyException of(String what, List<ConfigProblem> problems, Class<?> bean) {
-        InvalidPropertyException e = new InvalidPropertyException(what + " (" + problems.size() + "): "
-                + problems.stream().map(ConfigProblem::message).collect(Collectors.joining("; ")));
+    public static InvalidPropertyException of(AdapterError error, List<ConfigProblem> problems, Class<?> bean) {
+        InvalidPropertyException e = new InvalidPropertyException(error.text(problems.size(),
+                problems.stream().map(ConfigProblem::message).collect(Collectors.joining("; "))));
         List<PropertyDescriptor> descriptors = new ArrayList<>();
         for (String name : problems.stream().map(ConfigProblem::setting).distinct().toList()) {
             try {
                 descriptors.add(new PropertyDescriptor(name, bean));
             } catch (IntrospectionException notABeanProperty) {
                 // every catalog setting of this scope has a getter and setter (ConfigurationCatalogTest)
-                throw new IllegalStateException("HJMS-RA-009 " + bean.getSimpleName() + " has no property " + name,
+                throw new IllegalStateException(AdapterError.BEAN_PROPERTY_MISSING.text(bean.getSimpleName(), name),
                         notABeanProperty);
             }
         }

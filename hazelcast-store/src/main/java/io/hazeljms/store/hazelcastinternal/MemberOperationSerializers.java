@@ -2,6 +2,7 @@ package io.hazeljms.store.hazelcastinternal;
 
 import com.hazelcast.nio.serialization.DataSerializableFactory;
 import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
+import io.hazeljms.store.StoreError;
 import io.hazeljms.store.StoreSerializers;
 
 /**
@@ -25,7 +26,7 @@ public final class MemberOperationSerializers implements DataSerializableFactory
             case ENQUEUE -> new EnqueueOperation();
             case NOTIFY_PARKED -> new NotifyParkedOperation();
             case CANCEL_WAIT -> new CancelWaitOperation();
-            default -> throw new IllegalArgumentException("HJMS-STORE-001 unknown store type id " + typeId + " (member operations)");
+            default -> throw new IllegalArgumentException(StoreError.UNKNOWN_TYPE_ID.text(typeId));
         };
     }
 }

@@ -1,5 +1,6 @@
 package io.hazeljms.store.policy;
 
+import io.hazeljms.store.StoreError;
 import io.hazeljms.store.StoredMessage;
 
 /**
@@ -14,8 +15,7 @@ public record DeadLetterPolicy(int maxDeliveryAttempts, String queue) {
 
     public DeadLetterPolicy {
         if (maxDeliveryAttempts < 1) {
-            throw new IllegalArgumentException("HJMS-STORE-010 maxDeliveryAttempts must be at least 1, was "
-                    + maxDeliveryAttempts);
+            throw new IllegalArgumentException(StoreError.DELIVERY_ATTEMPTS_TOO_LOW.text(maxDeliveryAttempts));
         }
         queue = Names.blankToNull(queue);
     }

@@ -1,5 +1,7 @@
 package io.hazeljms.store.policy;
 
+import io.hazeljms.store.StoreError;
+
 /** How long a message that was delivered and then released waits before it is delivered again. */
 public record RedeliveryPolicy(long delayMillis) {
 
@@ -7,7 +9,7 @@ public record RedeliveryPolicy(long delayMillis) {
 
     public RedeliveryPolicy {
         if (delayMillis < 0) {
-            throw new IllegalArgumentException("HJMS-STORE-011 redeliveryDelay must not be negative, was " + delayMillis);
+            throw new IllegalArgumentException(StoreError.REDELIVERY_DELAY_NEGATIVE.text(delayMillis));
         }
     }
 

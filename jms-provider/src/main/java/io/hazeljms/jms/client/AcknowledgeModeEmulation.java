@@ -1,5 +1,6 @@
 package io.hazeljms.jms.client;
 
+import io.hazeljms.jms.ProviderError;
 import io.hazeljms.jms.message.MessageImpl;
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.JMSException;
@@ -108,10 +109,10 @@ public final class AcknowledgeModeEmulation implements AcknowledgeSupport {
     public void commit() throws JMSException {
         HazelcastXASession session = physical.get();
         if (inGlobalTransaction(session)) {
-            throw new TransactionInProgressException("HJMS-RA-021 commit() inside a JTA transaction: the container commits");
+            throw new TransactionInProgressException(ProviderError.COMMIT_IN_JTA.text());
         }
         if (localMode != LocalMode.TRANSACTED) {
-            throw new IllegalStateException("HJMS-RA-022 commit() on a session that is not transacted");
+            throw new IllegalStateException(ProviderError.COMMIT_NOT_TRANSACTED.text());
         }
         session.commitLocal();
     }
@@ -119,17 +120,17 @@ public final class AcknowledgeModeEmulation implements AcknowledgeSupport {
     public void rollback() throws JMSException {
         HazelcastXASession session = physical.get();
         if (inGlobalTransaction(session)) {
-            throw new TransactionInProgressException("HJMS-RA-023 rollback() inside a JTA transaction: use setRollbackOnly");
+            throw new TransactionInProgressException(ProviderError.ROLLBACK_IN_JTA.text());
         }
         if (localMode != LocalMode.TRANSACTED) {
-            throw new IllegalStateException("HJMS-RA-024 rollback() on a session that is not transacted");
+            throw new IllegalStateException(ProviderError.ROLLBACK_NOT_TRANSACTED.text());
         }
         session.rollbackLocal();
     }
 
     public void recover() throws JMSException {
         if (isTransacted()) {
-            throw new IllegalStateException("HJMS-RA-025 recover() on a transacted session");
+            throw new IllegalStateException(ProviderError.RECOVER_TRANSACTED.text());
         }
         physical.get().rollbackLocal();
     }

@@ -1,5 +1,6 @@
 package io.hazeljms.jms.client;
 
+import io.hazeljms.jms.ProviderError;
 import io.hazeljms.jms.destination.HazelcastDestination;
 import io.hazeljms.store.Address;
 import io.hazeljms.store.Broker;
@@ -66,8 +67,7 @@ public class HazelcastMessageConsumer implements QueueReceiver, TopicSubscriber 
         if (destination.isTemporary()) {
             connection.checkConsumable(destination);
             if (subscription != null && (subscription.durable() || subscription.shared())) {
-                throw new InvalidDestinationException("HJMS-CONSUMER-002 durable and shared subscriptions "
-                        + "cannot be made on a temporary topic");
+                throw new InvalidDestinationException(ProviderError.SUBSCRIPTION_ON_TEMPORARY_TOPIC.text());
             }
         }
         this.prefetch = connection.prefetch();
@@ -239,7 +239,7 @@ public class HazelcastMessageConsumer implements QueueReceiver, TopicSubscriber 
 
     private void checkNoListener() throws IllegalStateException {
         if (listener != null) {
-            throw new IllegalStateException("HJMS-CONSUMER-001 receive() is not allowed while a MessageListener is set");
+            throw new IllegalStateException(ProviderError.RECEIVE_WITH_LISTENER.text());
         }
     }
 

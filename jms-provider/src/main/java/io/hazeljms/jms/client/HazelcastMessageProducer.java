@@ -1,5 +1,6 @@
 package io.hazeljms.jms.client;
 
+import io.hazeljms.jms.ProviderError;
 import io.hazeljms.jms.destination.HazelcastDestination;
 import io.hazeljms.jms.message.MessageImpl;
 import io.hazeljms.store.StoredMessage;
@@ -219,26 +220,24 @@ public class HazelcastMessageProducer implements QueueSender, TopicPublisher {
 
     private HazelcastDestination requireOwnDestination() {
         if (destination == null) {
-            throw new UnsupportedOperationException("HJMS-PRODUCER-003 this producer has no destination: "
-                    + "use send(destination, message)");
+            throw new UnsupportedOperationException(ProviderError.PRODUCER_WITHOUT_DESTINATION.text());
         }
         return destination;
     }
 
     private HazelcastDestination requireAnonymous(Destination target) throws JMSException {
         if (destination != null) {
-            throw new UnsupportedOperationException("HJMS-PRODUCER-004 this producer was created for " + destination
-                    + ": use send(message) or create a producer with a null destination");
+            throw new UnsupportedOperationException(ProviderError.PRODUCER_HAS_DESTINATION.text(destination));
         }
         if (target == null) {
-            throw new InvalidDestinationException("HJMS-PRODUCER-005 destination is null: pass a Queue or Topic");
+            throw new InvalidDestinationException(ProviderError.DESTINATION_NULL.text());
         }
         return HazelcastDestination.of(target);
     }
 
     private static CompletionListener requireListener(CompletionListener listener) {
         if (listener == null) {
-            throw new IllegalArgumentException("HJMS-PRODUCER-006 CompletionListener must not be null");
+            throw new IllegalArgumentException(ProviderError.COMPLETION_LISTENER_NULL.text());
         }
         return listener;
     }
@@ -247,7 +246,7 @@ public class HazelcastMessageProducer implements QueueSender, TopicPublisher {
     private void doSend(HazelcastDestination target, Message message, int mode, int prio, long ttl,
                         CompletionListener listener) throws JMSException {
         if (message == null) {
-            throw new MessageFormatException("HJMS-PRODUCER-007 message is null: create one with the session");
+            throw new MessageFormatException(ProviderError.MESSAGE_NULL.text());
         }
         ProducerSettings.validDeliveryMode(mode);
         ProducerSettings.validPriority(prio);
@@ -286,7 +285,7 @@ public class HazelcastMessageProducer implements QueueSender, TopicPublisher {
     @Override
     public void close() throws JMSException {
         if (CompletionThreads.isCompletingFor(session)) {
-            throw new IllegalStateException("HJMS-PRODUCER-008 a CompletionListener must not close its own producer");
+            throw new IllegalStateException(ProviderError.COMPLETION_CLOSES_PRODUCER.text());
         }
         if (closed) {
             return;

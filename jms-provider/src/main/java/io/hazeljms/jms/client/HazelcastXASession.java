@@ -1,5 +1,6 @@
 package io.hazeljms.jms.client;
 
+import io.hazeljms.jms.ProviderError;
 import jakarta.jms.JMSException;
 import jakarta.jms.QueueSession;
 import jakarta.jms.Session;
@@ -57,15 +58,13 @@ public class HazelcastXASession extends HazelcastSession implements XASession, X
     @Override
     public void commit() throws JMSException {
         checkOpen();
-        throw new TransactionInProgressException("HJMS-XA-100 commit() on an XASession: the transaction manager "
-                + "commits through the XAResource");
+        throw new TransactionInProgressException(ProviderError.XA_LOCAL_COMMIT.text("XASession"));
     }
 
     @Override
     public void rollback() throws JMSException {
         checkOpen();
-        throw new TransactionInProgressException("HJMS-XA-101 rollback() on an XASession: the transaction manager "
-                + "rolls back through the XAResource");
+        throw new TransactionInProgressException(ProviderError.XA_LOCAL_ROLLBACK.text("XASession"));
     }
 
     /** Commits work done outside any global transaction (local transaction of a resource adapter). */

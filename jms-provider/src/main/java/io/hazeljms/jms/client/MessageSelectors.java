@@ -1,5 +1,6 @@
 package io.hazeljms.jms.client;
 
+import io.hazeljms.jms.ProviderError;
 import io.hazeljms.store.selector.Selector;
 import io.hazeljms.store.selector.SelectorSyntaxException;
 import jakarta.jms.InvalidSelectorException;
@@ -23,8 +24,8 @@ public final class MessageSelectors {
             Selector.parse(selector);
             return selector;
         } catch (SelectorSyntaxException e) {
-            InvalidSelectorException ex = new InvalidSelectorException("HJMS-SELECTOR-001 invalid message selector \""
-                    + selector + "\": " + e.getMessage());
+            InvalidSelectorException ex =
+                    new InvalidSelectorException(ProviderError.SELECTOR_INVALID.text(selector, e.getMessage()));
             ex.setLinkedException(e);
             throw ex;
         }

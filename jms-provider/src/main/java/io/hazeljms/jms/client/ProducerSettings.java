@@ -1,5 +1,6 @@
 package io.hazeljms.jms.client;
 
+import io.hazeljms.jms.ProviderError;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -40,8 +41,7 @@ public final class ProducerSettings {
     /** @throws JMSException unless {@code mode} is PERSISTENT or NON_PERSISTENT */
     public static int validDeliveryMode(int mode) throws JMSException {
         if (mode != DeliveryMode.PERSISTENT && mode != DeliveryMode.NON_PERSISTENT) {
-            throw new JMSException("HJMS-PRODUCER-001 invalid delivery mode " + mode
-                    + ": use DeliveryMode.PERSISTENT (2) or NON_PERSISTENT (1)");
+            throw new JMSException(ProviderError.DELIVERY_MODE_INVALID.text(mode));
         }
         return mode;
     }
@@ -49,7 +49,7 @@ public final class ProducerSettings {
     /** @throws JMSException unless {@code value} is 0 to 9 */
     public static int validPriority(int value) throws JMSException {
         if (value < 0 || value > 9) {
-            throw new JMSException("HJMS-PRODUCER-002 invalid priority " + value + ": use 0 (lowest) to 9 (highest)");
+            throw new JMSException(ProviderError.PRIORITY_INVALID.text(value));
         }
         return value;
     }
@@ -78,13 +78,13 @@ public final class ProducerSettings {
         return disableMessageTimestamp;
     }
 
-    /** @throws JMSException unless PERSISTENT or NON_PERSISTENT (HJMS-PRODUCER-001) */
+    /** @throws JMSException unless PERSISTENT or NON_PERSISTENT ({@link ProviderError#DELIVERY_MODE_INVALID}) */
     public ProducerSettings withDeliveryMode(int mode) throws JMSException {
         return new ProducerSettings(validDeliveryMode(mode), priority, timeToLive, deliveryDelay, disableMessageId,
                 disableMessageTimestamp);
     }
 
-    /** @throws JMSException unless 0 to 9 (HJMS-PRODUCER-002) */
+    /** @throws JMSException unless 0 to 9 ({@link ProviderError#PRIORITY_INVALID}) */
     public ProducerSettings withPriority(int value) throws JMSException {
         return new ProducerSettings(deliveryMode, validPriority(value), timeToLive, deliveryDelay, disableMessageId,
                 disableMessageTimestamp);

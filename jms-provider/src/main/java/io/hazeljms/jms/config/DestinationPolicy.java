@@ -1,5 +1,6 @@
 package io.hazeljms.jms.config;
 
+import io.hazeljms.jms.ProviderError;
 import io.hazeljms.store.DestinationSettings;
 
 import java.util.ArrayList;
@@ -74,7 +75,7 @@ public final class DestinationPolicy {
             } else if (setting == MAX_QUEUE_BYTES) {
                 s = s.withMaxBytes((Long) v);
             } else {
-                throw new IllegalStateException("HJMS-CFG-016 no store mapping for per-destination setting " + setting);
+                throw new IllegalStateException(ProviderError.NO_STORE_MAPPING.text(setting));
             }
         }
         return s;
@@ -108,7 +109,7 @@ public final class DestinationPolicy {
         } else if (setting == MAX_QUEUE_BYTES) {
             return s.maxBytes();
         }
-        throw new IllegalStateException("HJMS-CFG-016 no store mapping for per-destination setting " + setting);
+        throw new IllegalStateException(ProviderError.NO_STORE_MAPPING.text(setting));
     }
 
     private static String queueKey(String name) {

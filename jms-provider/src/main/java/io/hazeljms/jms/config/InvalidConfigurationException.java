@@ -1,5 +1,6 @@
 package io.hazeljms.jms.config;
 
+import io.hazeljms.jms.ProviderError;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -11,8 +12,8 @@ public final class InvalidConfigurationException extends IllegalArgumentExceptio
     private final transient List<ConfigProblem> problems;
 
     public InvalidConfigurationException(List<ConfigProblem> problems) {
-        super("HJMS-CFG-013 invalid configuration (" + problems.size() + " setting(s)): "
-                + problems.stream().map(ConfigProblem::message).collect(Collectors.joining("; ")));
+        super(ProviderError.CONFIGURATION_INVALID.text(problems.size(),
+                problems.stream().map(ConfigProblem::message).collect(Collectors.joining("; "))));
         this.problems = List.copyOf(problems);
     }
 

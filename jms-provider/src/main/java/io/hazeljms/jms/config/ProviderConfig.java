@@ -1,6 +1,7 @@
 package io.hazeljms.jms.config;
 
 import com.hazelcast.core.HazelcastInstance;
+import io.hazeljms.jms.ProviderError;
 import io.hazeljms.store.DestinationSettings;
 import io.hazeljms.store.MemberOperations;
 
@@ -157,9 +158,9 @@ public final class ProviderConfig {
          * <p>The price is the one the spec allows this delivery mode (at most once): a member failure, or a store
          * that fails (a deleted temporary destination, a topic subscription still full when the
          * {@link BacklogPolicy} gives up), loses the message, and the failure goes to the connection's
-         * ExceptionListener ({@code HJMS-PRODUCER-011}), not to the sender. Closing the producer, session or
-         * connection, stopping the connection, {@code recover}, and every PERSISTENT or CompletionListener send
-         * of the same session first wait until the messages sent before are stored.
+         * ExceptionListener ({@link ProviderError#NON_PERSISTENT_LOST}), not to the sender. Closing the producer,
+         * session or connection, stopping the connection, {@code recover}, and every PERSISTENT or
+         * CompletionListener send of the same session first wait until the messages sent before are stored.
          *
          * <p>{@code false}: every send returns only once its message is stored, as PERSISTENT sends do.
          */
@@ -247,8 +248,7 @@ public final class ProviderConfig {
         public ProviderConfig build() {
             List<ConfigProblem> problems = new ArrayList<>(SettingChecks.problems(values));
             if (instance == null && "instance".equalsIgnoreCase(String.valueOf(values.get(MODE)).trim())) {
-                problems.add(new ConfigProblem(MODE.name(), "HJMS-RA-003 mode 'instance' needs a HazelcastInstance, "
-                        + "handed in with ProviderConfig.builder().instance(hz) (plain Java only)"));
+                problems.add(new ConfigProblem(MODE.name(), ProviderError.INSTANCE_MODE_WITHOUT_INSTANCE.text()));
             }
             if (!problems.isEmpty()) {
                 throw new InvalidConfigurationException(problems);

@@ -1,5 +1,7 @@
 package io.hazeljms.jms.config;
 
+import io.hazeljms.jms.ProviderError;
+
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -22,7 +24,7 @@ public final class Setting<T> {
     private final T defaultValue;
     private final Map<Scope, T> scopeDefaults;
     private final Set<Scope> scopes;
-    private final String errorId;
+    private final ProviderError error;
     private final Rule<T> rule;
     private final String description;
     private final String defaultText;
@@ -34,7 +36,7 @@ public final class Setting<T> {
         defaultValue = b.defaultValue;
         scopeDefaults = b.scopeDefaults;
         scopes = b.scopes;
-        errorId = b.errorId;
+        error = b.error;
         rule = b.rule;
         description = Objects.requireNonNull(b.description, b.name + ": description");
         defaultText = b.defaultText;
@@ -98,7 +100,7 @@ public final class Setting<T> {
         if (violation == null) {
             return null;
         }
-        return (errorId == null ? "" : errorId + " ") + name + " " + violation + ", was '" + value + "'";
+        return error.text(violation, value);
     }
 
     @Override
@@ -112,7 +114,7 @@ public final class Setting<T> {
         private final T defaultValue;
         private final Map<Scope, T> scopeDefaults = new EnumMap<>(Scope.class);
         private Set<Scope> scopes = EnumSet.noneOf(Scope.class);
-        private String errorId;
+        private ProviderError error;
         private Rule<T> rule;
         private String description;
         private String defaultText;
@@ -141,8 +143,12 @@ public final class Setting<T> {
             return this;
         }
 
-        Builder<T> rule(String id, Rule<T> r) {
-            errorId = id;
+        /** The rule, and the catalog entry its problem is reported as (whose template names this setting). */
+        Builder<T> rule(ProviderError id, Rule<T> r) {
+            if (!id.template().startsWith(name + " ")) {
+                throw new IllegalStateException(id.id() + " does not name setting " + name);
+            }
+            error = id;
             rule = r;
             return this;
         }

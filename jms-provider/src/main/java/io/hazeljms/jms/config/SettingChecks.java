@@ -1,5 +1,6 @@
 package io.hazeljms.jms.config;
 
+import io.hazeljms.jms.ProviderError;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,8 +23,7 @@ public final class SettingChecks {
             activationRules(values, problems);
         }
         if (values.scope() == Scope.RESOURCE_ADAPTER && "instance".equalsIgnoreCase(values.get(Settings.MODE).trim())) {
-            problems.add(new ConfigProblem(Settings.MODE.name(), "HJMS-RA-003 mode must be 'embedded' or 'client' in "
-                    + "the resource adapter, was 'instance' (only plain Java can hand in a HazelcastInstance)"));
+            problems.add(new ConfigProblem(Settings.MODE.name(), ProviderError.INSTANCE_MODE_IN_ADAPTER.text()));
         }
         return problems;
     }

@@ -1,5 +1,6 @@
 package io.hazeljms.jms.config;
 
+import io.hazeljms.jms.ProviderError;
 import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -77,8 +78,8 @@ public final class SettingValues implements Serializable {
 
     private void requireScope(Setting<?> setting) {
         if (!setting.in(scope)) {
-            throw new IllegalArgumentException("HJMS-CFG-015 " + setting.name() + " cannot be set in " + scope.label()
-                    + "; it may be set in " + setting.scopes());
+            throw new IllegalArgumentException(ProviderError.SETTING_OUT_OF_SCOPE.text(setting.name(), scope.label(),
+                    setting.scopes()));
         }
     }
 

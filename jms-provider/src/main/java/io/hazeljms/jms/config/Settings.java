@@ -1,5 +1,6 @@
 package io.hazeljms.jms.config;
 
+import io.hazeljms.jms.ProviderError;
 import io.hazeljms.jms.client.MessageSelectors;
 import io.hazeljms.store.DestinationSettings;
 import io.hazeljms.store.MemoryGuard;
@@ -36,7 +37,7 @@ public final class Settings {
             .in(ACTIVATION_SPEC).describe("JNDI name of a HazelJMS Queue or Topic admin object (instead of destination)");
 
     public static final Setting<String> DESTINATION_TYPE = Setting.text("destinationType", "jakarta.jms.Queue")
-            .in(ACTIVATION_SPEC).rule(null, v -> {
+            .in(ACTIVATION_SPEC).rule(ProviderError.DESTINATION_TYPE_INVALID, v -> {
                 String type = v.replace("javax.jms.", "jakarta.jms.");
                 return type.equals("jakarta.jms.Queue") || type.equals("jakarta.jms.Topic") ? null
                         : "must be jakarta.jms.Queue or jakarta.jms.Topic";
@@ -44,14 +45,16 @@ public final class Settings {
             .describe("jakarta.jms.Queue or jakarta.jms.Topic");
 
     public static final Setting<String> MESSAGE_SELECTOR = Setting.text("messageSelector", null).in(ACTIVATION_SPEC)
-            .rule(null, Settings::selectorViolation).describe("message selector");
+            .rule(ProviderError.MESSAGE_SELECTOR_INVALID, Settings::selectorViolation).describe("message selector");
 
     public static final Setting<String> ACKNOWLEDGE_MODE = Setting.text("acknowledgeMode", "Auto-acknowledge")
-            .in(ACTIVATION_SPEC).rule(null, Rule.oneOf(List.of("Auto-acknowledge", "Dups-ok-acknowledge")))
+            .in(ACTIVATION_SPEC).rule(ProviderError.ACKNOWLEDGE_MODE_INVALID,
+                    Rule.oneOf(List.of("Auto-acknowledge", "Dups-ok-acknowledge")))
             .describe("Auto-acknowledge or Dups-ok-acknowledge (non-transacted delivery)");
 
     public static final Setting<String> SUBSCRIPTION_DURABILITY = Setting.text("subscriptionDurability", "NonDurable")
-            .in(ACTIVATION_SPEC).rule(null, Rule.oneOf(List.of("Durable", "NonDurable")))
+            .in(ACTIVATION_SPEC).rule(ProviderError.SUBSCRIPTION_DURABILITY_INVALID,
+                    Rule.oneOf(List.of("Durable", "NonDurable")))
             .describe("Durable or NonDurable (topics)");
 
     public static final Setting<String> SUBSCRIPTION_NAME = Setting.text("subscriptionName", null)
@@ -61,26 +64,26 @@ public final class Settings {
             .in(ACTIVATION_SPEC).describe("consume a topic through a shared subscription");
 
     public static final Setting<Integer> MAX_SESSION = Setting.integer("maxSession", 15).in(ACTIVATION_SPEC)
-            .rule(null, Rule.atLeast(1))
+            .rule(ProviderError.MAX_SESSION_INVALID, Rule.atLeast(1))
             .describe("concurrent deliveries; on a topic, more than one session means a shared subscription");
 
     // --- where the Hazelcast node comes from -----------------------------------------------------------------
 
     public static final Setting<String> MODE = Setting.text("mode", "embedded").in(JAVA, RESOURCE_ADAPTER)
-            .rule("HJMS-RA-003", Rule.oneOf(List.of("embedded", "client", "instance")))
+            .rule(ProviderError.MODE_INVALID, Rule.oneOf(List.of("embedded", "client", "instance")))
             .describe("embedded: start a Hazelcast member in this JVM; client: connect to an existing cluster "
                     + "(clientAddresses); instance (plain Java): use a HazelcastInstance handed in");
 
     public static final Setting<String> CLUSTER_NAME = Setting.text("clusterName", "hazeljms")
-            .in(JAVA, RESOURCE_ADAPTER).rule("HJMS-CFG-005", Rule.notBlank())
+            .in(JAVA, RESOURCE_ADAPTER).rule(ProviderError.CLUSTER_NAME_INVALID, Rule.notBlank())
             .describe("Hazelcast cluster name (embedded and client)");
 
     public static final Setting<String> BIND_INTERFACE = Setting.text("bindInterface", "127.0.0.1")
-            .in(JAVA, RESOURCE_ADAPTER).rule("HJMS-CFG-005", Rule.notBlank())
+            .in(JAVA, RESOURCE_ADAPTER).rule(ProviderError.BIND_INTERFACE_INVALID, Rule.notBlank())
             .describe("interface the embedded member binds and joins on");
 
     public static final Setting<Integer> PORT = Setting.integer("port", 5710).in(JAVA, RESOURCE_ADAPTER)
-            .rule("HJMS-CFG-001", Rule.range(1, 65535))
+            .rule(ProviderError.PORT_INVALID, Rule.range(1, 65535))
             .describe("first port of the embedded member (auto-increments)");
 
     public static final Setting<String> MEMBERS = Setting.text("members", "").in(JAVA, RESOURCE_ADAPTER)
@@ -92,11 +95,12 @@ public final class Settings {
             .describe("client mode: comma-separated cluster addresses host[:port]");
 
     public static final Setting<Long> CLIENT_CONNECT_TIMEOUT_MILLIS = Setting.longValue("clientConnectTimeoutMillis",
-                    20_000L).in(JAVA, RESOURCE_ADAPTER).rule("HJMS-CFG-008", Rule.atLeast(1L))
+                    20_000L).in(JAVA, RESOURCE_ADAPTER)
+            .rule(ProviderError.CLIENT_CONNECT_TIMEOUT_INVALID, Rule.atLeast(1L))
             .describe("client mode: how long to try to reach the cluster (at start and after losing it), ms");
 
     public static final Setting<Integer> BACKUP_COUNT = Setting.integer("backupCount", StoreConfig.DEFAULT_BACKUP_COUNT)
-            .in(JAVA, RESOURCE_ADAPTER).rule("HJMS-CFG-002", Rule.range(0, 6))
+            .in(JAVA, RESOURCE_ADAPTER).rule(ProviderError.BACKUP_COUNT_INVALID, Rule.range(0, 6))
             .describe("synchronous backups of every destination");
 
     public static final Setting<String> HAZELCAST_CONFIG_FILE = Setting.text("hazelcastConfigFile", "")
@@ -104,7 +108,8 @@ public final class Settings {
             .describe("a Hazelcast member XML/YAML configuration to use instead of the generated one");
 
     public static final Setting<String> MEMBER_OPERATIONS = Setting.text("memberOperations", null)
-            .in(JAVA, RESOURCE_ADAPTER).rule("HJMS-CFG-014", Rule.oneOf(List.of("auto", "off")))
+            .in(JAVA, RESOURCE_ADAPTER)
+            .rule(ProviderError.MEMBER_OPERATIONS_INVALID, Rule.oneOf(List.of("auto", "off")))
             .defaultText("the store's JVM default")
             .describe("a member's hot path: auto runs it as the store's partition operations (Hazelcast internals) "
                     + "on a Hazelcast version they are tested on, off uses the public API only; unset: the store's "
@@ -114,11 +119,12 @@ public final class Settings {
 
     public static final Setting<Integer> MAX_DELIVERY_ATTEMPTS = Setting.integer("maxDeliveryAttempts",
                     DestinationSettings.DEFAULT_MAX_DELIVERY_ATTEMPTS).perDestination()
-            .rule("HJMS-CFG-003", Rule.atLeast(1))
+            .rule(ProviderError.MAX_DELIVERY_ATTEMPTS_INVALID, Rule.atLeast(1))
             .describe("deliveries before a message moves to the dead-letter queue");
 
     public static final Setting<Long> REDELIVERY_DELAY_MILLIS = Setting.longValue("redeliveryDelayMillis", 0L)
-            .perDestination().alias("redeliveryDelay", RESOURCE_ADAPTER, ACTIVATION_SPEC).rule("HJMS-CFG-004", Rule.notNegative())
+            .perDestination().alias("redeliveryDelay", RESOURCE_ADAPTER, ACTIVATION_SPEC)
+            .rule(ProviderError.REDELIVERY_DELAY_INVALID, Rule.notNegative())
             .describe("wait before a rolled-back or recovered message is delivered again, ms");
 
     public static final Setting<String> DEAD_LETTER_QUEUE = Setting.text("deadLetterQueue",
@@ -130,35 +136,37 @@ public final class Settings {
 
     public static final Setting<Integer> MAX_QUEUE_MESSAGES = Setting.integer("maxQueueMessages",
                     DestinationSettings.DEFAULT_MAX_MESSAGES).perDestination().alias("maxBacklog", JAVA, RESOURCE_ADAPTER)
-            .rule("HJMS-CFG-007", Rule.notNegative())
+            .rule(ProviderError.MAX_QUEUE_MESSAGES_INVALID, Rule.notNegative())
             .describe("most messages (pending and in flight) a queue, or each topic subscription, may hold "
                     + "(0 = unlimited)");
 
     public static final Setting<Long> MAX_QUEUE_BYTES = Setting.longValue("maxQueueBytes",
-                    DestinationSettings.DEFAULT_MAX_BYTES).perDestination().rule("HJMS-CFG-011", Rule.notNegative())
+                    DestinationSettings.DEFAULT_MAX_BYTES).perDestination()
+            .rule(ProviderError.MAX_QUEUE_BYTES_INVALID, Rule.notNegative())
             .describe("most bytes a queue, or each topic subscription, may hold: bodies plus an estimate of headers "
                     + "and properties, about 200 bytes a message (0 = unlimited; default 32 MiB)");
 
     // --- sending and receiving ------------------------------------------------------------------------------
 
     public static final Setting<Integer> MEMORY_LIMIT_PERCENT = Setting.integer("memoryLimitPercent",
-                    MemoryGuard.DEFAULT_PERCENT).in(JAVA, RESOURCE_ADAPTER).rule("HJMS-CFG-012", Rule.range(0, 100))
+                    MemoryGuard.DEFAULT_PERCENT).in(JAVA, RESOURCE_ADAPTER)
+            .rule(ProviderError.MEMORY_LIMIT_PERCENT_INVALID, Rule.range(0, 100))
             .describe("embedded member: its destinations refuse new messages while more than this share of its "
                     + "heap is in use after a garbage collection (0 = never)");
 
     public static final Setting<String> BACKLOG_POLICY = Setting.text("backlogPolicy", "BLOCK")
-            .in(JAVA, RESOURCE_ADAPTER).rule("HJMS-RA-007", Rule.oneOf(List.of("BLOCK", "FAIL")))
+            .in(JAVA, RESOURCE_ADAPTER).rule(ProviderError.BACKLOG_POLICY_INVALID, Rule.oneOf(List.of("BLOCK", "FAIL")))
             .describe("a send to a destination without room (a limit above, or its member low on memory): BLOCK "
                     + "waits up to backlogBlockMillis, FAIL fails at once; both end in ResourceAllocationException "
                     + "naming the destination and the limit, and nothing of the send is stored");
 
     public static final Setting<Long> BACKLOG_BLOCK_MILLIS = Setting.longValue("backlogBlockMillis", 30_000L)
-            .in(JAVA, RESOURCE_ADAPTER).rule("HJMS-CFG-006", Rule.notNegative())
+            .in(JAVA, RESOURCE_ADAPTER).rule(ProviderError.BACKLOG_BLOCK_MILLIS_INVALID, Rule.notNegative())
             .describe("how long backlogPolicy BLOCK waits for room, ms");
 
     public static final Setting<Integer> PREFETCH = Setting.integer("prefetch", 16).in(JAVA, RESOURCE_ADAPTER)
             .defaultIn(RESOURCE_ADAPTER, 1).defaultText("16 (RA: 1)")
-            .rule("HJMS-CFG-009", Rule.range(1, 1_000))
+            .rule(ProviderError.PREFETCH_INVALID, Rule.range(1, 1_000))
             .describe("messages a consumer claims per store call; those not yet delivered wait in the consumer and "
                     + "go back uncounted on close, recover and rollback (1: competing consumers, MDB sessions and "
                     + "later higher-priority messages get their turn soonest)");
@@ -166,7 +174,8 @@ public final class Settings {
     public static final Setting<Boolean> ASYNC_NON_PERSISTENT_SENDS = Setting.bool("asyncNonPersistentSends", true)
             .in(JAVA, RESOURCE_ADAPTER)
             .describe("a NON_PERSISTENT send without a CompletionListener, outside a transaction, returns before the "
-                    + "message is stored (at most once; failures go to the ExceptionListener as HJMS-PRODUCER-011, "
+                    + "message is stored (at most once; failures go to the ExceptionListener as "
+                    + ProviderError.NON_PERSISTENT_LOST.id() + ", "
                     + "logged for pooled connections); false: every send returns once stored");
 
     public static final Setting<String> OBJECT_MESSAGE_ALLOW_LIST = Setting.text("objectMessageAllowList", "")

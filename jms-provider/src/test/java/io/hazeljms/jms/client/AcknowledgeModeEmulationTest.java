@@ -133,7 +133,7 @@ class AcknowledgeModeEmulationTest extends JmsTestSupport {
         transacted.commit();
         assertEquals(0, depth());
         IllegalStateException recover = assertThrows(IllegalStateException.class, transacted::recover);
-        assertTrue(recover.getMessage().startsWith("HJMS-RA-025"), recover.getMessage());
+        assertTrue(recover.getMessage().startsWith("HJMS-SESSION-006"), recover.getMessage());
     }
 
     @Test
@@ -149,7 +149,7 @@ class AcknowledgeModeEmulationTest extends JmsTestSupport {
         assertEquals("in a transaction", text(auto.received(consumer.receive(10_000))));
         assertEquals(1, depth(), "the transaction manager completes the receive, not the mode");
         TransactionInProgressException commit = assertThrows(TransactionInProgressException.class, auto::commit);
-        assertTrue(commit.getMessage().startsWith("HJMS-RA-021"), commit.getMessage());
+        assertTrue(commit.getMessage().startsWith("HJMS-XA-103"), commit.getMessage());
         assertThrows(TransactionInProgressException.class, auto::rollback);
         assertThrows(IllegalStateException.class, auto::recover);
         resource.end(xid, XAResource.TMSUCCESS);

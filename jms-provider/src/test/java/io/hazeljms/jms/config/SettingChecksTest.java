@@ -42,7 +42,7 @@ class SettingChecksTest {
                 "backlogPolicy", "prefetch"), problems.stream().map(ConfigProblem::setting).toList());
         assertEquals("HJMS-CFG-001 port must be 1..65535, was '0'", problems.get(1).message());
         assertTrue(problems.get(4).message().contains("must be 'auto' or 'off'"), problems.get(4).message());
-        assertTrue(problems.get(5).message().startsWith("HJMS-RA-007 backlogPolicy"), problems.get(5).message());
+        assertTrue(problems.get(5).message().startsWith("HJMS-CFG-019 backlogPolicy"), problems.get(5).message());
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.hazeljms.jms.config.DestinationPolicy;
 import io.hazeljms.jms.destination.HazelcastDestination;
 import io.hazeljms.jms.destination.HazelcastQueue;
 import io.hazeljms.jms.destination.HazelcastTopic;
+import io.hazeljms.ra.AdapterError;
 import io.hazeljms.ra.HazelJmsResourceAdapter;
 import jakarta.jms.Destination;
 import jakarta.jms.JMSException;
@@ -68,7 +69,7 @@ public class HazelJmsActivation {
         try {
             transacted = endpointFactory.isDeliveryTransacted(ON_MESSAGE);
         } catch (NoSuchMethodException e) {
-            throw new ResourceException("HJMS-RA-065 the endpoint has no onMessage(Message): " + e.getMessage(), e);
+            throw new ResourceException(AdapterError.NO_ON_MESSAGE.text(e.getMessage()), e);
         }
         try {
             connection = provider.createXAConnection();
@@ -86,11 +87,11 @@ public class HazelJmsActivation {
             for (MessageHandler handler : handlers) {
                 workManager.scheduleWork(handler);
             }
-            LOG.info("HJMS-RA-060 activated " + endpointFactory.getActivationName() + " on " + destination
-                    + " with " + handlers.size() + " session(s), transacted delivery: " + transacted);
+            LOG.info(AdapterError.ACTIVATED.text(endpointFactory.getActivationName(), destination, handlers.size(),
+                    transacted));
         } catch (JMSException | WorkException | RuntimeException e) {
             stop();
-            throw new ResourceException("HJMS-RA-061 cannot activate " + spec + ": " + e.getMessage(), e);
+            throw new ResourceException(AdapterError.ACTIVATION_FAILED.text(spec, e.getMessage()), e);
         }
     }
 
@@ -134,8 +135,8 @@ public class HazelJmsActivation {
                 Object found = new InitialContext().lookup(spec.getDestinationLookup());
                 return HazelcastDestination.of((Destination) found);
             } catch (NamingException | JMSException | ClassCastException e) {
-                throw new ResourceException("HJMS-RA-062 destinationLookup '" + spec.getDestinationLookup()
-                        + "' does not name a Queue or Topic: " + e.getMessage(), e);
+                throw new ResourceException(AdapterError.DESTINATION_LOOKUP_FAILED.text(spec.getDestinationLookup(),
+                        e.getMessage()), e);
             }
         }
         return spec.isTopic() ? new HazelcastTopic(spec.getDestination()) : new HazelcastQueue(spec.getDestination());
@@ -154,10 +155,9 @@ public class HazelJmsActivation {
         DestinationPolicy.Update update = provider.applyPolicy(destination, policy);
         String bean = endpointFactory.getActivationName();
         if (update.created()) {
-            LOG.info("HJMS-RA-066 " + bean + " created " + destination + " with the policy it gives: " + policy);
+            LOG.info(AdapterError.POLICY_CREATED.text(bean, destination, policy));
         } else if (!update.changes().isEmpty()) {
-            LOG.warning("HJMS-RA-067 " + bean + " changes the cluster-wide policy of " + destination
-                    + " (for every consumer, on every server): " + String.join(", ", update.changes()));
+            LOG.warning(AdapterError.POLICY_CHANGED.text(bean, destination, String.join(", ", update.changes())));
         }
     }
 
@@ -170,8 +170,7 @@ public class HazelJmsActivation {
         handlers.forEach(MessageHandler::release);
         for (MessageHandler handler : handlers) {
             if (!handler.awaitFinished(30_000)) {
-                LOG.warning("HJMS-RA-063 a delivery of " + endpointFactory.getActivationName()
-                        + " did not finish within 30 s; its message will be redelivered");
+                LOG.warning(AdapterError.DELIVERY_NOT_FINISHED.text(endpointFactory.getActivationName()));
             }
         }
         handlers.clear();
@@ -179,7 +178,7 @@ public class HazelJmsActivation {
             try {
                 connection.close();
             } catch (JMSException e) {
-                LOG.log(Level.FINE, "HJMS-RA-064 closing the activation's connection failed", e);
+                LOG.log(Level.FINE, AdapterError.ACTIVATION_CLOSE_FAILED.text(), e);
             }
         }
     }

@@ -6,6 +6,7 @@ import io.hazeljms.jms.config.Scope;
 import io.hazeljms.jms.config.SettingChecks;
 import io.hazeljms.jms.config.SettingValues;
 import io.hazeljms.jms.config.Settings;
+import io.hazeljms.ra.AdapterError;
 import io.hazeljms.ra.InvalidProperties;
 import jakarta.resource.spi.ActivationSpec;
 import jakarta.resource.spi.InvalidPropertyException;
@@ -34,7 +35,7 @@ public class HazelJmsActivationSpec implements ActivationSpec, ResourceAdapterAs
     public void validate() throws InvalidPropertyException {
         List<ConfigProblem> problems = SettingChecks.problems(settings);
         if (!problems.isEmpty()) {
-            throw InvalidProperties.of("HJMS-RA-050 invalid activation config", problems, getClass());
+            throw InvalidProperties.of(AdapterError.ACTIVATION_CONFIG_INVALID, problems, getClass());
         }
     }
 

@@ -3,6 +3,7 @@ package io.hazeljms.ra.outbound;
 import io.hazeljms.jms.config.Scope;
 import io.hazeljms.jms.config.SettingValues;
 import io.hazeljms.jms.config.Settings;
+import io.hazeljms.ra.AdapterError;
 import io.hazeljms.ra.HazelJmsResourceAdapter;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ConnectionManager;
@@ -68,8 +69,7 @@ public class HazelJmsManagedConnectionFactory implements ManagedConnectionFactor
 
     HazelJmsResourceAdapter requireAdapter() throws ResourceException {
         if (resourceAdapter == null) {
-            throw new ResourceException("HJMS-RA-010 the managed connection factory is not associated with the "
-                    + "HazelJMS resource adapter");
+            throw new ResourceException(AdapterError.FACTORY_NOT_ASSOCIATED.text());
         }
         return resourceAdapter;
     }

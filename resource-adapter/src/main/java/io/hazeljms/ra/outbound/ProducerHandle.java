@@ -1,6 +1,7 @@
 package io.hazeljms.ra.outbound;
 
 import io.hazeljms.jms.client.ProducerSettings;
+import io.hazeljms.ra.AdapterError;
 import jakarta.jms.CompletionListener;
 import jakarta.jms.Destination;
 import jakarta.jms.IllegalStateException;
@@ -35,7 +36,7 @@ class ProducerHandle implements QueueSender, TopicPublisher {
 
     private synchronized MessageProducer target() throws JMSException {
         if (closed) {
-            throw new IllegalStateException("HJMS-RA-030 the producer is closed");
+            throw new IllegalStateException(AdapterError.PRODUCER_CLOSED.text());
         }
         Session s = session.sendingSession();
         MessageProducer p = physical.get(s);
@@ -49,7 +50,7 @@ class ProducerHandle implements QueueSender, TopicPublisher {
 
     private void checkOpen() throws JMSException {
         if (closed) {
-            throw new IllegalStateException("HJMS-RA-030 the producer is closed");
+            throw new IllegalStateException(AdapterError.PRODUCER_CLOSED.text());
         }
         session.checkOpen();
     }

@@ -3,6 +3,7 @@ package io.hazeljms.ra.outbound;
 import io.hazeljms.jms.client.AcknowledgeModeEmulation;
 import io.hazeljms.jms.client.AcknowledgeSupport;
 import io.hazeljms.jms.client.HazelcastXASession;
+import io.hazeljms.ra.AdapterError;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.Destination;
 import jakarta.jms.IllegalStateException;
@@ -72,7 +73,7 @@ public class SessionHandle implements QueueSession, TopicSession, AcknowledgeSup
 
     void checkOpen() throws IllegalStateException {
         if (closed) {
-            throw new IllegalStateException("HJMS-RA-020 the session is closed");
+            throw new IllegalStateException(AdapterError.SESSION_CLOSED.text());
         }
     }
 
@@ -328,12 +329,11 @@ public class SessionHandle implements QueueSession, TopicSession, AcknowledgeSup
 
     @Override
     public void run() {
-        throw new java.lang.IllegalStateException("HJMS-RA-026 Session.run() is not allowed in a Jakarta EE component");
+        throw new java.lang.IllegalStateException(AdapterError.RUN_NOT_ALLOWED.text());
     }
 
     static IllegalStateException notInEe(String method) {
-        return new IllegalStateException("HJMS-RA-027 " + method + " is not allowed in a Jakarta EE web or EJB "
-                + "component (Jakarta Messaging 12.2): use a message-driven bean");
+        return new IllegalStateException(AdapterError.NOT_ALLOWED_IN_EE.text(method));
     }
 
     // --- close -----------------------------------------------------------------------------------------------
