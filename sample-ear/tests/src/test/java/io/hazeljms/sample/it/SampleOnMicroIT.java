@@ -52,7 +52,7 @@ class SampleOnMicroIT {
     @BeforeAll
     void startMicro() throws Exception {
         long started = System.nanoTime();
-        micro = MicroServer.start("sample-micro", IT.resolve("payara-micro.jar"),
+        micro = MicroServer.start("sample-micro", MicroServer.microJar(),
                 "hazeljms-sample-it-" + UUID.randomUUID().toString().substring(0, 8), 5780, Duration.ofMinutes(4),
                 IT.resolve("hazeljms-ra.rar"), IT.resolve("sample.war"));
         app = micro.baseUri().resolve("sample/");
