@@ -14,6 +14,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.servlet.ServletContext;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
 import java.util.Collections;
@@ -38,6 +40,16 @@ public class TestApi {
 
     @EJB
     TxSender txSender;
+
+    @Context
+    ServletContext servletContext;
+
+    /** Which server and version this is (Payara's product name and version): the build runs the suite on two. */
+    @GET
+    @Path("server")
+    public String server() {
+        return servletContext.getServerInfo();
+    }
 
     @POST
     @Path("orders")
