@@ -18,7 +18,12 @@ import jakarta.servlet.ServletContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Paths;
 import java.util.Collections;
+import java.util.Properties;
 
 /** REST endpoints the client-side tests drive the application with. */
 @Path("it")
@@ -44,11 +49,20 @@ public class TestApi {
     @Context
     ServletContext servletContext;
 
-    /** Which server and version this is (Payara's product name and version): the build runs the suite on two. */
+    /**
+     * Which server and version this is, e.g. "Payara Micro 7.2025.1": the build runs the suite on two. Micro's
+     * server info is only its product name; its version is in the branding file Payara reads it from.
+     */
     @GET
     @Path("server")
-    public String server() {
-        return servletContext.getServerInfo();
+    public String server() throws IOException {
+        Properties branding = new Properties();
+        try (Reader in = Files.newBufferedReader(Paths.get(System.getProperty("com.sun.aas.installRoot"),
+                "config", "branding", "glassfish-version.properties"))) {
+            branding.load(in);
+        }
+        return servletContext.getServerInfo() + " " + branding.getProperty("major_version") + "."
+                + branding.getProperty("minor_version") + "." + branding.getProperty("update_version");
     }
 
     @POST
