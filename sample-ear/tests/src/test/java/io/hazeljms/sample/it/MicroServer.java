@@ -129,9 +129,25 @@ final class MicroServer implements AutoCloseable {
             micro.close();
             throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
+            Path threads = micro.dumpThreads(logDir.resolve(name + "-threads.txt"));
             micro.close();
-            throw new IllegalStateException("Micro " + name + " not ready after " + timeout + "; see " + logFile);
+            throw new IllegalStateException("Micro " + name + " not ready after " + timeout + "; see " + logFile
+                    + " and its threads at that moment in " + threads);
         }
+    }
+
+    /**
+     * Writes the threads of this Micro's JVM to {@code file} (jcmd of the same JDK, at most 30 s): a start that
+     * hangs (seen once on Payara 7, stuck after its BackingStoreFactoryRegistry line) shows where.
+     */
+    private Path dumpThreads(Path file) throws IOException, InterruptedException {
+        Path jcmd = Paths.get(System.getProperty("java.home"), "bin", "jcmd");
+        Process dump = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "Thread.print")
+                .redirectErrorStream(true).redirectOutput(file.toFile()).start();
+        if (!dump.waitFor(30, TimeUnit.SECONDS)) {
+            dump.destroyForcibly();
+        }
+        return file;
     }
 
     /** {@code http://127.0.0.1:<port>/}. */
