@@ -18,6 +18,7 @@ import io.hazeljms.store.processor.ReassignLeaseProcessor;
 import io.hazeljms.store.processor.ReleaseOwnerProcessor;
 import io.hazeljms.store.processor.ReleaseProcessor;
 import io.hazeljms.store.processor.RoomProcessor;
+import io.hazeljms.store.processor.SettingsProcessor;
 import io.hazeljms.store.processor.StatsProcessor;
 
 import java.util.ArrayList;
@@ -94,9 +95,7 @@ public final class Broker {
     private void warnIfBackupsMaySucceedSilently() {
         if (hz.getLocalEndpoint() instanceof Member
                 && !"true".equals(hz.getConfig().getProperty(StoreConfig.FAIL_ON_INDETERMINATE_STATE))) {
-            LOG.warning("HJMS-STORE-052 this member's configuration lacks " + StoreConfig.FAIL_ON_INDETERMINATE_STATE
-                    + "=true: a send to a topic or a new queue may return although its backup never stored it. "
-                    + "Apply StoreConfig.applyTo(config, backupCount) to the member's configuration.");
+            LOG.warning(StoreError.NOT_FAIL_ON_INDETERMINATE.text(StoreConfig.FAIL_ON_INDETERMINATE_STATE));
         }
     }
 
@@ -485,8 +484,7 @@ public final class Broker {
         byTarget.forEach((target, messages) -> {
             int stored = send(target, messages);
             if (DestinationState.isRefused(stored)) {
-                LOG.warning("HJMS-STORE-043 " + target + " has no room for " + messages.size() + " message(s) from "
-                        + source.key() + " (code " + stored + "): they stay there until it has");
+                LOG.warning(StoreError.MOVE_TARGET_FULL.text(target, messages.size(), source.key(), stored));
                 return;
             }
             messages.forEach(m -> ids.add(m.messageId()));
@@ -648,6 +646,11 @@ public final class Broker {
     /** Creates a destination with the given settings, or applies them to an existing one. True if created. */
     public boolean createDestination(String destination, DestinationSettings settings) {
         return onKey(destination, new CreateDestinationProcessor(settings));
+    }
+
+    /** A destination's settings, or null when it does not exist. */
+    public DestinationSettings settings(String destination) {
+        return onKey(destination, new SettingsProcessor());
     }
 
     /** Deletes a destination and all its messages. True if it existed. */

@@ -7,7 +7,6 @@ package io.hazeljms.store;
 public final class CommitInDoubt extends RuntimeException {
 
     CommitInDoubt(String transactionId, RuntimeException cause) {
-        super("HJMS-STORE-062 commit " + transactionId + " is recorded, applying it failed: " + cause.getMessage(),
-                cause);
+        super(StoreError.COMMIT_APPLY_FAILED.text(transactionId, cause.getMessage()), cause);
     }
 }

@@ -3,18 +3,21 @@ package io.hazeljms.store;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
+import io.hazeljms.store.policy.DeadLetterPolicy;
+import io.hazeljms.store.policy.ExpiryPolicy;
+import io.hazeljms.store.policy.RedeliveryPolicy;
 
 import java.io.IOException;
 
 /**
- * Per-destination policy: how many deliveries before dead-lettering, where dead and expired messages go, the
- * redelivery delay, how much the destination (a queue, or each subscription of a topic) may hold, and the
+ * Per-destination policy: dead letters ({@link DeadLetterPolicy}), expiry ({@link ExpiryPolicy}), redelivery
+ * ({@link RedeliveryPolicy}), how much the destination (a queue, or each subscription of a topic) may hold, and the
  * owning connection of a temporary destination. Immutable once built.
  */
 public final class DestinationSettings implements IdentifiedDataSerializable {
 
-    public static final int DEFAULT_MAX_DELIVERY_ATTEMPTS = 10;
-    public static final String DEFAULT_DEAD_LETTER_QUEUE = "DLQ";
+    public static final int DEFAULT_MAX_DELIVERY_ATTEMPTS = DeadLetterPolicy.DEFAULT_MAX_DELIVERY_ATTEMPTS;
+    public static final String DEFAULT_DEAD_LETTER_QUEUE = DeadLetterPolicy.DEFAULT_QUEUE;
     /** Most messages a queue or one topic subscription holds (pending and in flight). */
     public static final int DEFAULT_MAX_MESSAGES = 100_000;
     /**
@@ -24,10 +27,9 @@ public final class DestinationSettings implements IdentifiedDataSerializable {
      */
     public static final long DEFAULT_MAX_BYTES = 32L << 20;
 
-    private int maxDeliveryAttempts = DEFAULT_MAX_DELIVERY_ATTEMPTS;
-    private String deadLetterQueue = DEFAULT_DEAD_LETTER_QUEUE;
-    private String expiryQueue;
-    private long redeliveryDelayMillis;
+    private DeadLetterPolicy deadLetter = DeadLetterPolicy.DEFAULT;
+    private ExpiryPolicy expiry = ExpiryPolicy.DEFAULT;
+    private RedeliveryPolicy redelivery = RedeliveryPolicy.DEFAULT;
     private String temporaryOwnerNode;
     private String temporaryOwnerConnection;
     private int maxMessages = DEFAULT_MAX_MESSAGES;
@@ -42,10 +44,9 @@ public final class DestinationSettings implements IdentifiedDataSerializable {
 
     private DestinationSettings copy() {
         DestinationSettings c = new DestinationSettings();
-        c.maxDeliveryAttempts = maxDeliveryAttempts;
-        c.deadLetterQueue = deadLetterQueue;
-        c.expiryQueue = expiryQueue;
-        c.redeliveryDelayMillis = redeliveryDelayMillis;
+        c.deadLetter = deadLetter;
+        c.expiry = expiry;
+        c.redelivery = redelivery;
         c.temporaryOwnerNode = temporaryOwnerNode;
         c.temporaryOwnerConnection = temporaryOwnerConnection;
         c.maxMessages = maxMessages;
@@ -59,7 +60,7 @@ public final class DestinationSettings implements IdentifiedDataSerializable {
      */
     public DestinationSettings withMaxMessages(int messages) {
         if (messages < 0) {
-            throw new IllegalArgumentException("HJMS-STORE-012 maxQueueMessages must not be negative, was " + messages);
+            throw new IllegalArgumentException(StoreError.MAX_QUEUE_MESSAGES_NEGATIVE.text(messages));
         }
         DestinationSettings c = copy();
         c.maxMessages = messages;
@@ -72,7 +73,7 @@ public final class DestinationSettings implements IdentifiedDataSerializable {
      */
     public DestinationSettings withMaxBytes(long bytes) {
         if (bytes < 0) {
-            throw new IllegalArgumentException("HJMS-STORE-013 maxQueueBytes must not be negative, was " + bytes);
+            throw new IllegalArgumentException(StoreError.MAX_QUEUE_BYTES_NEGATIVE.text(bytes));
         }
         DestinationSettings c = copy();
         c.maxBytes = bytes;
@@ -81,34 +82,29 @@ public final class DestinationSettings implements IdentifiedDataSerializable {
 
     /** @param attempts deliveries before a message moves to the dead-letter queue; at least 1 */
     public DestinationSettings withMaxDeliveryAttempts(int attempts) {
-        if (attempts < 1) {
-            throw new IllegalArgumentException("HJMS-STORE-010 maxDeliveryAttempts must be at least 1, was " + attempts);
-        }
         DestinationSettings c = copy();
-        c.maxDeliveryAttempts = attempts;
+        c.deadLetter = new DeadLetterPolicy(attempts, deadLetter.queue());
         return c;
     }
 
     /** @param queue dead-letter queue name, or null to drop messages that exceed the attempts */
     public DestinationSettings withDeadLetterQueue(String queue) {
         DestinationSettings c = copy();
-        c.deadLetterQueue = blankToNull(queue);
+        c.deadLetter = new DeadLetterPolicy(deadLetter.maxDeliveryAttempts(), queue);
         return c;
     }
 
     /** @param queue where expired messages go, or null (the default) to drop them */
     public DestinationSettings withExpiryQueue(String queue) {
         DestinationSettings c = copy();
-        c.expiryQueue = blankToNull(queue);
+        c.expiry = new ExpiryPolicy(queue);
         return c;
     }
 
+    /** @param delay how long a released message waits before it is delivered again; not negative */
     public DestinationSettings withRedeliveryDelayMillis(long delay) {
-        if (delay < 0) {
-            throw new IllegalArgumentException("HJMS-STORE-011 redeliveryDelay must not be negative, was " + delay);
-        }
         DestinationSettings c = copy();
-        c.redeliveryDelayMillis = delay;
+        c.redelivery = new RedeliveryPolicy(delay);
         return c;
     }
 
@@ -120,14 +116,9 @@ public final class DestinationSettings implements IdentifiedDataSerializable {
         return c;
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
-    }
-
-    public int maxDeliveryAttempts() { return maxDeliveryAttempts; }
-    public String deadLetterQueue() { return deadLetterQueue; }
-    public String expiryQueue() { return expiryQueue; }
-    public long redeliveryDelayMillis() { return redeliveryDelayMillis; }
+    public DeadLetterPolicy deadLetter() { return deadLetter; }
+    public ExpiryPolicy expiry() { return expiry; }
+    public RedeliveryPolicy redelivery() { return redelivery; }
     public int maxMessages() { return maxMessages; }
     public long maxBytes() { return maxBytes; }
     public boolean isTemporary() { return temporaryOwnerConnection != null; }
@@ -146,10 +137,10 @@ public final class DestinationSettings implements IdentifiedDataSerializable {
 
     @Override
     public void writeData(ObjectDataOutput out) throws IOException {
-        out.writeInt(maxDeliveryAttempts);
-        out.writeString(deadLetterQueue);
-        out.writeString(expiryQueue);
-        out.writeLong(redeliveryDelayMillis);
+        out.writeInt(deadLetter.maxDeliveryAttempts());
+        out.writeString(deadLetter.queue());
+        out.writeString(expiry.queue());
+        out.writeLong(redelivery.delayMillis());
         out.writeString(temporaryOwnerNode);
         out.writeString(temporaryOwnerConnection);
         out.writeInt(maxMessages);
@@ -158,10 +149,9 @@ public final class DestinationSettings implements IdentifiedDataSerializable {
 
     @Override
     public void readData(ObjectDataInput in) throws IOException {
-        maxDeliveryAttempts = in.readInt();
-        deadLetterQueue = in.readString();
-        expiryQueue = in.readString();
-        redeliveryDelayMillis = in.readLong();
+        deadLetter = new DeadLetterPolicy(in.readInt(), in.readString());
+        expiry = new ExpiryPolicy(in.readString());
+        redelivery = new RedeliveryPolicy(in.readLong());
         temporaryOwnerNode = in.readString();
         temporaryOwnerConnection = in.readString();
         maxMessages = in.readInt();
@@ -170,8 +160,7 @@ public final class DestinationSettings implements IdentifiedDataSerializable {
 
     @Override
     public String toString() {
-        return "DestinationSettings{maxDeliveryAttempts=" + maxDeliveryAttempts + ", deadLetterQueue=" + deadLetterQueue
-                + ", expiryQueue=" + expiryQueue + ", redeliveryDelayMillis=" + redeliveryDelayMillis
+        return "DestinationSettings{" + deadLetter + ", " + expiry + ", " + redelivery
                 + ", maxMessages=" + maxMessages + ", maxBytes=" + maxBytes
                 + (isTemporary() ? ", temporary" : "") + "}";
     }

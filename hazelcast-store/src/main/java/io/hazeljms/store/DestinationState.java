@@ -3,6 +3,7 @@ package io.hazeljms.store;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
+import io.hazeljms.store.policy.ExpiryPolicy;
 import io.hazeljms.store.selector.Selector;
 
 import java.io.IOException;
@@ -314,7 +315,7 @@ public final class DestinationState implements IdentifiedDataSerializable {
                 d.expired.add(m.messageId());
                 continue;
             }
-            if (isDead(m)) {
+            if (settings.deadLetter().isDead(m, name)) {
                 d.dead.add(m.messageId());
                 continue;
             }
@@ -333,10 +334,6 @@ public final class DestinationState implements IdentifiedDataSerializable {
         return d;
     }
 
-    private boolean isDead(StoredMessage m) {
-        return m.deliveryCount() >= settings.maxDeliveryAttempts() && !name.equals(settings.deadLetterQueue());
-    }
-
     /**
      * Applies a claim decision: the claimed message and any messages to move go under the owner's lease.
      * Returns the claimed message (a copy) and the moves, each a copy addressed to its target queue.
@@ -346,9 +343,9 @@ public final class DestinationState implements IdentifiedDataSerializable {
         for (String id : d.expired) {
             StoredMessage m = removePending(id);
             expiredCount++;
-            if (settings.expiryQueue() != null) {
+            if (settings.expiry().queue() != null) {
                 inFlight.put(id, new Lease(m, owner));
-                moves.add(moveCopy(m, settings.expiryQueue(), "expired"));
+                moves.add(moveCopy(m, settings.expiry().queue(), ExpiryPolicy.REASON));
             } else {
                 bytes -= m.estimatedSize();
             }
@@ -356,9 +353,9 @@ public final class DestinationState implements IdentifiedDataSerializable {
         for (String id : d.dead) {
             StoredMessage m = removePending(id);
             deadLetteredCount++;
-            if (settings.deadLetterQueue() != null) {
+            if (settings.deadLetter().queue() != null) {
                 inFlight.put(id, new Lease(m, owner));
-                moves.add(moveCopy(m, settings.deadLetterQueue(), deadReason()));
+                moves.add(moveCopy(m, settings.deadLetter().queue(), settings.deadLetter().reason()));
             } else {
                 bytes -= m.estimatedSize();
             }
@@ -386,10 +383,6 @@ public final class DestinationState implements IdentifiedDataSerializable {
         }
         taken.sort(Comparator.comparingLong(DestinationState::orderKey));
         return new ClaimResult(taken, 0, new ArrayList<>());
-    }
-
-    private String deadReason() {
-        return "delivery attempts exceeded (" + settings.maxDeliveryAttempts() + ")";
     }
 
     private StoredMessage removePending(String id) {
@@ -452,9 +445,9 @@ public final class DestinationState implements IdentifiedDataSerializable {
             StoredMessage m = lease.message();
             if (!delivered) {
                 m.deliveryCount(m.deliveryCount() - 1);
-            } else if (isDead(m) && settings.deadLetterQueue() != null) {
+            } else if (settings.deadLetter().isDead(m, name) && settings.deadLetter().queue() != null) {
                 deadLetteredCount++;
-                moves.add(moveCopy(m, settings.deadLetterQueue(), deadReason()));
+                moves.add(moveCopy(m, settings.deadLetter().queue(), settings.deadLetter().reason()));
                 continue;
             }
             inFlight.remove(id);
@@ -491,8 +484,9 @@ public final class DestinationState implements IdentifiedDataSerializable {
     }
 
     private void requeue(StoredMessage m, boolean delivered, long now) {
-        if (delivered && settings.redeliveryDelayMillis() > 0) {
-            m.redeliverAfter(now + settings.redeliveryDelayMillis());
+        long redeliverAt = delivered ? settings.redelivery().redeliverAt(now) : 0;
+        if (redeliverAt > 0) {
+            m.redeliverAfter(redeliverAt);
         }
         long key = orderKey(m); // original position: a redelivered message keeps its place in line
         pending.put(key, m);
@@ -615,7 +609,7 @@ public final class DestinationState implements IdentifiedDataSerializable {
             if (page.size() >= limit) {
                 break;
             }
-            if (!m.isExpired(now) && m.availableAt() <= now && !isDead(m) && selector.matches(m::selectorValue)) {
+            if (!m.isExpired(now) && m.availableAt() <= now && !settings.deadLetter().isDead(m, name) && selector.matches(m::selectorValue)) {
                 StoredMessage c = m.copy();
                 c.deliveryCount(c.deliveryCount() + 1); // as it would be delivered
                 page.add(c);

@@ -57,7 +57,7 @@ public final class MemoryGuard {
      */
     public MemoryGuard(int percent, DoubleSupplier heapUsedAfterGc) {
         if (percent < 0 || percent > 100) {
-            throw new IllegalArgumentException("HJMS-STORE-041 memoryLimitPercent must be 0..100, was " + percent);
+            throw new IllegalArgumentException(StoreError.MEMORY_LIMIT_OUT_OF_RANGE.text(percent));
         }
         this.percent = percent;
         this.heapUsedAfterGc = heapUsedAfterGc;
@@ -102,10 +102,8 @@ public final class MemoryGuard {
         if (nowLow != low) {
             low = nowLow;
             LOG.warning(nowLow
-                    ? String.format("HJMS-STORE-041 heap %.0f%% in use after garbage collection, above "
-                    + "memoryLimitPercent=%d: this member refuses new messages until consumers make room", reading * 100, percent)
-                    : String.format("HJMS-STORE-042 heap %.0f%% in use after garbage collection: this member accepts "
-                    + "new messages again", reading * 100));
+                    ? StoreError.HEAP_LOW.text(reading * 100, percent)
+                    : StoreError.HEAP_RECOVERED.text(reading * 100));
         }
     }
 

@@ -67,7 +67,7 @@ public final class NodeDepartureListener implements MembershipListener, ClientLi
                 releaseNode(hz, node.toString());
             } catch (RuntimeException e) {
                 // the instance may be shutting down itself; nothing is lost: leases stay until someone acts
-                LOG.log(Level.FINE, "HJMS-STORE-040 could not release leases of departed node " + node, e);
+                LOG.log(Level.FINE, StoreError.LEASES_NOT_RELEASED.text(node), e);
             }
         });
     }

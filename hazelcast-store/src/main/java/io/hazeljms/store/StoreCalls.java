@@ -67,8 +67,7 @@ final class StoreCalls {
                 return attempt.get().toCompletableFuture().get(left, TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new StoreUnavailableException("HJMS-STORE-051 " + describe(what, key) + " was interrupted; "
-                        + "its outcome is in doubt", e);
+                throw new StoreUnavailableException(StoreError.CALL_INTERRUPTED.text(describe(what, key)), e);
             } catch (TimeoutException e) {
                 throw inDoubt(what, key, e);
             } catch (ExecutionException | RuntimeException e) {
@@ -137,9 +136,8 @@ final class StoreCalls {
     }
 
     private StoreUnavailableException inDoubt(Object what, String key, Throwable cause) {
-        return new StoreUnavailableException("HJMS-STORE-053 " + describe(what, key) + " did not complete within "
-                + timeoutMillis + " ms while the cluster was losing or moving the destination's owner; its outcome "
-                + "is in doubt" + (cause == null ? "" : " (last failure: " + cause + ")"), cause);
+        return new StoreUnavailableException(StoreError.CALL_IN_DOUBT.text(describe(what, key), timeoutMillis,
+                cause == null ? "" : " (last failure: " + cause + ")"), cause);
     }
 
     static Throwable unwrap(Throwable t) {
@@ -157,6 +155,6 @@ final class StoreCalls {
         if (t instanceof Error e) {
             throw e;
         }
-        return new IllegalStateException("HJMS-STORE-054 store operation failed: " + t, t);
+        return new IllegalStateException(StoreError.CALL_FAILED.text(t), t);
     }
 }

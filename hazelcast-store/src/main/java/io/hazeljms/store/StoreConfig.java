@@ -53,7 +53,7 @@ public final class StoreConfig {
     public static Config applyTo(Config config, int backupCount, int memoryLimitPercent) {
         config.getUserContext().putIfAbsent(MemoryGuard.USER_CONTEXT_KEY, new MemoryGuard(memoryLimitPercent));
         if (backupCount < 0 || backupCount > 6) {
-            throw new IllegalArgumentException("HJMS-STORE-030 backupCount must be 0..6, was " + backupCount);
+            throw new IllegalArgumentException(StoreError.BACKUP_COUNT_OUT_OF_RANGE.text(backupCount));
         }
         config.addMapConfig(new MapConfig(DESTINATIONS_MAP)
                 .setInMemoryFormat(InMemoryFormat.OBJECT)

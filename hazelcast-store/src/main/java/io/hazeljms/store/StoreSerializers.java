@@ -21,6 +21,7 @@ import io.hazeljms.store.processor.ReassignLeaseProcessor;
 import io.hazeljms.store.processor.ReleaseOwnerProcessor;
 import io.hazeljms.store.processor.ReleaseProcessor;
 import io.hazeljms.store.processor.RoomProcessor;
+import io.hazeljms.store.processor.SettingsProcessor;
 import io.hazeljms.store.processor.StatsProcessor;
 
 import java.util.function.Supplier;
@@ -64,8 +65,9 @@ public final class StoreSerializers implements DataSerializableFactory {
     public static final int ROOM = 34;
     public static final int NODE_COMMITS = 35;
     public static final int NODE_COMMITS_PROCESSOR = 36;
+    public static final int SETTINGS = 37;
 
-    private static final int MAX_ID = 36;
+    private static final int MAX_ID = 37;
     @SuppressWarnings("unchecked")
     private static final Supplier<IdentifiedDataSerializable>[] CONSTRUCTORS = new Supplier[MAX_ID + 1];
 
@@ -102,12 +104,13 @@ public final class StoreSerializers implements DataSerializableFactory {
         CONSTRUCTORS[ROOM] = RoomProcessor::new;
         CONSTRUCTORS[NODE_COMMITS] = NodeCommits::new;
         CONSTRUCTORS[NODE_COMMITS_PROCESSOR] = NodeCommitsProcessor::new;
+        CONSTRUCTORS[SETTINGS] = SettingsProcessor::new;
     }
 
     @Override
     public IdentifiedDataSerializable create(int typeId) {
         if (typeId <= 0 || typeId > MAX_ID || CONSTRUCTORS[typeId] == null) {
-            throw new IllegalArgumentException("HJMS-STORE-001 unknown store type id " + typeId);
+            throw new IllegalArgumentException(StoreError.UNKNOWN_TYPE_ID.text(typeId));
         }
         return CONSTRUCTORS[typeId].get();
     }

@@ -57,8 +57,7 @@ final class TransactionCommits {
         NodeCommitsProcessor write = NodeCommitsProcessor.record(record);
         Object recorded = calls.call(write, record.shardKey(), () -> records.submitToKey(record.shardKey(), write));
         if (!Boolean.TRUE.equals(recorded)) {
-            throw new IllegalStateException("HJMS-STORE-063 commit " + record.id() + " refused: the cluster "
-                    + "declared this node departed and released what it held");
+            throw new IllegalStateException(StoreError.COMMIT_OF_DEPARTED_NODE.text(record.id()));
         }
         CrashPoints.reach(CrashPoints.COMMIT_RECORDED);
         try {
@@ -136,13 +135,12 @@ final class TransactionCommits {
         for (String key : keys) {
             List<CommitRecord> taken = (List<CommitRecord>) records.executeOnKey(key, NodeCommitsProcessor.take());
             for (CommitRecord record : taken) {
-                LOG.info(() -> "HJMS-STORE-060 completing commit " + record.id() + " of departed node "
-                        + record.committerNode() + " (" + record.parts() + " parts)");
+                LOG.info(() -> StoreError.COMPLETING_DEPARTED_COMMIT.text(record.id(), record.committerNode(),
+                        record.parts()));
                 try {
                     commits.apply(record, false);
                 } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "HJMS-STORE-061 could not complete commit " + record.id()
-                            + "; it stays recorded and is completed at the next departure", e);
+                    LOG.log(Level.WARNING, StoreError.DEPARTED_COMMIT_FAILED.text(record.id()), e);
                 }
             }
         }

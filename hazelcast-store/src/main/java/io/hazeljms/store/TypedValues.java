@@ -61,8 +61,7 @@ public final class TypedValues {
             out.writeByte(DOUBLE);
             out.writeDouble(d);
         } else {
-            throw new IllegalArgumentException("HJMS-STORE-002 property value of type " + v.getClass().getName()
-                    + " is not one of Boolean, Byte, Short, Integer, Long, Float, Double, String");
+            throw new IllegalArgumentException(StoreError.PROPERTY_TYPE_UNSUPPORTED.text(v.getClass().getName()));
         }
     }
 
@@ -78,7 +77,7 @@ public final class TypedValues {
             case FLOAT: return in.readFloat();
             case DOUBLE: return in.readDouble();
             case STRING: return in.readString();
-            default: throw new IOException("HJMS-STORE-003 unknown property value tag " + t);
+            default: throw new IOException(StoreError.UNKNOWN_PROPERTY_TAG.text(t));
         }
     }
 }

@@ -6,8 +6,12 @@ import io.hazeljms.jms.client.HazelcastJMSContext;
 import io.hazeljms.jms.client.HazelcastNode;
 import io.hazeljms.jms.client.HazelcastXAJMSContext;
 import io.hazeljms.jms.client.RuntimeExceptions;
+import io.hazeljms.jms.config.DestinationPolicy;
 import io.hazeljms.jms.config.ProviderConfig;
+import io.hazeljms.jms.destination.HazelcastDestination;
 import io.hazeljms.jms.message.DeserializationPolicy;
+import io.hazeljms.store.Broker;
+import io.hazeljms.store.DestinationSettings;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
@@ -25,6 +29,7 @@ import jakarta.jms.XAQueueConnectionFactory;
 import jakarta.jms.XATopicConnection;
 import jakarta.jms.XATopicConnectionFactory;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -62,6 +67,26 @@ public class HazelcastConnectionFactory implements ConnectionFactory, QueueConne
         return config;
     }
 
+    /**
+     * Gives a destination the per-destination settings {@code policy} names, keeping the others it has (or this
+     * node's defaults when it does not exist yet, then it is created). Cluster-wide: every node's consumers of
+     * the destination see the change.
+     *
+     * @return what changed, one "setting old → new" each; empty when the destination already had the policy
+     */
+    public DestinationPolicy.Update applyPolicy(HazelcastDestination destination, DestinationPolicy policy) {
+        Broker broker = node().broker();
+        String key = destination.encode();
+        DestinationSettings current = broker.settings(key);
+        boolean exists = current != null;
+        DestinationSettings base = exists ? current : broker.defaults();
+        List<String> changes = policy.changesTo(base);
+        if (!exists || !changes.isEmpty()) {
+            broker.createDestination(key, policy.applyTo(base));
+        }
+        return new DestinationPolicy.Update(!exists, changes);
+    }
+
     /** The node connections use, started on first need. */
     public synchronized HazelcastNode node() {
         if (node == null) {
@@ -91,7 +116,7 @@ public class HazelcastConnectionFactory implements ConnectionFactory, QueueConne
         try {
             current = node();
         } catch (RuntimeException e) {
-            JMSException jms = new JMSException("HJMS-FACTORY-001 cannot reach the HazelJMS cluster (" + config + "): " + e);
+            JMSException jms = new JMSException(ProviderError.CLUSTER_UNREACHABLE.text(config, e));
             jms.setLinkedException(e);
             jms.initCause(e);
             throw jms;

@@ -55,7 +55,9 @@ class DeploymentModesTest {
              HazelcastConnectionFactory onMember = new HazelcastConnectionFactory(cluster.member(0));
              HazelcastConnectionFactory client = new HazelcastConnectionFactory(ProviderConfig.builder()
                      .clusterName(cluster.name())
-                     .client(List.of("127.0.0.1:" + TestCluster.BASE_PORT)).build());
+                     // the member's own port: another JVM on this machine may hold the base port
+                     .client(List.of("127.0.0.1:" + cluster.member(0).getCluster().getLocalMember().getAddress()
+                             .getPort())).build());
              Connection viaClient = client.createConnection();
              Connection viaMember = onMember.createConnection()) {
             assertEquals("across", roundTrip(viaClient, viaMember, "client-" + UUID.randomUUID()));

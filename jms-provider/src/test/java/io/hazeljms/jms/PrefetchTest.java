@@ -165,8 +165,8 @@ class PrefetchTest extends JmsTestSupport {
     @Test
     void prefetchOutOfRangeIsRefusedNamingTheSetting() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ProviderConfig.builder().prefetch(0));
+                () -> ProviderConfig.builder().prefetch(0).build());
         assertTrue(e.getMessage().contains("prefetch must be 1.."), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> ProviderConfig.builder().prefetch(1_001));
+        assertThrows(IllegalArgumentException.class, () -> ProviderConfig.builder().prefetch(1_001).build());
     }
 }

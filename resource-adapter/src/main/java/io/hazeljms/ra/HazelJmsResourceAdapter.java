@@ -1,21 +1,25 @@
 package io.hazeljms.ra;
 
 import io.hazeljms.jms.HazelcastConnectionFactory;
-import io.hazeljms.jms.config.BacklogPolicy;
+import io.hazeljms.jms.config.ConfigProblem;
 import io.hazeljms.jms.config.ProviderConfig;
+import io.hazeljms.jms.config.Scope;
+import io.hazeljms.jms.config.SettingChecks;
+import io.hazeljms.jms.config.SettingValues;
+import io.hazeljms.jms.config.Settings;
 import io.hazeljms.ra.inbound.HazelJmsActivation;
 import io.hazeljms.ra.inbound.HazelJmsActivationSpec;
 import jakarta.resource.NotSupportedException;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ActivationSpec;
 import jakarta.resource.spi.BootstrapContext;
+import jakarta.resource.spi.InvalidPropertyException;
 import jakarta.resource.spi.ResourceAdapter;
 import jakarta.resource.spi.ResourceAdapterInternalException;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 
 import javax.transaction.xa.XAResource;
 import java.io.Serializable;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -23,47 +27,20 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import static io.hazeljms.jms.config.Settings.*;
+
 /**
  * The resource adapter: owns the HazelJMS provider of this server (an embedded Hazelcast member, or a client),
  * started in {@link #start} and stopped in {@link #stop}, and the message-endpoint activations. Its config
- * properties are declared in {@code ra.xml}; each maps onto {@link ProviderConfig}.
+ * properties are the settings of {@link Settings} that the resource adapter may set; {@code ra.xml} lists them.
  */
 public class HazelJmsResourceAdapter implements ResourceAdapter, Serializable {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(HazelJmsResourceAdapter.class.getName());
 
-    // --- configuration (defaults as in ra.xml and README) ----------------------------------------------------
-    private String mode = "embedded";
-    private String clusterName = ProviderConfig.DEFAULT_CLUSTER_NAME;
-    private String bindInterface = ProviderConfig.DEFAULT_INTERFACE;
-    private Integer port = ProviderConfig.DEFAULT_PORT;
-    private String members = "";
-    private String clientAddresses = "";
-    private Integer backupCount = 1;
-    private Integer maxDeliveryAttempts = 10;
-    private Long redeliveryDelay = 0L;
-    private String deadLetterQueue = "DLQ";
-    private String expiryQueue = "";
-    private String objectMessageAllowList = "";
-    private String hazelcastConfigFile = "";
-    private Integer maxQueueMessages = ProviderConfig.DEFAULT_MAX_QUEUE_MESSAGES;
-    private Long maxQueueBytes = ProviderConfig.DEFAULT_MAX_QUEUE_BYTES;
-    /** Former name of maxQueueMessages: when set, it is used instead (documented alias, unset by default). */
-    private Integer maxBacklog;
-    private Integer memoryLimitPercent = ProviderConfig.DEFAULT_MEMORY_LIMIT_PERCENT;
-    private String backlogPolicy = BacklogPolicy.Mode.BLOCK.name();
-    private Long backlogBlockMillis = BacklogPolicy.DEFAULT_BLOCK_MILLIS;
-    /**
-     * One message per claim by default: an MDB session holds nothing ahead, so every session and every server
-     * of the cluster gets the next message as soon as it is free, and a higher-priority message is next.
-     */
-    private Integer prefetch = 1;
-    /**
-     * NON_PERSISTENT sends outside a transaction return before the message is stored, as in plain Java: at most
-     * once, failures go to the connection's exception listener (logged, as pooled connections have none).
-     */
-    private Boolean asyncNonPersistentSends = true;
+    /** The config properties given by the container; names, types, defaults and rules are in {@link Settings}. */
+    private final SettingValues settings = new SettingValues(Scope.RESOURCE_ADAPTER);
 
     private transient volatile HazelcastConnectionFactory provider;
     private transient BootstrapContext bootstrap;
@@ -73,64 +50,29 @@ public class HazelJmsResourceAdapter implements ResourceAdapter, Serializable {
     public void start(BootstrapContext context) throws ResourceAdapterInternalException {
         this.bootstrap = context;
         try {
+            validate();
             HazelcastConnectionFactory started = new HazelcastConnectionFactory(providerConfig());
             started.node(); // join the cluster now, not on the first request
             provider = started;
-            LOG.info("HJMS-RA-001 HazelJMS started: " + started.config());
+            LOG.info(AdapterError.STARTED.text(started.config()));
+        } catch (InvalidPropertyException e) {
+            throw new ResourceAdapterInternalException(e.getMessage(), e); // start() may throw no other kind
         } catch (RuntimeException e) {
-            throw new ResourceAdapterInternalException("HJMS-RA-002 cannot start HazelJMS: " + e.getMessage(), e);
+            throw new ResourceAdapterInternalException(AdapterError.START_FAILED.text(e.getMessage()), e);
         }
     }
 
-    /** The provider configuration these properties describe; each bad value is named by the builder. */
+    /** Checks every property at once: one exception names them all (also in its invalid property descriptors). */
+    public void validate() throws InvalidPropertyException {
+        List<ConfigProblem> problems = SettingChecks.problems(settings);
+        if (!problems.isEmpty()) {
+            throw InvalidProperties.of(AdapterError.PROPERTIES_INVALID, problems, getClass());
+        }
+    }
+
+    /** The provider configuration these properties describe; every bad value is named at once. */
     public ProviderConfig providerConfig() {
-        ProviderConfig.Builder b = ProviderConfig.builder()
-                .mode(parseMode(mode))
-                .clusterName(clusterName)
-                .bindInterface(bindInterface)
-                .port(port)
-                .backupCount(backupCount)
-                .maxDeliveryAttempts(maxDeliveryAttempts)
-                .redeliveryDelayMillis(redeliveryDelay)
-                .deadLetterQueue(deadLetterQueue)
-                .expiryQueue(expiryQueue)
-                .objectMessageAllowList(objectMessageAllowList)
-                .hazelcastConfigFile(hazelcastConfigFile)
-                .maxQueueMessages(maxBacklog != null ? maxBacklog : maxQueueMessages)
-                .maxQueueBytes(maxQueueBytes)
-                .memoryLimitPercent(memoryLimitPercent)
-                .backlogPolicy(new BacklogPolicy(parsePolicy(backlogPolicy), backlogBlockMillis))
-                .prefetch(prefetch)
-                .asyncNonPersistentSends(asyncNonPersistentSends);
-        if (!list(members).isEmpty()) {
-            b.members(list(members));
-        }
-        if (!list(clientAddresses).isEmpty()) {
-            b.clientAddresses(list(clientAddresses));
-        }
-        return b.build();
-    }
-
-    private static ProviderConfig.Mode parseMode(String value) {
-        String v = value == null ? "" : value.trim().toLowerCase(java.util.Locale.ROOT);
-        switch (v) {
-            case "embedded": return ProviderConfig.Mode.EMBEDDED;
-            case "client": return ProviderConfig.Mode.CLIENT;
-            default: throw new IllegalArgumentException("HJMS-RA-003 mode must be 'embedded' or 'client', was '" + value + "'");
-        }
-    }
-
-    private static BacklogPolicy.Mode parsePolicy(String value) {
-        String v = value == null ? "" : value.trim().toUpperCase(java.util.Locale.ROOT);
-        try {
-            return BacklogPolicy.Mode.valueOf(v);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("HJMS-RA-007 backlogPolicy must be 'BLOCK' or 'FAIL', was '" + value + "'");
-        }
-    }
-
-    private static List<String> list(String csv) {
-        return csv == null ? List.of() : Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return ProviderConfig.from(settings);
     }
 
     @Override
@@ -147,7 +89,7 @@ public class HazelJmsResourceAdapter implements ResourceAdapter, Serializable {
             try {
                 current.close(); // the member leaves the cluster gracefully: its partitions migrate first
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "HJMS-RA-004 stopping HazelJMS failed", e);
+                LOG.log(Level.WARNING, AdapterError.STOP_FAILED.text(), e);
             }
         }
     }
@@ -156,7 +98,7 @@ public class HazelJmsResourceAdapter implements ResourceAdapter, Serializable {
     public HazelcastConnectionFactory provider() throws ResourceException {
         HazelcastConnectionFactory current = provider;
         if (current == null) {
-            throw new ResourceException("HJMS-RA-005 the HazelJMS resource adapter is not started");
+            throw new ResourceException(AdapterError.NOT_STARTED.text());
         }
         return current;
     }
@@ -168,7 +110,7 @@ public class HazelJmsResourceAdapter implements ResourceAdapter, Serializable {
     @Override
     public void endpointActivation(MessageEndpointFactory factory, ActivationSpec spec) throws ResourceException {
         if (!(spec instanceof HazelJmsActivationSpec hazelSpec)) {
-            throw new NotSupportedException("HJMS-RA-006 unexpected activation spec " + spec.getClass().getName());
+            throw new NotSupportedException(AdapterError.UNEXPECTED_ACTIVATION_SPEC.text(spec.getClass().getName()));
         }
         hazelSpec.validate();
         HazelJmsActivation activation = new HazelJmsActivation(this, bootstrap.getWorkManager(), factory, hazelSpec);
@@ -190,50 +132,65 @@ public class HazelJmsResourceAdapter implements ResourceAdapter, Serializable {
         return new XAResource[] {RecoveryResource.open(provider())};
     }
 
-    // --- bean properties -------------------------------------------------------------------------------------
+    // --- bean properties: one per setting of Scope.RESOURCE_ADAPTER (ConfigurationCatalogTest checks) -----------
 
-    public String getMode() { return mode; }
-    public void setMode(String mode) { this.mode = mode; }
-    public String getClusterName() { return clusterName; }
-    public void setClusterName(String clusterName) { this.clusterName = clusterName; }
-    public String getBindInterface() { return bindInterface; }
-    public void setBindInterface(String bindInterface) { this.bindInterface = bindInterface; }
-    public Integer getPort() { return port; }
-    public void setPort(Integer port) { this.port = port; }
-    public String getMembers() { return members; }
-    public void setMembers(String members) { this.members = members; }
-    public String getClientAddresses() { return clientAddresses; }
-    public void setClientAddresses(String clientAddresses) { this.clientAddresses = clientAddresses; }
-    public Integer getBackupCount() { return backupCount; }
-    public void setBackupCount(Integer backupCount) { this.backupCount = backupCount; }
-    public Integer getMaxDeliveryAttempts() { return maxDeliveryAttempts; }
-    public void setMaxDeliveryAttempts(Integer maxDeliveryAttempts) { this.maxDeliveryAttempts = maxDeliveryAttempts; }
-    public Long getRedeliveryDelay() { return redeliveryDelay; }
-    public void setRedeliveryDelay(Long redeliveryDelay) { this.redeliveryDelay = redeliveryDelay; }
-    public String getDeadLetterQueue() { return deadLetterQueue; }
-    public void setDeadLetterQueue(String deadLetterQueue) { this.deadLetterQueue = deadLetterQueue; }
-    public String getExpiryQueue() { return expiryQueue; }
-    public void setExpiryQueue(String expiryQueue) { this.expiryQueue = expiryQueue; }
-    public String getObjectMessageAllowList() { return objectMessageAllowList; }
-    public void setObjectMessageAllowList(String list) { this.objectMessageAllowList = list; }
-    public String getHazelcastConfigFile() { return hazelcastConfigFile; }
-    public void setHazelcastConfigFile(String file) { this.hazelcastConfigFile = file; }
-    public Integer getPrefetch() { return prefetch; }
-    public void setPrefetch(Integer prefetch) { this.prefetch = prefetch; }
-    public Boolean getAsyncNonPersistentSends() { return asyncNonPersistentSends; }
-    public void setAsyncNonPersistentSends(Boolean async) { this.asyncNonPersistentSends = async; }
-    public Integer getMaxQueueMessages() { return maxQueueMessages; }
-    public void setMaxQueueMessages(Integer messages) { this.maxQueueMessages = messages; }
-    public Long getMaxQueueBytes() { return maxQueueBytes; }
-    public void setMaxQueueBytes(Long bytes) { this.maxQueueBytes = bytes; }
-    public Integer getMaxBacklog() { return maxBacklog; }
-    public void setMaxBacklog(Integer maxBacklog) { this.maxBacklog = maxBacklog; }
-    public Integer getMemoryLimitPercent() { return memoryLimitPercent; }
-    public void setMemoryLimitPercent(Integer percent) { this.memoryLimitPercent = percent; }
-    public String getBacklogPolicy() { return backlogPolicy; }
-    public void setBacklogPolicy(String policy) { this.backlogPolicy = policy; }
-    public Long getBacklogBlockMillis() { return backlogBlockMillis; }
-    public void setBacklogBlockMillis(Long millis) { this.backlogBlockMillis = millis; }
+    public String getMode() { return settings.get(MODE); }
+    public void setMode(String v) { settings.set(MODE, v); }
+    public String getClusterName() { return settings.get(CLUSTER_NAME); }
+    public void setClusterName(String v) { settings.set(CLUSTER_NAME, v); }
+    public String getBindInterface() { return settings.get(BIND_INTERFACE); }
+    public void setBindInterface(String v) { settings.set(BIND_INTERFACE, v); }
+    public Integer getPort() { return settings.get(PORT); }
+    public void setPort(Integer v) { settings.set(PORT, v); }
+    public String getMembers() { return settings.get(MEMBERS); }
+    public void setMembers(String v) { settings.set(MEMBERS, v); }
+    public String getClientAddresses() { return settings.get(CLIENT_ADDRESSES); }
+    public void setClientAddresses(String v) { settings.set(CLIENT_ADDRESSES, v); }
+    public Long getClientConnectTimeoutMillis() { return settings.get(CLIENT_CONNECT_TIMEOUT_MILLIS); }
+    public void setClientConnectTimeoutMillis(Long v) { settings.set(CLIENT_CONNECT_TIMEOUT_MILLIS, v); }
+    public Integer getBackupCount() { return settings.get(BACKUP_COUNT); }
+    public void setBackupCount(Integer v) { settings.set(BACKUP_COUNT, v); }
+    public String getHazelcastConfigFile() { return settings.get(HAZELCAST_CONFIG_FILE); }
+    public void setHazelcastConfigFile(String v) { settings.set(HAZELCAST_CONFIG_FILE, v); }
+    public String getMemberOperations() { return settings.get(MEMBER_OPERATIONS); }
+    /** Blank (an empty ra.xml value) leaves it unset: the store's JVM default. */
+    public void setMemberOperations(String v) { settings.set(MEMBER_OPERATIONS, v == null || v.isBlank() ? null : v); }
+    public Integer getMaxDeliveryAttempts() { return settings.get(MAX_DELIVERY_ATTEMPTS); }
+    public void setMaxDeliveryAttempts(Integer v) { settings.set(MAX_DELIVERY_ATTEMPTS, v); }
+    public Long getRedeliveryDelayMillis() { return settings.get(REDELIVERY_DELAY_MILLIS); }
+    public void setRedeliveryDelayMillis(Long v) { settings.set(REDELIVERY_DELAY_MILLIS, v); }
+    /** @deprecated former name of redeliveryDelayMillis; when given, it wins */
+    @Deprecated
+    public Long getRedeliveryDelay() { return settings.get(REDELIVERY_DELAY_MILLIS); }
+    /** @deprecated former name of redeliveryDelayMillis; when given, it wins */
+    @Deprecated
+    public void setRedeliveryDelay(Long v) { settings.setViaAlias(REDELIVERY_DELAY_MILLIS, v); }
+    public String getDeadLetterQueue() { return settings.get(DEAD_LETTER_QUEUE); }
+    public void setDeadLetterQueue(String v) { settings.set(DEAD_LETTER_QUEUE, v); }
+    public String getExpiryQueue() { return settings.get(EXPIRY_QUEUE); }
+    public void setExpiryQueue(String v) { settings.set(EXPIRY_QUEUE, v); }
+    public Integer getMaxQueueMessages() { return settings.get(MAX_QUEUE_MESSAGES); }
+    public void setMaxQueueMessages(Integer v) { settings.set(MAX_QUEUE_MESSAGES, v); }
+    /** @deprecated former name of maxQueueMessages; when given, it wins */
+    @Deprecated
+    public Integer getMaxBacklog() { return settings.get(MAX_QUEUE_MESSAGES); }
+    /** @deprecated former name of maxQueueMessages; when given, it wins */
+    @Deprecated
+    public void setMaxBacklog(Integer v) { settings.setViaAlias(MAX_QUEUE_MESSAGES, v); }
+    public Long getMaxQueueBytes() { return settings.get(MAX_QUEUE_BYTES); }
+    public void setMaxQueueBytes(Long v) { settings.set(MAX_QUEUE_BYTES, v); }
+    public Integer getMemoryLimitPercent() { return settings.get(MEMORY_LIMIT_PERCENT); }
+    public void setMemoryLimitPercent(Integer v) { settings.set(MEMORY_LIMIT_PERCENT, v); }
+    public String getBacklogPolicy() { return settings.get(BACKLOG_POLICY); }
+    public void setBacklogPolicy(String v) { settings.set(BACKLOG_POLICY, v); }
+    public Long getBacklogBlockMillis() { return settings.get(BACKLOG_BLOCK_MILLIS); }
+    public void setBacklogBlockMillis(Long v) { settings.set(BACKLOG_BLOCK_MILLIS, v); }
+    public Integer getPrefetch() { return settings.get(PREFETCH); }
+    public void setPrefetch(Integer v) { settings.set(PREFETCH, v); }
+    public Boolean getAsyncNonPersistentSends() { return settings.get(ASYNC_NON_PERSISTENT_SENDS); }
+    public void setAsyncNonPersistentSends(Boolean v) { settings.set(ASYNC_NON_PERSISTENT_SENDS, v); }
+    public String getObjectMessageAllowList() { return settings.get(OBJECT_MESSAGE_ALLOW_LIST); }
+    public void setObjectMessageAllowList(String v) { settings.set(OBJECT_MESSAGE_ALLOW_LIST, v); }
 
     // JCA 2.1 §5.3.7: equals/hashCode by identity are required to stay consistent; we keep the default.
     @Override

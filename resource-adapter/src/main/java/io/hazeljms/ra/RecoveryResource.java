@@ -18,7 +18,7 @@ final class RecoveryResource {
             XAConnection connection = provider.createXAConnection();
             return connection.createXASession().getXAResource();
         } catch (JMSException e) {
-            throw new ResourceException("HJMS-RA-007 cannot open a recovery XA resource: " + e.getMessage(), e);
+            throw new ResourceException(AdapterError.RECOVERY_UNAVAILABLE.text(e.getMessage()), e);
         }
     }
 }

@@ -14,6 +14,8 @@ import jakarta.jms.Queue;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import jakarta.resource.spi.InvalidPropertyException;
+import jakarta.resource.spi.ResourceAdapterInternalException;
+import io.hazeljms.store.MemberOperations;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,10 +28,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -197,6 +204,98 @@ class ResourceAdapterTest {
         durable.setSubscriptionDurability("Durable");
         InvalidPropertyException d = assertThrows(InvalidPropertyException.class, durable::validate);
         assertTrue(d.getMessage().contains("subscriptionName") && d.getMessage().contains("clientId"), d.getMessage());
+        assertEquals(List.of("subscriptionName", "clientId"), descriptorNames(d));
+    }
+
+    @Test
+    void resourceAdapterNamesEveryBadPropertyInOneException() {
+        HazelJmsResourceAdapter bad = new HazelJmsResourceAdapter();
+        bad.setPort(0);
+        bad.setPrefetch(0);
+        bad.setBacklogPolicy("later");
+        bad.setClientConnectTimeoutMillis(0L);
+        bad.setMemberOperations("sometimes");
+        InvalidPropertyException e = assertThrows(InvalidPropertyException.class, bad::validate);
+        assertEquals(List.of("port", "clientConnectTimeoutMillis", "memberOperations", "backlogPolicy", "prefetch"),
+                descriptorNames(e));
+        assertTrue(e.getMessage().startsWith("HJMS-RA-008 invalid resource adapter properties (5): "
+                + "HJMS-CFG-001 port must be 1..65535, was '0'"), e.getMessage());
+        ResourceAdapterInternalException start = assertThrows(ResourceAdapterInternalException.class,
+                () -> bad.start(new Fakes.Bootstrap()));
+        assertTrue(start.getCause() instanceof InvalidPropertyException, "start() reports the same exception as cause");
+    }
+
+    @Test
+    void plainJavaSettingsAreSettableInTheResourceAdapter() throws Exception {
+        HazelJmsResourceAdapter tuned = new HazelJmsResourceAdapter();
+        assertNull(tuned.providerConfig().memberOperations(), "unset: the store's JVM default");
+        tuned.setMemberOperations("off");
+        tuned.setClientConnectTimeoutMillis(1_500L);
+        tuned.setBacklogPolicy("FAIL");
+        tuned.setBacklogBlockMillis(0L);
+        tuned.setRedeliveryDelayMillis(250L);
+        ProviderConfig config = tuned.providerConfig();
+        assertEquals(MemberOperations.OFF, config.memberOperations());
+        assertEquals(1_500L, config.clientConnectTimeoutMillis());
+        assertEquals(new io.hazeljms.jms.config.BacklogPolicy(io.hazeljms.jms.config.BacklogPolicy.Mode.FAIL, 0),
+                config.backlogPolicy());
+        assertEquals(250L, config.redeliveryDelayMillis());
+        tuned.setRedeliveryDelay(400L); // the former name, deprecated, wins when given
+        assertEquals(400L, tuned.providerConfig().redeliveryDelayMillis());
+        tuned.setMemberOperations(""); // an empty ra.xml value: unset again
+        assertNull(tuned.providerConfig().memberOperations());
+    }
+
+    /** DESIGN.md: an MDB may set its destination's policy, but only what it gives, and never silently. */
+    @Test
+    void anActivationThatChangesItsDestinationsPolicySaysSoAndKeepsTheRest() throws Exception {
+        String key = "queue:" + queueName;
+        HazelJmsActivationSpec first = queueSpec(1);
+        first.setRedeliveryDelayMillis(50L);
+        List<LogRecord> logged = new CopyOnWriteArrayList<>();
+        Handler handler = new Handler() {
+            @Override public void publish(LogRecord r) { logged.add(r); }
+            @Override public void flush() { }
+            @Override public void close() { }
+        };
+        Logger log = Logger.getLogger(io.hazeljms.ra.inbound.HazelJmsActivation.class.getName());
+        Level level = log.getLevel();
+        log.setLevel(Level.INFO); // the build's logging.properties shows warnings only
+        log.addHandler(handler);
+        try {
+            Fakes.EndpointFactory factory = new Fakes.EndpointFactory(true, m -> { });
+            ra.endpointActivation(factory, first);
+            assertTrue(logged.stream().anyMatch(r -> r.getLevel() == Level.INFO && r.getMessage().startsWith("HJMS-RA-066")),
+                    "creating the destination is logged");
+            ra.endpointDeactivation(factory, first);
+            logged.clear();
+
+            HazelJmsActivationSpec second = queueSpec(1);
+            second.setMaxDeliveryAttempts(5); // the RA's (and so the queue's) is 3
+            ra.endpointActivation(factory, second);
+            List<String> warnings = logged.stream().filter(r -> r.getLevel() == Level.WARNING)
+                    .map(LogRecord::getMessage).toList();
+            assertEquals(1, warnings.size(), warnings.toString());
+            assertTrue(warnings.get(0).startsWith("HJMS-RA-067") && warnings.get(0).contains("maxDeliveryAttempts 3 → 5")
+                    && warnings.get(0).contains(key) && !warnings.get(0).contains("redeliveryDelayMillis"), warnings.get(0));
+            var settings = plain.node().broker().settings(key);
+            assertEquals(5, settings.deadLetter().maxDeliveryAttempts());
+            assertEquals(50, settings.redelivery().delayMillis(), "what the second bean does not give stays");
+            ra.endpointDeactivation(factory, second);
+            logged.clear();
+
+            ra.endpointActivation(factory, second); // the same policy again: nothing changes, nothing to say
+            assertTrue(logged.stream().noneMatch(r -> r.getLevel() == Level.WARNING), logged.toString());
+            ra.endpointDeactivation(factory, second);
+        } finally {
+            log.removeHandler(handler);
+            log.setLevel(level);
+        }
+    }
+
+    private static List<String> descriptorNames(InvalidPropertyException e) {
+        return java.util.Arrays.stream(e.getInvalidPropertyDescriptors()).map(java.beans.PropertyDescriptor::getName)
+                .toList();
     }
 
     @Test
@@ -253,6 +352,32 @@ class ResourceAdapterTest {
             client.acknowledge();
             assertEquals(0, plain.node().broker().depth("queue:" + queueName));
         }
+    }
+
+    @Test
+    void outboundHandlesUseTheProvidersSettingsAndModes() throws Exception {
+        HazelJmsManagedConnectionFactory mcf = new HazelJmsManagedConnectionFactory();
+        mcf.setResourceAdapter(ra);
+        ConnectionFactory cf = (ConnectionFactory) mcf.createConnectionFactory();
+        try (Connection connection = cf.createConnection()) {
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            var producer = session.createProducer(session.createQueue(queueName));
+            assertEquals(io.hazeljms.jms.client.ProducerSettings.DEFAULTS.priority(), producer.getPriority());
+            JMSException refused = assertThrows(JMSException.class, () -> producer.setPriority(10));
+            assertTrue(refused.getMessage().startsWith("HJMS-PRODUCER-002"), refused.getMessage());
+            producer.setPriority(8);
+            producer.send(session.createTextMessage("not a number"));
+        }
+        try (jakarta.jms.JMSContext context = cf.createContext()) {
+            var consumer = context.createConsumer(context.createQueue(queueName));
+            assertThrows(jakarta.jms.MessageFormatRuntimeException.class, () -> consumer.receiveBody(Long.class, 10_000));
+            assertEquals(1, plain.node().broker().depth("queue:" + queueName), "auto-acknowledge kept the wrong body");
+            Message again = consumer.receive(10_000);
+            assertEquals("not a number", text(again));
+            assertFalse(again.getJMSRedelivered(), "the wrong body went back uncounted");
+            assertEquals(8, again.getJMSPriority(), "the handle's settings reached the message");
+        }
+        assertEquals(0, plain.node().broker().depth("queue:" + queueName));
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import io.hazeljms.store.DestinationState;
+import io.hazeljms.store.StoreError;
 import io.hazeljms.store.StoreSerializers;
 import io.hazeljms.store.StoredMessage;
 import io.hazeljms.store.selector.Selector;
@@ -45,7 +46,7 @@ public final class BrowseProcessor extends DestinationProcessor<ArrayList<Stored
                     System.currentTimeMillis());
             return new ArrayList<>(page);
         } catch (SelectorSyntaxException e) {
-            throw new IllegalArgumentException("HJMS-STORE-020 invalid selector reached the store: " + selector, e);
+            throw new IllegalArgumentException(StoreError.SELECTOR_INVALID.text(selector), e);
         }
     }
 

@@ -8,6 +8,7 @@ import io.hazeljms.store.ClaimResult;
 import io.hazeljms.store.DestinationSettings;
 import io.hazeljms.store.DestinationState;
 import io.hazeljms.store.LeaseOwner;
+import io.hazeljms.store.StoreError;
 import io.hazeljms.store.StoreSerializers;
 import io.hazeljms.store.selector.Selector;
 import io.hazeljms.store.selector.SelectorSyntaxException;
@@ -108,7 +109,7 @@ public final class ClaimProcessor extends DestinationProcessor<ClaimResult> {
             return Selector.cached(selector);
         } catch (SelectorSyntaxException e) {
             // consumers validate their selector when created, so this is a programming error
-            throw new IllegalArgumentException("HJMS-STORE-020 invalid selector reached the store: " + selector, e);
+            throw new IllegalArgumentException(StoreError.SELECTOR_INVALID.text(selector), e);
         }
     }
 

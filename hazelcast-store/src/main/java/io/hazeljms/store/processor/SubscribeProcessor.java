@@ -6,6 +6,7 @@ import com.hazelcast.nio.ObjectDataOutput;
 import io.hazeljms.store.DestinationSettings;
 import io.hazeljms.store.DestinationState;
 import io.hazeljms.store.LeaseOwner;
+import io.hazeljms.store.StoreError;
 import io.hazeljms.store.StoreSerializers;
 import io.hazeljms.store.SubscribeOutcome;
 import io.hazeljms.store.SubscriptionSpec;
@@ -39,7 +40,7 @@ public final class SubscribeProcessor extends DestinationProcessor<SubscribeOutc
     public SubscribeOutcome process(Map.Entry<String, DestinationState> entry) {
         DestinationState state = stateOrCreate(entry, defaults);
         if (!state.isTopic()) {
-            throw new IllegalArgumentException("HJMS-STORE-050 " + entry.getKey() + " is not a topic");
+            throw new IllegalArgumentException(StoreError.NOT_A_TOPIC.text(entry.getKey()));
         }
         SubscribeOutcome outcome = state.subscribe(subscription, spec, consumerId, owner);
         changed = outcome == SubscribeOutcome.CREATED || outcome == SubscribeOutcome.JOINED

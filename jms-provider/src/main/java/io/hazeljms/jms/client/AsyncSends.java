@@ -1,5 +1,6 @@
 package io.hazeljms.jms.client;
 
+import io.hazeljms.jms.ProviderError;
 import io.hazeljms.jms.destination.HazelcastDestination;
 import io.hazeljms.store.StoredMessage;
 import jakarta.jms.CompletionListener;
@@ -60,7 +61,7 @@ final class AsyncSends {
         CompletionThreads.enter(session);
         try {
             if (outcome.failure() != null) {
-                JMSException e = new JMSException("HJMS-PRODUCER-010 asynchronous send failed: " + outcome.failure());
+                JMSException e = new JMSException(ProviderError.ASYNC_SEND_FAILED.text(outcome.failure()));
                 e.initCause(outcome.failure());
                 listener.onException(message, e);
             } else if (outcome.added() != null && DestinationState.isRefused(outcome.added())) {
@@ -69,7 +70,7 @@ final class AsyncSends {
                         outcome.added()));
             } else if (outcome.added() != null && outcome.added() < 0) {
                 listener.onException(message, new InvalidDestinationException(
-                        "HJMS-SESSION-004 temporary destination " + target.getName() + " was deleted"));
+                        ProviderError.TEMPORARY_DELETED.text(target.getName())));
             } else {
                 listener.onCompletion(message);
             }

@@ -1,5 +1,6 @@
 package io.hazeljms.jms.client;
 
+import io.hazeljms.jms.ProviderError;
 import io.hazeljms.store.Address;
 import io.hazeljms.store.Broker;
 import io.hazeljms.store.LeaseOwner;
@@ -122,7 +123,7 @@ final class AutoAcknowledger {
                     : new IllegalStateException(e.getCause()));
         } catch (TimeoutException e) {
             throw JmsExceptions.wrap("acknowledge", new IllegalStateException(
-                    "HJMS-ACK-001 the cluster did not confirm an acknowledgement within " + FLUSH_TIMEOUT_SECONDS + " s"));
+                    ProviderError.ACKNOWLEDGE_UNCONFIRMED.text(FLUSH_TIMEOUT_SECONDS)));
         }
     }
 }

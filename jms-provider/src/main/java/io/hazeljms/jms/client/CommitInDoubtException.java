@@ -1,5 +1,6 @@
 package io.hazeljms.jms.client;
 
+import io.hazeljms.jms.ProviderError;
 import io.hazeljms.store.CommitInDoubt;
 import jakarta.jms.JMSException;
 
@@ -11,8 +12,7 @@ import jakarta.jms.JMSException;
 final class CommitInDoubtException extends JMSException {
 
     CommitInDoubtException(CommitInDoubt cause) {
-        super("HJMS-SESSION-014 the commit was recorded but not yet applied everywhere (" + cause.getMessage()
-                + "); it will be completed, do not repeat its work");
+        super(ProviderError.COMMIT_IN_DOUBT.text(cause.getMessage()));
         setLinkedException(cause);
         initCause(cause);
     }

@@ -1,6 +1,7 @@
 package io.hazeljms.jms.client;
 
 import com.hazelcast.core.LifecycleEvent;
+import io.hazeljms.jms.ProviderError;
 import io.hazeljms.jms.config.BacklogPolicy;
 import io.hazeljms.jms.destination.HazelcastDestination;
 import io.hazeljms.jms.destination.HazelcastTemporaryQueue;
@@ -151,11 +152,11 @@ public class HazelcastConnection implements QueueConnection, TopicConnection, XA
     public synchronized void setClientID(String id) throws JMSException {
         checkOpen();
         if (clientIdFixed) {
-            throw new IllegalStateException("HJMS-CONN-001 the client ID can only be set right after the connection "
-                    + "is created, before any other use" + (clientId != null ? "; it is already " + clientId : ""));
+            throw new IllegalStateException(ProviderError.CLIENT_ID_TOO_LATE.text(
+                    clientId != null ? "; it is already " + clientId : ""));
         }
         if (id == null || id.isEmpty()) {
-            throw new InvalidClientIDException("HJMS-CONN-002 client ID must not be null or empty");
+            throw new InvalidClientIDException(ProviderError.CLIENT_ID_EMPTY.text());
         }
         setClientId(id);
         clientIdFixed = true;
@@ -164,12 +165,11 @@ public class HazelcastConnection implements QueueConnection, TopicConnection, XA
     private void setClientId(String id) throws InvalidClientIDException {
         try {
             if (!broker.reserveClientId(id, leaseOwner(""))) {
-                throw new InvalidClientIDException("HJMS-CONN-003 client ID '" + id
-                        + "' is in use by another connection in the cluster");
+                throw new InvalidClientIDException(ProviderError.CLIENT_ID_IN_USE.text(id));
             }
         } catch (RuntimeException e) {
-            InvalidClientIDException ex = new InvalidClientIDException("HJMS-CONN-004 cannot reserve client ID '"
-                    + id + "': " + e);
+            InvalidClientIDException ex =
+                    new InvalidClientIDException(ProviderError.CLIENT_ID_NOT_RESERVED.text(id, e));
             ex.setLinkedException(e);
             throw ex;
         }
@@ -198,8 +198,7 @@ public class HazelcastConnection implements QueueConnection, TopicConnection, XA
         fixClientId();
         if (sessionMode != Session.SESSION_TRANSACTED && sessionMode != Session.AUTO_ACKNOWLEDGE
                 && sessionMode != Session.CLIENT_ACKNOWLEDGE && sessionMode != Session.DUPS_OK_ACKNOWLEDGE) {
-            throw new JMSException("HJMS-CONN-005 invalid session mode " + sessionMode + ": use AUTO_ACKNOWLEDGE (1), "
-                    + "CLIENT_ACKNOWLEDGE (2), DUPS_OK_ACKNOWLEDGE (3) or SESSION_TRANSACTED (0)");
+            throw new JMSException(ProviderError.SESSION_MODE_INVALID.text(sessionMode));
         }
         HazelcastSession session = new HazelcastSession(this, sessionMode);
         sessions.add(session);
@@ -266,7 +265,7 @@ public class HazelcastConnection implements QueueConnection, TopicConnection, XA
         checkOpen();
         fixClientId();
         if (ListenerThreads.isDeliveringFor(this)) {
-            throw new IllegalStateException("HJMS-CONN-006 a message listener must not stop its own connection");
+            throw new IllegalStateException(ProviderError.LISTENER_STOPS_CONNECTION.text());
         }
         stopDelivery();
         for (HazelcastSession session : sessions) {
@@ -351,10 +350,10 @@ public class HazelcastConnection implements QueueConnection, TopicConnection, XA
             return;
         }
         if (ListenerThreads.isDeliveringFor(this)) {
-            throw new IllegalStateException("HJMS-CONN-007 a message listener must not close its own connection");
+            throw new IllegalStateException(ProviderError.LISTENER_CLOSES_CONNECTION.text());
         }
         if (CompletionThreads.isCompletingFor(this)) {
-            throw new IllegalStateException("HJMS-CONN-008 a CompletionListener must not close its own connection");
+            throw new IllegalStateException(ProviderError.COMPLETION_CLOSES_CONNECTION.text());
         }
         stopDelivery();
         closed = true;
@@ -423,8 +422,8 @@ public class HazelcastConnection implements QueueConnection, TopicConnection, XA
             case SHUTTING_DOWN:
                 ExceptionListener listener = exceptionListener;
                 if (listener != null) {
-                    JMSException e = new JMSException("HJMS-CONN-009 connection to the HazelJMS cluster lost: "
-                            + event.getState(), "CONNECTION_LOST");
+                    JMSException e = new JMSException(ProviderError.CONNECTION_LOST.text(event.getState()),
+                            "CONNECTION_LOST");
                     Thread t = new Thread(() -> listener.onException(e), "hazeljms-exception-listener");
                     t.setDaemon(true);
                     t.start();
@@ -493,8 +492,7 @@ public class HazelcastConnection implements QueueConnection, TopicConnection, XA
         checkOpen();
         for (HazelcastSession session : sessions) {
             if (session.hasConsumerOn(destination)) {
-                throw new IllegalStateException("HJMS-CONN-010 temporary destination " + destination.getName()
-                        + " still has a consumer: close it before delete()");
+                throw new IllegalStateException(ProviderError.TEMPORARY_IN_USE.text(destination.getName()));
             }
         }
         try {
@@ -508,8 +506,8 @@ public class HazelcastConnection implements QueueConnection, TopicConnection, XA
     /** Refuses consumers on temporary destinations of other connections (spec 6.2.2). */
     void checkConsumable(HazelcastDestination destination) throws JMSException {
         if (destination.isTemporary() && !ownsTemporary(destination)) {
-            throw new InvalidDestinationException("HJMS-CONN-011 temporary destination " + destination.getName()
-                    + " belongs to another connection (or was deleted): only its creator may consume from it");
+            throw new InvalidDestinationException(
+                    ProviderError.TEMPORARY_OF_OTHER_CONNECTION.text(destination.getName()));
         }
     }
 
@@ -568,8 +566,7 @@ public class HazelcastConnection implements QueueConnection, TopicConnection, XA
 
     String requireClientId() throws IllegalStateException {
         if (clientId == null) {
-            throw new IllegalStateException("HJMS-CONN-012 an unshared durable subscription needs a client ID: "
-                    + "call setClientID first");
+            throw new IllegalStateException(ProviderError.DURABLE_NEEDS_CLIENT_ID.text());
         }
         return clientId;
     }

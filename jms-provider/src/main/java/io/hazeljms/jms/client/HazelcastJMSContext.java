@@ -1,5 +1,6 @@
 package io.hazeljms.jms.client;
 
+import io.hazeljms.jms.ProviderError;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionMetaData;
@@ -94,7 +95,7 @@ public class HazelcastJMSContext implements JMSContext {
      */
     public static HazelcastJMSContext over(Connection connection, int sessionMode) {
         if (connection == null) {
-            throw new IllegalArgumentException("HJMS-CONTEXT-003 connection must not be null");
+            throw new IllegalArgumentException(ProviderError.CONNECTION_NULL.text());
         }
         return new HazelcastJMSContext(new SharedConnection(connection), validSessionMode(sessionMode));
     }
@@ -109,8 +110,7 @@ public class HazelcastJMSContext implements JMSContext {
     public static int validSessionMode(int mode) {
         if (mode != SESSION_TRANSACTED && mode != AUTO_ACKNOWLEDGE && mode != CLIENT_ACKNOWLEDGE
                 && mode != DUPS_OK_ACKNOWLEDGE) {
-            throw new JMSRuntimeException("HJMS-CONTEXT-001 invalid session mode " + mode + ": use AUTO_ACKNOWLEDGE "
-                    + "(1), CLIENT_ACKNOWLEDGE (2), DUPS_OK_ACKNOWLEDGE (3) or SESSION_TRANSACTED (0)");
+            throw new JMSRuntimeException(ProviderError.SESSION_MODE_INVALID.text(mode));
         }
         return mode;
     }
@@ -118,7 +118,7 @@ public class HazelcastJMSContext implements JMSContext {
     /** Refuses use after close; for subclasses' methods that do not need the session. */
     final void checkOpen() {
         if (closed) {
-            throw new IllegalStateRuntimeException("HJMS-CONTEXT-002 the JMSContext is closed");
+            throw new IllegalStateRuntimeException(ProviderError.CONTEXT_CLOSED.text());
         }
     }
 

@@ -3,7 +3,6 @@ package io.hazeljms.jms.client;
 import io.hazeljms.jms.message.MessageImpl;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.CompletionListener;
-import jakarta.jms.DeliveryMode;
 import jakarta.jms.Destination;
 import jakarta.jms.JMSProducer;
 import jakarta.jms.MapMessage;
@@ -24,8 +23,8 @@ import static io.hazeljms.jms.client.RuntimeExceptions.run;
 /**
  * The simplified API's producer: a set of send options, message properties and headers that are applied to
  * every message it sends, through its context's anonymous {@link MessageProducer} (the provider's own or a
- * resource adapter's handle: only the standard MessageProducer API is used, and the priority and delivery mode
- * are validated here when they are set).
+ * resource adapter's handle: only the standard MessageProducer API is used). The send options are one
+ * {@link ProducerSettings}, validated when they are set.
  *
  * <p>Properties and the correlation ID, type and reply-to headers are kept on a private {@link MessageImpl},
  * so they follow exactly the rules of message properties (names, types, the conversion table).
@@ -38,12 +37,7 @@ public class HazelcastJMSProducer implements JMSProducer {
     /** Whether the correlation ID was last set as bytes (the template keeps only one form). */
     private boolean correlationIdAsBytes;
 
-    private int deliveryMode = DeliveryMode.PERSISTENT;
-    private int priority = Message.DEFAULT_PRIORITY;
-    private long timeToLive = Message.DEFAULT_TIME_TO_LIVE;
-    private long deliveryDelay = Message.DEFAULT_DELIVERY_DELAY;
-    private boolean disableMessageId;
-    private boolean disableMessageTimestamp;
+    private ProducerSettings settings = ProducerSettings.DEFAULTS;
     private CompletionListener completionListener;
 
     HazelcastJMSProducer(HazelcastJMSContext context) {
@@ -60,13 +54,11 @@ public class HazelcastJMSProducer implements JMSProducer {
         }
         run(() -> {
             // the context's producer is shared by its JMSProducers: configure it for this send
-            producer.setDeliveryDelay(deliveryDelay);
-            producer.setDisableMessageID(disableMessageId);
-            producer.setDisableMessageTimestamp(disableMessageTimestamp);
+            settings.applyTo(producer);
             if (completionListener == null) {
-                producer.send(destination, message, deliveryMode, priority, timeToLive);
+                producer.send(destination, message);
             } else {
-                producer.send(destination, message, deliveryMode, priority, timeToLive, completionListener);
+                producer.send(destination, message, completionListener);
             }
         });
         return this;
@@ -131,70 +123,70 @@ public class HazelcastJMSProducer implements JMSProducer {
 
     @Override
     public JMSProducer setDisableMessageID(boolean value) {
-        disableMessageId = value;
+        settings = settings.withDisableMessageId(value);
         return this;
     }
 
     @Override
     public boolean getDisableMessageID() {
-        return disableMessageId;
+        return settings.disableMessageId();
     }
 
     @Override
     public JMSProducer setDisableMessageTimestamp(boolean value) {
-        disableMessageTimestamp = value;
+        settings = settings.withDisableMessageTimestamp(value);
         return this;
     }
 
     @Override
     public boolean getDisableMessageTimestamp() {
-        return disableMessageTimestamp;
+        return settings.disableMessageTimestamp();
     }
 
     /** @throws jakarta.jms.JMSRuntimeException unless PERSISTENT or NON_PERSISTENT */
     @Override
     public JMSProducer setDeliveryMode(int mode) {
-        deliveryMode = call(() -> HazelcastMessageProducer.validDeliveryMode(mode));
+        settings = call(() -> settings.withDeliveryMode(mode));
         return this;
     }
 
     @Override
     public int getDeliveryMode() {
-        return deliveryMode;
+        return settings.deliveryMode();
     }
 
     /** @throws jakarta.jms.JMSRuntimeException unless 0 to 9 */
     @Override
     public JMSProducer setPriority(int value) {
-        priority = call(() -> HazelcastMessageProducer.validPriority(value));
+        settings = call(() -> settings.withPriority(value));
         return this;
     }
 
     @Override
     public int getPriority() {
-        return priority;
+        return settings.priority();
     }
 
     @Override
     public JMSProducer setTimeToLive(long value) {
-        timeToLive = value;
+        settings = settings.withTimeToLive(value);
         return this;
     }
 
     @Override
     public long getTimeToLive() {
-        return timeToLive;
+        return settings.timeToLive();
     }
 
     @Override
     public JMSProducer setDeliveryDelay(long value) {
-        deliveryDelay = value;
+        settings = settings.withDeliveryDelay(value);
         return this;
     }
 
     @Override
     public long getDeliveryDelay() {
-        return deliveryDelay;
+        return settings.deliveryDelay();
     }
 
     /** With a listener, sends return at once and the listener is told of the outcome; null sends synchronously. */

@@ -1,16 +1,14 @@
 package io.hazeljms.jms.client;
 
+import io.hazeljms.jms.ProviderError;
 import io.hazeljms.jms.destination.HazelcastDestination;
 import io.hazeljms.store.Address;
 import io.hazeljms.store.Broker;
 import io.hazeljms.store.SubscribeOutcome;
 import io.hazeljms.store.SubscriptionSpec;
 import io.hazeljms.store.StoredMessage;
-import io.hazeljms.store.selector.Selector;
-import io.hazeljms.store.selector.SelectorSyntaxException;
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.InvalidDestinationException;
-import jakarta.jms.InvalidSelectorException;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
@@ -62,15 +60,14 @@ public class HazelcastMessageConsumer implements QueueReceiver, TopicSubscriber 
                              boolean noLocal, Subscriptions.Subscription subscription) throws JMSException {
         this.session = session;
         this.destination = destination;
-        this.selector = validSelector(selector);
+        this.selector = MessageSelectors.validate(selector);
         this.noLocal = noLocal;
         this.subscription = subscription;
         HazelcastConnection connection = session.connection();
         if (destination.isTemporary()) {
             connection.checkConsumable(destination);
             if (subscription != null && (subscription.durable() || subscription.shared())) {
-                throw new InvalidDestinationException("HJMS-CONSUMER-002 durable and shared subscriptions "
-                        + "cannot be made on a temporary topic");
+                throw new InvalidDestinationException(ProviderError.SUBSCRIPTION_ON_TEMPORARY_TOPIC.text());
             }
         }
         this.prefetch = connection.prefetch();
@@ -87,22 +84,6 @@ public class HazelcastMessageConsumer implements QueueReceiver, TopicSubscriber 
             this.watch = connection.broker().watch(address);
         } catch (RuntimeException e) {
             throw JmsExceptions.wrap("creating a consumer on " + destination, e);
-        }
-    }
-
-    /** Parses the selector now so a bad one fails at creation, naming the position (spec 3.8.1). */
-    static String validSelector(String selector) throws InvalidSelectorException {
-        if (selector == null || selector.isBlank()) {
-            return null;
-        }
-        try {
-            Selector.parse(selector);
-            return selector;
-        } catch (SelectorSyntaxException e) {
-            InvalidSelectorException ex = new InvalidSelectorException("HJMS-SELECTOR-001 invalid message selector \""
-                    + selector + "\": " + e.getMessage());
-            ex.setLinkedException(e);
-            throw ex;
         }
     }
 
@@ -258,7 +239,7 @@ public class HazelcastMessageConsumer implements QueueReceiver, TopicSubscriber 
 
     private void checkNoListener() throws IllegalStateException {
         if (listener != null) {
-            throw new IllegalStateException("HJMS-CONSUMER-001 receive() is not allowed while a MessageListener is set");
+            throw new IllegalStateException(ProviderError.RECEIVE_WITH_LISTENER.text());
         }
     }
 

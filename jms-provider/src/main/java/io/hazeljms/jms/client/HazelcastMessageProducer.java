@@ -1,5 +1,6 @@
 package io.hazeljms.jms.client;
 
+import io.hazeljms.jms.ProviderError;
 import io.hazeljms.jms.destination.HazelcastDestination;
 import io.hazeljms.jms.message.MessageImpl;
 import io.hazeljms.store.StoredMessage;
@@ -29,12 +30,7 @@ public class HazelcastMessageProducer implements QueueSender, TopicPublisher {
     private final HazelcastSession session;
     private final HazelcastDestination destination;
     private volatile boolean closed;
-    private int deliveryMode = DeliveryMode.PERSISTENT;
-    private int priority = Message.DEFAULT_PRIORITY;
-    private long timeToLive = Message.DEFAULT_TIME_TO_LIVE;
-    private long deliveryDelay = Message.DEFAULT_DELIVERY_DELAY;
-    private boolean disableMessageId;
-    private boolean disableMessageTimestamp;
+    private volatile ProducerSettings settings = ProducerSettings.DEFAULTS;
 
     HazelcastMessageProducer(HazelcastSession session, HazelcastDestination destination) {
         this.session = session;
@@ -53,88 +49,73 @@ public class HazelcastMessageProducer implements QueueSender, TopicPublisher {
     @Override
     public void setDisableMessageID(boolean value) throws JMSException {
         checkOpen();
-        disableMessageId = value;
+        settings = settings.withDisableMessageId(value);
     }
 
     @Override
     public boolean getDisableMessageID() throws JMSException {
         checkOpen();
-        return disableMessageId;
+        return settings.disableMessageId();
     }
 
     @Override
     public void setDisableMessageTimestamp(boolean value) throws JMSException {
         checkOpen();
-        disableMessageTimestamp = value;
+        settings = settings.withDisableMessageTimestamp(value);
     }
 
     @Override
     public boolean getDisableMessageTimestamp() throws JMSException {
         checkOpen();
-        return disableMessageTimestamp;
+        return settings.disableMessageTimestamp();
     }
 
     @Override
     public void setDeliveryMode(int mode) throws JMSException {
         checkOpen();
-        deliveryMode = validDeliveryMode(mode);
-    }
-
-    public static int validDeliveryMode(int mode) throws JMSException {
-        if (mode != DeliveryMode.PERSISTENT && mode != DeliveryMode.NON_PERSISTENT) {
-            throw new JMSException("HJMS-PRODUCER-001 invalid delivery mode " + mode
-                    + ": use DeliveryMode.PERSISTENT (2) or NON_PERSISTENT (1)");
-        }
-        return mode;
+        settings = settings.withDeliveryMode(mode);
     }
 
     @Override
     public int getDeliveryMode() throws JMSException {
         checkOpen();
-        return deliveryMode;
+        return settings.deliveryMode();
     }
 
     @Override
     public void setPriority(int value) throws JMSException {
         checkOpen();
-        priority = validPriority(value);
-    }
-
-    public static int validPriority(int value) throws JMSException {
-        if (value < 0 || value > 9) {
-            throw new JMSException("HJMS-PRODUCER-002 invalid priority " + value + ": use 0 (lowest) to 9 (highest)");
-        }
-        return value;
+        settings = settings.withPriority(value);
     }
 
     @Override
     public int getPriority() throws JMSException {
         checkOpen();
-        return priority;
+        return settings.priority();
     }
 
     @Override
     public void setTimeToLive(long value) throws JMSException {
         checkOpen();
-        timeToLive = value;
+        settings = settings.withTimeToLive(value);
     }
 
     @Override
     public long getTimeToLive() throws JMSException {
         checkOpen();
-        return timeToLive;
+        return settings.timeToLive();
     }
 
     @Override
     public void setDeliveryDelay(long value) throws JMSException {
         checkOpen();
-        deliveryDelay = value;
+        settings = settings.withDeliveryDelay(value);
     }
 
     @Override
     public long getDeliveryDelay() throws JMSException {
         checkOpen();
-        return deliveryDelay;
+        return settings.deliveryDelay();
     }
 
     @Override
@@ -159,7 +140,8 @@ public class HazelcastMessageProducer implements QueueSender, TopicPublisher {
 
     @Override
     public void send(Message message) throws JMSException {
-        send(message, deliveryMode, priority, timeToLive);
+        ProducerSettings s = settings;
+        send(message, s.deliveryMode(), s.priority(), s.timeToLive());
     }
 
     @Override
@@ -170,7 +152,8 @@ public class HazelcastMessageProducer implements QueueSender, TopicPublisher {
 
     @Override
     public void send(Destination target, Message message) throws JMSException {
-        send(target, message, deliveryMode, priority, timeToLive);
+        ProducerSettings s = settings;
+        send(target, message, s.deliveryMode(), s.priority(), s.timeToLive());
     }
 
     @Override
@@ -181,7 +164,8 @@ public class HazelcastMessageProducer implements QueueSender, TopicPublisher {
 
     @Override
     public void send(Message message, CompletionListener listener) throws JMSException {
-        send(message, deliveryMode, priority, timeToLive, listener);
+        ProducerSettings s = settings;
+        send(message, s.deliveryMode(), s.priority(), s.timeToLive(), listener);
     }
 
     @Override
@@ -193,7 +177,8 @@ public class HazelcastMessageProducer implements QueueSender, TopicPublisher {
 
     @Override
     public void send(Destination target, Message message, CompletionListener listener) throws JMSException {
-        send(target, message, deliveryMode, priority, timeToLive, listener);
+        ProducerSettings s = settings;
+        send(target, message, s.deliveryMode(), s.priority(), s.timeToLive(), listener);
     }
 
     @Override
@@ -235,26 +220,24 @@ public class HazelcastMessageProducer implements QueueSender, TopicPublisher {
 
     private HazelcastDestination requireOwnDestination() {
         if (destination == null) {
-            throw new UnsupportedOperationException("HJMS-PRODUCER-003 this producer has no destination: "
-                    + "use send(destination, message)");
+            throw new UnsupportedOperationException(ProviderError.PRODUCER_WITHOUT_DESTINATION.text());
         }
         return destination;
     }
 
     private HazelcastDestination requireAnonymous(Destination target) throws JMSException {
         if (destination != null) {
-            throw new UnsupportedOperationException("HJMS-PRODUCER-004 this producer was created for " + destination
-                    + ": use send(message) or create a producer with a null destination");
+            throw new UnsupportedOperationException(ProviderError.PRODUCER_HAS_DESTINATION.text(destination));
         }
         if (target == null) {
-            throw new InvalidDestinationException("HJMS-PRODUCER-005 destination is null: pass a Queue or Topic");
+            throw new InvalidDestinationException(ProviderError.DESTINATION_NULL.text());
         }
         return HazelcastDestination.of(target);
     }
 
     private static CompletionListener requireListener(CompletionListener listener) {
         if (listener == null) {
-            throw new IllegalArgumentException("HJMS-PRODUCER-006 CompletionListener must not be null");
+            throw new IllegalArgumentException(ProviderError.COMPLETION_LISTENER_NULL.text());
         }
         return listener;
     }
@@ -263,17 +246,19 @@ public class HazelcastMessageProducer implements QueueSender, TopicPublisher {
     private void doSend(HazelcastDestination target, Message message, int mode, int prio, long ttl,
                         CompletionListener listener) throws JMSException {
         if (message == null) {
-            throw new MessageFormatException("HJMS-PRODUCER-007 message is null: create one with the session");
+            throw new MessageFormatException(ProviderError.MESSAGE_NULL.text());
         }
-        validDeliveryMode(mode);
-        validPriority(prio);
+        ProducerSettings.validDeliveryMode(mode);
+        ProducerSettings.validPriority(prio);
+        ProducerSettings current = settings;
+        long deliveryDelay = current.deliveryDelay();
         long now = System.currentTimeMillis();
         message.setJMSDestination(target);
         message.setJMSDeliveryMode(mode);
         message.setJMSPriority(prio);
         message.setJMSExpiration(ttl > 0 ? now + ttl : 0);
         message.setJMSDeliveryTime(now + Math.max(0, deliveryDelay));
-        message.setJMSTimestamp(disableMessageTimestamp ? 0 : now);
+        message.setJMSTimestamp(current.disableMessageTimestamp() ? 0 : now);
         // the id is always set: the store keys messages by it (the spec lets providers ignore the hint)
         message.setJMSMessageID(session.connection().nextMessageId());
         MessageImpl ours = message instanceof MessageImpl m ? m : MessageImpl.copyOf(message);
@@ -300,7 +285,7 @@ public class HazelcastMessageProducer implements QueueSender, TopicPublisher {
     @Override
     public void close() throws JMSException {
         if (CompletionThreads.isCompletingFor(session)) {
-            throw new IllegalStateException("HJMS-PRODUCER-008 a CompletionListener must not close its own producer");
+            throw new IllegalStateException(ProviderError.COMPLETION_CLOSES_PRODUCER.text());
         }
         if (closed) {
             return;

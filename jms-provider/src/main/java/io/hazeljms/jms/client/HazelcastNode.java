@@ -5,6 +5,7 @@ import com.hazelcast.client.config.ClientConfig;
 import com.hazelcast.config.Config;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
+import io.hazeljms.jms.ProviderError;
 import io.hazeljms.jms.config.ProviderConfig;
 import io.hazeljms.store.Broker;
 import io.hazeljms.store.MemoryGuard;
@@ -25,7 +26,9 @@ public final class HazelcastNode implements AutoCloseable {
     private HazelcastNode(HazelcastInstance hz, boolean owned, ProviderConfig config) {
         this.hz = hz;
         this.owned = owned;
-        this.broker = new Broker(hz, config.destinationDefaults());
+        this.broker = config.memberOperations() == null
+                ? new Broker(hz, config.destinationDefaults()) // the store picks its JVM default
+                : new Broker(hz, config.destinationDefaults(), config.memberOperations());
     }
 
     public static HazelcastNode start(ProviderConfig config) {
@@ -47,8 +50,8 @@ public final class HazelcastNode implements AutoCloseable {
                 fromFile.setClassLoader(loader);
                 return StoreConfig.applyTo(fromFile, config.backupCount(), config.memoryLimitPercent());
             } catch (IOException e) {
-                throw new IllegalArgumentException("HJMS-CFG-010 cannot read hazelcastConfigFile "
-                        + config.hazelcastConfigFile() + ": " + e.getMessage(), e);
+                throw new IllegalArgumentException(ProviderError.HAZELCAST_CONFIG_UNREADABLE.text(
+                        config.hazelcastConfigFile(), e.getMessage()), e);
             }
         }
         Config member = StoreConfig.embeddedMember(config.clusterName(), config.bindInterface(), config.port(),

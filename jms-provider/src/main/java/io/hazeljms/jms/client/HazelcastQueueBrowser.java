@@ -1,5 +1,6 @@
 package io.hazeljms.jms.client;
 
+import io.hazeljms.jms.ProviderError;
 import io.hazeljms.jms.destination.HazelcastDestination;
 import io.hazeljms.jms.message.MessageImpl;
 import io.hazeljms.store.DestinationState;
@@ -31,7 +32,7 @@ public class HazelcastQueueBrowser implements QueueBrowser {
     HazelcastQueueBrowser(HazelcastSession session, Queue queue, String selector) throws JMSException {
         this.session = session;
         this.queue = queue;
-        this.selector = HazelcastMessageConsumer.validSelector(selector);
+        this.selector = MessageSelectors.validate(selector);
         if (((HazelcastDestination) queue).isTemporary()) {
             session.connection().checkConsumable((HazelcastDestination) queue);
         }
@@ -91,7 +92,7 @@ public class HazelcastQueueBrowser implements QueueBrowser {
                 return MessageImpl.fromStored(page.poll(), (HazelcastDestination) queue,
                         session.connection().deserialization());
             } catch (JMSException e) {
-                throw new IllegalArgumentException("HJMS-BROWSER-001 cannot read a browsed message: " + e.getMessage(), e);
+                throw new IllegalArgumentException(ProviderError.BROWSE_UNREADABLE.text(e.getMessage()), e);
             }
         }
     }

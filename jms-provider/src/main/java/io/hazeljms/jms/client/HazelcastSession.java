@@ -1,5 +1,6 @@
 package io.hazeljms.jms.client;
 
+import io.hazeljms.jms.ProviderError;
 import io.hazeljms.jms.destination.HazelcastDestination;
 import io.hazeljms.jms.destination.HazelcastQueue;
 import io.hazeljms.jms.destination.HazelcastTopic;
@@ -205,10 +206,10 @@ public class HazelcastSession implements QueueSession, TopicSession {
     public void commit() throws JMSException {
         checkOpen();
         if (!isTransacted()) {
-            throw new IllegalStateException("HJMS-SESSION-001 commit() on a session that is not transacted");
+            throw new IllegalStateException(ProviderError.COMMIT_NOT_TRANSACTED.text());
         }
         if (CompletionThreads.isCompletingFor(this)) {
-            throw new IllegalStateException("HJMS-SESSION-002 a CompletionListener must not commit its own session");
+            throw new IllegalStateException(ProviderError.COMPLETION_COMMITS_SESSION.text());
         }
         asyncSends.awaitAll();
         deliveryLock.lock();
@@ -228,7 +229,7 @@ public class HazelcastSession implements QueueSession, TopicSession {
             } catch (RuntimeException | JMSException e) {
                 releaseDeliveries(received, true);
                 TransactionRolledBackException rolledBack = new TransactionRolledBackException(
-                        "HJMS-SESSION-003 commit failed and was rolled back: " + e);
+                        ProviderError.COMMIT_ROLLED_BACK.text(e));
                 rolledBack.setLinkedException(e);
                 throw rolledBack;
             }
@@ -246,7 +247,7 @@ public class HazelcastSession implements QueueSession, TopicSession {
     public void rollback() throws JMSException {
         checkOpen();
         if (!isTransacted()) {
-            throw new IllegalStateException("HJMS-SESSION-005 rollback() on a session that is not transacted");
+            throw new IllegalStateException(ProviderError.ROLLBACK_NOT_TRANSACTED.text());
         }
         asyncSends.awaitAll();
         deliveryLock.lock();
@@ -271,11 +272,31 @@ public class HazelcastSession implements QueueSession, TopicSession {
         }
     }
 
+    /**
+     * Gives back every message delivered and not yet acknowledged uncounted (no redelivery), ahead of those
+     * claimed after it: for an emulated AUTO session's receiveBody of the wrong body type, where that is the one
+     * message just received ({@link AcknowledgeModeEmulation}).
+     */
+    void returnUnconsumed() throws JMSException {
+        deliveryLock.lock();
+        try {
+            List<Delivery> received;
+            synchronized (this) {
+                received = new ArrayList<>(unacknowledged);
+                unacknowledged.clear();
+            }
+            releaseDeliveries(received, false);
+            returnPrefetched();
+        } finally {
+            deliveryLock.unlock();
+        }
+    }
+
     @Override
     public void recover() throws JMSException {
         checkOpen();
         if (isTransacted()) {
-            throw new IllegalStateException("HJMS-SESSION-006 recover() on a transacted session: use rollback()");
+            throw new IllegalStateException(ProviderError.RECOVER_TRANSACTED.text());
         }
         flushNonPersistentSends();
         deliveryLock.lock();
@@ -295,7 +316,7 @@ public class HazelcastSession implements QueueSession, TopicSession {
     /** CLIENT_ACKNOWLEDGE: acknowledges every message this session delivered so far (spec 6.2.10). */
     void acknowledgeAll() throws JMSException {
         if (closed) {
-            throw new IllegalStateException("HJMS-SESSION-007 cannot acknowledge: the session is closed");
+            throw new IllegalStateException(ProviderError.ACKNOWLEDGE_CLOSED.text());
         }
         if (mode != Session.CLIENT_ACKNOWLEDGE) {
             return; // acknowledge() is ignored in the other modes
@@ -360,14 +381,18 @@ public class HazelcastSession implements QueueSession, TopicSession {
             if (bodyType != null && !message.isBodyAssignableTo(bodyType)) {
                 releaseDeliveries(List.of(delivery), false);
                 consumer.returnPrefetched(); // so it comes next, ahead of what was claimed after it
-                throw new MessageFormatException("HJMS-RECEIVEBODY-001 the body of the received message cannot be "
-                        + "returned as " + bodyType.getName() + ": it was not acknowledged and comes next again");
+                throw wrongBody(bodyType);
             }
             autoAcknowledger(delivery.address()).consumed(delivery.messageId());
         } else {
             remember(delivery);
         }
         return message;
+    }
+
+    /** receiveBody in AUTO/DUPS_OK mode met a body of another type (here and in {@link AcknowledgeModeEmulation}). */
+    static MessageFormatException wrongBody(Class<?> bodyType) {
+        return new MessageFormatException(ProviderError.RECEIVE_BODY_UNREADABLE.text(bodyType.getName()));
     }
 
     /** Runs a listener on one claimed message, under the session's delivery lock, then acknowledges per mode. */
@@ -501,7 +526,7 @@ public class HazelcastSession implements QueueSession, TopicSession {
 
     private static String requireName(String name, String kind) throws InvalidDestinationException {
         if (name == null || name.isBlank()) {
-            throw new InvalidDestinationException("HJMS-SESSION-008 " + kind + " name must not be null or empty");
+            throw new InvalidDestinationException(ProviderError.DESTINATION_NAME_EMPTY.text(kind));
         }
         return name;
     }
@@ -621,7 +646,7 @@ public class HazelcastSession implements QueueSession, TopicSession {
     private HazelcastMessageConsumer subscriber(Topic topic, String selector, boolean noLocal,
                                                 Subscriptions.Subscription subscription) throws JMSException {
         if (topic == null) {
-            throw new InvalidDestinationException("HJMS-SESSION-009 topic is null: pass a Topic");
+            throw new InvalidDestinationException(ProviderError.TOPIC_NULL.text());
         }
         return addConsumer(new HazelcastMessageConsumer(this, HazelcastDestination.of(topic), selector, noLocal,
                 subscription));
@@ -710,10 +735,10 @@ public class HazelcastSession implements QueueSession, TopicSession {
             return;
         }
         if (ListenerThreads.isDeliveringFor(this)) {
-            throw new IllegalStateException("HJMS-SESSION-010 a message listener must not close its own session");
+            throw new IllegalStateException(ProviderError.LISTENER_CLOSES_SESSION.text());
         }
         if (CompletionThreads.isCompletingFor(this)) {
-            throw new IllegalStateException("HJMS-SESSION-011 a CompletionListener must not close its own session");
+            throw new IllegalStateException(ProviderError.COMPLETION_CLOSES_SESSION.text());
         }
         asyncSends.awaitAll();
         closed = true;

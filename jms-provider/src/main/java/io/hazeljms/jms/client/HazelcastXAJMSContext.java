@@ -1,5 +1,6 @@
 package io.hazeljms.jms.client;
 
+import io.hazeljms.jms.ProviderError;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
@@ -36,7 +37,7 @@ public class HazelcastXAJMSContext extends HazelcastJMSContext implements XAJMSC
 
     private static XAConnection requireConnection(XAConnection connection) {
         if (connection == null) {
-            throw new IllegalArgumentException("HJMS-CONTEXT-003 connection must not be null");
+            throw new IllegalArgumentException(ProviderError.CONNECTION_NULL.text());
         }
         return connection;
     }
@@ -58,8 +59,7 @@ public class HazelcastXAJMSContext extends HazelcastJMSContext implements XAJMSC
     public XAResource getXAResource() {
         Session current = session();
         if (!(current instanceof XASession xa)) {
-            throw new JMSRuntimeException("HJMS-XA-102 the connection created a session that is not an XASession: "
-                    + current);
+            throw new JMSRuntimeException(ProviderError.XA_SESSION_EXPECTED.text(current));
         }
         return call(xa::getXAResource);
     }
@@ -75,15 +75,13 @@ public class HazelcastXAJMSContext extends HazelcastJMSContext implements XAJMSC
     @Override
     public void commit() {
         checkOpen();
-        throw new TransactionInProgressRuntimeException("HJMS-XA-100 commit() on an XAJMSContext: the transaction "
-                + "manager commits through the XAResource");
+        throw new TransactionInProgressRuntimeException(ProviderError.XA_LOCAL_COMMIT.text("XAJMSContext"));
     }
 
     /** Refused: the transaction manager rolls back through the XAResource. */
     @Override
     public void rollback() {
         checkOpen();
-        throw new TransactionInProgressRuntimeException("HJMS-XA-101 rollback() on an XAJMSContext: the transaction "
-                + "manager rolls back through the XAResource");
+        throw new TransactionInProgressRuntimeException(ProviderError.XA_LOCAL_ROLLBACK.text("XAJMSContext"));
     }
 }

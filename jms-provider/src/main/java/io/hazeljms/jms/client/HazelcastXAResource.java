@@ -1,5 +1,6 @@
 package io.hazeljms.jms.client;
 
+import io.hazeljms.jms.ProviderError;
 import io.hazeljms.store.Broker;
 import io.hazeljms.store.PreparedTransaction;
 import jakarta.jms.JMSException;
@@ -52,27 +53,27 @@ public final class HazelcastXAResource implements XAResource {
     public synchronized void start(Xid xid, int flags) throws XAException {
         String key = XidCodec.encode(xid);
         if (current != null) {
-            throw error(XAException.XAER_PROTO, "start " + key + ": this resource is already in branch " + current.xid);
+            throw error(XAException.XAER_PROTO, ProviderError.XA_ALREADY_IN_BRANCH.text(key, current.xid));
         }
         XaBranch branch;
         if (flags == TMNOFLAGS) {
             branch = new XaBranch(key);
             if (branches.putIfAbsent(key, branch) != null) {
-                throw error(XAException.XAER_DUPID, "start " + key + ": the branch exists; use TMJOIN");
+                throw error(XAException.XAER_DUPID, ProviderError.XA_BRANCH_EXISTS.text(key));
             }
         } else if (flags == TMJOIN || flags == TMRESUME) {
-            branch = known(key);
+            branch = known("start", key);
             synchronized (branch) {
                 // joining is allowed while other resources of this RM are active in the branch (XA 3.3)
                 if (branch.state == XaBranch.State.PREPARED || (flags == TMRESUME && branch.state != XaBranch.State.IDLE)) {
-                    throw error(XAException.XAER_PROTO, "start " + key + " with TMJOIN/TMRESUME: branch is " + branch.state);
+                    throw error(XAException.XAER_PROTO, ProviderError.XA_JOIN_REFUSED.text(key, branch.state));
                 }
                 if (branch.state == XaBranch.State.IDLE) {
                     branch.state = XaBranch.State.ACTIVE;
                 }
             }
         } else {
-            throw error(XAException.XAER_INVAL, "start " + key + ": flags must be TMNOFLAGS, TMJOIN or TMRESUME");
+            throw error(XAException.XAER_INVAL, ProviderError.XA_START_FLAGS_INVALID.text(key));
         }
         branch.associated.add(this);
         current = branch;
@@ -81,9 +82,9 @@ public final class HazelcastXAResource implements XAResource {
     @Override
     public synchronized void end(Xid xid, int flags) throws XAException {
         String key = XidCodec.encode(xid);
-        XaBranch branch = known(key);
+        XaBranch branch = known("end", key);
         if (branch != current) {
-            throw error(XAException.XAER_PROTO, "end " + key + ": the branch is not active on this resource");
+            throw error(XAException.XAER_PROTO, ProviderError.XA_END_NOT_ACTIVE.text(key));
         }
         synchronized (branch) {
             branch.work.add(session.takeTransactionWork());
@@ -100,14 +101,14 @@ public final class HazelcastXAResource implements XAResource {
     @Override
     public int prepare(Xid xid) throws XAException {
         String key = XidCodec.encode(xid);
-        XaBranch branch = known(key);
+        XaBranch branch = known("prepare", key);
         synchronized (branch) {
             if (branch.state == XaBranch.State.ROLLBACK_ONLY) {
                 discard(branch);
-                throw error(XAException.XA_RBROLLBACK, "prepare " + key + ": the branch was marked rollback-only");
+                throw error(XAException.XA_RBROLLBACK, ProviderError.XA_ROLLBACK_ONLY.text("prepare " + key));
             }
             if (branch.state != XaBranch.State.IDLE) {
-                throw error(XAException.XAER_PROTO, "prepare " + key + ": branch is " + branch.state + ", end it first");
+                throw error(XAException.XAER_PROTO, ProviderError.XA_PREPARE_NOT_ENDED.text(key, branch.state));
             }
             if (branch.isEmpty()) {
                 branches.remove(key);
@@ -119,7 +120,7 @@ public final class HazelcastXAResource implements XAResource {
                         TransactionWork.sendsByDestination(branch.work));
             } catch (JMSException e) {
                 discard(branch);
-                throw error(XAException.XA_RBOTHER, "prepare " + key + " refused and rolled back: " + e.getMessage(), e);
+                throw error(XAException.XA_RBOTHER, ProviderError.XA_PREPARE_REFUSED.text(key, e.getMessage()), e);
             }
             try {
                 // recorded first: a node that dies before handing its leases over leaves a branch that recover()
@@ -128,7 +129,7 @@ public final class HazelcastXAResource implements XAResource {
                         TransactionWork.acknowledgementsOf(branch.work, key)));
                 branch.work.forEach(w -> w.handOverLeases(broker(), key));
             } catch (RuntimeException e) {
-                throw error(XAException.XAER_RMFAIL, "prepare " + key + " failed: " + e, e);
+                throw error(XAException.XAER_RMFAIL, ProviderError.STORE_CALL_FAILED.text("prepare " + key, e), e);
             }
             branch.state = XaBranch.State.PREPARED;
             return XA_OK;
@@ -141,39 +142,38 @@ public final class HazelcastXAResource implements XAResource {
         XaBranch branch = branches.get(key);
         if (onePhase) {
             if (branch == null) {
-                throw error(XAException.XAER_NOTA, "commit " + key + ": unknown branch");
+                throw error(XAException.XAER_NOTA, ProviderError.XA_UNKNOWN_BRANCH.text("commit " + key));
             }
             synchronized (branch) {
                 if (branch.state == XaBranch.State.ROLLBACK_ONLY) {
                     discard(branch);
-                    throw error(XAException.XA_RBROLLBACK, "commit " + key + ": the branch was marked rollback-only");
+                    throw error(XAException.XA_RBROLLBACK, ProviderError.XA_ROLLBACK_ONLY.text("commit " + key));
                 }
                 if (branch.state != XaBranch.State.IDLE) {
-                    throw error(XAException.XAER_PROTO, "one-phase commit " + key + ": branch is " + branch.state);
+                    throw error(XAException.XAER_PROTO, ProviderError.XA_ONE_PHASE_NOT_ENDED.text(key, branch.state));
                 }
                 try {
                     TransactionWork.commitAll(broker(), session.connection().backlogPolicy(), branch.work);
                 } catch (CommitInDoubtException e) {
                     branches.remove(key); // recorded: it takes effect whole, nothing to roll back
-                    throw error(XAException.XAER_RMFAIL, "commit " + key + ": " + e.getMessage(), e);
+                    throw error(XAException.XAER_RMFAIL, ProviderError.XA_COMMIT_IN_DOUBT.text(key, e.getMessage()), e);
                 } catch (JMSException | RuntimeException e) {
                     discard(branch);
-                    throw error(XAException.XA_RBOTHER, "commit " + key + " failed and was rolled back: " + e, e);
+                    throw error(XAException.XA_RBOTHER, ProviderError.XA_COMMIT_ROLLED_BACK.text(key, e), e);
                 }
                 branches.remove(key);
             }
             return;
         }
         if (branch != null && branch.state != XaBranch.State.PREPARED) {
-            throw error(XAException.XAER_PROTO, "two-phase commit " + key + ": branch is " + branch.state
-                    + ", prepare it first");
+            throw error(XAException.XAER_PROTO, ProviderError.XA_TWO_PHASE_NOT_PREPARED.text(key, branch.state));
         }
         try {
             if (!broker().commitPrepared(key)) {
-                throw error(XAException.XAER_NOTA, "commit " + key + ": no prepared branch in the cluster");
+                throw error(XAException.XAER_NOTA, ProviderError.XA_NOT_PREPARED_IN_CLUSTER.text(key));
             }
         } catch (RuntimeException e) {
-            throw error(XAException.XAER_RMFAIL, "commit " + key + " failed: " + e, e);
+            throw error(XAException.XAER_RMFAIL, ProviderError.STORE_CALL_FAILED.text("commit " + key, e), e);
         }
         branches.remove(key);
     }
@@ -185,7 +185,7 @@ public final class HazelcastXAResource implements XAResource {
         try {
             if (branch == null || branch.state == XaBranch.State.PREPARED) {
                 if (!broker().rollbackPrepared(key) && branch == null) {
-                    throw error(XAException.XAER_NOTA, "rollback " + key + ": unknown branch");
+                    throw error(XAException.XAER_NOTA, ProviderError.XA_UNKNOWN_BRANCH.text("rollback " + key));
                 }
                 branches.remove(key);
                 return;
@@ -198,7 +198,7 @@ public final class HazelcastXAResource implements XAResource {
             }
             discard(branch);
         } catch (RuntimeException e) {
-            throw error(XAException.XAER_RMFAIL, "rollback " + key + " failed: " + e, e);
+            throw error(XAException.XAER_RMFAIL, ProviderError.STORE_CALL_FAILED.text("rollback " + key, e), e);
         }
     }
 
@@ -211,7 +211,7 @@ public final class HazelcastXAResource implements XAResource {
     public void forget(Xid xid) throws XAException {
         String key = XidCodec.encode(xid);
         if (branches.remove(key) == null && !broker().preparedXids().contains(key)) {
-            throw error(XAException.XAER_NOTA, "forget " + key + ": unknown branch");
+            throw error(XAException.XAER_NOTA, ProviderError.XA_UNKNOWN_BRANCH.text("forget " + key));
         }
         // no heuristic decisions are ever taken, so there is nothing else to forget
     }
@@ -219,7 +219,7 @@ public final class HazelcastXAResource implements XAResource {
     @Override
     public Xid[] recover(int flag) throws XAException {
         if ((flag & ~(TMSTARTRSCAN | TMENDRSCAN)) != 0) {
-            throw error(XAException.XAER_INVAL, "recover: flag must combine TMSTARTRSCAN/TMENDRSCAN/TMNOFLAGS");
+            throw error(XAException.XAER_INVAL, ProviderError.XA_RECOVER_FLAGS_INVALID.text());
         }
         if ((flag & TMSTARTRSCAN) == 0) {
             return new Xid[0]; // everything was returned by the scan's start
@@ -227,7 +227,7 @@ public final class HazelcastXAResource implements XAResource {
         try {
             return broker().preparedXids().stream().map(XidCodec::decode).toArray(Xid[]::new);
         } catch (RuntimeException e) {
-            throw error(XAException.XAER_RMFAIL, "recover failed: " + e, e);
+            throw error(XAException.XAER_RMFAIL, ProviderError.STORE_CALL_FAILED.text("recover", e), e);
         }
     }
 
@@ -247,16 +247,16 @@ public final class HazelcastXAResource implements XAResource {
         return true;
     }
 
-    private XaBranch known(String key) throws XAException {
+    private XaBranch known(String operation, String key) throws XAException {
         XaBranch branch = branches.get(key);
         if (branch == null) {
-            throw error(XAException.XAER_NOTA, "unknown branch " + key);
+            throw error(XAException.XAER_NOTA, ProviderError.XA_UNKNOWN_BRANCH.text(operation + " " + key));
         }
         return branch;
     }
 
     private static XAException error(int code, String message) {
-        XAException e = new XAException("HJMS-XA-" + code + " " + message);
+        XAException e = new XAException(message);
         e.errorCode = code;
         return e;
     }

@@ -1,5 +1,6 @@
 package io.hazeljms.jms.client;
 
+import io.hazeljms.jms.ProviderError;
 import jakarta.jms.JMSException;
 import jakarta.jms.QueueSession;
 import jakarta.jms.Session;
@@ -14,7 +15,8 @@ import javax.transaction.xa.XAResource;
 /**
  * A session whose transactions are driven by a transaction manager through its {@link XAResource}. Its own
  * commit and rollback are refused (spec: TransactionInProgressException); a resource adapter that uses it
- * outside a global transaction completes local work with {@link #commitLocal()} / {@link #rollbackLocal()}.
+ * outside a global transaction completes local work with {@link #commitLocal()} / {@link #rollbackLocal()}, as
+ * {@link AcknowledgeModeEmulation} does for the session mode the application asked for.
  */
 public class HazelcastXASession extends HazelcastSession implements XASession, XAQueueSession, XATopicSession {
 
@@ -56,15 +58,13 @@ public class HazelcastXASession extends HazelcastSession implements XASession, X
     @Override
     public void commit() throws JMSException {
         checkOpen();
-        throw new TransactionInProgressException("HJMS-XA-100 commit() on an XASession: the transaction manager "
-                + "commits through the XAResource");
+        throw new TransactionInProgressException(ProviderError.XA_LOCAL_COMMIT.text("XASession"));
     }
 
     @Override
     public void rollback() throws JMSException {
         checkOpen();
-        throw new TransactionInProgressException("HJMS-XA-101 rollback() on an XASession: the transaction manager "
-                + "rolls back through the XAResource");
+        throw new TransactionInProgressException(ProviderError.XA_LOCAL_ROLLBACK.text("XASession"));
     }
 
     /** Commits work done outside any global transaction (local transaction of a resource adapter). */

@@ -1,5 +1,6 @@
 package io.hazeljms.jms.client;
 
+import io.hazeljms.jms.ProviderError;
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.JMSException;
 
@@ -10,7 +11,7 @@ final class JmsExceptions {
     }
 
     static JMSException wrap(String what, RuntimeException e) {
-        JMSException jms = new JMSException("HJMS-CLIENT-001 " + what + " failed: " + e);
+        JMSException jms = new JMSException(ProviderError.STORE_CALL_FAILED.text(what, e));
         jms.setLinkedException(e);
         jms.initCause(e);
         return jms;
@@ -18,10 +19,10 @@ final class JmsExceptions {
 
     static JMSException interrupted(String what) {
         Thread.currentThread().interrupt();
-        return new JMSException("HJMS-CLIENT-002 " + what + " interrupted");
+        return new JMSException(ProviderError.INTERRUPTED.text(what));
     }
 
     static IllegalStateException closed(String what) {
-        return new IllegalStateException("HJMS-CLIENT-003 the " + what + " is closed");
+        return new IllegalStateException(ProviderError.CLOSED.text(what));
     }
 }

@@ -1,5 +1,6 @@
 package io.hazeljms.jms.client;
 
+import io.hazeljms.jms.ProviderError;
 import io.hazeljms.jms.config.BacklogPolicy;
 import io.hazeljms.jms.destination.HazelcastDestination;
 import io.hazeljms.store.Broker;
@@ -120,8 +121,7 @@ final class MessageStoring {
     }
 
     private static InvalidDestinationException deleted(HazelcastDestination destination) {
-        return new InvalidDestinationException("HJMS-SESSION-004 temporary destination " + destination.getName()
-                + " was deleted");
+        return new InvalidDestinationException(ProviderError.TEMPORARY_DELETED.text(destination.getName()));
     }
 
     /**
@@ -133,10 +133,8 @@ final class MessageStoring {
         String waited = policy != null && policy.mode() == BacklogPolicy.Mode.BLOCK
                 ? " after waiting " + policy.blockMillis() + " ms (backlogPolicy BLOCK)" : "";
         if (refusal == DestinationState.LOW_MEMORY) {
-            return new ResourceAllocationException("HJMS-SESSION-013 the member that owns " + destination
-                    + " is low on memory (more of its heap in use after garbage collection than memoryLimitPercent "
-                    + "allows); nothing was stored" + waited + ": consume messages, give the members more heap or add "
-                    + "members, or raise memoryLimitPercent", "HJMS-SESSION-013");
+            return new ResourceAllocationException(ProviderError.MEMBER_LOW_ON_MEMORY.text(destination, waited),
+                    ProviderError.MEMBER_LOW_ON_MEMORY.id());
         }
         DestinationStats stats = stats(broker, destination);
         String what = DestinationState.isTopicKey(destination.encode()) ? "a subscription of " + destination : destination.toString();
@@ -150,9 +148,8 @@ final class MessageStoring {
                     : " (it holds " + stats.depth() + " messages)");
         }
         String setting = refusal == DestinationState.FULL_BYTES ? "maxQueueBytes" : "maxQueueMessages";
-        return new ResourceAllocationException("HJMS-SESSION-012 " + what + " is full: no room within " + limit
-                + "; nothing was stored" + waited + ": consume faster or add consumers, or raise " + setting
-                + " for it", "HJMS-SESSION-012");
+        return new ResourceAllocationException(ProviderError.DESTINATION_FULL.text(what, limit, waited, setting),
+                ProviderError.DESTINATION_FULL.id());
     }
 
     private static DestinationStats stats(Broker broker, HazelcastDestination destination) {

@@ -1,5 +1,6 @@
 package io.hazeljms.jms.client;
 
+import io.hazeljms.jms.ProviderError;
 import io.hazeljms.jms.config.BacklogPolicy;
 import io.hazeljms.jms.destination.HazelcastDestination;
 import io.hazeljms.store.DestinationState;
@@ -27,7 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>The price is the one the spec allows this delivery mode (at most once, never twice): a
  * member failure, or a store that fails (cluster gone, temporary destination deleted, topic subscription still
  * full when the {@link BacklogPolicy} gives up), loses the message; the failure goes to the connection's
- * ExceptionListener as {@code HJMS-PRODUCER-011}, naming what was lost. A batch refused by a full topic
+ * ExceptionListener as {@link ProviderError#NON_PERSISTENT_LOST}, naming what was lost. A batch refused by a full topic
  * subscription is stored one message at a time as synchronous sends would be ({@link #storeOneByOne}): under the
  * BLOCK policy that batch, and the sender once the bound is reached, wait for room instead of losing messages.
  *
@@ -52,7 +53,7 @@ final class NonPersistentSends {
     private static final long TIMEOUT_SECONDS = 120;
     /** How many lost message ids a report lists. */
     private static final int IDS_LISTED = 5;
-    private static final String CODE = "HJMS-PRODUCER-011";
+    private static final String CODE = ProviderError.NON_PERSISTENT_LOST.id();
 
     private final HazelcastConnection connection;
     private final ArrayDeque<Pending> waiting = new ArrayDeque<>();
@@ -117,10 +118,8 @@ final class NonPersistentSends {
             }
             long left = at - System.nanoTime();
             if (left <= 0) {
-                throw new JMSException("HJMS-PRODUCER-012 the cluster stored none of the earlier NON_PERSISTENT "
-                        + "messages of this session for " + timeoutSeconds() + " s (" + waiting.size() + " waiting); "
-                        + "the " + what + " gave up: check the cluster, or set asyncNonPersistentSends=false to "
-                        + "store each send before it returns");
+                throw new JMSException(
+                        ProviderError.NON_PERSISTENT_STALLED.text(timeoutSeconds(), waiting.size(), what));
             }
             try {
                 TimeUnit.NANOSECONDS.timedWait(NonPersistentSends.this, left);
@@ -255,10 +254,7 @@ final class NonPersistentSends {
         if (messages.size() > IDS_LISTED) {
             ids.append(", …");
         }
-        String text = CODE + " " + messages.size() + " NON_PERSISTENT message(s) sent to " + target
-                + " were not stored and are lost (" + ids + "): " + why + ". NON_PERSISTENT sends return before "
-                + "the message is stored; to have such failures thrown by send, send PERSISTENT or set "
-                + "asyncNonPersistentSends=false";
+        String text = ProviderError.NON_PERSISTENT_LOST.text(messages.size(), target, ids, why);
         JMSException report = switch (loss) {
             case DELETED -> new InvalidDestinationException(text, CODE);
             case FULL -> new ResourceAllocationException(text, CODE);

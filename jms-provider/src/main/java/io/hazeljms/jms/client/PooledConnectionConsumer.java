@@ -1,5 +1,6 @@
 package io.hazeljms.jms.client;
 
+import io.hazeljms.jms.ProviderError;
 import io.hazeljms.jms.destination.HazelcastDestination;
 import io.hazeljms.store.StoredMessage;
 import jakarta.jms.ConnectionConsumer;
@@ -31,10 +32,10 @@ final class PooledConnectionConsumer implements ConnectionConsumer {
                              Subscriptions.Subscription subscription, String selector, ServerSessionPool pool,
                              int maxMessages) throws JMSException {
         if (pool == null) {
-            throw new JMSException("HJMS-ASF-001 ServerSessionPool must not be null");
+            throw new JMSException(ProviderError.SERVER_SESSION_POOL_NULL.text());
         }
         if (maxMessages < 1) {
-            throw new JMSException("HJMS-ASF-002 maxMessages must be at least 1, was " + maxMessages);
+            throw new JMSException(ProviderError.MAX_MESSAGES_TOO_LOW.text(maxMessages));
         }
         this.connection = connection;
         this.pool = pool;
@@ -55,8 +56,7 @@ final class PooledConnectionConsumer implements ConnectionConsumer {
                 }
                 ServerSession serverSession = pool.getServerSession();
                 if (!(serverSession.getSession() instanceof HazelcastSession target)) {
-                    throw new IllegalStateException("HJMS-ASF-003 the server session pool must hand out sessions "
-                            + "of a HazelJMS connection");
+                    throw new IllegalStateException(ProviderError.FOREIGN_SERVER_SESSION.text());
                 }
                 int loaded = 0;
                 long timeout = 0; // wait for the first message, take what is already there for the rest

@@ -1,5 +1,6 @@
 package io.hazeljms.jms.client;
 
+import io.hazeljms.jms.ProviderError;
 import io.hazeljms.store.SubscribeOutcome;
 import io.hazeljms.store.UnsubscribeOutcome;
 import jakarta.jms.IllegalStateException;
@@ -46,7 +47,7 @@ final class Subscriptions {
 
     private static void requireName(String name) throws JMSException {
         if (name == null || name.isEmpty()) {
-            throw new JMSException("HJMS-TOPIC-001 subscription name must not be null or empty");
+            throw new JMSException(ProviderError.SUBSCRIPTION_NAME_EMPTY.text());
         }
     }
 
@@ -54,14 +55,11 @@ final class Subscriptions {
     static void check(SubscribeOutcome outcome, String name) throws JMSException {
         switch (outcome) {
             case IN_USE:
-                throw new IllegalStateException("HJMS-TOPIC-002 durable subscription '" + name
-                        + "' already has an active consumer (or unacknowledged messages on another topic)");
+                throw new IllegalStateException(ProviderError.DURABLE_IN_USE.text(name));
             case KIND_MISMATCH:
-                throw new JMSException("HJMS-TOPIC-003 subscription '" + name
-                        + "' exists as the other kind (shared vs. unshared): use a different name");
+                throw new JMSException(ProviderError.SUBSCRIPTION_KIND_MISMATCH.text(name));
             case FILTER_MISMATCH:
-                throw new JMSException("HJMS-TOPIC-004 shared subscription '" + name
-                        + "' has active consumers with a different selector or noLocal: close them first");
+                throw new JMSException(ProviderError.SHARED_FILTER_MISMATCH.text(name));
             default:
                 break;
         }
@@ -69,7 +67,7 @@ final class Subscriptions {
 
     static void unsubscribe(HazelcastSession session, String name) throws JMSException {
         if (name == null || name.isEmpty()) {
-            throw new InvalidDestinationException("HJMS-TOPIC-005 subscription name must not be null or empty");
+            throw new InvalidDestinationException(ProviderError.SUBSCRIPTION_NAME_EMPTY.text());
         }
         UnsubscribeOutcome outcome;
         try {
@@ -79,14 +77,11 @@ final class Subscriptions {
         }
         switch (outcome) {
             case NOT_FOUND:
-                throw new InvalidDestinationException("HJMS-TOPIC-006 no durable subscription named '" + name + "'"
-                        + " for this client ID");
+                throw new InvalidDestinationException(ProviderError.DURABLE_NOT_FOUND.text(name));
             case ACTIVE:
-                throw new IllegalStateException("HJMS-TOPIC-007 durable subscription '" + name
-                        + "' has an active consumer: close it before unsubscribe");
+                throw new IllegalStateException(ProviderError.UNSUBSCRIBE_ACTIVE.text(name));
             case UNACKNOWLEDGED:
-                throw new IllegalStateException("HJMS-TOPIC-008 durable subscription '" + name
-                        + "' has unacknowledged or uncommitted messages: acknowledge or commit first");
+                throw new IllegalStateException(ProviderError.UNSUBSCRIBE_UNACKNOWLEDGED.text(name));
             default:
                 break;
         }

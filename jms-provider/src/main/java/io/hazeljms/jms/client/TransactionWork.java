@@ -1,5 +1,6 @@
 package io.hazeljms.jms.client;
 
+import io.hazeljms.jms.ProviderError;
 import io.hazeljms.jms.config.BacklogPolicy;
 import io.hazeljms.jms.destination.HazelcastDestination;
 import io.hazeljms.store.Address;
@@ -58,8 +59,7 @@ record TransactionWork(List<HazelcastSession.PendingSend> sends, List<Delivery> 
         MessageStoring.awaitRoom(broker, policy, byDestination); // refused before anything is recorded
         for (HazelcastDestination d : byDestination.keySet()) {
             if (d.isTemporary() && !broker.exists(d.encode())) {
-                throw new InvalidDestinationException("HJMS-SESSION-004 temporary destination " + d.getName()
-                        + " was deleted");
+                throw new InvalidDestinationException(ProviderError.TEMPORARY_DELETED.text(d.getName()));
             }
         }
         try {

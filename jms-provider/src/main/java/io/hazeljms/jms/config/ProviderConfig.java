@@ -1,19 +1,23 @@
 package io.hazeljms.jms.config;
 
 import com.hazelcast.core.HazelcastInstance;
+import io.hazeljms.jms.ProviderError;
 import io.hazeljms.store.DestinationSettings;
-import io.hazeljms.store.MemoryGuard;
-import io.hazeljms.store.StoreConfig;
+import io.hazeljms.store.MemberOperations;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+
+import static io.hazeljms.jms.config.Settings.*;
 
 /**
  * How a connection factory reaches the cluster and the store's default policies. Immutable; build with
- * {@link #builder()}. Defaults: an embedded member in cluster {@code hazeljms} on 127.0.0.1 port 5710+, a
- * TCP/IP member list on loopback, one synchronous backup, 10 delivery attempts, dead-letter queue {@code DLQ},
- * NON_PERSISTENT sends stored in the background ({@link Builder#asyncNonPersistentSends(boolean)}).
+ * {@link #builder()}, or {@link #from(SettingValues)} for values given to the resource adapter. The settings,
+ * their defaults and rules are declared in {@link Settings}; {@link Builder#build()} reports every bad one at
+ * once in an {@link InvalidConfigurationException}.
  */
 public final class ProviderConfig {
 
@@ -27,169 +31,122 @@ public final class ProviderConfig {
         INSTANCE
     }
 
-    public static final String DEFAULT_CLUSTER_NAME = "hazeljms";
-    public static final String DEFAULT_INTERFACE = "127.0.0.1";
-    public static final int DEFAULT_PORT = 5710;
-    /** Most messages a queue or one topic subscription holds; see {@link Builder#maxQueueMessages(int)}. */
-    public static final int DEFAULT_MAX_QUEUE_MESSAGES = DestinationSettings.DEFAULT_MAX_MESSAGES;
-    /** Most bytes a queue or one topic subscription holds (32 MiB); see {@link Builder#maxQueueBytes(long)}. */
-    public static final long DEFAULT_MAX_QUEUE_BYTES = DestinationSettings.DEFAULT_MAX_BYTES;
-    /** See {@link Builder#memoryLimitPercent(int)}. */
-    public static final int DEFAULT_MEMORY_LIMIT_PERCENT = MemoryGuard.DEFAULT_PERCENT;
-    /** Messages a consumer claims per store call; see {@link Builder#prefetch(int)}. */
-    public static final int DEFAULT_PREFETCH = 16;
-    public static final int MAX_PREFETCH = 1_000;
-
-    private final Mode mode;
-    private final String clusterName;
-    private final String bindInterface;
-    private final int port;
-    private final List<String> members;
-    private final List<String> clientAddresses;
-    private final int backupCount;
-    private final String hazelcastConfigFile;
+    private final SettingValues values;
     private final HazelcastInstance instance;
-    private final int maxDeliveryAttempts;
-    private final long redeliveryDelayMillis;
-    private final String deadLetterQueue;
-    private final String expiryQueue;
-    private final String objectMessageAllowList;
-    private final int maxQueueMessages;
-    private final long maxQueueBytes;
-    private final int memoryLimitPercent;
-    private final BacklogPolicy backlogPolicy;
-    private final long clientConnectTimeoutMillis;
-    private final int prefetch;
-    private final boolean asyncNonPersistentSends;
 
-    private ProviderConfig(Builder b) {
-        mode = b.mode;
-        clusterName = b.clusterName;
-        bindInterface = b.bindInterface;
-        port = b.port;
-        members = b.members.isEmpty() ? defaultMembers(b.bindInterface, b.port) : List.copyOf(b.members);
-        clientAddresses = b.clientAddresses.isEmpty()
-                ? List.of(b.bindInterface + ":" + b.port) : List.copyOf(b.clientAddresses);
-        backupCount = b.backupCount;
-        hazelcastConfigFile = b.hazelcastConfigFile;
-        instance = b.instance;
-        maxDeliveryAttempts = b.maxDeliveryAttempts;
-        redeliveryDelayMillis = b.redeliveryDelayMillis;
-        deadLetterQueue = b.deadLetterQueue;
-        expiryQueue = b.expiryQueue;
-        objectMessageAllowList = b.objectMessageAllowList;
-        maxQueueMessages = b.maxQueueMessages;
-        maxQueueBytes = b.maxQueueBytes;
-        memoryLimitPercent = b.memoryLimitPercent;
-        backlogPolicy = b.backlogPolicy;
-        clientConnectTimeoutMillis = b.clientConnectTimeoutMillis;
-        prefetch = b.prefetch;
-        asyncNonPersistentSends = b.asyncNonPersistentSends;
-    }
-
-    /** Ten ports from the base port on the bind interface: enough for a few servers on one machine. */
-    private static List<String> defaultMembers(String host, int port) {
-        List<String> list = new ArrayList<>();
-        for (int p = port; p < port + 10; p++) {
-            list.add(host + ":" + p);
-        }
-        return List.copyOf(list);
+    private ProviderConfig(SettingValues values, HazelcastInstance instance) {
+        this.values = values;
+        this.instance = instance;
     }
 
     public static Builder builder() {
-        return new Builder();
+        return new Builder(new SettingValues(Scope.JAVA));
+    }
+
+    /** The configuration these values describe (e.g. the resource adapter's); every bad value is named at once. */
+    public static ProviderConfig from(SettingValues values) {
+        return new Builder(values.copy()).build();
     }
 
     public Builder toBuilder() {
-        Builder b = new Builder();
-        b.mode = mode;
-        b.clusterName = clusterName;
-        b.bindInterface = bindInterface;
-        b.port = port;
-        b.members = new ArrayList<>(members);
-        b.clientAddresses = new ArrayList<>(clientAddresses);
-        b.backupCount = backupCount;
-        b.hazelcastConfigFile = hazelcastConfigFile;
+        Builder b = new Builder(values.copy());
         b.instance = instance;
-        b.maxDeliveryAttempts = maxDeliveryAttempts;
-        b.redeliveryDelayMillis = redeliveryDelayMillis;
-        b.deadLetterQueue = deadLetterQueue;
-        b.expiryQueue = expiryQueue;
-        b.objectMessageAllowList = objectMessageAllowList;
-        b.maxQueueMessages = maxQueueMessages;
-        b.maxQueueBytes = maxQueueBytes;
-        b.memoryLimitPercent = memoryLimitPercent;
-        b.backlogPolicy = backlogPolicy;
-        b.clientConnectTimeoutMillis = clientConnectTimeoutMillis;
-        b.prefetch = prefetch;
-        b.asyncNonPersistentSends = asyncNonPersistentSends;
         return b;
     }
 
     /** The store's defaults for auto-created destinations; queue names become store names. */
     public DestinationSettings destinationDefaults() {
-        return DestinationSettings.defaults()
-                .withMaxDeliveryAttempts(maxDeliveryAttempts)
-                .withRedeliveryDelayMillis(redeliveryDelayMillis)
-                .withDeadLetterQueue(deadLetterQueue == null ? null : "queue:" + deadLetterQueue)
-                .withExpiryQueue(expiryQueue == null ? null : "queue:" + expiryQueue)
-                .withMaxMessages(maxQueueMessages)
-                .withMaxBytes(maxQueueBytes);
+        return DestinationPolicy.of(values).applyTo(DestinationSettings.defaults());
     }
 
-    public Mode mode() { return mode; }
-    public String clusterName() { return clusterName; }
-    public String bindInterface() { return bindInterface; }
-    public int port() { return port; }
-    public List<String> members() { return members; }
-    public List<String> clientAddresses() { return clientAddresses; }
-    public int backupCount() { return backupCount; }
-    public String hazelcastConfigFile() { return hazelcastConfigFile; }
+    /** The settings as given (and their scope), for what is not a typed accessor here. */
+    public SettingValues values() {
+        return values.copy();
+    }
+
+    public Mode mode() { return Mode.valueOf(values.get(MODE).trim().toUpperCase(Locale.ROOT)); }
+    public String clusterName() { return values.get(CLUSTER_NAME).trim(); }
+    public String bindInterface() { return values.get(BIND_INTERFACE).trim(); }
+    public int port() { return values.get(PORT); }
+
+    /** The TCP/IP member list; by default ten ports from the base port on the bind interface. */
+    public List<String> members() {
+        List<String> given = list(values.get(MEMBERS));
+        if (!given.isEmpty()) {
+            return given;
+        }
+        List<String> list = new ArrayList<>();
+        for (int p = port(); p < port() + 10; p++) {
+            list.add(bindInterface() + ":" + p);
+        }
+        return List.copyOf(list);
+    }
+
+    public List<String> clientAddresses() {
+        List<String> given = list(values.get(CLIENT_ADDRESSES));
+        return given.isEmpty() ? List.of(bindInterface() + ":" + port()) : given;
+    }
+
+    public int backupCount() { return values.get(BACKUP_COUNT); }
+    public String hazelcastConfigFile() { return blankToNull(values.get(HAZELCAST_CONFIG_FILE)); }
     public HazelcastInstance instance() { return instance; }
-    public int maxDeliveryAttempts() { return maxDeliveryAttempts; }
-    public long redeliveryDelayMillis() { return redeliveryDelayMillis; }
-    public String deadLetterQueue() { return deadLetterQueue; }
-    public String expiryQueue() { return expiryQueue; }
-    public String objectMessageAllowList() { return objectMessageAllowList; }
-    public int maxQueueMessages() { return maxQueueMessages; }
-    public long maxQueueBytes() { return maxQueueBytes; }
-    public int memoryLimitPercent() { return memoryLimitPercent; }
-    public BacklogPolicy backlogPolicy() { return backlogPolicy; }
-    public long clientConnectTimeoutMillis() { return clientConnectTimeoutMillis; }
-    public int prefetch() { return prefetch; }
-    public boolean asyncNonPersistentSends() { return asyncNonPersistentSends; }
+    public int maxDeliveryAttempts() { return values.get(MAX_DELIVERY_ATTEMPTS); }
+    public long redeliveryDelayMillis() { return values.get(REDELIVERY_DELAY_MILLIS); }
+    public String deadLetterQueue() { return blankToNull(values.get(DEAD_LETTER_QUEUE)); }
+    public String expiryQueue() { return blankToNull(values.get(EXPIRY_QUEUE)); }
+    public String objectMessageAllowList() { return values.get(OBJECT_MESSAGE_ALLOW_LIST); }
+    public int maxQueueMessages() { return values.get(MAX_QUEUE_MESSAGES); }
+    public long maxQueueBytes() { return values.get(MAX_QUEUE_BYTES); }
+    public int memoryLimitPercent() { return values.get(MEMORY_LIMIT_PERCENT); }
+    public long clientConnectTimeoutMillis() { return values.get(CLIENT_CONNECT_TIMEOUT_MILLIS); }
+    public int prefetch() { return values.get(PREFETCH); }
+    public boolean asyncNonPersistentSends() { return values.get(ASYNC_NON_PERSISTENT_SENDS); }
+
+    public BacklogPolicy backlogPolicy() {
+        return new BacklogPolicy(BacklogPolicy.Mode.valueOf(values.get(BACKLOG_POLICY).trim().toUpperCase(Locale.ROOT)),
+                values.get(BACKLOG_BLOCK_MILLIS));
+    }
+
+    /** The member hot path chosen; null when unset, so the store's JVM default applies. */
+    public MemberOperations memberOperations() {
+        String value = values.get(MEMBER_OPERATIONS);
+        return value == null ? null : MemberOperations.valueOf(value.trim().toUpperCase(Locale.ROOT));
+    }
+
+    private static List<String> list(String csv) {
+        return csv == null ? List.of()
+                : Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
 
     @Override
     public String toString() {
-        return "ProviderConfig{mode=" + mode + ", clusterName=" + clusterName + ", interface=" + bindInterface
-                + ", port=" + port + ", members=" + members + ", backupCount=" + backupCount
-                + ", maxQueueMessages=" + maxQueueMessages + ", maxQueueBytes=" + maxQueueBytes
-                + ", memoryLimitPercent=" + memoryLimitPercent + ", backlogPolicy=" + backlogPolicy + "}";
+        return "ProviderConfig{mode=" + mode() + ", clusterName=" + clusterName() + ", bindInterface="
+                + bindInterface() + ", port=" + port() + ", members=" + members() + ", backupCount=" + backupCount()
+                + ", maxQueueMessages=" + maxQueueMessages() + ", maxQueueBytes=" + maxQueueBytes()
+                + ", memoryLimitPercent=" + memoryLimitPercent() + ", backlogPolicy=" + backlogPolicy()
+                + ", memberOperations=" + (memberOperations() == null ? "default" : memberOperations()) + "}";
     }
 
-    /** Validates each setting as it is given, naming the setting and the accepted range. */
+    /**
+     * One method per setting of {@link Scope#JAVA}, named like it (a test checks that); values are checked together
+     * by {@link #build()}.
+     */
     public static final class Builder {
-        private Mode mode = Mode.EMBEDDED;
-        private String clusterName = DEFAULT_CLUSTER_NAME;
-        private String bindInterface = DEFAULT_INTERFACE;
-        private int port = DEFAULT_PORT;
-        private List<String> members = new ArrayList<>();
-        private List<String> clientAddresses = new ArrayList<>();
-        private int backupCount = StoreConfig.DEFAULT_BACKUP_COUNT;
-        private String hazelcastConfigFile;
+        private final SettingValues values;
         private HazelcastInstance instance;
-        private int maxDeliveryAttempts = DestinationSettings.DEFAULT_MAX_DELIVERY_ATTEMPTS;
-        private long redeliveryDelayMillis;
-        private String deadLetterQueue = DestinationSettings.DEFAULT_DEAD_LETTER_QUEUE;
-        private String expiryQueue;
-        private String objectMessageAllowList = "";
-        private int maxQueueMessages = DEFAULT_MAX_QUEUE_MESSAGES;
-        private long maxQueueBytes = DEFAULT_MAX_QUEUE_BYTES;
-        private int memoryLimitPercent = DEFAULT_MEMORY_LIMIT_PERCENT;
-        private BacklogPolicy backlogPolicy = BacklogPolicy.defaults();
-        private long clientConnectTimeoutMillis = 20_000;
-        private int prefetch = DEFAULT_PREFETCH;
-        private boolean asyncNonPersistentSends = true;
+
+        private Builder(SettingValues values) {
+            this.values = values;
+        }
+
+        private <T> Builder with(Setting<T> setting, T value) {
+            values.set(setting, value);
+            return this;
+        }
 
         /**
          * Whether a NON_PERSISTENT send without a CompletionListener, in a session that is not transacted,
@@ -201,187 +158,102 @@ public final class ProviderConfig {
          * <p>The price is the one the spec allows this delivery mode (at most once): a member failure, or a store
          * that fails (a deleted temporary destination, a topic subscription still full when the
          * {@link BacklogPolicy} gives up), loses the message, and the failure goes to the connection's
-         * ExceptionListener ({@code HJMS-PRODUCER-011}), not to the sender. Closing the producer, session or
-         * connection, stopping the connection, {@code recover}, and every PERSISTENT or CompletionListener send
-         * of the same session first wait until the messages sent before are stored.
+         * ExceptionListener ({@link ProviderError#NON_PERSISTENT_LOST}), not to the sender. Closing the producer,
+         * session or connection, stopping the connection, {@code recover}, and every PERSISTENT or
+         * CompletionListener send of the same session first wait until the messages sent before are stored.
          *
          * <p>{@code false}: every send returns only once its message is stored, as PERSISTENT sends do.
          */
-        public Builder asyncNonPersistentSends(boolean async) {
-            asyncNonPersistentSends = async;
-            return this;
-        }
+        public Builder asyncNonPersistentSends(boolean async) { return with(ASYNC_NON_PERSISTENT_SENDS, async); }
+
+        /** See {@link Settings#PREFETCH}. */
+        public Builder prefetch(int messages) { return with(PREFETCH, messages); }
+
+        /** See {@link Settings#CLIENT_CONNECT_TIMEOUT_MILLIS}. */
+        public Builder clientConnectTimeoutMillis(long ms) { return with(CLIENT_CONNECT_TIMEOUT_MILLIS, ms); }
 
         /**
-         * How many messages a consumer claims in one store call (1 = one at a time). Claimed messages wait in
-         * the consumer, leased to its session, until the application takes them; closing the consumer, or
-         * recover/rollback of its session, returns those never delivered, uncounted. Higher values cost fewer
-         * store calls per message; 1 gives competing consumers and later higher-priority messages their turn
-         * soonest.
+         * Most messages (pending and in flight) a queue, or each topic subscription, may hold (0 = unlimited).
+         * A send that would pass it stores nothing and is handled by the {@link BacklogPolicy}. The default of
+         * destinations created from this node; one created with other settings keeps them.
          */
-        public Builder prefetch(int messages) {
-            if (messages < 1 || messages > MAX_PREFETCH) {
-                throw new IllegalArgumentException("HJMS-CFG-009 prefetch must be 1.." + MAX_PREFETCH + ", was "
-                        + messages);
-            }
-            prefetch = messages;
-            return this;
-        }
-
-        /** Client mode: how long to try to reach the cluster before giving up (and after losing it). */
-        public Builder clientConnectTimeoutMillis(long ms) {
-            if (ms < 1) {
-                throw new IllegalArgumentException("HJMS-CFG-008 clientConnectTimeout must be positive, was " + ms);
-            }
-            clientConnectTimeoutMillis = ms;
-            return this;
-        }
-
-        /**
-         * Most messages (pending and in flight) a queue, or each topic subscription, may hold (default 100,000;
-         * 0 = unlimited). A send that would pass it stores nothing and is handled by the {@link BacklogPolicy}.
-         * The default of destinations created from this node; one created with other settings keeps them.
-         */
-        public Builder maxQueueMessages(int messages) {
-            if (messages < 0) {
-                throw new IllegalArgumentException("HJMS-CFG-007 maxQueueMessages must not be negative, was "
-                        + messages);
-            }
-            maxQueueMessages = messages;
-            return this;
-        }
+        public Builder maxQueueMessages(int messages) { return with(MAX_QUEUE_MESSAGES, messages); }
 
         /** @deprecated the former name of {@link #maxQueueMessages(int)}, which now applies to queues too */
         @Deprecated
-        public Builder maxBacklog(int messages) {
-            return maxQueueMessages(messages);
-        }
+        public Builder maxBacklog(int messages) { return maxQueueMessages(messages); }
 
-        /**
-         * Most bytes a queue, or each topic subscription, may hold: bodies plus an estimate of headers and
-         * properties, about 200 bytes more per message (default 32 MiB; 0 = unlimited). Handled like
-         * {@link #maxQueueMessages(int)}.
-         */
-        public Builder maxQueueBytes(long bytes) {
-            if (bytes < 0) {
-                throw new IllegalArgumentException("HJMS-CFG-011 maxQueueBytes must not be negative, was " + bytes);
-            }
-            maxQueueBytes = bytes;
-            return this;
-        }
+        /** See {@link Settings#MAX_QUEUE_BYTES}; handled like {@link #maxQueueMessages(int)}. */
+        public Builder maxQueueBytes(long bytes) { return with(MAX_QUEUE_BYTES, bytes); }
 
-        /**
-         * Embedded member only: it refuses new messages for the destinations it owns while more than this share of
-         * its heap is in use after a garbage collection (default 75; 0 = never), so many destinations together
-         * cannot exhaust it. Refused sends are handled by the {@link BacklogPolicy}.
-         */
-        public Builder memoryLimitPercent(int percent) {
-            if (percent < 0 || percent > 100) {
-                throw new IllegalArgumentException("HJMS-CFG-012 memoryLimitPercent must be 0..100, was " + percent);
-            }
-            memoryLimitPercent = percent;
-            return this;
-        }
+        /** See {@link Settings#MEMORY_LIMIT_PERCENT}; refused sends are handled by the {@link BacklogPolicy}. */
+        public Builder memoryLimitPercent(int percent) { return with(MEMORY_LIMIT_PERCENT, percent); }
 
+        /** Sets {@link Settings#BACKLOG_POLICY} and {@link Settings#BACKLOG_BLOCK_MILLIS} together. */
         public Builder backlogPolicy(BacklogPolicy policy) {
-            backlogPolicy = java.util.Objects.requireNonNull(policy, "backlogPolicy");
-            return this;
+            Objects.requireNonNull(policy, "backlogPolicy");
+            with(BACKLOG_POLICY, policy.mode().name());
+            return with(BACKLOG_BLOCK_MILLIS, policy.blockMillis());
         }
 
-        public Builder embedded() { mode = Mode.EMBEDDED; return this; }
+        public Builder backlogBlockMillis(long ms) { return with(BACKLOG_BLOCK_MILLIS, ms); }
+
+        /** See {@link Settings#MEMBER_OPERATIONS}; null: the store's JVM default. */
+        public Builder memberOperations(MemberOperations choice) {
+            return with(MEMBER_OPERATIONS, choice == null ? null : choice.name().toLowerCase(Locale.ROOT));
+        }
+
+        public Builder embedded() { return mode(Mode.EMBEDDED); }
 
         public Builder client(List<String> addresses) {
-            mode = Mode.CLIENT;
-            clientAddresses = new ArrayList<>(addresses);
-            return this;
+            mode(Mode.CLIENT);
+            return clientAddresses(addresses);
         }
 
         public Builder instance(HazelcastInstance hz) {
-            mode = Mode.INSTANCE;
             instance = Objects.requireNonNull(hz, "instance");
-            return this;
+            return mode(Mode.INSTANCE);
         }
 
-        public Builder mode(Mode m) { mode = Objects.requireNonNull(m, "mode"); return this; }
+        public Builder mode(Mode m) { return with(MODE, Objects.requireNonNull(m, "mode").name().toLowerCase(Locale.ROOT)); }
 
-        public Builder clusterName(String name) {
-            clusterName = requireText(name, "clusterName");
-            return this;
-        }
+        public Builder clusterName(String name) { return with(CLUSTER_NAME, Objects.requireNonNullElse(name, "")); }
 
-        public Builder bindInterface(String address) {
-            bindInterface = requireText(address, "interface");
-            return this;
-        }
+        public Builder bindInterface(String address) { return with(BIND_INTERFACE, Objects.requireNonNullElse(address, "")); }
 
-        public Builder port(int p) {
-            if (p < 1 || p > 65535) {
-                throw new IllegalArgumentException("HJMS-CFG-001 port must be 1..65535, was " + p);
-            }
-            port = p;
-            return this;
-        }
+        public Builder port(int p) { return with(PORT, p); }
 
-        public Builder members(List<String> list) { members = new ArrayList<>(list); return this; }
+        public Builder members(List<String> list) { return with(MEMBERS, String.join(",", list)); }
 
-        public Builder clientAddresses(List<String> list) { clientAddresses = new ArrayList<>(list); return this; }
+        public Builder clientAddresses(List<String> list) { return with(CLIENT_ADDRESSES, String.join(",", list)); }
 
-        public Builder backupCount(int n) {
-            if (n < 0 || n > 6) {
-                throw new IllegalArgumentException("HJMS-CFG-002 backupCount must be 0..6, was " + n);
-            }
-            backupCount = n;
-            return this;
-        }
+        public Builder backupCount(int n) { return with(BACKUP_COUNT, n); }
 
-        public Builder hazelcastConfigFile(String path) {
-            hazelcastConfigFile = path == null || path.isBlank() ? null : path;
-            return this;
-        }
+        public Builder hazelcastConfigFile(String path) { return with(HAZELCAST_CONFIG_FILE, path); }
 
-        public Builder maxDeliveryAttempts(int n) {
-            if (n < 1) {
-                throw new IllegalArgumentException("HJMS-CFG-003 maxDeliveryAttempts must be at least 1, was " + n);
-            }
-            maxDeliveryAttempts = n;
-            return this;
-        }
+        public Builder maxDeliveryAttempts(int n) { return with(MAX_DELIVERY_ATTEMPTS, n); }
 
-        public Builder redeliveryDelayMillis(long ms) {
-            if (ms < 0) {
-                throw new IllegalArgumentException("HJMS-CFG-004 redeliveryDelay must not be negative, was " + ms);
-            }
-            redeliveryDelayMillis = ms;
-            return this;
-        }
+        public Builder redeliveryDelayMillis(long ms) { return with(REDELIVERY_DELAY_MILLIS, ms); }
 
-        /** Null or blank: messages that run out of attempts are dropped. */
-        public Builder deadLetterQueue(String name) {
-            deadLetterQueue = name == null || name.isBlank() ? null : name.trim();
-            return this;
-        }
+        /** Blank: messages that run out of attempts are dropped. */
+        public Builder deadLetterQueue(String name) { return with(DEAD_LETTER_QUEUE, Objects.requireNonNullElse(name, "")); }
 
         /** Null or blank (default): expired messages are dropped. */
-        public Builder expiryQueue(String name) {
-            expiryQueue = name == null || name.isBlank() ? null : name.trim();
-            return this;
-        }
+        public Builder expiryQueue(String name) { return with(EXPIRY_QUEUE, name); }
 
         /** Comma-separated packages (ending in '.') and classes ObjectMessage may deserialize, beyond java.*. */
-        public Builder objectMessageAllowList(String list) {
-            objectMessageAllowList = list == null ? "" : list;
-            return this;
-        }
+        public Builder objectMessageAllowList(String list) { return with(OBJECT_MESSAGE_ALLOW_LIST, list); }
 
+        /** Checks every setting and throws one {@link InvalidConfigurationException} naming all bad ones. */
         public ProviderConfig build() {
-            return new ProviderConfig(this);
-        }
-
-        private static String requireText(String value, String name) {
-            if (value == null || value.isBlank()) {
-                throw new IllegalArgumentException("HJMS-CFG-005 " + name + " must not be empty");
+            List<ConfigProblem> problems = new ArrayList<>(SettingChecks.problems(values));
+            if (instance == null && "instance".equalsIgnoreCase(String.valueOf(values.get(MODE)).trim())) {
+                problems.add(new ConfigProblem(MODE.name(), ProviderError.INSTANCE_MODE_WITHOUT_INSTANCE.text()));
             }
-            return value.trim();
+            if (!problems.isEmpty()) {
+                throw new InvalidConfigurationException(problems);
+            }
+            return new ProviderConfig(values.copy(), instance);
         }
     }
 }

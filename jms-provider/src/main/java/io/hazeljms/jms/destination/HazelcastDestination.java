@@ -1,5 +1,6 @@
 package io.hazeljms.jms.destination;
 
+import io.hazeljms.jms.ProviderError;
 import jakarta.jms.Destination;
 import jakarta.jms.InvalidDestinationException;
 import jakarta.jms.JMSException;
@@ -57,18 +58,18 @@ public abstract class HazelcastDestination implements Destination, Serializable 
             case HazelcastTopic.PREFIX: return new HazelcastTopic(name);
             case HazelcastTemporaryQueue.PREFIX: return HazelcastTemporaryQueue.reference(name);
             case HazelcastTemporaryTopic.PREFIX: return HazelcastTemporaryTopic.reference(name);
-            default: throw new IllegalArgumentException("HJMS-DEST-001 not an encoded destination: " + encoded);
+            default: throw new IllegalArgumentException(ProviderError.DESTINATION_NOT_ENCODED.text(encoded));
         }
     }
 
     /** Our destination for any {@link Destination}, converting foreign queues and topics by name. */
     public static HazelcastDestination of(Destination destination) throws JMSException {
         if (destination == null) {
-            throw new InvalidDestinationException("HJMS-DEST-002 destination is null: pass a Queue or Topic");
+            throw new InvalidDestinationException(ProviderError.DESTINATION_NULL.text());
         }
         if (destination instanceof HazelcastDestination d) {
             if (d.getName() == null || d.getName().isEmpty()) {
-                throw new InvalidDestinationException("HJMS-DEST-003 destination has no name: set its 'name'");
+                throw new InvalidDestinationException(ProviderError.DESTINATION_UNNAMED.text());
             }
             return d;
         }
@@ -78,8 +79,8 @@ public abstract class HazelcastDestination implements Destination, Serializable 
         if (destination instanceof jakarta.jms.Topic t) {
             return new HazelcastTopic(t.getTopicName());
         }
-        throw new InvalidDestinationException("HJMS-DEST-004 unsupported destination type "
-                + destination.getClass().getName() + ": pass a jakarta.jms.Queue or Topic");
+        throw new InvalidDestinationException(ProviderError.DESTINATION_TYPE_UNSUPPORTED.text(
+                destination.getClass().getName()));
     }
 
     @Override

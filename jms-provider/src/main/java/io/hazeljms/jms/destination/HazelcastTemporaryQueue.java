@@ -1,5 +1,6 @@
 package io.hazeljms.jms.destination;
 
+import io.hazeljms.jms.ProviderError;
 import jakarta.jms.JMSException;
 import jakarta.jms.TemporaryQueue;
 
@@ -30,7 +31,7 @@ public final class HazelcastTemporaryQueue extends HazelcastQueue implements Tem
     public void delete() throws JMSException {
         if (owner == null) {
             throw new jakarta.jms.IllegalStateException(
-                    "HJMS-DEST-005 only the connection that created " + getName() + " may delete it");
+                    ProviderError.TEMPORARY_DELETE_BY_OTHER.text(getName()));
         }
         owner.deleteTemporary(this);
     }

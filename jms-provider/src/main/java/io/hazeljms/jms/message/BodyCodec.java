@@ -1,5 +1,6 @@
 package io.hazeljms.jms.message;
 
+import io.hazeljms.jms.ProviderError;
 import jakarta.jms.JMSException;
 import jakarta.jms.MessageFormatException;
 
@@ -100,7 +101,7 @@ final class BodyCodec {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(body))) {
             reader.read(in);
         } catch (IOException | RuntimeException e) {
-            MessageFormatException mfe = new MessageFormatException("HJMS-MSG-050 corrupt message body: " + e);
+            MessageFormatException mfe = new MessageFormatException(ProviderError.BODY_CORRUPT.text(e));
             mfe.setLinkedException(e);
             mfe.initCause(e);
             throw mfe;
@@ -143,7 +144,7 @@ final class BodyCodec {
             out.write(b);
         } else {
             // the message classes only ever hold the types above
-            throw new IllegalArgumentException("HJMS-MSG-051 unsupported body value type " + v.getClass().getName());
+            throw new IllegalArgumentException(ProviderError.BODY_VALUE_UNSUPPORTED.text(v.getClass().getName()));
         }
     }
 

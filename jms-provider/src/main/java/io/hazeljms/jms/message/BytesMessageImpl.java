@@ -1,5 +1,6 @@
 package io.hazeljms.jms.message;
 
+import io.hazeljms.jms.ProviderError;
 import io.hazeljms.store.StoredMessage;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.JMSException;
@@ -107,9 +108,9 @@ public class BytesMessageImpl extends MessageImpl implements BytesMessage {
             buf.position(buf.position() + length);
             return s;
         } catch (UTFDataFormatException e) {
-            throw formatError("HJMS-MSG-034 malformed UTF string in the BytesMessage body", e);
+            throw formatError(ProviderError.UTF_MALFORMED.text(), e);
         } catch (IOException e) {
-            throw formatError("HJMS-MSG-034 cannot read a UTF string from the BytesMessage body", e);
+            throw formatError(ProviderError.UTF_UNREADABLE.text(), e);
         }
     }
 
@@ -122,8 +123,7 @@ public class BytesMessageImpl extends MessageImpl implements BytesMessage {
     @Override
     public int readBytes(byte[] value, int length) throws JMSException {
         if (length < 0 || length > value.length) {
-            throw new IndexOutOfBoundsException("HJMS-MSG-035 length " + length + " is not between 0 and "
-                    + value.length + " (the array length)");
+            throw new IndexOutOfBoundsException(ProviderError.LENGTH_OUT_OF_RANGE.text(length, value.length));
         }
         ByteBuffer buf = reading();
         if (!buf.hasRemaining()) {
@@ -137,7 +137,7 @@ public class BytesMessageImpl extends MessageImpl implements BytesMessage {
     private ByteBuffer reading() throws MessageNotReadableException {
         if (in == null) {
             throw new MessageNotReadableException(
-                    "HJMS-MSG-032 this BytesMessage is write-only: call reset() before reading it");
+                    ProviderError.BODY_WRITE_ONLY.text("BytesMessage"));
         }
         return in;
     }
@@ -145,8 +145,7 @@ public class BytesMessageImpl extends MessageImpl implements BytesMessage {
     private ByteBuffer need(int n) throws JMSException {
         ByteBuffer buf = reading();
         if (buf.remaining() < n) {
-            throw new MessageEOFException("HJMS-MSG-033 unexpected end of the BytesMessage body: " + n
-                    + " bytes needed, " + buf.remaining() + " left");
+            throw new MessageEOFException(ProviderError.BYTES_END.text(n, buf.remaining()));
         }
         return buf;
     }
@@ -212,7 +211,7 @@ public class BytesMessageImpl extends MessageImpl implements BytesMessage {
     @Override
     public void writeObject(Object value) throws JMSException {
         if (value == null) {
-            throw new NullPointerException("HJMS-MSG-036 BytesMessage.writeObject(null): a null cannot be written");
+            throw new NullPointerException(ProviderError.WRITE_NULL.text());
         }
         checkBodyWritable();
         if (value instanceof Boolean v) {
@@ -236,8 +235,8 @@ public class BytesMessageImpl extends MessageImpl implements BytesMessage {
         } else if (value instanceof byte[] v) {
             writeBytes(v);
         } else {
-            throw new MessageFormatException("HJMS-MSG-037 BytesMessage.writeObject cannot write a "
-                    + value.getClass().getName() + ": use a primitive wrapper, String or byte[]");
+            throw new MessageFormatException(ProviderError.WRITE_OBJECT_TYPE.text("BytesMessage",
+                    value.getClass().getName()));
         }
     }
 
@@ -250,7 +249,7 @@ public class BytesMessageImpl extends MessageImpl implements BytesMessage {
         try {
             write.to(out);
         } catch (IOException e) { // in memory, so only UTFDataFormatException: over 65535 encoded bytes
-            throw formatError("HJMS-MSG-038 cannot write to the BytesMessage: " + e.getMessage(), e);
+            throw formatError(ProviderError.BYTES_WRITE_FAILED.text(e.getMessage()), e);
         }
     }
 

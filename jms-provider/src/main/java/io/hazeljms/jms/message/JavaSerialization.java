@@ -1,5 +1,6 @@
 package io.hazeljms.jms.message;
 
+import io.hazeljms.jms.ProviderError;
 import jakarta.jms.JMSException;
 import jakarta.jms.MessageFormatException;
 
@@ -24,8 +25,8 @@ final class JavaSerialization {
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(object);
         } catch (IOException e) {
-            throw withCause(new MessageFormatException("HJMS-MSG-040 cannot serialize the ObjectMessage body of class "
-                    + object.getClass().getName() + ": " + e), e);
+            throw withCause(new MessageFormatException(ProviderError.OBJECT_NOT_SERIALIZABLE.text(
+                    object.getClass().getName(), e)), e);
         }
         return bytes.toByteArray();
     }
@@ -41,10 +42,8 @@ final class JavaSerialization {
             return in.readObject();
         } catch (InvalidClassException e) {
             if (filter.refused != null) {
-                throw withCause(new MessageFormatException("HJMS-MSG-041 the ObjectMessage body contains class "
-                        + filter.refused + ", which is not allowed to be deserialized: add it or its package "
-                        + "(e.g. \"" + packagePrefix(filter.refused) + "\") to the '"
-                        + DeserializationPolicy.CONFIG_PROPERTY + "' configuration property"), e);
+                throw withCause(new MessageFormatException(ProviderError.OBJECT_CLASS_NOT_ALLOWED.text(
+                        filter.refused, packagePrefix(filter.refused), DeserializationPolicy.CONFIG_PROPERTY)), e);
             }
             throw failed(e);
         } catch (IOException | ClassNotFoundException | RuntimeException e) {
@@ -53,7 +52,7 @@ final class JavaSerialization {
     }
 
     private static MessageFormatException failed(Exception e) {
-        return withCause(new MessageFormatException("HJMS-MSG-042 cannot deserialize the ObjectMessage body: " + e), e);
+        return withCause(new MessageFormatException(ProviderError.OBJECT_NOT_DESERIALIZABLE.text(e)), e);
     }
 
     private static String packagePrefix(String className) {

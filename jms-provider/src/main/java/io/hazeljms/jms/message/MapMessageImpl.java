@@ -1,5 +1,6 @@
 package io.hazeljms.jms.message;
 
+import io.hazeljms.jms.ProviderError;
 import io.hazeljms.store.StoredMessage;
 import jakarta.jms.JMSException;
 import jakarta.jms.MapMessage;
@@ -160,8 +161,7 @@ public class MapMessageImpl extends MessageImpl implements MapMessage {
     public void setObject(String name, Object value) throws JMSException {
         checkBodyWritable();
         if (value != null && !isMapType(value)) {
-            throw new MessageFormatException("HJMS-MSG-060 map entry '" + name + "' cannot hold a "
-                    + value.getClass().getName() + ": use a primitive wrapper, String or byte[]");
+            throw new MessageFormatException(ProviderError.MAP_VALUE_TYPE.text(name, value.getClass().getName()));
         }
         put(name, copyOfValue(value));
     }
@@ -169,15 +169,14 @@ public class MapMessageImpl extends MessageImpl implements MapMessage {
     private void put(String name, Object value) throws JMSException {
         checkBodyWritable();
         if (name == null || name.isEmpty()) {
-            throw new IllegalArgumentException("HJMS-MSG-061 a MapMessage name must not be null or empty");
+            throw new IllegalArgumentException(ProviderError.MAP_NAME_EMPTY.text());
         }
         map.put(name, value);
     }
 
     private static int checkedEnd(byte[] value, int offset, int length) {
         if (offset < 0 || length < 0 || offset > value.length - length) {
-            throw new IndexOutOfBoundsException("HJMS-MSG-062 offset " + offset + " and length " + length
-                    + " do not fit an array of " + value.length);
+            throw new IndexOutOfBoundsException(ProviderError.OFFSET_OUT_OF_RANGE.text(offset, length, value.length));
         }
         return offset + length;
     }

@@ -1,5 +1,6 @@
 package io.hazeljms.jms.message;
 
+import io.hazeljms.jms.ProviderError;
 import io.hazeljms.jms.destination.HazelcastDestination;
 import io.hazeljms.store.StoredMessage;
 import jakarta.jms.DeliveryMode;
@@ -122,7 +123,7 @@ public class MessageImpl implements Message {
             case StoredMessage.BODY_MAP: return new MapMessageImpl();
             case StoredMessage.BODY_OBJECT: return new ObjectMessageImpl(policy);
             case StoredMessage.BODY_STREAM: return new StreamMessageImpl();
-            default: throw new JMSException("HJMS-MSG-002 stored message has unknown body type " + bodyType);
+            default: throw new JMSException(ProviderError.BODY_TYPE_UNKNOWN.text(bodyType));
         }
     }
 
@@ -158,8 +159,7 @@ public class MessageImpl implements Message {
     /** @throws MessageNotWriteableException when the body is read-only */
     protected final void checkBodyWritable() throws MessageNotWriteableException {
         if (bodyReadOnly) {
-            throw new MessageNotWriteableException("HJMS-MSG-030 the body of this " + typeName()
-                    + " is read-only (a received message, or reset() was called): call clearBody() first");
+            throw new MessageNotWriteableException(ProviderError.BODY_READ_ONLY.text(typeName()));
         }
     }
 
@@ -180,8 +180,7 @@ public class MessageImpl implements Message {
 
     /** The error for {@link #getBody} with a type the body cannot be assigned to. */
     protected final MessageFormatException notAssignable(String bodyType, Class<?> c) {
-        return new MessageFormatException("HJMS-MSG-031 the body of this " + typeName() + " is a " + bodyType
-                + " and cannot be returned as " + c.getName());
+        return new MessageFormatException(ProviderError.BODY_NOT_ASSIGNABLE.text(typeName(), bodyType, c.getName()));
     }
 
     /** The JMS interface name, for messages: TextMessage, BytesMessage, ... */

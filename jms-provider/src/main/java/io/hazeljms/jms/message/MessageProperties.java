@@ -1,5 +1,6 @@
 package io.hazeljms.jms.message;
 
+import io.hazeljms.jms.ProviderError;
 import jakarta.jms.MessageFormatException;
 import jakarta.jms.MessageNotWriteableException;
 
@@ -45,17 +46,15 @@ final class MessageProperties {
     void setObject(String name, Object value) throws MessageFormatException, MessageNotWriteableException {
         checkWritable(name);
         if (value != null && !isPropertyType(value)) {
-            throw new MessageFormatException("HJMS-MSG-021 property '" + name + "' cannot hold a "
-                    + value.getClass().getName()
-                    + ": use Boolean, Byte, Short, Integer, Long, Float, Double or String");
+            throw new MessageFormatException(ProviderError.PROPERTY_TYPE_UNSUPPORTED.text(name,
+                    value.getClass().getName()));
         }
         set(name, value);
     }
 
     private void checkWritable(String name) throws MessageNotWriteableException {
         if (readOnly) {
-            throw new MessageNotWriteableException("HJMS-MSG-020 cannot set property '" + name
-                    + "': the properties of a received message are read-only until clearProperties()");
+            throw new MessageNotWriteableException(ProviderError.PROPERTIES_READ_ONLY.text(name));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.hazeljms.jms.message;
 
+import io.hazeljms.jms.ProviderError;
 import jakarta.jms.MessageFormatException;
 
 import java.util.Locale;
@@ -25,22 +26,18 @@ final class PropertyNames {
     /** @throws IllegalArgumentException when {@code name} is null, empty, not an identifier, or reserved */
     static void validate(String name) {
         if (name == null || name.isEmpty()) {
-            throw new IllegalArgumentException("HJMS-MSG-010 a property name must not be null or empty");
+            throw new IllegalArgumentException(ProviderError.PROPERTY_NAME_EMPTY.text());
         }
         if (!Character.isJavaIdentifierStart(name.charAt(0))) {
-            throw new IllegalArgumentException("HJMS-MSG-011 property name '" + name
-                    + "' is not a valid identifier: it must start with a letter, '_' or '$'");
+            throw new IllegalArgumentException(ProviderError.PROPERTY_NAME_START.text(name));
         }
         for (int i = 1; i < name.length(); i++) {
             if (!Character.isJavaIdentifierPart(name.charAt(i))) {
-                throw new IllegalArgumentException("HJMS-MSG-011 property name '" + name
-                        + "' is not a valid identifier: character '" + name.charAt(i) + "' at index " + i
-                        + " is not allowed (use letters, digits, '_' or '$')");
+                throw new IllegalArgumentException(ProviderError.PROPERTY_NAME_CHARACTER.text(name, name.charAt(i), i));
             }
         }
         if (RESERVED.contains(name.toUpperCase(Locale.ROOT))) {
-            throw new IllegalArgumentException("HJMS-MSG-012 property name '" + name
-                    + "' is a reserved word of the message selector syntax");
+            throw new IllegalArgumentException(ProviderError.PROPERTY_NAME_RESERVED.text(name));
         }
     }
 
@@ -53,12 +50,10 @@ final class PropertyNames {
             return;
         }
         if (name.equals(JMSX_GROUP_ID) && !(value instanceof String)) {
-            throw new MessageFormatException("HJMS-MSG-013 JMSXGroupID must be a String, not a "
-                    + TypeConversions.typeName(value));
+            throw new MessageFormatException(ProviderError.GROUP_ID_NOT_STRING.text(TypeConversions.typeName(value)));
         }
         if ((name.equals(JMSX_GROUP_SEQ) || name.equals(JMSX_DELIVERY_COUNT)) && !(value instanceof Integer)) {
-            throw new MessageFormatException("HJMS-MSG-013 " + name + " must be an int, not a "
-                    + TypeConversions.typeName(value));
+            throw new MessageFormatException(ProviderError.JMSX_NOT_INT.text(name, TypeConversions.typeName(value)));
         }
     }
 }

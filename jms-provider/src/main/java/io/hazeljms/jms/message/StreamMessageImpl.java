@@ -1,5 +1,6 @@
 package io.hazeljms.jms.message;
 
+import io.hazeljms.jms.ProviderError;
 import io.hazeljms.store.StoredMessage;
 import jakarta.jms.JMSException;
 import jakarta.jms.MessageEOFException;
@@ -60,16 +61,14 @@ public class StreamMessageImpl extends MessageImpl implements StreamMessage {
         if (bytesRead >= 0) {
             byte[] field = (byte[]) fields.get(position);
             if (bytesRead < field.length) {
-                throw new MessageFormatException("HJMS-MSG-071 " + KIND + " " + position + " is a byte[] only "
-                        + bytesRead + " of whose " + field.length
-                        + " bytes have been read: read it to its end with readBytes first");
+                throw new MessageFormatException(
+                        ProviderError.STREAM_BYTES_UNFINISHED.text(position, bytesRead, field.length));
             }
             position++;
             bytesRead = -1;
         }
         if (position >= fields.size()) {
-            throw new MessageEOFException("HJMS-MSG-072 end of the StreamMessage: all " + fields.size()
-                    + " fields have been read");
+            throw new MessageEOFException(ProviderError.STREAM_END.text(fields.size()));
         }
         return fields.get(position);
     }
@@ -77,7 +76,7 @@ public class StreamMessageImpl extends MessageImpl implements StreamMessage {
     private void checkReadable() throws MessageNotReadableException {
         if (!isBodyReadOnly()) {
             throw new MessageNotReadableException(
-                    "HJMS-MSG-070 this StreamMessage is write-only: call reset() before reading it");
+                    ProviderError.BODY_WRITE_ONLY.text("StreamMessage"));
         }
     }
 
@@ -226,8 +225,7 @@ public class StreamMessageImpl extends MessageImpl implements StreamMessage {
     @Override
     public void writeBytes(byte[] value, int offset, int length) throws JMSException {
         if (offset < 0 || length < 0 || offset > value.length - length) {
-            throw new IndexOutOfBoundsException("HJMS-MSG-073 offset " + offset + " and length " + length
-                    + " do not fit an array of " + value.length);
+            throw new IndexOutOfBoundsException(ProviderError.OFFSET_OUT_OF_RANGE.text(offset, length, value.length));
         }
         write(Arrays.copyOfRange(value, offset, offset + length));
     }
@@ -237,8 +235,8 @@ public class StreamMessageImpl extends MessageImpl implements StreamMessage {
     public void writeObject(Object value) throws JMSException {
         checkBodyWritable();
         if (value != null && !MapMessageImpl.isMapType(value)) {
-            throw new MessageFormatException("HJMS-MSG-074 StreamMessage.writeObject cannot write a "
-                    + value.getClass().getName() + ": use a primitive wrapper, String or byte[]");
+            throw new MessageFormatException(ProviderError.WRITE_OBJECT_TYPE.text("StreamMessage",
+                    value.getClass().getName()));
         }
         write(value instanceof byte[] b ? b.clone() : value);
     }
@@ -277,8 +275,7 @@ public class StreamMessageImpl extends MessageImpl implements StreamMessage {
     /** The spec allows getBody on every message type but StreamMessage. */
     @Override
     public <T> T getBody(Class<T> c) throws JMSException {
-        throw new MessageFormatException("HJMS-MSG-075 getBody is not supported for a StreamMessage: "
-                + "read its fields with the readXxx methods");
+        throw new MessageFormatException(ProviderError.STREAM_GET_BODY.text());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.hazeljms.jms.message;
 
+import io.hazeljms.jms.ProviderError;
 import jakarta.jms.MessageFormatException;
 
 /**
@@ -150,7 +151,7 @@ final class TypeConversions {
     }
 
     private static MessageFormatException cannotRead(Object v, String target, String kind, Object key) {
-        return new MessageFormatException("HJMS-MSG-001 " + describe(kind, key) + " is a " + typeName(v)
-                + ", cannot be read as " + target);
+        return new MessageFormatException(
+                ProviderError.VALUE_NOT_CONVERTIBLE.text(describe(kind, key), typeName(v), target));
     }
 }

@@ -2,11 +2,12 @@ package io.hazeljms.ra.inbound;
 
 import io.hazeljms.jms.HazelcastConnectionFactory;
 import io.hazeljms.jms.client.HazelcastXASession;
+import io.hazeljms.jms.config.DestinationPolicy;
 import io.hazeljms.jms.destination.HazelcastDestination;
 import io.hazeljms.jms.destination.HazelcastQueue;
 import io.hazeljms.jms.destination.HazelcastTopic;
+import io.hazeljms.ra.AdapterError;
 import io.hazeljms.ra.HazelJmsResourceAdapter;
-import io.hazeljms.store.DestinationSettings;
 import jakarta.jms.Destination;
 import jakarta.jms.JMSException;
 import jakarta.jms.MessageConsumer;
@@ -63,16 +64,16 @@ public class HazelJmsActivation {
     public void start() throws ResourceException {
         HazelcastConnectionFactory provider = resourceAdapter.provider();
         HazelcastDestination destination = resolveDestination();
-        applyRedeliveryPolicy(provider, destination);
+        applyDestinationPolicy(provider, destination);
         boolean transacted;
         try {
             transacted = endpointFactory.isDeliveryTransacted(ON_MESSAGE);
         } catch (NoSuchMethodException e) {
-            throw new ResourceException("HJMS-RA-065 the endpoint has no onMessage(Message): " + e.getMessage(), e);
+            throw new ResourceException(AdapterError.NO_ON_MESSAGE.text(e.getMessage()), e);
         }
         try {
             connection = provider.createXAConnection();
-            if (!ActivationSpecValidator.blank(spec.getClientId())) {
+            if (!blank(spec.getClientId())) {
                 connection.setClientID(spec.getClientId());
             }
             String sharedName = sharedSubscriptionName();
@@ -86,11 +87,11 @@ public class HazelJmsActivation {
             for (MessageHandler handler : handlers) {
                 workManager.scheduleWork(handler);
             }
-            LOG.info("HJMS-RA-060 activated " + endpointFactory.getActivationName() + " on " + destination
-                    + " with " + handlers.size() + " session(s), transacted delivery: " + transacted);
+            LOG.info(AdapterError.ACTIVATED.text(endpointFactory.getActivationName(), destination, handlers.size(),
+                    transacted));
         } catch (JMSException | WorkException | RuntimeException e) {
             stop();
-            throw new ResourceException("HJMS-RA-061 cannot activate " + spec + ": " + e.getMessage(), e);
+            throw new ResourceException(AdapterError.ACTIVATION_FAILED.text(spec, e.getMessage()), e);
         }
     }
 
@@ -106,7 +107,7 @@ public class HazelJmsActivation {
         if (!shared) {
             return null;
         }
-        return ActivationSpecValidator.blank(spec.getSubscriptionName())
+        return blank(spec.getSubscriptionName())
                 ? "mdb-" + endpointFactory.getActivationName() + "-" + UUID.randomUUID()
                 : spec.getSubscriptionName();
     }
@@ -129,42 +130,39 @@ public class HazelJmsActivation {
     }
 
     private HazelcastDestination resolveDestination() throws ResourceException {
-        if (!ActivationSpecValidator.blank(spec.getDestinationLookup())) {
+        if (!blank(spec.getDestinationLookup())) {
             try {
                 Object found = new InitialContext().lookup(spec.getDestinationLookup());
                 return HazelcastDestination.of((Destination) found);
             } catch (NamingException | JMSException | ClassCastException e) {
-                throw new ResourceException("HJMS-RA-062 destinationLookup '" + spec.getDestinationLookup()
-                        + "' does not name a Queue or Topic: " + e.getMessage(), e);
+                throw new ResourceException(AdapterError.DESTINATION_LOOKUP_FAILED.text(spec.getDestinationLookup(),
+                        e.getMessage()), e);
             }
         }
         return spec.isTopic() ? new HazelcastTopic(spec.getDestination()) : new HazelcastQueue(spec.getDestination());
     }
 
-    /** The bean's redelivery policy and limits, if it sets any, become its destination's policy. */
-    private void applyRedeliveryPolicy(HazelcastConnectionFactory provider, HazelcastDestination destination) {
-        if (spec.getMaxDeliveryAttempts() == null && spec.getRedeliveryDelay() == null && spec.getDeadLetterQueue() == null
-                && spec.getMaxQueueMessages() == null && spec.getMaxQueueBytes() == null) {
+    /**
+     * The per-destination settings the bean gives become its destination's policy, cluster-wide (DESIGN.md,
+     * "An MDB may set its destination's policy"): only those it gives, the rest stay. Never silent: creating the
+     * destination is logged, and changing the policy of an existing one is a warning that names each change.
+     */
+    private void applyDestinationPolicy(HazelcastConnectionFactory provider, HazelcastDestination destination) {
+        DestinationPolicy policy = spec.destinationPolicy();
+        if (policy.isEmpty()) {
             return;
         }
-        DestinationSettings settings = provider.config().destinationDefaults();
-        if (spec.getMaxDeliveryAttempts() != null) {
-            settings = settings.withMaxDeliveryAttempts(spec.getMaxDeliveryAttempts());
+        DestinationPolicy.Update update = provider.applyPolicy(destination, policy);
+        String bean = endpointFactory.getActivationName();
+        if (update.created()) {
+            LOG.info(AdapterError.POLICY_CREATED.text(bean, destination, policy));
+        } else if (!update.changes().isEmpty()) {
+            LOG.warning(AdapterError.POLICY_CHANGED.text(bean, destination, String.join(", ", update.changes())));
         }
-        if (spec.getRedeliveryDelay() != null) {
-            settings = settings.withRedeliveryDelayMillis(spec.getRedeliveryDelay());
-        }
-        if (spec.getDeadLetterQueue() != null) {
-            settings = settings.withDeadLetterQueue(spec.getDeadLetterQueue().isBlank() ? null
-                    : "queue:" + spec.getDeadLetterQueue().trim());
-        }
-        if (spec.getMaxQueueMessages() != null) {
-            settings = settings.withMaxMessages(spec.getMaxQueueMessages());
-        }
-        if (spec.getMaxQueueBytes() != null) {
-            settings = settings.withMaxBytes(spec.getMaxQueueBytes());
-        }
-        provider.node().broker().createDestination(destination.encode(), settings);
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 
     /** Stops delivery, waits (bounded) for running deliveries, and returns unacknowledged messages. */
@@ -172,8 +170,7 @@ public class HazelJmsActivation {
         handlers.forEach(MessageHandler::release);
         for (MessageHandler handler : handlers) {
             if (!handler.awaitFinished(30_000)) {
-                LOG.warning("HJMS-RA-063 a delivery of " + endpointFactory.getActivationName()
-                        + " did not finish within 30 s; its message will be redelivered");
+                LOG.warning(AdapterError.DELIVERY_NOT_FINISHED.text(endpointFactory.getActivationName()));
             }
         }
         handlers.clear();
@@ -181,7 +178,7 @@ public class HazelJmsActivation {
             try {
                 connection.close();
             } catch (JMSException e) {
-                LOG.log(Level.FINE, "HJMS-RA-064 closing the activation's connection failed", e);
+                LOG.log(Level.FINE, AdapterError.ACTIVATION_CLOSE_FAILED.text(), e);
             }
         }
     }

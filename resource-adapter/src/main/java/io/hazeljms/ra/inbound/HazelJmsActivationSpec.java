@@ -1,5 +1,13 @@
 package io.hazeljms.ra.inbound;
 
+import io.hazeljms.jms.config.ConfigProblem;
+import io.hazeljms.jms.config.DestinationPolicy;
+import io.hazeljms.jms.config.Scope;
+import io.hazeljms.jms.config.SettingChecks;
+import io.hazeljms.jms.config.SettingValues;
+import io.hazeljms.jms.config.Settings;
+import io.hazeljms.ra.AdapterError;
+import io.hazeljms.ra.InvalidProperties;
 import jakarta.resource.spi.ActivationSpec;
 import jakarta.resource.spi.InvalidPropertyException;
 import jakarta.resource.spi.ResourceAdapter;
@@ -7,62 +15,45 @@ import jakarta.resource.spi.ResourceAdapterAssociation;
 
 import java.io.Serializable;
 import java.util.List;
+import java.util.Locale;
+
+import static io.hazeljms.jms.config.Settings.*;
 
 /**
- * How a message-driven bean consumes: the standard JMS activation properties plus redelivery policy. Declared
- * in {@code ra.xml}; {@link #validate()} reports every bad property at once.
+ * How a message-driven bean consumes: the standard JMS activation properties, plus the per-destination policy
+ * it may give its destination (see {@link HazelJmsActivation}). The properties are the settings of
+ * {@link Settings} an activation spec may set; {@link #validate()} reports every bad one at once.
  */
 public class HazelJmsActivationSpec implements ActivationSpec, ResourceAdapterAssociation, Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    public static final String QUEUE = "jakarta.jms.Queue";
-    public static final String TOPIC = "jakarta.jms.Topic";
-
     private transient ResourceAdapter resourceAdapter;
-    private String destination;
-    private String destinationLookup;
-    private String destinationType = QUEUE;
-    private String messageSelector;
-    private String acknowledgeMode = "Auto-acknowledge";
-    private String subscriptionDurability = "NonDurable";
-    private String subscriptionName;
-    private String clientId;
-    private Boolean shareSubscriptions = Boolean.FALSE;
-    private Integer maxSession = 15;
-    private Integer maxDeliveryAttempts;
-    private Long redeliveryDelay;
-    private String deadLetterQueue;
-    private Integer maxQueueMessages;
-    private Long maxQueueBytes;
+    private final SettingValues settings = new SettingValues(Scope.ACTIVATION_SPEC);
 
     @Override
     public void validate() throws InvalidPropertyException {
-        List<String> errors = ActivationSpecValidator.errors(this);
-        if (!errors.isEmpty()) {
-            InvalidPropertyException e = new InvalidPropertyException("HJMS-RA-050 invalid activation config: "
-                    + String.join("; ", errors));
-            throw e;
+        List<ConfigProblem> problems = SettingChecks.problems(settings);
+        if (!problems.isEmpty()) {
+            throw InvalidProperties.of(AdapterError.ACTIVATION_CONFIG_INVALID, problems, getClass());
         }
     }
 
     public boolean isTopic() {
-        return TOPIC.equals(normalisedType());
-    }
-
-    String normalisedType() {
-        if (destinationType == null) {
-            return QUEUE;
-        }
-        return destinationType.replace("javax.jms.", "jakarta.jms.");
+        return SettingChecks.isTopic(settings);
     }
 
     public boolean isDurable() {
-        return "Durable".equalsIgnoreCase(subscriptionDurability);
+        return "Durable".equalsIgnoreCase(getSubscriptionDurability());
     }
 
     public boolean isDupsOk() {
-        return acknowledgeMode != null && acknowledgeMode.toLowerCase(java.util.Locale.ROOT).startsWith("dups");
+        return getAcknowledgeMode().toLowerCase(Locale.ROOT).startsWith("dups");
+    }
+
+    /** The per-destination settings this bean gives (empty: it leaves its destination's policy alone). */
+    public DestinationPolicy destinationPolicy() {
+        return DestinationPolicy.given(settings);
     }
 
     @Override
@@ -75,41 +66,49 @@ public class HazelJmsActivationSpec implements ActivationSpec, ResourceAdapterAs
         this.resourceAdapter = ra;
     }
 
-    public String getDestination() { return destination; }
-    public void setDestination(String destination) { this.destination = destination; }
-    public String getDestinationLookup() { return destinationLookup; }
-    public void setDestinationLookup(String lookup) { this.destinationLookup = lookup; }
-    public String getDestinationType() { return destinationType; }
-    public void setDestinationType(String type) { this.destinationType = type; }
-    public String getMessageSelector() { return messageSelector; }
-    public void setMessageSelector(String selector) { this.messageSelector = selector; }
-    public String getAcknowledgeMode() { return acknowledgeMode; }
-    public void setAcknowledgeMode(String mode) { this.acknowledgeMode = mode; }
-    public String getSubscriptionDurability() { return subscriptionDurability; }
-    public void setSubscriptionDurability(String durability) { this.subscriptionDurability = durability; }
-    public String getSubscriptionName() { return subscriptionName; }
-    public void setSubscriptionName(String name) { this.subscriptionName = name; }
-    public String getClientId() { return clientId; }
-    public void setClientId(String clientId) { this.clientId = clientId; }
-    public Boolean getShareSubscriptions() { return shareSubscriptions; }
-    public void setShareSubscriptions(Boolean share) { this.shareSubscriptions = share; }
-    public Integer getMaxSession() { return maxSession; }
-    public void setMaxSession(Integer maxSession) { this.maxSession = maxSession; }
-    public Integer getMaxDeliveryAttempts() { return maxDeliveryAttempts; }
-    public void setMaxDeliveryAttempts(Integer attempts) { this.maxDeliveryAttempts = attempts; }
-    public Long getRedeliveryDelay() { return redeliveryDelay; }
-    public void setRedeliveryDelay(Long delay) { this.redeliveryDelay = delay; }
-    public String getDeadLetterQueue() { return deadLetterQueue; }
-    public void setDeadLetterQueue(String queue) { this.deadLetterQueue = queue; }
-    public Integer getMaxQueueMessages() { return maxQueueMessages; }
-    public void setMaxQueueMessages(Integer messages) { this.maxQueueMessages = messages; }
-    public Long getMaxQueueBytes() { return maxQueueBytes; }
-    public void setMaxQueueBytes(Long bytes) { this.maxQueueBytes = bytes; }
+    // --- bean properties: one per setting of Scope.ACTIVATION_SPEC (ConfigurationCatalogTest checks) ------------
+
+    public String getDestination() { return settings.get(DESTINATION); }
+    public void setDestination(String v) { settings.set(DESTINATION, v); }
+    public String getDestinationLookup() { return settings.get(DESTINATION_LOOKUP); }
+    public void setDestinationLookup(String v) { settings.set(DESTINATION_LOOKUP, v); }
+    public String getDestinationType() { return settings.get(DESTINATION_TYPE); }
+    public void setDestinationType(String v) { settings.set(DESTINATION_TYPE, v); }
+    public String getMessageSelector() { return settings.get(MESSAGE_SELECTOR); }
+    public void setMessageSelector(String v) { settings.set(MESSAGE_SELECTOR, v); }
+    public String getAcknowledgeMode() { return settings.get(ACKNOWLEDGE_MODE); }
+    public void setAcknowledgeMode(String v) { settings.set(ACKNOWLEDGE_MODE, v); }
+    public String getSubscriptionDurability() { return settings.get(SUBSCRIPTION_DURABILITY); }
+    public void setSubscriptionDurability(String v) { settings.set(SUBSCRIPTION_DURABILITY, v); }
+    public String getSubscriptionName() { return settings.get(SUBSCRIPTION_NAME); }
+    public void setSubscriptionName(String v) { settings.set(SUBSCRIPTION_NAME, v); }
+    public String getClientId() { return settings.get(CLIENT_ID); }
+    public void setClientId(String v) { settings.set(CLIENT_ID, v); }
+    public Boolean getShareSubscriptions() { return settings.get(SHARE_SUBSCRIPTIONS); }
+    public void setShareSubscriptions(Boolean v) { settings.set(SHARE_SUBSCRIPTIONS, v); }
+    public Integer getMaxSession() { return settings.get(MAX_SESSION); }
+    public void setMaxSession(Integer v) { settings.set(MAX_SESSION, v); }
+    public Integer getMaxDeliveryAttempts() { return settings.get(MAX_DELIVERY_ATTEMPTS); }
+    public void setMaxDeliveryAttempts(Integer v) { settings.set(MAX_DELIVERY_ATTEMPTS, v); }
+    public Long getRedeliveryDelayMillis() { return settings.get(REDELIVERY_DELAY_MILLIS); }
+    public void setRedeliveryDelayMillis(Long v) { settings.set(REDELIVERY_DELAY_MILLIS, v); }
+    /** @deprecated former name of redeliveryDelayMillis; when given, it wins */
+    @Deprecated
+    public Long getRedeliveryDelay() { return settings.get(REDELIVERY_DELAY_MILLIS); }
+    /** @deprecated former name of redeliveryDelayMillis; when given, it wins */
+    @Deprecated
+    public void setRedeliveryDelay(Long v) { settings.setViaAlias(REDELIVERY_DELAY_MILLIS, v); }
+    public String getDeadLetterQueue() { return settings.get(DEAD_LETTER_QUEUE); }
+    public void setDeadLetterQueue(String v) { settings.set(DEAD_LETTER_QUEUE, v); }
+    public String getExpiryQueue() { return settings.get(EXPIRY_QUEUE); }
+    public void setExpiryQueue(String v) { settings.set(EXPIRY_QUEUE, v); }
+    public Integer getMaxQueueMessages() { return settings.get(MAX_QUEUE_MESSAGES); }
+    public void setMaxQueueMessages(Integer v) { settings.set(MAX_QUEUE_MESSAGES, v); }
+    public Long getMaxQueueBytes() { return settings.get(MAX_QUEUE_BYTES); }
+    public void setMaxQueueBytes(Long v) { settings.set(MAX_QUEUE_BYTES, v); }
 
     @Override
     public String toString() {
-        return "HazelJmsActivationSpec{destination=" + destination + ", lookup=" + destinationLookup + ", type="
-                + destinationType + ", selector=" + messageSelector + ", durability=" + subscriptionDurability
-                + ", subscription=" + subscriptionName + ", clientId=" + clientId + ", maxSession=" + maxSession + "}";
+        return "HazelJmsActivationSpec" + settings;
     }
 }

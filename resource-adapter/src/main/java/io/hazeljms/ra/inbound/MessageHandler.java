@@ -1,6 +1,7 @@
 package io.hazeljms.ra.inbound;
 
 import io.hazeljms.jms.client.HazelcastXASession;
+import io.hazeljms.ra.AdapterError;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
@@ -55,10 +56,10 @@ final class MessageHandler implements Work {
                 deliver(endpoint, message);
             }
         } catch (UnavailableException e) {
-            LOG.log(Level.WARNING, "HJMS-RA-070 the message endpoint is unavailable", e);
+            LOG.log(Level.WARNING, AdapterError.ENDPOINT_UNAVAILABLE.text(), e);
         } catch (JMSException | RuntimeException e) {
             if (!released) {
-                LOG.log(Level.WARNING, "HJMS-RA-071 message delivery stopped", e);
+                LOG.log(Level.WARNING, AdapterError.DELIVERY_STOPPED.text(), e);
             }
         } finally {
             if (endpoint != null) {
@@ -78,7 +79,7 @@ final class MessageHandler implements Work {
                     endpoint.afterDelivery(); // the container commits, or rolls back (redelivery)
                 }
             } catch (ResourceException | RuntimeException e) {
-                LOG.log(Level.FINE, "HJMS-RA-072 delivery rolled back; the message will be redelivered", e);
+                LOG.log(Level.FINE, AdapterError.DELIVERY_ROLLED_BACK.text(), e);
                 rollbackLeftovers();
             } catch (NoSuchMethodException e) {
                 throw new IllegalStateException(e);
@@ -89,7 +90,7 @@ final class MessageHandler implements Work {
             ((MessageListener) endpoint).onMessage(message);
             session.commitLocal();
         } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "HJMS-RA-073 onMessage failed; the message will be redelivered", e);
+            LOG.log(Level.FINE, AdapterError.ON_MESSAGE_FAILED.text(), e);
             session.rollbackLocal();
         }
     }

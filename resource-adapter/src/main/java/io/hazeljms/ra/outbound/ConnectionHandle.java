@@ -1,5 +1,6 @@
 package io.hazeljms.ra.outbound;
 
+import io.hazeljms.ra.AdapterError;
 import jakarta.jms.ConnectionConsumer;
 import jakarta.jms.ConnectionMetaData;
 import jakarta.jms.Destination;
@@ -41,7 +42,7 @@ class ConnectionHandle implements QueueConnection, TopicConnection {
 
     private void checkOpen() throws IllegalStateException {
         if (closed) {
-            throw new IllegalStateException("HJMS-RA-040 the connection is closed");
+            throw new IllegalStateException(AdapterError.CONNECTION_CLOSED.text());
         }
     }
 
@@ -49,8 +50,7 @@ class ConnectionHandle implements QueueConnection, TopicConnection {
     public Session createSession(boolean transacted, int acknowledgeMode) throws JMSException {
         checkOpen();
         if (!sessions.isEmpty()) {
-            throw new IllegalStateException("HJMS-RA-041 only one session per connection is allowed in a Jakarta EE "
-                    + "component (Jakarta Messaging 12.2): close it or create another connection");
+            throw new IllegalStateException(AdapterError.ONE_SESSION_PER_CONNECTION.text());
         }
         try {
             SessionHandle session = (SessionHandle) factory.connectionManager()
@@ -59,7 +59,7 @@ class ConnectionHandle implements QueueConnection, TopicConnection {
             sessions.add(session);
             return session;
         } catch (ResourceException e) {
-            JMSException jms = new JMSException("HJMS-RA-042 cannot get a pooled HazelJMS session: " + e.getMessage());
+            JMSException jms = new JMSException(AdapterError.NO_POOLED_SESSION.text(e.getMessage()));
             jms.setLinkedException(e);
             jms.initCause(e);
             throw jms;
@@ -123,7 +123,7 @@ class ConnectionHandle implements QueueConnection, TopicConnection {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new JMSException("HJMS-RA-043 interrupted waiting for the connection to start");
+            throw new JMSException(AdapterError.START_INTERRUPTED.text());
         }
         if (closed) {
             return -1;
@@ -167,7 +167,7 @@ class ConnectionHandle implements QueueConnection, TopicConnection {
         try {
             return factory.provider().createConnection().getMetaData();
         } catch (ResourceException e) {
-            throw new JMSException("HJMS-RA-044 " + e.getMessage());
+            throw new JMSException(AdapterError.METADATA_UNAVAILABLE.text(e.getMessage()));
         }
     }
 

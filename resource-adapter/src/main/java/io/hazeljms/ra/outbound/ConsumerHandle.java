@@ -2,7 +2,6 @@ package io.hazeljms.ra.outbound;
 
 import io.hazeljms.jms.client.ReceiveBodySupport;
 import jakarta.jms.JMSException;
-import jakarta.jms.MessageFormatException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageListener;
@@ -12,8 +11,9 @@ import jakarta.jms.Topic;
 import jakarta.jms.TopicSubscriber;
 
 /**
- * A consumer of a {@link SessionHandle}: receives through the physical XA session, then lets the session
- * complete the receive per the mode in force. No listeners in EE components (spec 12.2).
+ * A consumer of a {@link SessionHandle}: receives through the physical XA session once the connection handle
+ * is started, then lets the session's {@link io.hazeljms.jms.client.AcknowledgeModeEmulation} complete the
+ * receive per the mode in force. No listeners in EE components (spec 12.2).
  */
 class ConsumerHandle implements QueueReceiver, TopicSubscriber, ReceiveBodySupport {
 
@@ -37,9 +37,7 @@ class ConsumerHandle implements QueueReceiver, TopicSubscriber, ReceiveBodySuppo
         if (remaining < 0) {
             return null;
         }
-        Message m = physical.receive(remaining);
-        session.afterReceive(m);
-        return m;
+        return session.emulation().received(physical.receive(remaining));
     }
 
     @Override
@@ -48,9 +46,7 @@ class ConsumerHandle implements QueueReceiver, TopicSubscriber, ReceiveBodySuppo
         if (!session.owner().isStarted()) {
             return null;
         }
-        Message m = physical.receiveNoWait();
-        session.afterReceive(m);
-        return m;
+        return session.emulation().received(physical.receiveNoWait());
     }
 
     @Override
@@ -60,7 +56,7 @@ class ConsumerHandle implements QueueReceiver, TopicSubscriber, ReceiveBodySuppo
         if (remaining < 0) {
             return null;
         }
-        return completed(() -> ReceiveBodySupport.of(physical).receive(remaining, bodyType));
+        return session.emulation().received(ReceiveBodySupport.of(physical).receive(remaining, bodyType), bodyType);
     }
 
     @Override
@@ -69,22 +65,7 @@ class ConsumerHandle implements QueueReceiver, TopicSubscriber, ReceiveBodySuppo
         if (!session.owner().isStarted()) {
             return null;
         }
-        return completed(() -> ReceiveBodySupport.of(physical).receiveNoWait(bodyType));
-    }
-
-    private interface Receive {
-        Message call() throws JMSException;
-    }
-
-    private Message completed(Receive receive) throws JMSException {
-        try {
-            Message m = receive.call();
-            session.afterReceive(m);
-            return m;
-        } catch (MessageFormatException e) {
-            session.afterWrongBody();
-            throw e;
-        }
+        return session.emulation().received(ReceiveBodySupport.of(physical).receiveNoWait(bodyType), bodyType);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.hazeljms.ra.outbound;
 
 import io.hazeljms.jms.HazelcastConnectionFactory;
 import io.hazeljms.jms.client.HazelcastXASession;
+import io.hazeljms.ra.AdapterError;
 import jakarta.jms.JMSException;
 import jakarta.jms.Session;
 import jakarta.jms.XAConnection;
@@ -49,7 +50,7 @@ public class HazelJmsManagedConnection implements ManagedConnection {
             physicalConnection.start();
             xaSession = (HazelcastXASession) physicalConnection.createXASession();
         } catch (JMSException e) {
-            throw new ResourceAdapterInternalException("HJMS-RA-011 cannot open a HazelJMS connection: " + e.getMessage(), e);
+            throw new ResourceAdapterInternalException(AdapterError.CONNECTION_FAILED.text(e.getMessage()), e);
         }
     }
 
@@ -93,7 +94,7 @@ public class HazelJmsManagedConnection implements ManagedConnection {
     @Override
     public void associateConnection(Object connection) throws ResourceException {
         if (!(connection instanceof SessionHandle handle)) {
-            throw new ResourceException("HJMS-RA-012 not a HazelJMS session handle: " + connection);
+            throw new ResourceException(AdapterError.FOREIGN_HANDLE.text(connection));
         }
         handle.reassociate(this);
         handles.add(handle);
@@ -120,7 +121,7 @@ public class HazelJmsManagedConnection implements ManagedConnection {
             try {
                 xaSession.rollbackLocal();
             } catch (JMSException e) {
-                throw new ResourceException("HJMS-RA-013 cleanup failed: " + e.getMessage(), e);
+                throw new ResourceException(AdapterError.CLEANUP_FAILED.text(e.getMessage()), e);
             }
         }
     }
@@ -133,7 +134,7 @@ public class HazelJmsManagedConnection implements ManagedConnection {
         try {
             physicalConnection.close();
         } catch (JMSException e) {
-            throw new ResourceException("HJMS-RA-014 closing the physical connection failed: " + e.getMessage(), e);
+            throw new ResourceException(AdapterError.DESTROY_FAILED.text(e.getMessage()), e);
         }
     }
 
@@ -165,7 +166,7 @@ public class HazelJmsManagedConnection implements ManagedConnection {
                 try {
                     xaSession.commitLocal();
                 } catch (JMSException e) {
-                    throw new ResourceException("HJMS-RA-015 local commit failed: " + e.getMessage(), e);
+                    throw new ResourceException(AdapterError.LOCAL_COMMIT_FAILED.text(e.getMessage()), e);
                 }
             }
 
@@ -174,7 +175,7 @@ public class HazelJmsManagedConnection implements ManagedConnection {
                 try {
                     xaSession.rollbackLocal();
                 } catch (JMSException e) {
-                    throw new ResourceException("HJMS-RA-016 local rollback failed: " + e.getMessage(), e);
+                    throw new ResourceException(AdapterError.LOCAL_ROLLBACK_FAILED.text(e.getMessage()), e);
                 }
             }
         };

@@ -1,5 +1,9 @@
 package io.hazeljms.ra.outbound;
 
+import io.hazeljms.jms.config.Scope;
+import io.hazeljms.jms.config.SettingValues;
+import io.hazeljms.jms.config.Settings;
+import io.hazeljms.ra.AdapterError;
 import io.hazeljms.ra.HazelJmsResourceAdapter;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ConnectionManager;
@@ -27,8 +31,8 @@ public class HazelJmsManagedConnectionFactory implements ManagedConnectionFactor
 
     private transient HazelJmsResourceAdapter resourceAdapter;
     private transient PrintWriter logWriter;
-    /** Config property: a client ID for the physical connections (rarely wanted: it must be unique). */
-    private String clientId = "";
+    /** The config properties: the settings of {@link Settings} a connection factory may set. */
+    private final SettingValues settings = new SettingValues(Scope.CONNECTION_FACTORY);
 
     @Override
     public Object createConnectionFactory(ConnectionManager connectionManager) {
@@ -65,8 +69,7 @@ public class HazelJmsManagedConnectionFactory implements ManagedConnectionFactor
 
     HazelJmsResourceAdapter requireAdapter() throws ResourceException {
         if (resourceAdapter == null) {
-            throw new ResourceException("HJMS-RA-010 the managed connection factory is not associated with the "
-                    + "HazelJMS resource adapter");
+            throw new ResourceException(AdapterError.FACTORY_NOT_ASSOCIATED.text());
         }
         return resourceAdapter;
     }
@@ -91,23 +94,18 @@ public class HazelJmsManagedConnectionFactory implements ManagedConnectionFactor
         return logWriter;
     }
 
-    public String getClientId() {
-        return clientId;
-    }
-
-    public void setClientId(String clientId) {
-        this.clientId = clientId == null ? "" : clientId;
-    }
+    public String getClientId() { return settings.get(Settings.CLIENT_ID); }
+    public void setClientId(String v) { settings.set(Settings.CLIENT_ID, v); }
 
     /** JCA: equal factories share a pool, so equality covers every config property. */
     @Override
     public boolean equals(Object o) {
-        return o instanceof HazelJmsManagedConnectionFactory other && Objects.equals(clientId, other.clientId)
+        return o instanceof HazelJmsManagedConnectionFactory other && settings.equals(other.settings)
                 && resourceAdapter == other.resourceAdapter;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(clientId, System.identityHashCode(resourceAdapter));
+        return Objects.hash(settings, System.identityHashCode(resourceAdapter));
     }
 }

@@ -1,8 +1,8 @@
 package io.hazeljms.ra.outbound;
 
-import io.hazeljms.jms.client.HazelcastMessageProducer;
+import io.hazeljms.jms.client.ProducerSettings;
+import io.hazeljms.ra.AdapterError;
 import jakarta.jms.CompletionListener;
-import jakarta.jms.DeliveryMode;
 import jakarta.jms.Destination;
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.JMSException;
@@ -18,7 +18,7 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
- * A producer of a {@link SessionHandle}: keeps its settings and sends through whichever physical session the
+ * A producer of a {@link SessionHandle}: keeps its {@link ProducerSettings} and sends through whichever physical session the
  * moment calls for (the transaction's, or the one that stores at once).
  */
 class ProducerHandle implements QueueSender, TopicPublisher {
@@ -27,12 +27,7 @@ class ProducerHandle implements QueueSender, TopicPublisher {
     private final Destination destination;
     private final Map<Session, MessageProducer> physical = new IdentityHashMap<>();
     private volatile boolean closed;
-    private int deliveryMode = DeliveryMode.PERSISTENT;
-    private int priority = Message.DEFAULT_PRIORITY;
-    private long timeToLive = Message.DEFAULT_TIME_TO_LIVE;
-    private long deliveryDelay = Message.DEFAULT_DELIVERY_DELAY;
-    private boolean disableMessageId;
-    private boolean disableTimestamp;
+    private volatile ProducerSettings settings = ProducerSettings.DEFAULTS;
 
     ProducerHandle(SessionHandle session, Destination destination) {
         this.session = session;
@@ -41,7 +36,7 @@ class ProducerHandle implements QueueSender, TopicPublisher {
 
     private synchronized MessageProducer target() throws JMSException {
         if (closed) {
-            throw new IllegalStateException("HJMS-RA-030 the producer is closed");
+            throw new IllegalStateException(AdapterError.PRODUCER_CLOSED.text());
         }
         Session s = session.sendingSession();
         MessageProducer p = physical.get(s);
@@ -49,18 +44,13 @@ class ProducerHandle implements QueueSender, TopicPublisher {
             p = s.createProducer(destination);
             physical.put(s, p);
         }
-        p.setDeliveryMode(deliveryMode);
-        p.setPriority(priority);
-        p.setTimeToLive(timeToLive);
-        p.setDeliveryDelay(deliveryDelay);
-        p.setDisableMessageID(disableMessageId);
-        p.setDisableMessageTimestamp(disableTimestamp);
+        settings.applyTo(p);
         return p;
     }
 
     private void checkOpen() throws JMSException {
         if (closed) {
-            throw new IllegalStateException("HJMS-RA-030 the producer is closed");
+            throw new IllegalStateException(AdapterError.PRODUCER_CLOSED.text());
         }
         session.checkOpen();
     }
@@ -68,73 +58,73 @@ class ProducerHandle implements QueueSender, TopicPublisher {
     @Override
     public void setDisableMessageID(boolean value) throws JMSException {
         checkOpen();
-        disableMessageId = value;
+        settings = settings.withDisableMessageId(value);
     }
 
     @Override
     public boolean getDisableMessageID() throws JMSException {
         checkOpen();
-        return disableMessageId;
+        return settings.disableMessageId();
     }
 
     @Override
     public void setDisableMessageTimestamp(boolean value) throws JMSException {
         checkOpen();
-        disableTimestamp = value;
+        settings = settings.withDisableMessageTimestamp(value);
     }
 
     @Override
     public boolean getDisableMessageTimestamp() throws JMSException {
         checkOpen();
-        return disableTimestamp;
+        return settings.disableMessageTimestamp();
     }
 
     @Override
     public void setDeliveryMode(int mode) throws JMSException {
         checkOpen();
-        deliveryMode = HazelcastMessageProducer.validDeliveryMode(mode);
+        settings = settings.withDeliveryMode(mode);
     }
 
     @Override
     public int getDeliveryMode() throws JMSException {
         checkOpen();
-        return deliveryMode;
+        return settings.deliveryMode();
     }
 
     @Override
     public void setPriority(int value) throws JMSException {
         checkOpen();
-        priority = HazelcastMessageProducer.validPriority(value);
+        settings = settings.withPriority(value);
     }
 
     @Override
     public int getPriority() throws JMSException {
         checkOpen();
-        return priority;
+        return settings.priority();
     }
 
     @Override
     public void setTimeToLive(long value) throws JMSException {
         checkOpen();
-        timeToLive = value;
+        settings = settings.withTimeToLive(value);
     }
 
     @Override
     public long getTimeToLive() throws JMSException {
         checkOpen();
-        return timeToLive;
+        return settings.timeToLive();
     }
 
     @Override
     public void setDeliveryDelay(long value) throws JMSException {
         checkOpen();
-        deliveryDelay = value;
+        settings = settings.withDeliveryDelay(value);
     }
 
     @Override
     public long getDeliveryDelay() throws JMSException {
         checkOpen();
-        return deliveryDelay;
+        return settings.deliveryDelay();
     }
 
     @Override

@@ -1,8 +1,9 @@
 package io.hazeljms.ra.outbound;
 
+import io.hazeljms.jms.client.AcknowledgeModeEmulation;
 import io.hazeljms.jms.client.AcknowledgeSupport;
 import io.hazeljms.jms.client.HazelcastXASession;
-import io.hazeljms.jms.message.MessageImpl;
+import io.hazeljms.ra.AdapterError;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.Destination;
 import jakarta.jms.IllegalStateException;
@@ -27,25 +28,22 @@ import jakarta.jms.Topic;
 import jakarta.jms.TopicPublisher;
 import jakarta.jms.TopicSession;
 import jakarta.jms.TopicSubscriber;
-import jakarta.jms.TransactionInProgressException;
 
 import java.io.Serializable;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The session an application gets in a Jakarta EE component (spec 12.3). Inside a JTA transaction its work
- * joins the transaction through the managed connection's XA resource and the arguments of createSession are
- * ignored. Outside one it honours them: auto-acknowledge (each receive acknowledged at once), client
- * acknowledge, or a local transaction. Listeners are not allowed in EE components (spec 12.2).
+ * The session an application gets in a Jakarta EE component (spec 12.3): a handle on a pooled managed
+ * connection, which the container may move to another one. What the session does with the arguments of
+ * createSession, inside or outside a JTA transaction, is the provider's {@link AcknowledgeModeEmulation}; this
+ * class keeps the handle's JCA roles: its association, the objects it made, and closing. Listeners are not
+ * allowed in EE components (spec 12.2).
  */
 public class SessionHandle implements QueueSession, TopicSession, AcknowledgeSupport {
 
-    private enum LocalMode { AUTO, CLIENT, TRANSACTED }
-
     private volatile HazelJmsManagedConnection mc;
-    private final SessionRequest request;
-    private final LocalMode localMode;
+    private final AcknowledgeModeEmulation emulation;
     private volatile ConnectionHandle owner;
     private volatile boolean closed;
     private final List<ProducerHandle> producers = new CopyOnWriteArrayList<>();
@@ -54,10 +52,7 @@ public class SessionHandle implements QueueSession, TopicSession, AcknowledgeSup
 
     SessionHandle(HazelJmsManagedConnection mc, SessionRequest request) {
         this.mc = mc;
-        this.request = request;
-        this.localMode = request.transacted() || request.acknowledgeMode() == Session.SESSION_TRANSACTED
-                ? LocalMode.TRANSACTED
-                : request.acknowledgeMode() == Session.CLIENT_ACKNOWLEDGE ? LocalMode.CLIENT : LocalMode.AUTO;
+        this.emulation = new AcknowledgeModeEmulation(this::physical, request.transacted(), request.acknowledgeMode());
     }
 
     void ownedBy(ConnectionHandle connection) {
@@ -78,7 +73,7 @@ public class SessionHandle implements QueueSession, TopicSession, AcknowledgeSup
 
     void checkOpen() throws IllegalStateException {
         if (closed) {
-            throw new IllegalStateException("HJMS-RA-020 the session is closed");
+            throw new IllegalStateException(AdapterError.SESSION_CLOSED.text());
         }
     }
 
@@ -87,59 +82,22 @@ public class SessionHandle implements QueueSession, TopicSession, AcknowledgeSup
         return mc.xaSession();
     }
 
-    boolean inTransaction() {
-        return mc.inGlobalTransaction();
-    }
-
     ConnectionHandle owner() {
         return owner;
     }
 
-    /** Where a send goes: the XA session inside a transaction (or a local one), else straight to the store. */
+    AcknowledgeModeEmulation emulation() {
+        return emulation;
+    }
+
+    /** Where a send goes: the XA session while transacted (globally or locally), else straight to the store. */
     Session sendingSession() throws JMSException {
-        checkOpen();
-        return inTransaction() || localMode == LocalMode.TRANSACTED ? mc.xaSession() : mc.autoSession();
+        return emulation.isTransacted() ? physical() : mc.autoSession();
     }
 
-    /** Completes a receive per the mode in force (see class comment). */
-    void afterReceive(Message message) throws JMSException {
-        if (message == null || inTransaction()) {
-            return;
-        }
-        switch (localMode) {
-            case AUTO:
-                mc.xaSession().commitLocal();
-                break;
-            case CLIENT:
-                ((MessageImpl) message).setAcknowledger(this::acknowledgeClient);
-                break;
-            default:
-                break; // local transaction: commit() acknowledges
-        }
-    }
-
-    private void acknowledgeClient() throws JMSException {
-        checkOpen();
-        mc.xaSession().commitLocal();
-    }
-
-    /** JMSContext.acknowledge(): client acknowledgement outside a transaction; nothing to do otherwise. */
     @Override
     public void acknowledgeAll() throws JMSException {
-        checkOpen();
-        if (localMode == LocalMode.CLIENT && !inTransaction()) {
-            mc.xaSession().commitLocal();
-        }
-    }
-
-    /**
-     * receiveBody met a body of the wrong type: in auto-acknowledge mode the message must stay for another
-     * delivery. It is returned through a local rollback, which counts it as a redelivery (a known deviation).
-     */
-    void afterWrongBody() throws JMSException {
-        if (!inTransaction() && localMode == LocalMode.AUTO) {
-            mc.xaSession().rollbackLocal();
-        }
+        emulation.acknowledgeAll();
     }
 
     // --- messages --------------------------------------------------------------------------------------------
@@ -188,51 +146,27 @@ public class SessionHandle implements QueueSession, TopicSession, AcknowledgeSup
 
     @Override
     public boolean getTransacted() throws JMSException {
-        checkOpen();
-        return inTransaction() || localMode == LocalMode.TRANSACTED;
+        return emulation.isTransacted();
     }
 
     @Override
     public int getAcknowledgeMode() throws JMSException {
-        if (getTransacted()) {
-            return Session.SESSION_TRANSACTED;
-        }
-        return localMode == LocalMode.CLIENT ? Session.CLIENT_ACKNOWLEDGE
-                : request.acknowledgeMode() == Session.DUPS_OK_ACKNOWLEDGE ? Session.DUPS_OK_ACKNOWLEDGE
-                : Session.AUTO_ACKNOWLEDGE;
+        return emulation.acknowledgeMode();
     }
 
     @Override
     public void commit() throws JMSException {
-        checkOpen();
-        if (inTransaction()) {
-            throw new TransactionInProgressException("HJMS-RA-021 commit() inside a JTA transaction: the container commits");
-        }
-        if (localMode != LocalMode.TRANSACTED) {
-            throw new IllegalStateException("HJMS-RA-022 commit() on a session that is not transacted");
-        }
-        mc.xaSession().commitLocal();
+        emulation.commit();
     }
 
     @Override
     public void rollback() throws JMSException {
-        checkOpen();
-        if (inTransaction()) {
-            throw new TransactionInProgressException("HJMS-RA-023 rollback() inside a JTA transaction: use setRollbackOnly");
-        }
-        if (localMode != LocalMode.TRANSACTED) {
-            throw new IllegalStateException("HJMS-RA-024 rollback() on a session that is not transacted");
-        }
-        mc.xaSession().rollbackLocal();
+        emulation.rollback();
     }
 
     @Override
     public void recover() throws JMSException {
-        checkOpen();
-        if (getTransacted()) {
-            throw new IllegalStateException("HJMS-RA-025 recover() on a transacted session");
-        }
-        mc.xaSession().rollbackLocal();
+        emulation.recover();
     }
 
     // --- producers, consumers, browsers ----------------------------------------------------------------------
@@ -395,12 +329,11 @@ public class SessionHandle implements QueueSession, TopicSession, AcknowledgeSup
 
     @Override
     public void run() {
-        throw new java.lang.IllegalStateException("HJMS-RA-026 Session.run() is not allowed in a Jakarta EE component");
+        throw new java.lang.IllegalStateException(AdapterError.RUN_NOT_ALLOWED.text());
     }
 
     static IllegalStateException notInEe(String method) {
-        return new IllegalStateException("HJMS-RA-027 " + method + " is not allowed in a Jakarta EE web or EJB "
-                + "component (Jakarta Messaging 12.2): use a message-driven bean");
+        return new IllegalStateException(AdapterError.NOT_ALLOWED_IN_EE.text(method));
     }
 
     // --- close -----------------------------------------------------------------------------------------------
@@ -417,9 +350,7 @@ public class SessionHandle implements QueueSession, TopicSession, AcknowledgeSup
             b.close();
         }
         producers.forEach(ProducerHandle::closeQuietly);
-        if (!inTransaction() && localMode != LocalMode.AUTO) {
-            mc.xaSession().rollbackLocal(); // uncommitted or unacknowledged work is redelivered (spec)
-        }
+        emulation.close();
         closed = true;
         ConnectionHandle connection = owner;
         if (connection != null) {

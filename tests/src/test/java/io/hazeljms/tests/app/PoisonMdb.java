@@ -14,7 +14,7 @@ import jakarta.jms.MessageListener;
         @ActivationConfigProperty(propertyName = "destination", propertyValue = "it.poison"),
         @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "1"),
         @ActivationConfigProperty(propertyName = "maxDeliveryAttempts", propertyValue = "3"),
-        @ActivationConfigProperty(propertyName = "redeliveryDelay", propertyValue = "100")})
+        @ActivationConfigProperty(propertyName = "redeliveryDelayMillis", propertyValue = "100")})
 public class PoisonMdb implements MessageListener {
 
     @EJB

@@ -36,7 +36,7 @@ import java.util.logging.Logger;
         @ActivationConfigProperty(propertyName = "destination", propertyValue = MailResources.OUTBOUND),
         @ActivationConfigProperty(propertyName = "maxSession", propertyValue = MailResources.SENDER_SESSIONS),
         @ActivationConfigProperty(propertyName = "maxDeliveryAttempts", propertyValue = MailResources.MAX_DELIVERY_ATTEMPTS),
-        @ActivationConfigProperty(propertyName = "redeliveryDelay", propertyValue = MailResources.REDELIVERY_DELAY_MILLIS),
+        @ActivationConfigProperty(propertyName = "redeliveryDelayMillis", propertyValue = MailResources.REDELIVERY_DELAY_MILLIS),
         @ActivationConfigProperty(propertyName = "deadLetterQueue", propertyValue = MailResources.DEAD_LETTERS)
 })
 public class MailSenderBean implements MessageListener {

@@ -1,0 +1,107 @@
+package io.hazeljms.store;
+
+import java.util.Locale;
+
+/**
+ * Every error id of the store, each declared once: the id, its message ({@link String#format} template) and
+ * what to do about it. Exceptions and log lines take their text from {@link #text}, so an id has one meaning and
+ * a user can search it; the README's table of error ids is checked against this list by {@code StoreErrorTest}.
+ */
+public enum StoreError {
+
+    // --- serialization ---------------------------------------------------------------------------------------
+    UNKNOWN_TYPE_ID("HJMS-STORE-001", "unknown store type id %s",
+            "Run the same HazelJMS version on every member and client of the cluster."),
+    PROPERTY_TYPE_UNSUPPORTED("HJMS-STORE-002", "property value of type %s is not one of Boolean, Byte, Short, "
+            + "Integer, Long, Float, Double, String",
+            "Use a primitive wrapper or String as property value."),
+    UNKNOWN_PROPERTY_TAG("HJMS-STORE-003", "unknown property value tag %s",
+            "Run the same HazelJMS version on every member and client of the cluster."),
+
+    // --- settings --------------------------------------------------------------------------------------------
+    DELIVERY_ATTEMPTS_TOO_LOW("HJMS-STORE-010", "maxDeliveryAttempts must be at least 1, was %s",
+            "Set maxDeliveryAttempts to 1 or more."),
+    REDELIVERY_DELAY_NEGATIVE("HJMS-STORE-011", "redeliveryDelay must not be negative, was %s",
+            "Set the redelivery delay to 0 or more milliseconds."),
+    MAX_QUEUE_MESSAGES_NEGATIVE("HJMS-STORE-012", "maxQueueMessages must not be negative, was %s",
+            "Set maxQueueMessages to 0 (unlimited) or more."),
+    MAX_QUEUE_BYTES_NEGATIVE("HJMS-STORE-013", "maxQueueBytes must not be negative, was %s",
+            "Set maxQueueBytes to 0 (unlimited) or more."),
+    MEMORY_LIMIT_OUT_OF_RANGE("HJMS-STORE-014", "memoryLimitPercent must be 0..100, was %s",
+            "Set memoryLimitPercent between 0 (never refuse) and 100."),
+    SELECTOR_INVALID("HJMS-STORE-020", "invalid selector reached the store: %s",
+            "A consumer or browser passed a selector it had not validated; report it with the message."),
+    BACKUP_COUNT_OUT_OF_RANGE("HJMS-STORE-030", "backupCount must be 0..6, was %s",
+            "Pass a backup count between 0 and 6 (Hazelcast's limit) to StoreConfig."),
+
+    // --- members, memory, moves ------------------------------------------------------------------------------
+    LEASES_NOT_RELEASED("HJMS-STORE-040", "could not release leases of departed node %s",
+            "Nothing: the leases stay until another member acts on the departure (logged at FINE)."),
+    HEAP_LOW("HJMS-STORE-041", "heap %.0f%% in use after garbage collection, above memoryLimitPercent=%d: this "
+            + "member refuses new messages until consumers make room",
+            "Consume messages, give the member more heap or add members, or raise memoryLimitPercent."),
+    HEAP_RECOVERED("HJMS-STORE-042", "heap %.0f%% in use after garbage collection: this member accepts new "
+            + "messages again",
+            "Nothing: the member takes messages again."),
+    MOVE_TARGET_FULL("HJMS-STORE-043", "%s has no room for %s message(s) from %s (code %s): they stay there until "
+            + "it has",
+            "Consume from the dead-letter or expiry queue named, or raise its limits; the messages move once it has "
+            + "room."),
+
+    // --- store calls -----------------------------------------------------------------------------------------
+    NOT_A_TOPIC("HJMS-STORE-050", "%s is not a topic",
+            "Subscribe only to topics."),
+    CALL_INTERRUPTED("HJMS-STORE-051", "%s was interrupted; its outcome is in doubt",
+            "The calling thread was interrupted: check whether the call took effect before repeating it."),
+    NOT_FAIL_ON_INDETERMINATE("HJMS-STORE-052", "this member's configuration lacks %s=true: a send to a topic or a "
+            + "new queue may return although its backup never stored it. Apply StoreConfig.applyTo(config, "
+            + "backupCount) to the member's configuration.",
+            "Apply StoreConfig.applyTo(config, backupCount) to the Hazelcast configuration you hand in."),
+    CALL_IN_DOUBT("HJMS-STORE-053", "%s did not complete within %s ms while the cluster was losing or moving the "
+            + "destination's owner; its outcome is in doubt%s",
+            "Check the cluster's members; the call may or may not have taken effect."),
+    CALL_FAILED("HJMS-STORE-054", "store operation failed: %s",
+            "See the cause."),
+
+    // --- commits ---------------------------------------------------------------------------------------------
+    COMPLETING_DEPARTED_COMMIT("HJMS-STORE-060", "completing commit %s of departed node %s (%s parts)",
+            "Nothing: a survivor applies the commit of a node that left."),
+    DEPARTED_COMMIT_FAILED("HJMS-STORE-061", "could not complete commit %s; it stays recorded and is completed at the "
+            + "next departure",
+            "Nothing, unless it repeats: then see the cause."),
+    COMMIT_APPLY_FAILED("HJMS-STORE-062", "commit %s is recorded, applying it failed: %s",
+            "Do not repeat the work: the recorded commit is applied later (at the next commit, or by a survivor)."),
+    COMMIT_OF_DEPARTED_NODE("HJMS-STORE-063", "commit %s refused: the cluster declared this node departed and "
+            + "released what it held",
+            "The transaction was rolled back: repeat it, through a new connection factory to carry on at once.");
+
+    private final String id;
+    private final String template;
+    private final String action;
+
+    StoreError(String id, String template, String action) {
+        this.id = id;
+        this.template = template;
+        this.action = action;
+    }
+
+    /** The error id, e.g. {@code HJMS-STORE-063}. */
+    public String id() {
+        return id;
+    }
+
+    /** The message template ({@link String#format} syntax), without the id. */
+    public String template() {
+        return template;
+    }
+
+    /** What a user does about it, for the README. */
+    public String action() {
+        return action;
+    }
+
+    /** The exception or log message: the id, then the template filled with the details. */
+    public String text(Object... details) {
+        return id + " " + String.format(Locale.ROOT, template, details);
+    }
+}

@@ -1,0 +1,231 @@
+package io.hazeljms.jms.config;
+
+import io.hazeljms.jms.ProviderError;
+import io.hazeljms.jms.client.MessageSelectors;
+import io.hazeljms.store.DestinationSettings;
+import io.hazeljms.store.MemoryGuard;
+import io.hazeljms.store.StoreConfig;
+import jakarta.jms.InvalidSelectorException;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static io.hazeljms.jms.config.Scope.ACTIVATION_SPEC;
+import static io.hazeljms.jms.config.Scope.CONNECTION_FACTORY;
+import static io.hazeljms.jms.config.Scope.JAVA;
+import static io.hazeljms.jms.config.Scope.RESOURCE_ADAPTER;
+
+/**
+ * The catalog: every configuration property of HazelJMS, declared once. {@link ProviderConfig}, the resource
+ * adapter, the managed connection factory and the activation spec store their values under these settings;
+ * a test compares {@code ra.xml}, the README tables and the JavaBean setters with this list.
+ */
+public final class Settings {
+
+    private Settings() {
+    }
+
+    // --- a message-driven bean: what it consumes and how ---------------------------------------------------
+
+    public static final Setting<String> DESTINATION = Setting.text("destination", null).in(ACTIVATION_SPEC)
+            .describe("queue or topic name (or destinationLookup)");
+
+    public static final Setting<String> DESTINATION_LOOKUP = Setting.text("destinationLookup", null)
+            .in(ACTIVATION_SPEC).describe("JNDI name of a HazelJMS Queue or Topic admin object (instead of destination)");
+
+    public static final Setting<String> DESTINATION_TYPE = Setting.text("destinationType", "jakarta.jms.Queue")
+            .in(ACTIVATION_SPEC).rule(ProviderError.DESTINATION_TYPE_INVALID, v -> {
+                String type = v.replace("javax.jms.", "jakarta.jms.");
+                return type.equals("jakarta.jms.Queue") || type.equals("jakarta.jms.Topic") ? null
+                        : "must be jakarta.jms.Queue or jakarta.jms.Topic";
+            })
+            .describe("jakarta.jms.Queue or jakarta.jms.Topic");
+
+    public static final Setting<String> MESSAGE_SELECTOR = Setting.text("messageSelector", null).in(ACTIVATION_SPEC)
+            .rule(ProviderError.MESSAGE_SELECTOR_INVALID, Settings::selectorViolation).describe("message selector");
+
+    public static final Setting<String> ACKNOWLEDGE_MODE = Setting.text("acknowledgeMode", "Auto-acknowledge")
+            .in(ACTIVATION_SPEC).rule(ProviderError.ACKNOWLEDGE_MODE_INVALID,
+                    Rule.oneOf(List.of("Auto-acknowledge", "Dups-ok-acknowledge")))
+            .describe("Auto-acknowledge or Dups-ok-acknowledge (non-transacted delivery)");
+
+    public static final Setting<String> SUBSCRIPTION_DURABILITY = Setting.text("subscriptionDurability", "NonDurable")
+            .in(ACTIVATION_SPEC).rule(ProviderError.SUBSCRIPTION_DURABILITY_INVALID,
+                    Rule.oneOf(List.of("Durable", "NonDurable")))
+            .describe("Durable or NonDurable (topics)");
+
+    public static final Setting<String> SUBSCRIPTION_NAME = Setting.text("subscriptionName", null)
+            .in(ACTIVATION_SPEC).describe("durable or shared subscription name");
+
+    public static final Setting<Boolean> SHARE_SUBSCRIPTIONS = Setting.bool("shareSubscriptions", false)
+            .in(ACTIVATION_SPEC).describe("consume a topic through a shared subscription");
+
+    public static final Setting<Integer> MAX_SESSION = Setting.integer("maxSession", 15).in(ACTIVATION_SPEC)
+            .rule(ProviderError.MAX_SESSION_INVALID, Rule.atLeast(1))
+            .describe("concurrent deliveries; on a topic, more than one session means a shared subscription");
+
+    // --- where the Hazelcast node comes from -----------------------------------------------------------------
+
+    public static final Setting<String> MODE = Setting.text("mode", "embedded").in(JAVA, RESOURCE_ADAPTER)
+            .rule(ProviderError.MODE_INVALID, Rule.oneOf(List.of("embedded", "client", "instance")))
+            .describe("embedded: start a Hazelcast member in this JVM; client: connect to an existing cluster "
+                    + "(clientAddresses); instance (plain Java): use a HazelcastInstance handed in");
+
+    public static final Setting<String> CLUSTER_NAME = Setting.text("clusterName", "hazeljms")
+            .in(JAVA, RESOURCE_ADAPTER).rule(ProviderError.CLUSTER_NAME_INVALID, Rule.notBlank())
+            .describe("Hazelcast cluster name (embedded and client)");
+
+    public static final Setting<String> BIND_INTERFACE = Setting.text("bindInterface", "127.0.0.1")
+            .in(JAVA, RESOURCE_ADAPTER).rule(ProviderError.BIND_INTERFACE_INVALID, Rule.notBlank())
+            .describe("interface the embedded member binds and joins on");
+
+    public static final Setting<Integer> PORT = Setting.integer("port", 5710).in(JAVA, RESOURCE_ADAPTER)
+            .rule(ProviderError.PORT_INVALID, Rule.range(1, 65535))
+            .describe("first port of the embedded member (auto-increments)");
+
+    public static final Setting<String> MEMBERS = Setting.text("members", "").in(JAVA, RESOURCE_ADAPTER)
+            .defaultText("bindInterface:port … port+9")
+            .describe("comma-separated TCP/IP member list host[:port]; multicast and auto-detection are always off");
+
+    public static final Setting<String> CLIENT_ADDRESSES = Setting.text("clientAddresses", "")
+            .in(JAVA, RESOURCE_ADAPTER).defaultText("bindInterface:port")
+            .describe("client mode: comma-separated cluster addresses host[:port]");
+
+    public static final Setting<Long> CLIENT_CONNECT_TIMEOUT_MILLIS = Setting.longValue("clientConnectTimeoutMillis",
+                    20_000L).in(JAVA, RESOURCE_ADAPTER)
+            .rule(ProviderError.CLIENT_CONNECT_TIMEOUT_INVALID, Rule.atLeast(1L))
+            .describe("client mode: how long to try to reach the cluster (at start and after losing it), ms");
+
+    public static final Setting<Integer> BACKUP_COUNT = Setting.integer("backupCount", StoreConfig.DEFAULT_BACKUP_COUNT)
+            .in(JAVA, RESOURCE_ADAPTER).rule(ProviderError.BACKUP_COUNT_INVALID, Rule.range(0, 6))
+            .describe("synchronous backups of every destination");
+
+    public static final Setting<String> HAZELCAST_CONFIG_FILE = Setting.text("hazelcastConfigFile", "")
+            .in(JAVA, RESOURCE_ADAPTER)
+            .describe("a Hazelcast member XML/YAML configuration to use instead of the generated one");
+
+    public static final Setting<String> MEMBER_OPERATIONS = Setting.text("memberOperations", null)
+            .in(JAVA, RESOURCE_ADAPTER)
+            .rule(ProviderError.MEMBER_OPERATIONS_INVALID, Rule.oneOf(List.of("auto", "off")))
+            .defaultText("the store's JVM default")
+            .describe("a member's hot path: auto runs it as the store's partition operations (Hazelcast internals) "
+                    + "on a Hazelcast version they are tested on, off uses the public API only; unset: the store's "
+                    + "JVM-wide default");
+
+    // --- destination policy: defaults of destinations created from this node, or one MDB's destination ---------
+
+    public static final Setting<Integer> MAX_DELIVERY_ATTEMPTS = Setting.integer("maxDeliveryAttempts",
+                    DestinationSettings.DEFAULT_MAX_DELIVERY_ATTEMPTS).perDestination()
+            .rule(ProviderError.MAX_DELIVERY_ATTEMPTS_INVALID, Rule.atLeast(1))
+            .describe("deliveries before a message moves to the dead-letter queue");
+
+    public static final Setting<Long> REDELIVERY_DELAY_MILLIS = Setting.longValue("redeliveryDelayMillis", 0L)
+            .perDestination().alias("redeliveryDelay", RESOURCE_ADAPTER, ACTIVATION_SPEC)
+            .rule(ProviderError.REDELIVERY_DELAY_INVALID, Rule.notNegative())
+            .describe("wait before a rolled-back or recovered message is delivered again, ms");
+
+    public static final Setting<String> DEAD_LETTER_QUEUE = Setting.text("deadLetterQueue",
+                    DestinationSettings.DEFAULT_DEAD_LETTER_QUEUE).perDestination()
+            .describe("queue for messages out of delivery attempts (blank: drop them)");
+
+    public static final Setting<String> EXPIRY_QUEUE = Setting.text("expiryQueue", "").perDestination()
+            .describe("queue for expired messages (blank: drop them)");
+
+    public static final Setting<Integer> MAX_QUEUE_MESSAGES = Setting.integer("maxQueueMessages",
+                    DestinationSettings.DEFAULT_MAX_MESSAGES).perDestination().alias("maxBacklog", JAVA, RESOURCE_ADAPTER)
+            .rule(ProviderError.MAX_QUEUE_MESSAGES_INVALID, Rule.notNegative())
+            .describe("most messages (pending and in flight) a queue, or each topic subscription, may hold "
+                    + "(0 = unlimited)");
+
+    public static final Setting<Long> MAX_QUEUE_BYTES = Setting.longValue("maxQueueBytes",
+                    DestinationSettings.DEFAULT_MAX_BYTES).perDestination()
+            .rule(ProviderError.MAX_QUEUE_BYTES_INVALID, Rule.notNegative())
+            .describe("most bytes a queue, or each topic subscription, may hold: bodies plus an estimate of headers "
+                    + "and properties, about 200 bytes a message (0 = unlimited; default 32 MiB)");
+
+    // --- sending and receiving ------------------------------------------------------------------------------
+
+    public static final Setting<Integer> MEMORY_LIMIT_PERCENT = Setting.integer("memoryLimitPercent",
+                    MemoryGuard.DEFAULT_PERCENT).in(JAVA, RESOURCE_ADAPTER)
+            .rule(ProviderError.MEMORY_LIMIT_PERCENT_INVALID, Rule.range(0, 100))
+            .describe("embedded member: its destinations refuse new messages while more than this share of its "
+                    + "heap is in use after a garbage collection (0 = never)");
+
+    public static final Setting<String> BACKLOG_POLICY = Setting.text("backlogPolicy", "BLOCK")
+            .in(JAVA, RESOURCE_ADAPTER).rule(ProviderError.BACKLOG_POLICY_INVALID, Rule.oneOf(List.of("BLOCK", "FAIL")))
+            .describe("a send to a destination without room (a limit above, or its member low on memory): BLOCK "
+                    + "waits up to backlogBlockMillis, FAIL fails at once; both end in ResourceAllocationException "
+                    + "naming the destination and the limit, and nothing of the send is stored");
+
+    public static final Setting<Long> BACKLOG_BLOCK_MILLIS = Setting.longValue("backlogBlockMillis", 30_000L)
+            .in(JAVA, RESOURCE_ADAPTER).rule(ProviderError.BACKLOG_BLOCK_MILLIS_INVALID, Rule.notNegative())
+            .describe("how long backlogPolicy BLOCK waits for room, ms");
+
+    public static final Setting<Integer> PREFETCH = Setting.integer("prefetch", 16).in(JAVA, RESOURCE_ADAPTER)
+            .defaultIn(RESOURCE_ADAPTER, 1).defaultText("16 (RA: 1)")
+            .rule(ProviderError.PREFETCH_INVALID, Rule.range(1, 1_000))
+            .describe("messages a consumer claims per store call; those not yet delivered wait in the consumer and "
+                    + "go back uncounted on close, recover and rollback (1: competing consumers, MDB sessions and "
+                    + "later higher-priority messages get their turn soonest)");
+
+    public static final Setting<Boolean> ASYNC_NON_PERSISTENT_SENDS = Setting.bool("asyncNonPersistentSends", true)
+            .in(JAVA, RESOURCE_ADAPTER)
+            .describe("a NON_PERSISTENT send without a CompletionListener, outside a transaction, returns before the "
+                    + "message is stored (at most once; failures go to the ExceptionListener as "
+                    + ProviderError.NON_PERSISTENT_LOST.id() + ", "
+                    + "logged for pooled connections); false: every send returns once stored");
+
+    public static final Setting<String> OBJECT_MESSAGE_ALLOW_LIST = Setting.text("objectMessageAllowList", "")
+            .in(JAVA, RESOURCE_ADAPTER)
+            .describe("comma-separated packages (com.acme.) and classes ObjectMessage may deserialize, beyond "
+                    + "java.* value types; * allows all");
+
+    // --- a client ID: of a connection factory's connections, or of an MDB's -----------------------------------
+
+    public static final Setting<String> CLIENT_ID = Setting.text("clientId", "").in(CONNECTION_FACTORY, ACTIVATION_SPEC)
+            .describe("client ID: of a connection factory's pooled connections (must be unique, rarely wanted), or "
+                    + "of an MDB's connection (required for an unshared durable subscription)");
+
+    private static final List<Setting<?>> ALL = collect();
+
+    /** Every setting, in declaration order. */
+    public static List<Setting<?>> all() {
+        return ALL;
+    }
+
+    /** The settings that may be given in {@code scope}, in declaration order. */
+    public static List<Setting<?>> in(Scope scope) {
+        return ALL.stream().filter(s -> s.in(scope)).toList();
+    }
+
+    /** The setting of this name or deprecated alias. */
+    public static Optional<Setting<?>> named(String name) {
+        return ALL.stream().filter(s -> s.name().equals(name) || s.deprecatedAliases().contains(name)).findFirst();
+    }
+
+    private static String selectorViolation(String selector) {
+        try {
+            MessageSelectors.validate(selector);
+            return null;
+        } catch (InvalidSelectorException e) {
+            return "is not a valid selector (" + e.getMessage() + ")";
+        }
+    }
+
+    private static List<Setting<?>> collect() {
+        List<Setting<?>> list = new ArrayList<>();
+        for (Field field : Settings.class.getDeclaredFields()) {
+            if (field.getType() == Setting.class && Modifier.isStatic(field.getModifiers())) {
+                try {
+                    list.add((Setting<?>) field.get(null));
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        return List.copyOf(list);
+    }
+}
