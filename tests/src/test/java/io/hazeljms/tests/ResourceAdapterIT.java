@@ -22,6 +22,7 @@ import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The resource adapter inside a real Payara Micro: MDBs on a queue and on a durable topic subscription with a
@@ -119,6 +120,15 @@ class ResourceAdapterIT {
         post("tx/commit", "committed");
         String recorded = awaitState("recorded/tx", s -> lines(s).contains("committed"));
         assertEquals(List.of("committed"), lines(recorded));
+    }
+
+    /** The build runs this suite on Payara Micro 6 and on 7: each run must be on the version it is for. */
+    @Test
+    void runsOnThePayaraMicroVersionOfThisRun() throws Exception {
+        String expected = System.getProperty("payara.micro.expectedVersion");
+        assumeTrue(expected != null, "payara.micro.expectedVersion is set by the build");
+        String server = get("server");
+        assertEquals("Payara Micro " + expected, server.trim(), "the server of this run");
     }
 
     @Test

@@ -14,9 +14,16 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.servlet.ServletContext;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Paths;
 import java.util.Collections;
+import java.util.Properties;
 
 /** REST endpoints the client-side tests drive the application with. */
 @Path("it")
@@ -38,6 +45,25 @@ public class TestApi {
 
     @EJB
     TxSender txSender;
+
+    @Context
+    ServletContext servletContext;
+
+    /**
+     * Which server and version this is, e.g. "Payara Micro 7.2025.1": the build runs the suite on two. Micro's
+     * server info is only its product name; its version is in the branding file Payara reads it from.
+     */
+    @GET
+    @Path("server")
+    public String server() throws IOException {
+        Properties branding = new Properties();
+        try (Reader in = Files.newBufferedReader(Paths.get(System.getProperty("com.sun.aas.installRoot"),
+                "config", "branding", "glassfish-version.properties"))) {
+            branding.load(in);
+        }
+        return servletContext.getServerInfo() + " " + branding.getProperty("major_version") + "."
+                + branding.getProperty("minor_version") + "." + branding.getProperty("update_version");
+    }
 
     @POST
     @Path("orders")

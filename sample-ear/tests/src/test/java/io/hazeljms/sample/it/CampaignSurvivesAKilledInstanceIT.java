@@ -244,7 +244,7 @@ class CampaignSurvivesAKilledInstanceIT {
     }
 
     private MicroServer start(String name, int firstHttpPort) throws Exception {
-        return MicroServer.start(name, IT.resolve("payara-micro.jar"), cluster, 5870, firstHttpPort,
+        return MicroServer.start(name, MicroServer.microJar(), cluster, 5870, firstHttpPort,
                 List.of("-Dhazeljms.sample.outbox.dir=" + outbox.toAbsolutePath()), START,
                 IT.resolve("hazeljms-ra.rar"), IT.resolve("sample.war"));
     }

@@ -51,6 +51,17 @@ final class MicroServer implements AutoCloseable {
     }
 
     /**
+     * The Payara Micro the build runs these tests on: system property {@code sample.micro.jar} (failsafe runs the
+     * Micro tests once with Payara Micro 6 and once with 7), else {@code payara-micro.jar} in {@code sample.it.dir}.
+     * Micro runs on the java of this JVM, which for Payara 7 the build makes a Java 21+.
+     */
+    static Path microJar() {
+        String jar = System.getProperty("sample.micro.jar");
+        return jar != null ? Paths.get(jar)
+                : Paths.get(System.getProperty("sample.it.dir", "target/it")).resolve("payara-micro.jar");
+    }
+
+    /**
      * Starts Micro with {@code archives} deployed in that order.
      *
      * @param raCluster cluster name for the resource adapter {@code hazeljms-ra} (its first archive)
@@ -92,10 +103,12 @@ final class MicroServer implements AutoCloseable {
         }
         Files.writeString(postboot, commands);
 
+        // C1-only JIT and serial GC: Micro starts on about half the CPU (as in tests/), and the build starts
+        // ten of them (Payara 6 and 7); the campaigns here are short enough not to miss C2
         List<String> cmd = new ArrayList<>(List.of(
                 Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-Djava.net.preferIPv4Stack=true", "-Dhazelcast.socket.bind.any=false",
-                "-Dhazelcast.phone.home.enabled=false"));
+                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Djava.net.preferIPv4Stack=true",
+                "-Dhazelcast.socket.bind.any=false", "-Dhazelcast.phone.home.enabled=false"));
         cmd.addAll(jvmOptions);
         cmd.addAll(List.of(
                 "-jar", microJar.toAbsolutePath().toString(),
@@ -116,9 +129,25 @@ final class MicroServer implements AutoCloseable {
             micro.close();
             throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
+            Path threads = micro.dumpThreads(logDir.resolve(name + "-threads.txt"));
             micro.close();
-            throw new IllegalStateException("Micro " + name + " not ready after " + timeout + "; see " + logFile);
+            throw new IllegalStateException("Micro " + name + " not ready after " + timeout + "; see " + logFile
+                    + " and its threads at that moment in " + threads);
         }
+    }
+
+    /**
+     * Writes the threads of this Micro's JVM to {@code file} (jcmd of the same JDK, at most 30 s): a start that
+     * hangs (seen once on Payara 7, stuck after its BackingStoreFactoryRegistry line) shows where.
+     */
+    private Path dumpThreads(Path file) throws IOException, InterruptedException {
+        Path jcmd = Paths.get(System.getProperty("java.home"), "bin", "jcmd");
+        Process dump = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "Thread.print")
+                .redirectErrorStream(true).redirectOutput(file.toFile()).start();
+        if (!dump.waitFor(30, TimeUnit.SECONDS)) {
+            dump.destroyForcibly();
+        }
+        return file;
     }
 
     /** {@code http://127.0.0.1:<port>/}. */

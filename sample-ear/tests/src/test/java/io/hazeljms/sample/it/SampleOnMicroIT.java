@@ -34,6 +34,7 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The sample WAR on Payara Micro with the resource adapter, as the README's demo command runs it: one Micro
@@ -52,7 +53,7 @@ class SampleOnMicroIT {
     @BeforeAll
     void startMicro() throws Exception {
         long started = System.nanoTime();
-        micro = MicroServer.start("sample-micro", IT.resolve("payara-micro.jar"),
+        micro = MicroServer.start("sample-micro", MicroServer.microJar(),
                 "hazeljms-sample-it-" + UUID.randomUUID().toString().substring(0, 8), 5780, Duration.ofMinutes(4),
                 IT.resolve("hazeljms-ra.rar"), IT.resolve("sample.war"));
         app = micro.baseUri().resolve("sample/");
@@ -66,6 +67,16 @@ class SampleOnMicroIT {
         if (micro != null) {
             micro.close();
         }
+    }
+
+    /** The build runs these tests on Payara Micro 6 and on 7: each run must be on the version it is for. */
+    @Test
+    @Order(0)
+    void runsOnThePayaraMicroVersionOfThisRun() throws Exception {
+        String expected = System.getProperty("payara.micro.expectedVersion");
+        assumeTrue(expected != null, "payara.micro.expectedVersion is set by the build");
+        assertTrue(Files.readString(micro.logFile()).contains("Payara Micro " + expected + " "),
+                "expected Payara Micro " + expected + "; see " + micro.logFile());
     }
 
     /**
