@@ -36,7 +36,8 @@ public enum StoreError {
 
     // --- members, memory, moves ------------------------------------------------------------------------------
     LEASES_NOT_RELEASED("HJMS-STORE-040", "could not release leases of departed node %s",
-            "Nothing: the leases stay until another member acts on the departure (logged at FINE)."),
+            "Nothing at first: it is tried again until done (a warning from the second failure on); persistent "
+                    + "warnings mean the cluster cannot reach the destinations map, see the cause."),
     HEAP_LOW("HJMS-STORE-041", "heap %.0f%% in use after garbage collection, above memoryLimitPercent=%d: this "
             + "member refuses new messages until consumers make room",
             "Consume messages, give the member more heap or add members, or raise memoryLimitPercent."),
