@@ -5,22 +5,15 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.map.IMap;
 import io.hazeljms.store.processor.AckProcessor;
-import io.hazeljms.store.processor.BrowseProcessor;
-import io.hazeljms.store.processor.CreateDestinationProcessor;
-import io.hazeljms.store.processor.PurgeProcessor;
 import io.hazeljms.store.processor.ReleaseOwnerProcessor;
 import io.hazeljms.store.processor.ReleaseProcessor;
 import io.hazeljms.store.processor.RoomProcessor;
-import io.hazeljms.store.processor.SettingsProcessor;
-import io.hazeljms.store.processor.StatsProcessor;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.BooleanSupplier;
@@ -28,9 +21,10 @@ import java.util.logging.Logger;
 
 /**
  * The store's entry point on one Hazelcast node (member or client): send, claim, acknowledge, release, browse
- * and administer destinations. Every mutation is one entry processor on the destination's partition, except
+ * and release messages. Every mutation is one entry processor on the destination's partition, except
  * on the hot path (send, receive), which goes through the {@link HotPath} chosen at construction. Topic
- * subscriptions and transactions are parts of their own ({@link #subscriptions()}, {@link #transactions()}).
+ * subscriptions, transactions, administration and client IDs are parts of their own ({@link #subscriptions()},
+ * {@link #transactions()}, {@link #administration()}, {@link #clientIds()}).
  * Thread-safe; one per node is enough.
  */
 public final class Broker {
@@ -39,7 +33,6 @@ public final class Broker {
 
     private final HazelcastInstance hz;
     private final IMap<String, DestinationState> destinations;
-    private final IMap<String, String> clientIds;
     private final DestinationSettings defaults;
     private final DestinationSignals signals;
     /** Entry processors and events: what every node can do, and the non-waiting claims of everyone. */
@@ -51,6 +44,8 @@ public final class Broker {
     private final StoreCalls calls = new StoreCalls(StoreCalls.DEFAULT_TIMEOUT_MILLIS, topology);
     private final Subscriptions subscriptions;
     private final Transactions transactions;
+    private final Administration administration;
+    private final ClientIds clientIds;
     /**
      * Longest a consumer waits for an event before it asks the store again: events of an owner that was lost
      * may never come, so no wait may depend on them alone.
@@ -66,7 +61,6 @@ public final class Broker {
         this.hz = Objects.requireNonNull(hz, "hz");
         this.defaults = Objects.requireNonNull(defaults, "defaults");
         this.destinations = hz.getMap(StoreConfig.DESTINATIONS_MAP);
-        this.clientIds = hz.getMap(StoreConfig.CLIENT_IDS_MAP);
         this.signals = new DestinationSignals(destinations);
         this.publicApi = new PublicApiHotPath(destinations, calls, defaults);
         this.hotPath = HotPaths.choose(hz, Objects.requireNonNull(memberOperations, "memberOperations"), publicApi,
@@ -74,6 +68,8 @@ public final class Broker {
         this.nodeId = hz.getLocalEndpoint().getUuid().toString();
         this.subscriptions = new Subscriptions(this);
         this.transactions = new Transactions(this, calls);
+        this.administration = new Administration(this, destinations);
+        this.clientIds = new ClientIds(hz);
         topology.onChange(signals::fireAll);
         topology.listenTo(hz);
         registerDepartureListenerIfMissing();
@@ -124,6 +120,16 @@ public final class Broker {
     /** Commits, and prepared XA branches. */
     public Transactions transactions() {
         return transactions;
+    }
+
+    /** Creating, configuring, inspecting, purging, deleting and browsing destinations. */
+    public Administration administration() {
+        return administration;
+    }
+
+    /** JMS client IDs, each held by one connection cluster-wide. */
+    public ClientIds clientIds() {
+        return clientIds;
     }
 
     /** The hot path chosen at construction (for tests). */
@@ -360,85 +366,5 @@ public final class Broker {
             messages.forEach(m -> ids.add(m.messageId()));
         });
         acknowledge(source, ids, owner);
-    }
-
-    // --- client IDs ------------------------------------------------------------------------------------------
-
-    /** Reserves a JMS client ID cluster-wide for one connection; false when another connection has it. */
-    public boolean reserveClientId(String clientId, LeaseOwner connection) {
-        String holder = connection.nodeId() + "/" + connection.connectionId();
-        String previous = clientIds.putIfAbsent(clientId, holder);
-        if (previous == null || previous.equals(holder)) {
-            return true;
-        }
-        // a member that left the cluster holds nothing, even before departure handling has run
-        return isDepartedMember(previous.substring(0, previous.indexOf('/')))
-                && clientIds.replace(clientId, previous, holder);
-    }
-
-    private boolean isDepartedMember(String nodeId) {
-        if (!(hz.getLocalEndpoint() instanceof Member)) {
-            return false; // a client cannot tell; departure handling on the members frees it
-        }
-        boolean member = hz.getCluster().getMembers().stream().anyMatch(m -> m.getUuid().toString().equals(nodeId));
-        boolean client = hz.getClientService().getConnectedClients().stream()
-                .anyMatch(c -> c.getUuid().toString().equals(nodeId));
-        return !member && !client;
-    }
-
-    public void releaseClientId(String clientId, LeaseOwner connection) {
-        clientIds.remove(clientId, connection.nodeId() + "/" + connection.connectionId());
-    }
-
-    // --- administration --------------------------------------------------------------------------------------
-
-    /** Creates a destination with the given settings, or applies them to an existing one. True if created. */
-    public boolean createDestination(String destination, DestinationSettings settings) {
-        return onKey(destination, new CreateDestinationProcessor(settings));
-    }
-
-    /** A destination's settings, or null when it does not exist. */
-    public DestinationSettings settings(String destination) {
-        return onKey(destination, new SettingsProcessor());
-    }
-
-    /** Deletes a destination and all its messages. True if it existed. */
-    public boolean deleteDestination(String destination) {
-        hotPath.forget(destination);
-        return destinations.remove(destination) != null;
-    }
-
-    public boolean exists(String destination) {
-        return destinations.containsKey(destination);
-    }
-
-    /** Deletes pending messages; returns how many. */
-    public int purge(String destination) {
-        return onKey(destination, new PurgeProcessor());
-    }
-
-    /** The destination's counters, or null when it does not exist. */
-    public DestinationStats stats(String destination) {
-        return onKey(destination, new StatsProcessor(null));
-    }
-
-    /** A queue's or one subscription's counters, or null when it does not exist. */
-    public DestinationStats stats(Address address) {
-        return onKey(address.key(), new StatsProcessor(address.subscription()));
-    }
-
-    /** Messages waiting or in flight; 0 for a destination that does not exist. */
-    public long depth(String destination) {
-        DestinationStats stats = stats(destination);
-        return stats == null ? 0 : stats.depth();
-    }
-
-    public Set<String> destinationNames() {
-        return new TreeSet<>(destinations.keySet());
-    }
-
-    /** One page of deliverable messages after {@code afterKey} (start with -1), in delivery order. */
-    public List<StoredMessage> browse(String queue, String selector, long afterKey, int limit) {
-        return onKey(queue, new BrowseProcessor(null, selector, afterKey, limit));
     }
 }

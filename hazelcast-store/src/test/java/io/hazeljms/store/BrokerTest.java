@@ -68,12 +68,12 @@ class BrokerTest {
         broker.send(queue, message("m1", 4));
         assertEquals("m1", claimId());
         assertNull(claimId(), "a claimed message is not delivered twice");
-        assertEquals(1, broker.stats(queue).inFlight());
-        assertEquals(1, broker.depth(queue));
+        assertEquals(1, broker.administration().stats(queue).inFlight());
+        assertEquals(1, broker.administration().depth(queue));
         LeaseOwner otherSession = new LeaseOwner(owner.nodeId(), owner.connectionId(), "session-2");
         assertEquals(0, broker.acknowledge(queue, List.of("m1"), otherSession), "only the holder acknowledges");
         assertEquals(1, broker.acknowledge(queue, List.of("m1"), owner));
-        assertEquals(0, broker.depth(queue));
+        assertEquals(0, broker.administration().depth(queue));
     }
 
     @Test
@@ -99,7 +99,7 @@ class BrokerTest {
     @Test
     void movesToDeadLetterQueueAfterMaxAttemptsWithReason() {
         String dlq = "queue:dlq-" + UUID.randomUUID();
-        broker.createDestination(queue, DestinationSettings.defaults().withMaxDeliveryAttempts(2).withDeadLetterQueue(dlq));
+        broker.administration().createDestination(queue, DestinationSettings.defaults().withMaxDeliveryAttempts(2).withDeadLetterQueue(dlq));
         broker.send(queue, message("poison", 4));
         for (int attempt = 1; attempt <= 2; attempt++) {
             StoredMessage m = broker.claim(queue, null, owner).message();
@@ -107,34 +107,34 @@ class BrokerTest {
             broker.release(queue, List.of("poison"), owner, true);
         }
         assertNull(broker.claim(queue, null, owner).message());
-        assertEquals(0, broker.depth(queue));
+        assertEquals(0, broker.administration().depth(queue));
         StoredMessage dead = broker.claim(dlq, null, owner).message();
         assertNotNull(dead, "the message is on the dead-letter queue");
         assertEquals("poison", dead.messageId());
         assertEquals(1, dead.deliveryCount(), "a fresh count on the dead-letter queue");
         assertEquals(queue, dead.properties().get(DestinationState.ORIGIN_PROPERTY));
         assertTrue(((String) dead.properties().get(DestinationState.REASON_PROPERTY)).contains("attempts"));
-        assertEquals(1, broker.stats(queue).deadLettered());
+        assertEquals(1, broker.administration().stats(queue).deadLettered());
     }
 
     @Test
     void aMoveMadeAgainAfterItsNodeDiedStoresTheMessageOnceOnTheDeadLetterQueue() {
         String dlq = "queue:dlq-" + UUID.randomUUID();
-        broker.createDestination(queue, DestinationSettings.defaults().withMaxDeliveryAttempts(1).withDeadLetterQueue(dlq));
+        broker.administration().createDestination(queue, DestinationSettings.defaults().withMaxDeliveryAttempts(1).withDeadLetterQueue(dlq));
         broker.send(queue, message("twice", 4));
         broker.claim(queue, null, owner);
         // a first move stored the copy on the dead-letter queue, then its node died before acknowledging the source
         broker.send(dlq, message("twice", 4));
         broker.releaseOwner(queue, owner, LeaseOwner.Scope.SESSION);
         assertNull(broker.claim(queue, null, owner).message(), "the released message is out of attempts: moved");
-        assertEquals(0, broker.depth(queue));
-        assertEquals(1, broker.depth(dlq), "the move made again stored nothing more");
+        assertEquals(0, broker.administration().depth(queue));
+        assertEquals(1, broker.administration().depth(dlq), "the move made again stored nothing more");
     }
 
     @Test
     void nodeReleaseReturnsMessagesThatThenDeadLetterOnClaim() {
         String dlq = "queue:dlq-" + UUID.randomUUID();
-        broker.createDestination(queue, DestinationSettings.defaults().withMaxDeliveryAttempts(1).withDeadLetterQueue(dlq));
+        broker.administration().createDestination(queue, DestinationSettings.defaults().withMaxDeliveryAttempts(1).withDeadLetterQueue(dlq));
         broker.send(queue, message("m", 4));
         broker.claim(queue, null, owner);
         broker.releaseEverywhere(owner, LeaseOwner.Scope.NODE);
@@ -145,7 +145,7 @@ class BrokerTest {
     @Test
     void expiredMessagesAreNeverDeliveredAndMoveToExpiryQueueWhenConfigured() {
         String expiry = "queue:expiry-" + UUID.randomUUID();
-        broker.createDestination(queue, DestinationSettings.defaults().withExpiryQueue(expiry));
+        broker.administration().createDestination(queue, DestinationSettings.defaults().withExpiryQueue(expiry));
         broker.send(queue, message("old", 4).expiration(System.currentTimeMillis() - 1));
         broker.send(queue, message("fresh", 4).expiration(System.currentTimeMillis() + 60_000));
         assertEquals("fresh", claimId());
@@ -159,8 +159,8 @@ class BrokerTest {
     void expiredMessagesAreDroppedWithoutExpiryQueue() {
         broker.send(queue, message("old", 4).expiration(System.currentTimeMillis() - 1));
         assertNull(claimId());
-        assertEquals(0, broker.depth(queue));
-        assertEquals(1, broker.stats(queue).expired());
+        assertEquals(0, broker.administration().depth(queue));
+        assertEquals(1, broker.administration().stats(queue).expired());
     }
 
     @Test
@@ -203,7 +203,7 @@ class BrokerTest {
     void sendIsIdempotentByMessageId() {
         broker.send(queue, message("same", 4));
         broker.send(queue, message("same", 4));
-        assertEquals(1, broker.depth(queue));
+        assertEquals(1, broker.administration().depth(queue));
     }
 
     @Test
@@ -211,48 +211,48 @@ class BrokerTest {
         broker.send(queue, message("low", 1));
         broker.send(queue, message("high", 8));
         broker.send(queue, message("delayed", 9).deliveryTime(System.currentTimeMillis() + 60_000));
-        List<StoredMessage> page = broker.browse(queue, null, -1, 10);
+        List<StoredMessage> page = broker.administration().browse(queue, null, -1, 10);
         assertEquals(List.of("high", "low"), page.stream().map(StoredMessage::messageId).toList());
-        List<StoredMessage> next = broker.browse(queue, null, DestinationState.orderKey(page.get(0)), 10);
+        List<StoredMessage> next = broker.administration().browse(queue, null, DestinationState.orderKey(page.get(0)), 10);
         assertEquals(List.of("low"), next.stream().map(StoredMessage::messageId).toList());
-        assertEquals(3, broker.depth(queue), "browsing claims nothing");
+        assertEquals(3, broker.administration().depth(queue), "browsing claims nothing");
     }
 
     @Test
     void administrationCreatesListsPurgesAndDeletes() {
-        assertFalse(broker.exists(queue));
-        assertTrue(broker.createDestination(queue, DestinationSettings.defaults()));
-        assertFalse(broker.createDestination(queue, DestinationSettings.defaults()), "second create only updates");
-        assertTrue(broker.destinationNames().contains(queue));
+        assertFalse(broker.administration().exists(queue));
+        assertTrue(broker.administration().createDestination(queue, DestinationSettings.defaults()));
+        assertFalse(broker.administration().createDestination(queue, DestinationSettings.defaults()), "second create only updates");
+        assertTrue(broker.administration().destinationNames().contains(queue));
         broker.send(queue, message("a", 4));
         broker.send(queue, message("b", 4));
         broker.claim(queue, null, owner);
-        assertEquals(1, broker.purge(queue), "purge leaves in-flight messages");
-        assertEquals(1, broker.depth(queue));
-        assertTrue(broker.deleteDestination(queue));
-        assertFalse(broker.exists(queue));
-        assertNull(broker.stats(queue));
+        assertEquals(1, broker.administration().purge(queue), "purge leaves in-flight messages");
+        assertEquals(1, broker.administration().depth(queue));
+        assertTrue(broker.administration().deleteDestination(queue));
+        assertFalse(broker.administration().exists(queue));
+        assertNull(broker.administration().stats(queue));
     }
 
     @Test
     void temporaryDestinationIsDeletedWithItsConnection() {
-        broker.createDestination(queue, DestinationSettings.defaults().withTemporaryOwner(owner.nodeId(), owner.connectionId()));
+        broker.administration().createDestination(queue, DestinationSettings.defaults().withTemporaryOwner(owner.nodeId(), owner.connectionId()));
         broker.send(queue, message("a", 4));
         LeaseOwner otherConnection = new LeaseOwner(owner.nodeId(), "other", "s");
         broker.releaseEverywhere(otherConnection, LeaseOwner.Scope.CONNECTION);
-        assertTrue(broker.exists(queue));
+        assertTrue(broker.administration().exists(queue));
         broker.releaseEverywhere(owner, LeaseOwner.Scope.CONNECTION);
-        assertFalse(broker.exists(queue));
+        assertFalse(broker.administration().exists(queue));
     }
 
     @Test
     void clientIdIsExclusiveClusterWide() {
         String id = "client-" + UUID.randomUUID();
         LeaseOwner other = new LeaseOwner(broker.nodeId(), "conn2", "");
-        assertTrue(broker.reserveClientId(id, owner));
-        assertFalse(broker.reserveClientId(id, other));
-        broker.releaseClientId(id, owner);
-        assertTrue(broker.reserveClientId(id, other));
+        assertTrue(broker.clientIds().reserve(id, owner));
+        assertFalse(broker.clientIds().reserve(id, other));
+        broker.clientIds().release(id, owner);
+        assertTrue(broker.clientIds().reserve(id, other));
     }
 
     @Test
@@ -264,7 +264,7 @@ class BrokerTest {
         List<String> ids = new ArrayList<>();
         broker.claim(Address.queue(queue), null, owner, 3, List.of()).messages().forEach(m -> ids.add(m.messageId()));
         assertEquals(List.of("b9", "a1", "c1"), ids);
-        DestinationStats stats = broker.stats(queue);
+        DestinationStats stats = broker.administration().stats(queue);
         assertEquals(3, stats.inFlight());
         assertEquals(1, stats.pending());
     }
@@ -277,8 +277,8 @@ class BrokerTest {
         assertEquals(2, both.size());
         ClaimResult next = broker.claim(Address.queue(queue), null, owner, 5, List.of("a", "b"));
         assertTrue(next.messages().isEmpty());
-        assertEquals(0, broker.depth(queue), "both acknowledged by the claim");
-        assertEquals(2, broker.stats(queue).acknowledged());
+        assertEquals(0, broker.administration().depth(queue), "both acknowledged by the claim");
+        assertEquals(2, broker.administration().stats(queue).acknowledged());
     }
 
     @Test
@@ -287,7 +287,7 @@ class BrokerTest {
         broker.claim(queue, null, owner);
         LeaseOwner other = new LeaseOwner(owner.nodeId(), owner.connectionId(), "session-2");
         broker.claim(Address.queue(queue), null, other, 1, List.of("a"));
-        assertEquals(1, broker.stats(queue).inFlight(), "only the holder of the lease acknowledges");
+        assertEquals(1, broker.administration().stats(queue).inFlight(), "only the holder of the lease acknowledges");
     }
 
     @Test
@@ -297,7 +297,7 @@ class BrokerTest {
         int n = broker.acknowledgeAsync(Address.queue(queue), List.of("a", "unknown"), owner)
                 .toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
         assertEquals(1, n);
-        assertEquals(0, broker.depth(queue));
+        assertEquals(0, broker.administration().depth(queue));
     }
 
     @Test
@@ -369,7 +369,7 @@ class BrokerTest {
         assertEquals(List.of("c1", "c2"), first.messages().stream().map(StoredMessage::messageId).toList());
         assertEquals(List.of("c1", "c2"), again.messages().stream().map(StoredMessage::messageId).toList(),
                 "the answer the first attempt lost");
-        assertEquals(2, broker.stats(queue).inFlight(), "nothing more was taken");
+        assertEquals(2, broker.administration().stats(queue).inFlight(), "nothing more was taken");
         assertEquals("c3", claimId());
     }
 }

@@ -49,7 +49,7 @@ class ClaimReplicationTest {
         cluster.terminate(primary);
         cluster.awaitSize(1);
 
-        DestinationStats stats = broker.stats(queue);
+        DestinationStats stats = broker.administration().stats(queue);
         assertEquals(2, stats.acknowledged(), "the folded acknowledgements reached the backup");
         assertEquals(2, stats.inFlight(), "the second batch is still leased");
         assertEquals(1, stats.pending());

@@ -36,7 +36,7 @@ class ConcurrentSendTest {
         cluster = TestCluster.start(2);
         Broker broker = new Broker(cluster.member(0), DestinationSettings.defaults());
         String queue = "queue:combined-" + UUID.randomUUID();
-        broker.createDestination(queue, DestinationSettings.defaults());
+        broker.administration().createDestination(queue, DestinationSettings.defaults());
         broker.send(queue, BrokerTest.message("first", 4)); // known from now on: the combined path
         List<CompletableFuture<Void>> senders = new ArrayList<>();
         for (int t = 0; t < THREADS; t++) {
@@ -48,7 +48,7 @@ class ConcurrentSendTest {
             }, r -> new Thread(r, "sender-" + thread).start()));
         }
         CompletableFuture.allOf(senders.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
-        assertEquals(1 + THREADS * PER_THREAD, broker.depth(queue));
+        assertEquals(1 + THREADS * PER_THREAD, broker.administration().depth(queue));
 
         LeaseOwner owner = new LeaseOwner("elsewhere-" + UUID.randomUUID(), "conn", "session");
         Map<String, Integer> lastSeen = new HashMap<>();

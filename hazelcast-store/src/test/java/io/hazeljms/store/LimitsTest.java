@@ -64,13 +64,13 @@ class LimitsTest {
         assertEquals(2, broker.send(queue, messages("a", 2))); // entry processor: creates the queue
         assertEquals(DestinationState.FULL_MESSAGES, broker.send(queue, messages("b", 2)),
                 "a batch that does not fit is refused whole");
-        assertEquals(2, broker.depth(queue));
+        assertEquals(2, broker.administration().depth(queue));
         assertEquals(1, broker.send(queue, messages("c", 1))); // member operation: the queue is known now
         assertEquals(DestinationState.FULL_MESSAGES, broker.send(queue, messages("d", 1)));
         assertEquals(DestinationState.FULL_MESSAGES,
                 broker.sendAsync(queue, messages("e", 1), true).toCompletableFuture().get(10, TimeUnit.SECONDS));
         assertEquals(DestinationState.FULL_MESSAGES, broker.room(queue, 1, 100));
-        assertEquals(3, broker.depth(queue));
+        assertEquals(3, broker.administration().depth(queue));
 
         // a claimed message still counts; an acknowledged one makes room
         StoredMessage claimed = broker.claim(queue, null, owner).message();
@@ -79,7 +79,7 @@ class LimitsTest {
         broker.acknowledge(queue, List.of(claimed.messageId()), owner);
         assertEquals(0, broker.room(queue, 1, 100));
         assertEquals(1, broker.send(queue, messages("g", 1)));
-        assertEquals(3, broker.depth(queue));
+        assertEquals(3, broker.administration().depth(queue));
     }
 
     @Test
@@ -87,12 +87,12 @@ class LimitsTest {
         StoredMessage probe = message("p", 1_000); // ids of one character, as those sent below
         int size = probe.estimatedSize();
         assertTrue(size > 1_000 && size < 1_500, "body plus an estimate of the rest: " + size);
-        broker.createDestination(queue, broker.defaults().withMaxMessages(0).withMaxBytes(2L * size + size / 2));
+        broker.administration().createDestination(queue, broker.defaults().withMaxMessages(0).withMaxBytes(2L * size + size / 2));
         assertEquals(1, broker.send(queue, List.of(message("a", 1_000))));
         assertEquals(1, broker.send(queue, List.of(message("b", 1_000))));
         assertEquals(DestinationState.FULL_BYTES, broker.send(queue, List.of(message("c", 1_000))));
         assertEquals(1, broker.send(queue, List.of(message("small", 10))), "what fits in the bytes left goes in");
-        DestinationStats stats = broker.stats(queue);
+        DestinationStats stats = broker.administration().stats(queue);
         assertEquals(3, stats.depth());
         assertEquals(2L * size + message("small", 10).estimatedSize(), stats.bytes());
         assertEquals(2L * size + size / 2, stats.maxBytes());
@@ -100,7 +100,7 @@ class LimitsTest {
 
     @Test
     void settingsOfOneDestinationOverrideTheDefaults() {
-        broker.createDestination(queue, broker.defaults().withMaxMessages(1));
+        broker.administration().createDestination(queue, broker.defaults().withMaxMessages(1));
         assertEquals(1, broker.send(queue, messages("a", 1)));
         assertEquals(DestinationState.FULL_MESSAGES, broker.send(queue, messages("b", 1)));
         String other = queue + "-default";
@@ -111,7 +111,7 @@ class LimitsTest {
     @Test
     void aTopicRefusesWhenOneSubscriptionIsFull() {
         String topic = "topic:" + queue.substring("queue:".length());
-        broker.createDestination(topic, broker.defaults());
+        broker.administration().createDestination(topic, broker.defaults());
         broker.subscriptions().subscribe(topic, "slow", new SubscriptionSpec(false, false, null, false), "c1", owner);
         broker.subscriptions().subscribe(topic, "fast", new SubscriptionSpec(false, false, null, false), "c2", owner);
         assertEquals(6, broker.send(topic, messages("a", 3)));
@@ -122,21 +122,21 @@ class LimitsTest {
     @Test
     void aDeadMessageStaysWhereItIsWhileTheDeadLetterQueueIsFull() {
         String dlq = queue + "-dlq";
-        broker.createDestination(dlq, broker.defaults().withMaxMessages(1));
-        broker.createDestination(queue, broker.defaults().withDeadLetterQueue(dlq));
+        broker.administration().createDestination(dlq, broker.defaults().withMaxMessages(1));
+        broker.administration().createDestination(queue, broker.defaults().withDeadLetterQueue(dlq));
         broker.send(dlq, messages("old", 1));
         broker.send(queue, messages("x", 1));
         StoredMessage x = broker.claim(queue, null, owner).message();
         broker.release(queue, List.of(x.messageId()), owner, true); // out of attempts: to the full DLQ
 
-        assertEquals(1, broker.depth(queue), "not lost: still on its queue, leased");
-        assertEquals(1, broker.depth(dlq));
+        assertEquals(1, broker.administration().depth(queue), "not lost: still on its queue, leased");
+        assertEquals(1, broker.administration().depth(dlq));
 
         StoredMessage old = broker.claim(dlq, null, owner).message();
         broker.acknowledge(dlq, List.of(old.messageId()), owner); // room in the DLQ
         broker.releaseOwner(queue, owner, LeaseOwner.Scope.SESSION); // the lease ends: x is pending again
         assertNull(broker.claim(queue, null, owner).message(), "a dead message is moved, not delivered");
-        assertEquals(0, broker.depth(queue));
+        assertEquals(0, broker.administration().depth(queue));
         StoredMessage moved = broker.claim(dlq, null, owner).message();
         assertEquals("x0", moved.messageId());
     }
@@ -171,7 +171,7 @@ class LimitsTest {
             guardB.check();
             assertEquals(DestinationState.LOW_MEMORY, onA.send(ownedByB, messages("refused", 2)));
             assertEquals(DestinationState.LOW_MEMORY, onA.room(ownedByB, 1, 100));
-            assertEquals(1, onA.depth(ownedByB), "a refused send stores nothing");
+            assertEquals(1, onA.administration().depth(ownedByB), "a refused send stores nothing");
             assertEquals(2, onA.send(ownedByA, messages("accepted", 2)), "A accepts; B's backup replays it");
 
             heapB.used = 0.5; // memory came back: the member is usable again
@@ -184,7 +184,7 @@ class LimitsTest {
             two.terminate(a); // B takes over A's queue from its backup, which never refused
             two.awaitSize(1);
             Broker onB = new Broker(b, DestinationSettings.defaults());
-            assertEquals(5, onB.depth(ownedByA), "every message A accepted survived on B's backup");
+            assertEquals(5, onB.administration().depth(ownedByA), "every message A accepted survived on B's backup");
             assertEquals(DestinationState.LOW_MEMORY, onB.send(ownedByA, messages("now B decides", 1)));
         }
     }

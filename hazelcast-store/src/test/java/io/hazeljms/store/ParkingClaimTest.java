@@ -67,7 +67,7 @@ class ParkingClaimTest {
 
         broker.send(queue, BrokerTest.message("m", 4));
         assertEquals("m", second.get(30, TimeUnit.SECONDS), "the other receive still waits and gets the message");
-        DestinationStats stats = broker.stats(queue);
+        DestinationStats stats = broker.administration().stats(queue);
         assertEquals(0, stats.pending());
         assertEquals(1, stats.inFlight());
     }
@@ -90,7 +90,7 @@ class ParkingClaimTest {
         Broker broker = oneMemberWith(queue);
         CompletableFuture<String> waiting = receive(broker, queue, lease(), 60_000, new AtomicBoolean());
         awaitParked(cluster.member(0), 1);
-        broker.deleteDestination(queue);
+        broker.administration().deleteDestination(queue);
         broker.send(queue, BrokerTest.message("anew", 4)); // creates the queue again: a new state
         assertEquals("anew", waiting.get(30, TimeUnit.SECONDS));
     }
@@ -126,7 +126,7 @@ class ParkingClaimTest {
 
         cluster.terminate(primary);
         cluster.awaitSize(1);
-        assertEquals(3, broker.stats(queue).inFlight(), "the backup holds the sends and the claim");
+        assertEquals(3, broker.administration().stats(queue).inFlight(), "the backup holds the sends and the claim");
 
         broker.send(queue, BrokerTest.message("d", 4));
         assertEquals("d", waiting.get(60, TimeUnit.SECONDS), "the receive moved to the new primary");
@@ -146,11 +146,11 @@ class ParkingClaimTest {
             // the queue is empty: this receive parks with its acknowledgement, then its wait expires
             assertTrue(broker.receive(watch, null, owner, 200, () -> false, 1, List.of("a")).isEmpty());
         }
-        assertEquals(0, broker.stats(queue).inFlight(), "acknowledged on the primary");
+        assertEquals(0, broker.administration().stats(queue).inFlight(), "acknowledged on the primary");
 
         cluster.terminate(primary);
         cluster.awaitSize(1);
-        DestinationStats stats = broker.stats(queue);
+        DestinationStats stats = broker.administration().stats(queue);
         assertEquals(0, stats.inFlight(), "the backup learnt the acknowledgement");
         assertEquals(1, stats.acknowledged());
     }
@@ -161,7 +161,7 @@ class ParkingClaimTest {
     private Broker oneMemberWith(String queue) {
         cluster = TestCluster.start(1);
         Broker broker = new Broker(cluster.member(0), DestinationSettings.defaults(), MemberOperations.AUTO);
-        broker.createDestination(queue, DestinationSettings.defaults());
+        broker.administration().createDestination(queue, DestinationSettings.defaults());
         return broker;
     }
 

@@ -70,8 +70,8 @@ class TransactionCommitsTest {
                 BrokerTest.message("late", 4).destination(first))), List.of(), false);
         assertEquals(Boolean.FALSE, survivor.<String, NodeCommits>getMap(StoreConfig.COMMITS_MAP).executeOnKey(late.shardKey(),
                 NodeCommitsProcessor.record(late)), "a record the dead node still had on the wire is refused");
-        assertEquals(0, observer.depth(source), "the acknowledged message is gone, not delivered again");
-        assertEquals(1, observer.depth(first), "a part applied before the crash is not applied twice");
+        assertEquals(0, observer.administration().depth(source), "the acknowledged message is gone, not delivered again");
+        assertEquals(1, observer.administration().depth(first), "a part applied before the crash is not applied twice");
         LeaseOwner reader = new LeaseOwner(observer.nodeId(), "c", "s");
         assertEquals("out-1", observer.claim(first, null, reader).message().messageId());
         ClaimResult published = observer.claim(Address.subscription(second, "sub"), null, reader, 10, List.of());
@@ -87,8 +87,8 @@ class TransactionCommitsTest {
         assertNotNull(broker.claim(source, null, owner).message());
         broker.transactions().commit(new ArrayList<>(List.of(BrokerTest.message("out", 4).destination(first))),
                 List.of(new CommitRecord.Acknowledgement(Address.queue(source), List.of("in"), owner)));
-        assertEquals(0, broker.depth(source));
-        assertEquals(1, broker.depth(first));
+        assertEquals(0, broker.administration().depth(source));
+        assertEquals(1, broker.administration().depth(first));
         assertTrue(survivor.getMap(StoreConfig.COMMITS_MAP).isEmpty(), "an applied record is forgotten");
     }
 

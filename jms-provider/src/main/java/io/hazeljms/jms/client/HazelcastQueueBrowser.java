@@ -72,7 +72,7 @@ public class HazelcastQueueBrowser implements QueueBrowser {
         public boolean hasMoreElements() {
             if (page.isEmpty() && !exhausted && !closed) {
                 String key = ((HazelcastDestination) queue).encode();
-                page.addAll(session.connection().broker().browse(key, selector, afterKey, PAGE));
+                page.addAll(session.connection().broker().administration().browse(key, selector, afterKey, PAGE));
                 if (page.size() < PAGE) {
                     exhausted = true;
                 }

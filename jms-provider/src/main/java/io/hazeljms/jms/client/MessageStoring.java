@@ -154,7 +154,7 @@ final class MessageStoring {
 
     private static DestinationStats stats(Broker broker, HazelcastDestination destination) {
         try {
-            return broker.stats(destination.encode());
+            return broker.administration().stats(destination.encode());
         } catch (RuntimeException e) {
             return null; // the message is still right without the figures
         }
