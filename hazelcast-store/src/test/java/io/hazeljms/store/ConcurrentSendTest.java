@@ -37,13 +37,13 @@ class ConcurrentSendTest {
         Broker broker = new Broker(cluster.member(0), DestinationSettings.defaults());
         String queue = "queue:combined-" + UUID.randomUUID();
         broker.administration().createDestination(queue, DestinationSettings.defaults());
-        broker.send(queue, BrokerTest.message("first", 4)); // known from now on: the combined path
+        broker.messages().send(queue, BrokerTest.message("first", 4)); // known from now on: the combined path
         List<CompletableFuture<Void>> senders = new ArrayList<>();
         for (int t = 0; t < THREADS; t++) {
             int thread = t;
             senders.add(CompletableFuture.runAsync(() -> {
                 for (int i = 0; i < PER_THREAD; i++) {
-                    assertEquals(1, broker.send(queue, BrokerTest.message(thread + "-" + i, 4)));
+                    assertEquals(1, broker.messages().send(queue, BrokerTest.message(thread + "-" + i, 4)));
                 }
             }, r -> new Thread(r, "sender-" + thread).start()));
         }
@@ -54,7 +54,7 @@ class ConcurrentSendTest {
         Map<String, Integer> lastSeen = new HashMap<>();
         int received = 0;
         List<StoredMessage> batch;
-        while (!(batch = broker.claim(Address.queue(queue), null, owner, 100, List.of()).messages()).isEmpty()) {
+        while (!(batch = broker.messages().claim(Address.queue(queue), null, owner, 100, List.of()).messages()).isEmpty()) {
             for (StoredMessage m : batch) {
                 received++;
                 if (m.messageId().equals("first")) {

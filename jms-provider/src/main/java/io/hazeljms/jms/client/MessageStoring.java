@@ -6,6 +6,7 @@ import io.hazeljms.jms.destination.HazelcastDestination;
 import io.hazeljms.store.Broker;
 import io.hazeljms.store.DestinationState;
 import io.hazeljms.store.DestinationStats;
+import io.hazeljms.store.Messages;
 import io.hazeljms.store.StoredMessage;
 import jakarta.jms.InvalidDestinationException;
 import jakarta.jms.JMSException;
@@ -63,16 +64,16 @@ final class MessageStoring {
                 for (StoredMessage m : messages) {
                     bytes += m.estimatedSize();
                 }
-                int verdict = broker.room(key, messages.size(), bytes);
+                int verdict = broker.messages().room(key, messages.size(), bytes);
                 if (!DestinationState.isRefused(verdict)) {
                     continue;
                 }
                 if (policy.mode() == BacklogPolicy.Mode.BLOCK) {
-                    try (Broker.Watch watch = broker.watch(key)) {
+                    try (Messages.Watch watch = broker.messages().watch(key)) {
                         while (DestinationState.isRefused(verdict) && System.currentTimeMillis() < deadline) {
                             long seen = watch.version();
                             watch.awaitChange(seen, waitMillis(deadline));
-                            verdict = broker.room(key, messages.size(), bytes);
+                            verdict = broker.messages().room(key, messages.size(), bytes);
                         }
                     }
                 }
@@ -90,8 +91,8 @@ final class MessageStoring {
     /** One store call; a refused one stored nothing, so the same messages can be retried. */
     private static int attempt(Broker broker, HazelcastDestination destination, List<StoredMessage> messages) {
         return destination.isTemporary()
-                ? broker.sendToExisting(destination.encode(), messages)
-                : broker.send(destination.encode(), messages);
+                ? broker.messages().sendToExisting(destination.encode(), messages)
+                : broker.messages().send(destination.encode(), messages);
     }
 
     /** The destination has no room: wait for it as the policy allows, or fail without storing anything. */
@@ -101,7 +102,7 @@ final class MessageStoring {
         long deadline = System.currentTimeMillis() + policy.blockMillis();
         int result = refusal;
         if (policy.mode() == BacklogPolicy.Mode.BLOCK) {
-            try (Broker.Watch watch = broker.watch(destination.encode())) {
+            try (Messages.Watch watch = broker.messages().watch(destination.encode())) {
                 while (System.currentTimeMillis() < deadline) {
                     long seen = watch.version();
                     result = attempt(broker, destination, messages);

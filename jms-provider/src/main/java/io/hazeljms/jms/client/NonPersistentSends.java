@@ -181,7 +181,7 @@ final class NonPersistentSends {
         CompletableFuture<Void> stored = new CompletableFuture<>();
         try {
             storeCalls.incrementAndGet();
-            connection.broker().sendAsync(run.target().encode(), run.messages(), !run.target().isTemporary())
+            connection.broker().messages().sendAsync(run.target().encode(), run.messages(), !run.target().isTemporary())
                     .whenComplete((added, failure) -> outcome(run, added, failure)
                             .whenComplete((v, e) -> stored.complete(null)));
         } catch (RuntimeException e) {

@@ -73,7 +73,7 @@ record TransactionWork(List<HazelcastSession.PendingSend> sends, List<Delivery> 
 
     /** Rollback: the sends vanish, the receives are redelivered. */
     void rollback(Broker broker) {
-        Delivery.byAddress(deliveries).forEach((address, ids) -> broker.release(address, ids, owner, true));
+        Delivery.byAddress(deliveries).forEach((address, ids) -> broker.messages().release(address, ids, owner, true));
     }
 
     /** Prepare: the receives become leased to the branch, so no departure can release them. */
