@@ -53,37 +53,39 @@ public final class Messages {
     /**
      * Stores messages on a destination, creating it on first use; returns once they are on the primary and
      * its synchronous backups. A destination without room for them all stores none and answers why
-     * ({@link DestinationState#isRefused}: its limits, or its member low on memory).
+     * ({@link SendOutcome#refusal}: its limits, or its member low on memory).
      */
-    public int send(String destination, List<StoredMessage> messages) {
-        return hotPath.enqueue(destination, messages, defaults);
+    public SendOutcome send(String destination, List<StoredMessage> messages) {
+        return SendOutcome.ofCode(hotPath.enqueue(destination, messages, defaults));
     }
 
     /**
      * As {@link #send(String, List)} to a destination that must exist (a temporary one).
      *
-     * @return -1 if it does not exist, or why it was refused ({@link DestinationState#isRefused})
+     * @return {@link SendOutcome#missing} if it does not exist
      */
-    public int sendToExisting(String destination, List<StoredMessage> messages) {
-        return hotPath.enqueue(destination, messages, null);
+    public SendOutcome sendToExisting(String destination, List<StoredMessage> messages) {
+        return SendOutcome.ofCode(hotPath.enqueue(destination, messages, null));
     }
 
     /**
      * Whether {@code messages} messages of {@code bytes} bytes in all ({@link StoredMessage#estimatedSize}) would
-     * fit in a destination now, changing nothing: 0 if so, else why not ({@link DestinationState#isRefused}).
+     * fit in a destination now, changing nothing: null if so, else why not.
      */
-    public int room(String destination, int messages, long bytes) {
-        return broker.onKey(destination, new RoomProcessor(messages, bytes));
+    public Refusal room(String destination, int messages, long bytes) {
+        int verdict = broker.onKey(destination, new RoomProcessor(messages, bytes));
+        return Refusal.ofCode(verdict);
     }
 
-    public int send(String destination, StoredMessage message) {
+    public SendOutcome send(String destination, StoredMessage message) {
         return send(destination, List.of(message));
     }
 
-    /** As {@link #send(String, List)}, completing (with -1 if a required destination is missing) when stored. */
-    public CompletionStage<Integer> sendAsync(String destination, List<StoredMessage> messages,
-                                              boolean createIfMissing) {
-        return hotPath.enqueueAsync(destination, messages, createIfMissing ? defaults : null);
+    /** As {@link #send(String, List)}, completing when stored (missing if a required destination is). */
+    public CompletionStage<SendOutcome> sendAsync(String destination, List<StoredMessage> messages,
+                                                  boolean createIfMissing) {
+        return hotPath.enqueueAsync(destination, messages, createIfMissing ? defaults : null)
+                .thenApply(SendOutcome::ofCode);
     }
 
     // --- receive ---------------------------------------------------------------------------------------------
@@ -269,9 +271,9 @@ public final class Messages {
         }
         List<String> ids = new ArrayList<>();
         byTarget.forEach((target, messages) -> {
-            int stored = send(target, messages);
-            if (DestinationState.isRefused(stored)) {
-                LOG.warning(StoreError.MOVE_TARGET_FULL.text(target, messages.size(), source.key(), stored));
+            SendOutcome stored = send(target, messages);
+            if (stored.isRefused()) {
+                LOG.warning(StoreError.MOVE_TARGET_FULL.text(target, messages.size(), source.key(), stored.refusal()));
                 return;
             }
             messages.forEach(m -> ids.add(m.messageId()));

@@ -339,7 +339,7 @@ class BrokerTest {
         broker.messages().send(queue, message("once", 4));
         assertEquals("once", claimId());
         assertEquals(1, broker.messages().acknowledge(queue, List.of("once"), owner));
-        assertEquals(0, broker.messages().send(queue, message("once", 4)), "a retried send of a consumed message adds nothing");
+        assertEquals(0, broker.messages().send(queue, message("once", 4)).added(), "a retried send of a consumed message adds nothing");
         assertNull(claimId());
         broker.messages().send(queue, message("next", 4));
         assertEquals("next", claimId());
@@ -350,8 +350,8 @@ class BrokerTest {
         String topic = "topic:" + UUID.randomUUID();
         LeaseOwner reader = new LeaseOwner(broker.nodeId(), "c", "s");
         broker.subscriptions().subscribe(topic, "sub", new SubscriptionSpec(false, false, null, false), "consumer", reader);
-        assertEquals(1, broker.messages().send(topic, message("p", 4)));
-        assertEquals(0, broker.messages().send(topic, message("p", 4)), "the same message id is not published twice");
+        assertEquals(1, broker.messages().send(topic, message("p", 4)).added());
+        assertEquals(0, broker.messages().send(topic, message("p", 4)).added(), "the same message id is not published twice");
         Address sub = Address.subscription(topic, "sub");
         assertEquals(1, broker.messages().claim(sub, null, reader, 10, List.of()).messages().size());
     }

@@ -43,7 +43,7 @@ class ConcurrentSendTest {
             int thread = t;
             senders.add(CompletableFuture.runAsync(() -> {
                 for (int i = 0; i < PER_THREAD; i++) {
-                    assertEquals(1, broker.messages().send(queue, BrokerTest.message(thread + "-" + i, 4)));
+                    assertEquals(1, broker.messages().send(queue, BrokerTest.message(thread + "-" + i, 4)).added());
                 }
             }, r -> new Thread(r, "sender-" + thread).start()));
         }

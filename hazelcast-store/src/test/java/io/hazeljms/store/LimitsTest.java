@@ -61,24 +61,24 @@ class LimitsTest {
 
     @Test
     void messageLimitRefusesOnEveryPathAndStoresNothing() throws Exception {
-        assertEquals(2, broker.messages().send(queue, messages("a", 2))); // entry processor: creates the queue
-        assertEquals(DestinationState.FULL_MESSAGES, broker.messages().send(queue, messages("b", 2)),
+        assertEquals(2, broker.messages().send(queue, messages("a", 2)).added()); // entry processor: creates the queue
+        assertEquals(Refusal.FULL_MESSAGES, broker.messages().send(queue, messages("b", 2)).refusal(),
                 "a batch that does not fit is refused whole");
         assertEquals(2, broker.administration().depth(queue));
-        assertEquals(1, broker.messages().send(queue, messages("c", 1))); // member operation: the queue is known now
-        assertEquals(DestinationState.FULL_MESSAGES, broker.messages().send(queue, messages("d", 1)));
-        assertEquals(DestinationState.FULL_MESSAGES,
-                broker.messages().sendAsync(queue, messages("e", 1), true).toCompletableFuture().get(10, TimeUnit.SECONDS));
-        assertEquals(DestinationState.FULL_MESSAGES, broker.messages().room(queue, 1, 100));
+        assertEquals(1, broker.messages().send(queue, messages("c", 1)).added()); // member operation: the queue is known now
+        assertEquals(Refusal.FULL_MESSAGES, broker.messages().send(queue, messages("d", 1)).refusal());
+        assertEquals(Refusal.FULL_MESSAGES,
+                broker.messages().sendAsync(queue, messages("e", 1), true).toCompletableFuture().get(10, TimeUnit.SECONDS).refusal());
+        assertEquals(Refusal.FULL_MESSAGES, broker.messages().room(queue, 1, 100));
         assertEquals(3, broker.administration().depth(queue));
 
         // a claimed message still counts; an acknowledged one makes room
         StoredMessage claimed = broker.messages().claim(queue, null, owner).message();
         assertNotNull(claimed);
-        assertEquals(DestinationState.FULL_MESSAGES, broker.messages().send(queue, messages("f", 1)));
+        assertEquals(Refusal.FULL_MESSAGES, broker.messages().send(queue, messages("f", 1)).refusal());
         broker.messages().acknowledge(queue, List.of(claimed.messageId()), owner);
-        assertEquals(0, broker.messages().room(queue, 1, 100));
-        assertEquals(1, broker.messages().send(queue, messages("g", 1)));
+        assertNull(broker.messages().room(queue, 1, 100));
+        assertEquals(1, broker.messages().send(queue, messages("g", 1)).added());
         assertEquals(3, broker.administration().depth(queue));
     }
 
@@ -88,10 +88,10 @@ class LimitsTest {
         int size = probe.estimatedSize();
         assertTrue(size > 1_000 && size < 1_500, "body plus an estimate of the rest: " + size);
         broker.administration().createDestination(queue, broker.defaults().withMaxMessages(0).withMaxBytes(2L * size + size / 2));
-        assertEquals(1, broker.messages().send(queue, List.of(message("a", 1_000))));
-        assertEquals(1, broker.messages().send(queue, List.of(message("b", 1_000))));
-        assertEquals(DestinationState.FULL_BYTES, broker.messages().send(queue, List.of(message("c", 1_000))));
-        assertEquals(1, broker.messages().send(queue, List.of(message("small", 10))), "what fits in the bytes left goes in");
+        assertEquals(1, broker.messages().send(queue, List.of(message("a", 1_000))).added());
+        assertEquals(1, broker.messages().send(queue, List.of(message("b", 1_000))).added());
+        assertEquals(Refusal.FULL_BYTES, broker.messages().send(queue, List.of(message("c", 1_000))).refusal());
+        assertEquals(1, broker.messages().send(queue, List.of(message("small", 10))).added(), "what fits in the bytes left goes in");
         DestinationStats stats = broker.administration().stats(queue);
         assertEquals(3, stats.depth());
         assertEquals(2L * size + message("small", 10).estimatedSize(), stats.bytes());
@@ -101,11 +101,11 @@ class LimitsTest {
     @Test
     void settingsOfOneDestinationOverrideTheDefaults() {
         broker.administration().createDestination(queue, broker.defaults().withMaxMessages(1));
-        assertEquals(1, broker.messages().send(queue, messages("a", 1)));
-        assertEquals(DestinationState.FULL_MESSAGES, broker.messages().send(queue, messages("b", 1)));
+        assertEquals(1, broker.messages().send(queue, messages("a", 1)).added());
+        assertEquals(Refusal.FULL_MESSAGES, broker.messages().send(queue, messages("b", 1)).refusal());
         String other = queue + "-default";
-        assertEquals(3, broker.messages().send(other, messages("c", 3)), "the default limit is 3");
-        assertEquals(DestinationState.FULL_MESSAGES, broker.messages().send(other, messages("d", 1)));
+        assertEquals(3, broker.messages().send(other, messages("c", 3)).added(), "the default limit is 3");
+        assertEquals(Refusal.FULL_MESSAGES, broker.messages().send(other, messages("d", 1)).refusal());
     }
 
     @Test
@@ -114,9 +114,9 @@ class LimitsTest {
         broker.administration().createDestination(topic, broker.defaults());
         broker.subscriptions().subscribe(topic, "slow", new SubscriptionSpec(false, false, null, false), "c1", owner);
         broker.subscriptions().subscribe(topic, "fast", new SubscriptionSpec(false, false, null, false), "c2", owner);
-        assertEquals(6, broker.messages().send(topic, messages("a", 3)));
+        assertEquals(6, broker.messages().send(topic, messages("a", 3)).added());
         broker.messages().claim(Address.subscription(topic, "fast"), null, owner, 3, List.of());
-        assertEquals(DestinationState.FULL_MESSAGES, broker.messages().send(topic, messages("b", 1)));
+        assertEquals(Refusal.FULL_MESSAGES, broker.messages().send(topic, messages("b", 1)).refusal());
     }
 
     @Test
@@ -169,23 +169,23 @@ class LimitsTest {
 
             heapB.used = 0.9; // B is "full": it owns one queue and backs up the other
             guardB.check();
-            assertEquals(DestinationState.LOW_MEMORY, onA.messages().send(ownedByB, messages("refused", 2)));
-            assertEquals(DestinationState.LOW_MEMORY, onA.messages().room(ownedByB, 1, 100));
+            assertEquals(Refusal.LOW_MEMORY, onA.messages().send(ownedByB, messages("refused", 2)).refusal());
+            assertEquals(Refusal.LOW_MEMORY, onA.messages().room(ownedByB, 1, 100));
             assertEquals(1, onA.administration().depth(ownedByB), "a refused send stores nothing");
-            assertEquals(2, onA.messages().send(ownedByA, messages("accepted", 2)), "A accepts; B's backup replays it");
+            assertEquals(2, onA.messages().send(ownedByA, messages("accepted", 2)).added(), "A accepts; B's backup replays it");
 
             heapB.used = 0.5; // memory came back: the member is usable again
             guardB.check();
-            assertEquals(1, onA.messages().send(ownedByB, messages("later", 1)));
+            assertEquals(1, onA.messages().send(ownedByB, messages("later", 1)).added());
 
             heapB.used = 0.9;
             guardB.check();
-            assertEquals(2, onA.messages().send(ownedByA, messages("more", 2)));
+            assertEquals(2, onA.messages().send(ownedByA, messages("more", 2)).added());
             two.terminate(a); // B takes over A's queue from its backup, which never refused
             two.awaitSize(1);
             Broker onB = new Broker(b, DestinationSettings.defaults());
             assertEquals(5, onB.administration().depth(ownedByA), "every message A accepted survived on B's backup");
-            assertEquals(DestinationState.LOW_MEMORY, onB.messages().send(ownedByA, messages("now B decides", 1)));
+            assertEquals(Refusal.LOW_MEMORY, onB.messages().send(ownedByA, messages("now B decides", 1)).refusal());
         }
     }
 

@@ -3,7 +3,6 @@ package io.hazeljms.jms.client;
 import io.hazeljms.jms.ProviderError;
 import io.hazeljms.jms.destination.HazelcastDestination;
 import io.hazeljms.jms.message.MessageImpl;
-import io.hazeljms.store.DestinationState;
 import io.hazeljms.store.StoredMessage;
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.JMSException;
@@ -77,7 +76,7 @@ public class HazelcastQueueBrowser implements QueueBrowser {
                     exhausted = true;
                 }
                 if (!page.isEmpty()) {
-                    afterKey = DestinationState.orderKey(page.peekLast());
+                    afterKey = page.peekLast().orderKey();
                 }
             }
             return !page.isEmpty();
