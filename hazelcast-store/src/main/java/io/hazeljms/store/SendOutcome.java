@@ -21,9 +21,4 @@ public record SendOutcome(int added, Refusal refusal, boolean missing) {
     public boolean isRefused() {
         return refusal != null;
     }
-
-    /** Stored (or already held): neither refused nor missing. */
-    public boolean isStored() {
-        return refusal == null && !missing;
-    }
 }
