@@ -162,12 +162,12 @@ public final class HazelcastCluster implements AutoCloseable {
 
             @Override
             public long depth(String queue) {
-                return factory.node().broker().depth("queue:" + queue);
+                return factory.node().broker().administration().depth("queue:" + queue);
             }
 
             @Override
             public void dispose(String queue) {
-                factory.node().broker().deleteDestination("queue:" + queue);
+                factory.node().broker().administration().deleteDestination("queue:" + queue);
             }
         };
     }

@@ -4,33 +4,17 @@ import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.map.IMap;
-import io.hazeljms.store.processor.AckProcessor;
-import io.hazeljms.store.processor.BrowseProcessor;
-import io.hazeljms.store.processor.CreateDestinationProcessor;
-import io.hazeljms.store.processor.PurgeProcessor;
-import io.hazeljms.store.processor.ReleaseOwnerProcessor;
-import io.hazeljms.store.processor.ReleaseProcessor;
-import io.hazeljms.store.processor.RoomProcessor;
-import io.hazeljms.store.processor.SettingsProcessor;
-import io.hazeljms.store.processor.StatsProcessor;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.function.BooleanSupplier;
 import java.util.logging.Logger;
 
 /**
- * The store's entry point on one Hazelcast node (member or client): send, claim, acknowledge, release, browse
- * and administer destinations. Every mutation is one entry processor on the destination's partition, except
- * on the hot path (send, receive), which goes through the {@link HotPath} chosen at construction. Topic
- * subscriptions and transactions are parts of their own ({@link #subscriptions()}, {@link #transactions()}).
+ * The store's entry point on one Hazelcast node (member or client): its identity in leases, its defaults, and
+ * the store's parts. Every mutation is one entry processor on the destination's partition, except on the hot
+ * path (send, receive), which goes through the {@link HotPath} chosen at construction. Messages, topic
+ * subscriptions, transactions, administration and client IDs are the parts
+ * ({@link #messages()}, {@link #subscriptions()}, {@link #transactions()}, {@link #administration()},
+ * {@link #clientIds()}).
  * Thread-safe; one per node is enough.
  */
 public final class Broker {
@@ -39,11 +23,8 @@ public final class Broker {
 
     private final HazelcastInstance hz;
     private final IMap<String, DestinationState> destinations;
-    private final IMap<String, String> clientIds;
     private final DestinationSettings defaults;
     private final DestinationSignals signals;
-    /** Entry processors and events: what every node can do, and the non-waiting claims of everyone. */
-    private final PublicApiHotPath publicApi;
     /** Send, claim with wait, cancel a wait: the public API or, on a member, the member operations. */
     private final HotPath hotPath;
     private final String nodeId;
@@ -51,11 +32,9 @@ public final class Broker {
     private final StoreCalls calls = new StoreCalls(StoreCalls.DEFAULT_TIMEOUT_MILLIS, topology);
     private final Subscriptions subscriptions;
     private final Transactions transactions;
-    /**
-     * Longest a consumer waits for an event before it asks the store again: events of an owner that was lost
-     * may never come, so no wait may depend on them alone.
-     */
-    static final long RECHECK_MILLIS = 1_000;
+    private final Administration administration;
+    private final Messages messages;
+    private final ClientIds clientIds;
 
     /** With the JVM's default for member operations ({@link MemberOperations#PROPERTY}). */
     public Broker(HazelcastInstance hz, DestinationSettings defaults) {
@@ -66,14 +45,17 @@ public final class Broker {
         this.hz = Objects.requireNonNull(hz, "hz");
         this.defaults = Objects.requireNonNull(defaults, "defaults");
         this.destinations = hz.getMap(StoreConfig.DESTINATIONS_MAP);
-        this.clientIds = hz.getMap(StoreConfig.CLIENT_IDS_MAP);
         this.signals = new DestinationSignals(destinations);
-        this.publicApi = new PublicApiHotPath(destinations, calls, defaults);
+        // entry processors and events: what every node can do, and the non-waiting claims of everyone
+        PublicApiHotPath publicApi = new PublicApiHotPath(destinations, calls, defaults);
         this.hotPath = HotPaths.choose(hz, Objects.requireNonNull(memberOperations, "memberOperations"), publicApi,
                 calls);
         this.nodeId = hz.getLocalEndpoint().getUuid().toString();
+        this.messages = new Messages(this, destinations, signals, publicApi, hotPath, calls);
         this.subscriptions = new Subscriptions(this);
         this.transactions = new Transactions(this, calls);
+        this.administration = new Administration(this, destinations);
+        this.clientIds = new ClientIds(hz);
         topology.onChange(signals::fireAll);
         topology.listenTo(hz);
         registerDepartureListenerIfMissing();
@@ -116,6 +98,11 @@ public final class Broker {
         return defaults;
     }
 
+    /** Sending, claiming, receiving, acknowledging and releasing messages of queues and subscriptions. */
+    public Messages messages() {
+        return messages;
+    }
+
     /** Attaching to, detaching from and deleting topic subscriptions. */
     public Subscriptions subscriptions() {
         return subscriptions;
@@ -126,319 +113,18 @@ public final class Broker {
         return transactions;
     }
 
+    /** Creating, configuring, inspecting, purging, deleting and browsing destinations. */
+    public Administration administration() {
+        return administration;
+    }
+
+    /** JMS client IDs, each held by one connection cluster-wide. */
+    public ClientIds clientIds() {
+        return clientIds;
+    }
+
     /** The hot path chosen at construction (for tests). */
     HotPath hotPath() {
         return hotPath;
-    }
-
-    // --- send ------------------------------------------------------------------------------------------------
-
-    /**
-     * Stores messages on a destination, creating it on first use; returns once they are on the primary and
-     * its synchronous backups. A destination without room for them all stores none and answers why
-     * ({@link DestinationState#isRefused}: its limits, or its member low on memory).
-     */
-    public int send(String destination, List<StoredMessage> messages) {
-        return hotPath.enqueue(destination, messages, defaults);
-    }
-
-    /**
-     * As {@link #send(String, List)} to a destination that must exist (a temporary one).
-     *
-     * @return -1 if it does not exist, or why it was refused ({@link DestinationState#isRefused})
-     */
-    public int sendToExisting(String destination, List<StoredMessage> messages) {
-        return hotPath.enqueue(destination, messages, null);
-    }
-
-    /**
-     * Whether {@code messages} messages of {@code bytes} bytes in all ({@link StoredMessage#estimatedSize}) would
-     * fit in a destination now, changing nothing: 0 if so, else why not ({@link DestinationState#isRefused}).
-     */
-    public int room(String destination, int messages, long bytes) {
-        return onKey(destination, new RoomProcessor(messages, bytes));
-    }
-
-    public int send(String destination, StoredMessage message) {
-        return send(destination, List.of(message));
-    }
-
-    /** As {@link #send(String, List)}, completing (with -1 if a required destination is missing) when stored. */
-    public CompletionStage<Integer> sendAsync(String destination, List<StoredMessage> messages,
-                                              boolean createIfMissing) {
-        return hotPath.enqueueAsync(destination, messages, createIfMissing ? defaults : null);
-    }
-
-    // --- receive ---------------------------------------------------------------------------------------------
-
-    /** Claims the best eligible message now, or returns a result without one. Moves dead and expired messages. */
-    public ClaimResult claim(Address from, String selector, LeaseOwner owner) {
-        return claim(from, selector, owner, 1, List.of());
-    }
-
-    /**
-     * Claims up to {@code max} messages in one call, after acknowledging {@code acks} (messages this owner
-     * consumed and has not acknowledged yet) in the same call.
-     */
-    public ClaimResult claim(Address from, String selector, LeaseOwner owner, int max, List<String> acks) {
-        return claim(from, selector, owner, max, acks, false);
-    }
-
-    /** @param awaitIfEmpty the caller will wait for an event if nothing is claimed: the next enqueue fires one */
-    ClaimResult claim(Address from, String selector, LeaseOwner owner, int max, List<String> acks,
-                      boolean awaitIfEmpty) {
-        ClaimResult result = publicApi.claimOnce(from, selector, owner, max, acks, awaitIfEmpty);
-        move(from, result.moves(), owner);
-        return result;
-    }
-
-    public ClaimResult claim(String queue, String selector, LeaseOwner owner) {
-        return claim(Address.queue(queue), selector, owner);
-    }
-
-    /**
-     * Claims a message, waiting for one up to {@code timeoutMillis} (0 = forever, negative = do not wait).
-     * Waits on change events of the destination and on the time the next delayed message is due; returns
-     * null on timeout or when {@code cancelled} turns true (callers poke the watch to make it check).
-     */
-    public StoredMessage receive(Watch watch, String selector, LeaseOwner owner, long timeoutMillis,
-                                 BooleanSupplier cancelled) throws InterruptedException {
-        List<StoredMessage> messages = receive(watch, selector, owner, timeoutMillis, cancelled, 1, List.of());
-        return messages.isEmpty() ? null : messages.get(0);
-    }
-
-    /**
-     * As {@link #receive(Watch, String, LeaseOwner, long, BooleanSupplier)}, claiming up to {@code max} messages
-     * at once; {@code acks} are acknowledged by the first claim (so even when it finds nothing), then the
-     * receiver waits. Returns the messages in delivery order, empty on timeout or cancellation.
-     */
-    public List<StoredMessage> receive(Watch watch, String selector, LeaseOwner owner, long timeoutMillis,
-                                       BooleanSupplier cancelled, int max, List<String> acks)
-            throws InterruptedException {
-        long deadline = timeoutMillis == 0 ? Long.MAX_VALUE : System.currentTimeMillis() + Math.max(0, timeoutMillis);
-        List<String> toAcknowledge = acks;
-        while (!cancelled.getAsBoolean() || !toAcknowledge.isEmpty()) {
-            boolean stopping = cancelled.getAsBoolean();
-            // waits at most RECHECK_MILLIS: the events or the parked claim of an owner that is lost may never come
-            long wait = stopping || timeoutMillis < 0 ? 0
-                    : Math.min(RECHECK_MILLIS, Math.max(0, deadline - System.currentTimeMillis()));
-            ClaimResult result = hotPath.claim(watch.waiter, selector, owner, stopping ? 0 : max, toAcknowledge, wait);
-            move(watch.address(), result.moves(), owner);
-            toAcknowledge = List.of();
-            if (!result.messages().isEmpty()) {
-                return result.messages();
-            }
-            if (timeoutMillis < 0 || System.currentTimeMillis() >= deadline) {
-                return List.of();
-            }
-            // else the wait ended (a change, a cancellation, a delayed message due, the recheck): ask again
-        }
-        return List.of();
-    }
-
-    /** Starts watching a queue or subscription for changes; close the watch when its consumer closes. */
-    public Watch watch(Address address) {
-        return new Watch(new Waiter(address, signals.watch(address.key())));
-    }
-
-    public Watch watch(String queue) {
-        return watch(Address.queue(queue));
-    }
-
-    /** A consumer's wait on the queue or subscription it consumes from (its change events, its parked claims). */
-    public final class Watch implements AutoCloseable {
-        private final Waiter waiter;
-        private boolean closed;
-
-        private Watch(Waiter waiter) {
-            this.waiter = waiter;
-        }
-
-        public Address address() {
-            return waiter.address();
-        }
-
-        /** Waits (bounded) for the next change of the watched entry, e.g. room in a full topic. */
-        public void awaitChange(long seen, long timeoutMillis) throws InterruptedException {
-            waiter.signal.awaitChange(seen, timeoutMillis);
-        }
-
-        public long version() {
-            return waiter.signal.version();
-        }
-
-        /** Wakes every local waiter of this destination so they re-check their cancellation. */
-        public void wakeUp() {
-            waiter.signal.fire();
-            hotPath.cancelWait(waiter);
-        }
-
-        @Override
-        public synchronized void close() {
-            if (!closed) {
-                closed = true;
-                signals.unwatch(waiter.signal);
-            }
-        }
-    }
-
-    // --- acknowledge and release -----------------------------------------------------------------------------
-
-    /** Acknowledges messages claimed by this owner's session. Returns how many were still held. */
-    public int acknowledge(Address from, List<String> messageIds, LeaseOwner owner) {
-        if (messageIds.isEmpty()) {
-            return 0;
-        }
-        return onKey(from.key(), new AckProcessor(from.subscription(), messageIds, owner));
-    }
-
-    /**
-     * As {@link #acknowledge(Address, List, LeaseOwner)} without waiting: completes with the count when done
-     * (on the primary and its backups).
-     */
-    public CompletionStage<Integer> acknowledgeAsync(Address from, List<String> messageIds, LeaseOwner owner) {
-        AckProcessor processor = new AckProcessor(from.subscription(), messageIds, owner);
-        return calls.callAsync(processor, from.key(), () -> destinations.submitToKey(from.key(), processor));
-    }
-
-    public int acknowledge(String queue, List<String> messageIds, LeaseOwner owner) {
-        return acknowledge(Address.queue(queue), messageIds, owner);
-    }
-
-    /**
-     * Returns messages claimed by this owner's session for redelivery; those out of attempts go to the
-     * dead-letter queue.
-     *
-     * @param delivered false for messages that never reached the application (their delivery is not counted)
-     */
-    public void release(Address from, List<String> messageIds, LeaseOwner owner, boolean delivered) {
-        if (messageIds.isEmpty()) {
-            return;
-        }
-        ReleaseResult result = onKey(from.key(),
-                new ReleaseProcessor(from.subscription(), messageIds, owner, delivered));
-        move(from, result.moves(), owner);
-    }
-
-    public void release(String queue, List<String> messageIds, LeaseOwner owner, boolean delivered) {
-        release(Address.queue(queue), messageIds, owner, delivered);
-    }
-
-    /** Releases every lease a session, connection or node holds on one destination. */
-    public void releaseOwner(String destination, LeaseOwner owner, LeaseOwner.Scope scope) {
-        onKey(destination, new ReleaseOwnerProcessor(owner, scope));
-    }
-
-    /** Releases every lease of a connection or node on all destinations, and deletes its temporary ones. */
-    public void releaseEverywhere(LeaseOwner owner, LeaseOwner.Scope scope) {
-        ReleaseOwnerProcessor processor = new ReleaseOwnerProcessor(owner, scope);
-        calls.call(processor, "every destination", () -> CompletableFuture.supplyAsync(
-                () -> destinations.executeOnEntries(processor), Runnable::run));
-    }
-
-    /**
-     * Moves messages to their dead-letter or expiry queue: stored on the target first (idempotent by
-     * message id), then removed from the source, so a crash between the two duplicates, never loses. A target
-     * without room refuses them: they stay where they are, leased to {@code owner}, and are moved when that
-     * lease ends and a claim meets them again.
-     */
-    private void move(Address source, List<StoredMessage> moves, LeaseOwner owner) {
-        if (moves.isEmpty()) {
-            return;
-        }
-        Map<String, List<StoredMessage>> byTarget = new LinkedHashMap<>();
-        for (StoredMessage m : moves) {
-            byTarget.computeIfAbsent(m.destination(), t -> new ArrayList<>()).add(m);
-        }
-        List<String> ids = new ArrayList<>();
-        byTarget.forEach((target, messages) -> {
-            int stored = send(target, messages);
-            if (DestinationState.isRefused(stored)) {
-                LOG.warning(StoreError.MOVE_TARGET_FULL.text(target, messages.size(), source.key(), stored));
-                return;
-            }
-            messages.forEach(m -> ids.add(m.messageId()));
-        });
-        acknowledge(source, ids, owner);
-    }
-
-    // --- client IDs ------------------------------------------------------------------------------------------
-
-    /** Reserves a JMS client ID cluster-wide for one connection; false when another connection has it. */
-    public boolean reserveClientId(String clientId, LeaseOwner connection) {
-        String holder = connection.nodeId() + "/" + connection.connectionId();
-        String previous = clientIds.putIfAbsent(clientId, holder);
-        if (previous == null || previous.equals(holder)) {
-            return true;
-        }
-        // a member that left the cluster holds nothing, even before departure handling has run
-        return isDepartedMember(previous.substring(0, previous.indexOf('/')))
-                && clientIds.replace(clientId, previous, holder);
-    }
-
-    private boolean isDepartedMember(String nodeId) {
-        if (!(hz.getLocalEndpoint() instanceof Member)) {
-            return false; // a client cannot tell; departure handling on the members frees it
-        }
-        boolean member = hz.getCluster().getMembers().stream().anyMatch(m -> m.getUuid().toString().equals(nodeId));
-        boolean client = hz.getClientService().getConnectedClients().stream()
-                .anyMatch(c -> c.getUuid().toString().equals(nodeId));
-        return !member && !client;
-    }
-
-    public void releaseClientId(String clientId, LeaseOwner connection) {
-        clientIds.remove(clientId, connection.nodeId() + "/" + connection.connectionId());
-    }
-
-    // --- administration --------------------------------------------------------------------------------------
-
-    /** Creates a destination with the given settings, or applies them to an existing one. True if created. */
-    public boolean createDestination(String destination, DestinationSettings settings) {
-        return onKey(destination, new CreateDestinationProcessor(settings));
-    }
-
-    /** A destination's settings, or null when it does not exist. */
-    public DestinationSettings settings(String destination) {
-        return onKey(destination, new SettingsProcessor());
-    }
-
-    /** Deletes a destination and all its messages. True if it existed. */
-    public boolean deleteDestination(String destination) {
-        hotPath.forget(destination);
-        return destinations.remove(destination) != null;
-    }
-
-    public boolean exists(String destination) {
-        return destinations.containsKey(destination);
-    }
-
-    /** Deletes pending messages; returns how many. */
-    public int purge(String destination) {
-        return onKey(destination, new PurgeProcessor());
-    }
-
-    /** The destination's counters, or null when it does not exist. */
-    public DestinationStats stats(String destination) {
-        return onKey(destination, new StatsProcessor(null));
-    }
-
-    /** A queue's or one subscription's counters, or null when it does not exist. */
-    public DestinationStats stats(Address address) {
-        return onKey(address.key(), new StatsProcessor(address.subscription()));
-    }
-
-    /** Messages waiting or in flight; 0 for a destination that does not exist. */
-    public long depth(String destination) {
-        DestinationStats stats = stats(destination);
-        return stats == null ? 0 : stats.depth();
-    }
-
-    public Set<String> destinationNames() {
-        return new TreeSet<>(destinations.keySet());
-    }
-
-    /** One page of deliverable messages after {@code afterKey} (start with -1), in delivery order. */
-    public List<StoredMessage> browse(String queue, String selector, long afterKey, int limit) {
-        return onKey(queue, new BrowseProcessor(null, selector, afterKey, limit));
     }
 }

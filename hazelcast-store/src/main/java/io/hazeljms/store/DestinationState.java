@@ -124,9 +124,9 @@ public final class DestinationState implements IdentifiedDataSerializable {
         return s == null ? null : s.queue();
     }
 
-    /** Higher priority first, then arrival order; sequence fits in 56 bits. */
+    /** Higher priority first, then arrival order ({@link StoredMessage#orderKey}). */
     public static long orderKey(StoredMessage m) {
-        return ((long) (9 - m.priority()) << 56) | m.sequence();
+        return m.orderKey();
     }
 
     public String name() {

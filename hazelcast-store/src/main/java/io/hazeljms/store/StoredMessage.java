@@ -157,6 +157,15 @@ public final class StoredMessage implements IdentifiedDataSerializable {
     public StoredMessage destination(String v) { destination = v; return this; }
     public long sequence() { return sequence; }
     public StoredMessage sequence(long v) { sequence = v; return this; }
+
+    /**
+     * Its place in its queue's delivery order: higher priority first, then arrival (the sequence fits in 56
+     * bits). A page of {@link Administration#browse} resumes after the last one's key.
+     */
+    public long orderKey() {
+        return ((long) (9 - priority) << 56) | sequence;
+    }
+
     public int priority() { return priority; }
     public StoredMessage priority(int v) { priority = v; return this; }
     public boolean persistent() { return persistent; }

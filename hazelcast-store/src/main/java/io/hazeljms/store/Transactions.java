@@ -92,7 +92,7 @@ public final class Transactions {
             return false;
         }
         LeaseOwner owner = PreparedTransaction.owner(xid);
-        branch.acknowledgements().forEach(a -> broker.release(a.address(), a.messageIds(), owner, true));
+        branch.acknowledgements().forEach(a -> broker.messages().release(a.address(), a.messageIds(), owner, true));
         preparedTransactions.delete(xid);
         return true;
     }

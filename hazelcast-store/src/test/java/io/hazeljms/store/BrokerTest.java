@@ -45,17 +45,17 @@ class BrokerTest {
     }
 
     private String claimId() {
-        StoredMessage m = broker.claim(queue, null, owner).message();
+        StoredMessage m = broker.messages().claim(queue, null, owner).message();
         return m == null ? null : m.messageId();
     }
 
     @Test
     void deliversHigherPriorityFirstThenArrivalOrder() {
-        broker.send(queue, message("a4", 4));
-        broker.send(queue, message("b9", 9));
-        broker.send(queue, message("c4", 4));
-        broker.send(queue, message("d0", 0));
-        broker.send(queue, message("e9", 9));
+        broker.messages().send(queue, message("a4", 4));
+        broker.messages().send(queue, message("b9", 9));
+        broker.messages().send(queue, message("c4", 4));
+        broker.messages().send(queue, message("d0", 0));
+        broker.messages().send(queue, message("e9", 9));
         List<String> order = new ArrayList<>();
         for (String id = claimId(); id != null; id = claimId()) {
             order.add(id);
@@ -65,116 +65,116 @@ class BrokerTest {
 
     @Test
     void claimedMessageStaysUntilAcknowledged() {
-        broker.send(queue, message("m1", 4));
+        broker.messages().send(queue, message("m1", 4));
         assertEquals("m1", claimId());
         assertNull(claimId(), "a claimed message is not delivered twice");
-        assertEquals(1, broker.stats(queue).inFlight());
-        assertEquals(1, broker.depth(queue));
+        assertEquals(1, broker.administration().stats(queue).inFlight());
+        assertEquals(1, broker.administration().depth(queue));
         LeaseOwner otherSession = new LeaseOwner(owner.nodeId(), owner.connectionId(), "session-2");
-        assertEquals(0, broker.acknowledge(queue, List.of("m1"), otherSession), "only the holder acknowledges");
-        assertEquals(1, broker.acknowledge(queue, List.of("m1"), owner));
-        assertEquals(0, broker.depth(queue));
+        assertEquals(0, broker.messages().acknowledge(queue, List.of("m1"), otherSession), "only the holder acknowledges");
+        assertEquals(1, broker.messages().acknowledge(queue, List.of("m1"), owner));
+        assertEquals(0, broker.administration().depth(queue));
     }
 
     @Test
     void releasedMessageIsRedeliveredWithCountAndKeepsItsPlace() {
-        broker.send(queue, message("first", 4));
-        broker.send(queue, message("second", 4));
-        StoredMessage first = broker.claim(queue, null, owner).message();
+        broker.messages().send(queue, message("first", 4));
+        broker.messages().send(queue, message("second", 4));
+        StoredMessage first = broker.messages().claim(queue, null, owner).message();
         assertEquals(1, first.deliveryCount());
-        broker.release(queue, List.of("first"), owner, true);
-        StoredMessage again = broker.claim(queue, null, owner).message();
+        broker.messages().release(queue, List.of("first"), owner, true);
+        StoredMessage again = broker.messages().claim(queue, null, owner).message();
         assertEquals("first", again.messageId());
         assertEquals(2, again.deliveryCount());
     }
 
     @Test
     void releaseOfUndeliveredMessageDoesNotCountAnAttempt() {
-        broker.send(queue, message("m", 4));
-        broker.claim(queue, null, owner);
-        broker.release(queue, List.of("m"), owner, false);
-        assertEquals(1, broker.claim(queue, null, owner).message().deliveryCount());
+        broker.messages().send(queue, message("m", 4));
+        broker.messages().claim(queue, null, owner);
+        broker.messages().release(queue, List.of("m"), owner, false);
+        assertEquals(1, broker.messages().claim(queue, null, owner).message().deliveryCount());
     }
 
     @Test
     void movesToDeadLetterQueueAfterMaxAttemptsWithReason() {
         String dlq = "queue:dlq-" + UUID.randomUUID();
-        broker.createDestination(queue, DestinationSettings.defaults().withMaxDeliveryAttempts(2).withDeadLetterQueue(dlq));
-        broker.send(queue, message("poison", 4));
+        broker.administration().createDestination(queue, DestinationSettings.defaults().withMaxDeliveryAttempts(2).withDeadLetterQueue(dlq));
+        broker.messages().send(queue, message("poison", 4));
         for (int attempt = 1; attempt <= 2; attempt++) {
-            StoredMessage m = broker.claim(queue, null, owner).message();
+            StoredMessage m = broker.messages().claim(queue, null, owner).message();
             assertEquals(attempt, m.deliveryCount());
-            broker.release(queue, List.of("poison"), owner, true);
+            broker.messages().release(queue, List.of("poison"), owner, true);
         }
-        assertNull(broker.claim(queue, null, owner).message());
-        assertEquals(0, broker.depth(queue));
-        StoredMessage dead = broker.claim(dlq, null, owner).message();
+        assertNull(broker.messages().claim(queue, null, owner).message());
+        assertEquals(0, broker.administration().depth(queue));
+        StoredMessage dead = broker.messages().claim(dlq, null, owner).message();
         assertNotNull(dead, "the message is on the dead-letter queue");
         assertEquals("poison", dead.messageId());
         assertEquals(1, dead.deliveryCount(), "a fresh count on the dead-letter queue");
         assertEquals(queue, dead.properties().get(DestinationState.ORIGIN_PROPERTY));
         assertTrue(((String) dead.properties().get(DestinationState.REASON_PROPERTY)).contains("attempts"));
-        assertEquals(1, broker.stats(queue).deadLettered());
+        assertEquals(1, broker.administration().stats(queue).deadLettered());
     }
 
     @Test
     void aMoveMadeAgainAfterItsNodeDiedStoresTheMessageOnceOnTheDeadLetterQueue() {
         String dlq = "queue:dlq-" + UUID.randomUUID();
-        broker.createDestination(queue, DestinationSettings.defaults().withMaxDeliveryAttempts(1).withDeadLetterQueue(dlq));
-        broker.send(queue, message("twice", 4));
-        broker.claim(queue, null, owner);
+        broker.administration().createDestination(queue, DestinationSettings.defaults().withMaxDeliveryAttempts(1).withDeadLetterQueue(dlq));
+        broker.messages().send(queue, message("twice", 4));
+        broker.messages().claim(queue, null, owner);
         // a first move stored the copy on the dead-letter queue, then its node died before acknowledging the source
-        broker.send(dlq, message("twice", 4));
-        broker.releaseOwner(queue, owner, LeaseOwner.Scope.SESSION);
-        assertNull(broker.claim(queue, null, owner).message(), "the released message is out of attempts: moved");
-        assertEquals(0, broker.depth(queue));
-        assertEquals(1, broker.depth(dlq), "the move made again stored nothing more");
+        broker.messages().send(dlq, message("twice", 4));
+        broker.messages().releaseOwner(queue, owner, LeaseOwner.Scope.SESSION);
+        assertNull(broker.messages().claim(queue, null, owner).message(), "the released message is out of attempts: moved");
+        assertEquals(0, broker.administration().depth(queue));
+        assertEquals(1, broker.administration().depth(dlq), "the move made again stored nothing more");
     }
 
     @Test
     void nodeReleaseReturnsMessagesThatThenDeadLetterOnClaim() {
         String dlq = "queue:dlq-" + UUID.randomUUID();
-        broker.createDestination(queue, DestinationSettings.defaults().withMaxDeliveryAttempts(1).withDeadLetterQueue(dlq));
-        broker.send(queue, message("m", 4));
-        broker.claim(queue, null, owner);
-        broker.releaseEverywhere(owner, LeaseOwner.Scope.NODE);
-        assertNull(broker.claim(queue, null, owner).message(), "out of attempts: not delivered again");
-        assertEquals("m", broker.claim(dlq, null, owner).message().messageId());
+        broker.administration().createDestination(queue, DestinationSettings.defaults().withMaxDeliveryAttempts(1).withDeadLetterQueue(dlq));
+        broker.messages().send(queue, message("m", 4));
+        broker.messages().claim(queue, null, owner);
+        broker.messages().releaseEverywhere(owner, LeaseOwner.Scope.NODE);
+        assertNull(broker.messages().claim(queue, null, owner).message(), "out of attempts: not delivered again");
+        assertEquals("m", broker.messages().claim(dlq, null, owner).message().messageId());
     }
 
     @Test
     void expiredMessagesAreNeverDeliveredAndMoveToExpiryQueueWhenConfigured() {
         String expiry = "queue:expiry-" + UUID.randomUUID();
-        broker.createDestination(queue, DestinationSettings.defaults().withExpiryQueue(expiry));
-        broker.send(queue, message("old", 4).expiration(System.currentTimeMillis() - 1));
-        broker.send(queue, message("fresh", 4).expiration(System.currentTimeMillis() + 60_000));
+        broker.administration().createDestination(queue, DestinationSettings.defaults().withExpiryQueue(expiry));
+        broker.messages().send(queue, message("old", 4).expiration(System.currentTimeMillis() - 1));
+        broker.messages().send(queue, message("fresh", 4).expiration(System.currentTimeMillis() + 60_000));
         assertEquals("fresh", claimId());
         assertNull(claimId());
-        StoredMessage moved = broker.claim(expiry, null, owner).message();
+        StoredMessage moved = broker.messages().claim(expiry, null, owner).message();
         assertEquals("old", moved.messageId());
         assertEquals("expired", moved.properties().get(DestinationState.REASON_PROPERTY));
     }
 
     @Test
     void expiredMessagesAreDroppedWithoutExpiryQueue() {
-        broker.send(queue, message("old", 4).expiration(System.currentTimeMillis() - 1));
+        broker.messages().send(queue, message("old", 4).expiration(System.currentTimeMillis() - 1));
         assertNull(claimId());
-        assertEquals(0, broker.depth(queue));
-        assertEquals(1, broker.stats(queue).expired());
+        assertEquals(0, broker.administration().depth(queue));
+        assertEquals(1, broker.administration().stats(queue).expired());
     }
 
     @Test
     void delayedMessageIsWithheldUntilItsDeliveryTimeAndReceiveWaitsForIt() throws Exception {
         long due = System.currentTimeMillis() + 400;
-        broker.send(queue, message("later", 4).deliveryTime(due));
-        broker.send(queue, message("now", 1));
-        ClaimResult first = broker.claim(queue, null, owner);
+        broker.messages().send(queue, message("later", 4).deliveryTime(due));
+        broker.messages().send(queue, message("now", 1));
+        ClaimResult first = broker.messages().claim(queue, null, owner);
         assertEquals("now", first.message().messageId(), "a lower priority message that is due goes first");
-        ClaimResult none = broker.claim(queue, null, owner);
+        ClaimResult none = broker.messages().claim(queue, null, owner);
         assertNull(none.message());
         assertEquals(due, none.nextAvailableAt());
-        try (Broker.Watch watch = broker.watch(queue)) {
-            StoredMessage later = broker.receive(watch, null, owner, 10_000, () -> false);
+        try (Messages.Watch watch = broker.messages().watch(queue)) {
+            StoredMessage later = broker.messages().receive(watch, null, owner, 10_000, () -> false);
             assertNotNull(later);
             assertTrue(System.currentTimeMillis() >= due, "not delivered before its delivery time");
         }
@@ -182,10 +182,10 @@ class BrokerTest {
 
     @Test
     void receiveWakesOnSendFromAnotherThread() throws Exception {
-        try (Broker.Watch watch = broker.watch(queue)) {
-            Thread sender = new Thread(() -> broker.send(queue, message("wake", 4)));
+        try (Messages.Watch watch = broker.messages().watch(queue)) {
+            Thread sender = new Thread(() -> broker.messages().send(queue, message("wake", 4)));
             sender.start();
-            StoredMessage m = broker.receive(watch, null, owner, 30_000, () -> false);
+            StoredMessage m = broker.messages().receive(watch, null, owner, 30_000, () -> false);
             sender.join();
             assertEquals("wake", m.messageId());
         }
@@ -193,129 +193,129 @@ class BrokerTest {
 
     @Test
     void receiveNoWaitAndTimeoutReturnNull() throws Exception {
-        try (Broker.Watch watch = broker.watch(queue)) {
-            assertNull(broker.receive(watch, null, owner, -1, () -> false));
-            assertNull(broker.receive(watch, null, owner, 50, () -> false));
+        try (Messages.Watch watch = broker.messages().watch(queue)) {
+            assertNull(broker.messages().receive(watch, null, owner, -1, () -> false));
+            assertNull(broker.messages().receive(watch, null, owner, 50, () -> false));
         }
     }
 
     @Test
     void sendIsIdempotentByMessageId() {
-        broker.send(queue, message("same", 4));
-        broker.send(queue, message("same", 4));
-        assertEquals(1, broker.depth(queue));
+        broker.messages().send(queue, message("same", 4));
+        broker.messages().send(queue, message("same", 4));
+        assertEquals(1, broker.administration().depth(queue));
     }
 
     @Test
     void browseShowsDeliverableMessagesInOrderWithoutClaiming() {
-        broker.send(queue, message("low", 1));
-        broker.send(queue, message("high", 8));
-        broker.send(queue, message("delayed", 9).deliveryTime(System.currentTimeMillis() + 60_000));
-        List<StoredMessage> page = broker.browse(queue, null, -1, 10);
+        broker.messages().send(queue, message("low", 1));
+        broker.messages().send(queue, message("high", 8));
+        broker.messages().send(queue, message("delayed", 9).deliveryTime(System.currentTimeMillis() + 60_000));
+        List<StoredMessage> page = broker.administration().browse(queue, null, -1, 10);
         assertEquals(List.of("high", "low"), page.stream().map(StoredMessage::messageId).toList());
-        List<StoredMessage> next = broker.browse(queue, null, DestinationState.orderKey(page.get(0)), 10);
+        List<StoredMessage> next = broker.administration().browse(queue, null, DestinationState.orderKey(page.get(0)), 10);
         assertEquals(List.of("low"), next.stream().map(StoredMessage::messageId).toList());
-        assertEquals(3, broker.depth(queue), "browsing claims nothing");
+        assertEquals(3, broker.administration().depth(queue), "browsing claims nothing");
     }
 
     @Test
     void administrationCreatesListsPurgesAndDeletes() {
-        assertFalse(broker.exists(queue));
-        assertTrue(broker.createDestination(queue, DestinationSettings.defaults()));
-        assertFalse(broker.createDestination(queue, DestinationSettings.defaults()), "second create only updates");
-        assertTrue(broker.destinationNames().contains(queue));
-        broker.send(queue, message("a", 4));
-        broker.send(queue, message("b", 4));
-        broker.claim(queue, null, owner);
-        assertEquals(1, broker.purge(queue), "purge leaves in-flight messages");
-        assertEquals(1, broker.depth(queue));
-        assertTrue(broker.deleteDestination(queue));
-        assertFalse(broker.exists(queue));
-        assertNull(broker.stats(queue));
+        assertFalse(broker.administration().exists(queue));
+        assertTrue(broker.administration().createDestination(queue, DestinationSettings.defaults()));
+        assertFalse(broker.administration().createDestination(queue, DestinationSettings.defaults()), "second create only updates");
+        assertTrue(broker.administration().destinationNames().contains(queue));
+        broker.messages().send(queue, message("a", 4));
+        broker.messages().send(queue, message("b", 4));
+        broker.messages().claim(queue, null, owner);
+        assertEquals(1, broker.administration().purge(queue), "purge leaves in-flight messages");
+        assertEquals(1, broker.administration().depth(queue));
+        assertTrue(broker.administration().deleteDestination(queue));
+        assertFalse(broker.administration().exists(queue));
+        assertNull(broker.administration().stats(queue));
     }
 
     @Test
     void temporaryDestinationIsDeletedWithItsConnection() {
-        broker.createDestination(queue, DestinationSettings.defaults().withTemporaryOwner(owner.nodeId(), owner.connectionId()));
-        broker.send(queue, message("a", 4));
+        broker.administration().createDestination(queue, DestinationSettings.defaults().withTemporaryOwner(owner.nodeId(), owner.connectionId()));
+        broker.messages().send(queue, message("a", 4));
         LeaseOwner otherConnection = new LeaseOwner(owner.nodeId(), "other", "s");
-        broker.releaseEverywhere(otherConnection, LeaseOwner.Scope.CONNECTION);
-        assertTrue(broker.exists(queue));
-        broker.releaseEverywhere(owner, LeaseOwner.Scope.CONNECTION);
-        assertFalse(broker.exists(queue));
+        broker.messages().releaseEverywhere(otherConnection, LeaseOwner.Scope.CONNECTION);
+        assertTrue(broker.administration().exists(queue));
+        broker.messages().releaseEverywhere(owner, LeaseOwner.Scope.CONNECTION);
+        assertFalse(broker.administration().exists(queue));
     }
 
     @Test
     void clientIdIsExclusiveClusterWide() {
         String id = "client-" + UUID.randomUUID();
         LeaseOwner other = new LeaseOwner(broker.nodeId(), "conn2", "");
-        assertTrue(broker.reserveClientId(id, owner));
-        assertFalse(broker.reserveClientId(id, other));
-        broker.releaseClientId(id, owner);
-        assertTrue(broker.reserveClientId(id, other));
+        assertTrue(broker.clientIds().reserve(id, owner));
+        assertFalse(broker.clientIds().reserve(id, other));
+        broker.clientIds().release(id, owner);
+        assertTrue(broker.clientIds().reserve(id, other));
     }
 
     @Test
     void batchClaimTakesUpToMaxInDeliveryOrder() {
-        broker.send(queue, message("a1", 1));
-        broker.send(queue, message("b9", 9));
-        broker.send(queue, message("c1", 1));
-        broker.send(queue, message("d1", 1));
+        broker.messages().send(queue, message("a1", 1));
+        broker.messages().send(queue, message("b9", 9));
+        broker.messages().send(queue, message("c1", 1));
+        broker.messages().send(queue, message("d1", 1));
         List<String> ids = new ArrayList<>();
-        broker.claim(Address.queue(queue), null, owner, 3, List.of()).messages().forEach(m -> ids.add(m.messageId()));
+        broker.messages().claim(Address.queue(queue), null, owner, 3, List.of()).messages().forEach(m -> ids.add(m.messageId()));
         assertEquals(List.of("b9", "a1", "c1"), ids);
-        DestinationStats stats = broker.stats(queue);
+        DestinationStats stats = broker.administration().stats(queue);
         assertEquals(3, stats.inFlight());
         assertEquals(1, stats.pending());
     }
 
     @Test
     void claimAcknowledgesWhatItCarriesEvenWhenNothingIsLeft() {
-        broker.send(queue, message("a", 4));
-        broker.send(queue, message("b", 4));
-        List<StoredMessage> both = broker.claim(Address.queue(queue), null, owner, 5, List.of()).messages();
+        broker.messages().send(queue, message("a", 4));
+        broker.messages().send(queue, message("b", 4));
+        List<StoredMessage> both = broker.messages().claim(Address.queue(queue), null, owner, 5, List.of()).messages();
         assertEquals(2, both.size());
-        ClaimResult next = broker.claim(Address.queue(queue), null, owner, 5, List.of("a", "b"));
+        ClaimResult next = broker.messages().claim(Address.queue(queue), null, owner, 5, List.of("a", "b"));
         assertTrue(next.messages().isEmpty());
-        assertEquals(0, broker.depth(queue), "both acknowledged by the claim");
-        assertEquals(2, broker.stats(queue).acknowledged());
+        assertEquals(0, broker.administration().depth(queue), "both acknowledged by the claim");
+        assertEquals(2, broker.administration().stats(queue).acknowledged());
     }
 
     @Test
     void claimDoesNotAcknowledgeAnotherSessionsMessages() {
-        broker.send(queue, message("a", 4));
-        broker.claim(queue, null, owner);
+        broker.messages().send(queue, message("a", 4));
+        broker.messages().claim(queue, null, owner);
         LeaseOwner other = new LeaseOwner(owner.nodeId(), owner.connectionId(), "session-2");
-        broker.claim(Address.queue(queue), null, other, 1, List.of("a"));
-        assertEquals(1, broker.stats(queue).inFlight(), "only the holder of the lease acknowledges");
+        broker.messages().claim(Address.queue(queue), null, other, 1, List.of("a"));
+        assertEquals(1, broker.administration().stats(queue).inFlight(), "only the holder of the lease acknowledges");
     }
 
     @Test
     void acknowledgeAsyncCompletesWithTheCount() throws Exception {
-        broker.send(queue, message("a", 4));
-        broker.claim(queue, null, owner);
-        int n = broker.acknowledgeAsync(Address.queue(queue), List.of("a", "unknown"), owner)
+        broker.messages().send(queue, message("a", 4));
+        broker.messages().claim(queue, null, owner);
+        int n = broker.messages().acknowledgeAsync(Address.queue(queue), List.of("a", "unknown"), owner)
                 .toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
         assertEquals(1, n);
-        assertEquals(0, broker.depth(queue));
+        assertEquals(0, broker.administration().depth(queue));
     }
 
     @Test
     void anEnqueueIsAnnouncedOnlyWhenAConsumerWaits() throws Exception {
-        broker.send(queue, message("a", 4));
-        broker.send(queue, message("b", 4)); // nobody waits after this announcement
+        broker.messages().send(queue, message("a", 4));
+        broker.messages().send(queue, message("b", 4)); // nobody waits after this announcement
         java.util.concurrent.BlockingQueue<Integer> announcedDepths = new java.util.concurrent.LinkedBlockingQueue<>();
         com.hazelcast.map.IMap<String, DestinationState> map = cluster.member(0).getMap(StoreConfig.DESTINATIONS_MAP);
         java.util.UUID registration = map.addEntryListener(
                 (com.hazelcast.map.listener.EntryUpdatedListener<String, DestinationState>) e ->
                         announcedDepths.add(e.getValue().pendingCount()), queue, true);
         try {
-            broker.send(queue, message("c", 4)); // not announced
-            assertTrue(broker.claim(Address.queue("queue:other-" + UUID.randomUUID()), null, owner, 1, List.of(), true)
+            broker.messages().send(queue, message("c", 4)); // not announced
+            assertTrue(broker.messages().claim(Address.queue("queue:other-" + UUID.randomUUID()), null, owner, 1, List.of(), true)
                     .messages().isEmpty());
-            broker.claim(Address.queue(queue), null, owner, 3, List.of());
-            assertTrue(broker.claim(Address.queue(queue), null, owner, 1, List.of(), true).messages().isEmpty());
-            broker.send(queue, message("d", 4)); // a consumer waits: announced
+            broker.messages().claim(Address.queue(queue), null, owner, 3, List.of());
+            assertTrue(broker.messages().claim(Address.queue(queue), null, owner, 1, List.of(), true).messages().isEmpty());
+            broker.messages().send(queue, message("d", 4)); // a consumer waits: announced
             Integer first = announcedDepths.poll(30, java.util.concurrent.TimeUnit.SECONDS);
             assertEquals(1, first, "the first announcement is d's: c's send fired none");
         } finally {
@@ -325,23 +325,23 @@ class BrokerTest {
 
     @Test
     void aClaimSaysWhenItLeftNothingToTake() {
-        broker.send(queue, message("a", 4));
-        broker.send(queue, message("b", 4));
-        assertFalse(broker.claim(Address.queue(queue), null, owner, 1, List.of()).drained(), "b is left");
-        assertTrue(broker.claim(Address.queue(queue), null, owner, 5, List.of()).drained());
-        broker.send(queue, message("later", 4).deliveryTime(System.currentTimeMillis() + 60_000));
-        assertFalse(broker.claim(Address.queue(queue), null, owner, 5, List.of()).drained(),
+        broker.messages().send(queue, message("a", 4));
+        broker.messages().send(queue, message("b", 4));
+        assertFalse(broker.messages().claim(Address.queue(queue), null, owner, 1, List.of()).drained(), "b is left");
+        assertTrue(broker.messages().claim(Address.queue(queue), null, owner, 5, List.of()).drained());
+        broker.messages().send(queue, message("later", 4).deliveryTime(System.currentTimeMillis() + 60_000));
+        assertFalse(broker.messages().claim(Address.queue(queue), null, owner, 5, List.of()).drained(),
                 "a delayed message comes due without an event: the consumer must ask again then");
     }
 
     @Test
     void aSendMadeAgainAddsNothingEvenAfterTheMessageWasConsumed() {
-        broker.send(queue, message("once", 4));
+        broker.messages().send(queue, message("once", 4));
         assertEquals("once", claimId());
-        assertEquals(1, broker.acknowledge(queue, List.of("once"), owner));
-        assertEquals(0, broker.send(queue, message("once", 4)), "a retried send of a consumed message adds nothing");
+        assertEquals(1, broker.messages().acknowledge(queue, List.of("once"), owner));
+        assertEquals(0, broker.messages().send(queue, message("once", 4)).added(), "a retried send of a consumed message adds nothing");
         assertNull(claimId());
-        broker.send(queue, message("next", 4));
+        broker.messages().send(queue, message("next", 4));
         assertEquals("next", claimId());
     }
 
@@ -350,17 +350,17 @@ class BrokerTest {
         String topic = "topic:" + UUID.randomUUID();
         LeaseOwner reader = new LeaseOwner(broker.nodeId(), "c", "s");
         broker.subscriptions().subscribe(topic, "sub", new SubscriptionSpec(false, false, null, false), "consumer", reader);
-        assertEquals(1, broker.send(topic, message("p", 4)));
-        assertEquals(0, broker.send(topic, message("p", 4)), "the same message id is not published twice");
+        assertEquals(1, broker.messages().send(topic, message("p", 4)).added());
+        assertEquals(0, broker.messages().send(topic, message("p", 4)).added(), "the same message id is not published twice");
         Address sub = Address.subscription(topic, "sub");
-        assertEquals(1, broker.claim(sub, null, reader, 10, List.of()).messages().size());
+        assertEquals(1, broker.messages().claim(sub, null, reader, 10, List.of()).messages().size());
     }
 
     @Test
     void aClaimMadeAgainGetsWhatItsFirstAttemptTookAndTakesNoMore() {
-        broker.send(queue, message("c1", 4));
-        broker.send(queue, message("c2", 4));
-        broker.send(queue, message("c3", 4));
+        broker.messages().send(queue, message("c1", 4));
+        broker.messages().send(queue, message("c2", 4));
+        broker.messages().send(queue, message("c3", 4));
         com.hazelcast.map.IMap<String, DestinationState> map = cluster.member(0).getMap(StoreConfig.DESTINATIONS_MAP);
         ClaimResult first = map.executeOnKey(queue, new io.hazeljms.store.processor.ClaimProcessor(null, null, owner,
                 DestinationSettings.defaults(), 2, List.of(), false).claimId(42, false));
@@ -369,7 +369,7 @@ class BrokerTest {
         assertEquals(List.of("c1", "c2"), first.messages().stream().map(StoredMessage::messageId).toList());
         assertEquals(List.of("c1", "c2"), again.messages().stream().map(StoredMessage::messageId).toList(),
                 "the answer the first attempt lost");
-        assertEquals(2, broker.stats(queue).inFlight(), "nothing more was taken");
+        assertEquals(2, broker.administration().stats(queue).inFlight(), "nothing more was taken");
         assertEquals("c3", claimId());
     }
 }

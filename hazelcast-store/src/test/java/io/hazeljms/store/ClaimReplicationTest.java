@@ -40,20 +40,20 @@ class ClaimReplicationTest {
         // a lease owner on no real member, so no departure handling releases its messages
         LeaseOwner owner = new LeaseOwner("elsewhere-" + UUID.randomUUID(), "conn", "session");
         for (String id : List.of("a", "b", "c", "d", "e")) {
-            broker.send(queue, BrokerTest.message(id, 4));
+            broker.messages().send(queue, BrokerTest.message(id, 4));
         }
-        assertEquals(2, broker.claim(Address.queue(queue), null, owner, 2, List.of()).messages().size());
-        List<StoredMessage> next = broker.claim(Address.queue(queue), null, owner, 2, List.of("a", "b")).messages();
+        assertEquals(2, broker.messages().claim(Address.queue(queue), null, owner, 2, List.of()).messages().size());
+        List<StoredMessage> next = broker.messages().claim(Address.queue(queue), null, owner, 2, List.of("a", "b")).messages();
         assertEquals(List.of("c", "d"), next.stream().map(StoredMessage::messageId).toList());
 
         cluster.terminate(primary);
         cluster.awaitSize(1);
 
-        DestinationStats stats = broker.stats(queue);
+        DestinationStats stats = broker.administration().stats(queue);
         assertEquals(2, stats.acknowledged(), "the folded acknowledgements reached the backup");
         assertEquals(2, stats.inFlight(), "the second batch is still leased");
         assertEquals(1, stats.pending());
-        assertEquals("e", broker.claim(Address.queue(queue), null, owner, 5, List.of()).message().messageId());
+        assertEquals("e", broker.messages().claim(Address.queue(queue), null, owner, 5, List.of()).message().messageId());
     }
 
     @Test
@@ -64,11 +64,11 @@ class ClaimReplicationTest {
         HazelcastInstance survivor = cluster.members().stream().filter(m -> m != primary).findFirst().orElseThrow();
         Broker broker = new Broker(survivor, DestinationSettings.defaults());
         LeaseOwner owner = new LeaseOwner("elsewhere-" + UUID.randomUUID(), "conn", "session");
-        broker.send(queue, BrokerTest.message("a", 4));
-        broker.send(queue, BrokerTest.message("b", 4)); // announced, so no one is marked as waiting now
-        broker.claim(Address.queue(queue), null, owner, 2, List.of());
+        broker.messages().send(queue, BrokerTest.message("a", 4));
+        broker.messages().send(queue, BrokerTest.message("b", 4)); // announced, so no one is marked as waiting now
+        broker.messages().claim(Address.queue(queue), null, owner, 2, List.of());
         // the claim a waiting consumer makes: it finds nothing and marks the queue awaited, on the backup too
-        assertTrue(broker.claim(Address.queue(queue), null, owner, 1, List.of(), true).messages().isEmpty());
+        assertTrue(broker.messages().claim(Address.queue(queue), null, owner, 1, List.of(), true).messages().isEmpty());
 
         cluster.terminate(primary);
         cluster.awaitSize(1);
@@ -76,7 +76,7 @@ class ClaimReplicationTest {
         CountDownLatch announced = new CountDownLatch(1);
         IMap<String, DestinationState> map = survivor.getMap(StoreConfig.DESTINATIONS_MAP);
         map.addEntryListener((EntryUpdatedListener<String, DestinationState>) e -> announced.countDown(), queue, false);
-        broker.send(queue, BrokerTest.message("c", 4));
+        broker.messages().send(queue, BrokerTest.message("c", 4));
         assertTrue(announced.await(30, TimeUnit.SECONDS), "the new primary announced the send to the waiter");
     }
 

@@ -36,25 +36,25 @@ class ConcurrentSendTest {
         cluster = TestCluster.start(2);
         Broker broker = new Broker(cluster.member(0), DestinationSettings.defaults());
         String queue = "queue:combined-" + UUID.randomUUID();
-        broker.createDestination(queue, DestinationSettings.defaults());
-        broker.send(queue, BrokerTest.message("first", 4)); // known from now on: the combined path
+        broker.administration().createDestination(queue, DestinationSettings.defaults());
+        broker.messages().send(queue, BrokerTest.message("first", 4)); // known from now on: the combined path
         List<CompletableFuture<Void>> senders = new ArrayList<>();
         for (int t = 0; t < THREADS; t++) {
             int thread = t;
             senders.add(CompletableFuture.runAsync(() -> {
                 for (int i = 0; i < PER_THREAD; i++) {
-                    assertEquals(1, broker.send(queue, BrokerTest.message(thread + "-" + i, 4)));
+                    assertEquals(1, broker.messages().send(queue, BrokerTest.message(thread + "-" + i, 4)).added());
                 }
             }, r -> new Thread(r, "sender-" + thread).start()));
         }
         CompletableFuture.allOf(senders.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
-        assertEquals(1 + THREADS * PER_THREAD, broker.depth(queue));
+        assertEquals(1 + THREADS * PER_THREAD, broker.administration().depth(queue));
 
         LeaseOwner owner = new LeaseOwner("elsewhere-" + UUID.randomUUID(), "conn", "session");
         Map<String, Integer> lastSeen = new HashMap<>();
         int received = 0;
         List<StoredMessage> batch;
-        while (!(batch = broker.claim(Address.queue(queue), null, owner, 100, List.of()).messages()).isEmpty()) {
+        while (!(batch = broker.messages().claim(Address.queue(queue), null, owner, 100, List.of()).messages()).isEmpty()) {
             for (StoredMessage m : batch) {
                 received++;
                 if (m.messageId().equals("first")) {

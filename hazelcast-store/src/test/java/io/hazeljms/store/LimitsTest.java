@@ -61,25 +61,25 @@ class LimitsTest {
 
     @Test
     void messageLimitRefusesOnEveryPathAndStoresNothing() throws Exception {
-        assertEquals(2, broker.send(queue, messages("a", 2))); // entry processor: creates the queue
-        assertEquals(DestinationState.FULL_MESSAGES, broker.send(queue, messages("b", 2)),
+        assertEquals(2, broker.messages().send(queue, messages("a", 2)).added()); // entry processor: creates the queue
+        assertEquals(Refusal.FULL_MESSAGES, broker.messages().send(queue, messages("b", 2)).refusal(),
                 "a batch that does not fit is refused whole");
-        assertEquals(2, broker.depth(queue));
-        assertEquals(1, broker.send(queue, messages("c", 1))); // member operation: the queue is known now
-        assertEquals(DestinationState.FULL_MESSAGES, broker.send(queue, messages("d", 1)));
-        assertEquals(DestinationState.FULL_MESSAGES,
-                broker.sendAsync(queue, messages("e", 1), true).toCompletableFuture().get(10, TimeUnit.SECONDS));
-        assertEquals(DestinationState.FULL_MESSAGES, broker.room(queue, 1, 100));
-        assertEquals(3, broker.depth(queue));
+        assertEquals(2, broker.administration().depth(queue));
+        assertEquals(1, broker.messages().send(queue, messages("c", 1)).added()); // member operation: the queue is known now
+        assertEquals(Refusal.FULL_MESSAGES, broker.messages().send(queue, messages("d", 1)).refusal());
+        assertEquals(Refusal.FULL_MESSAGES,
+                broker.messages().sendAsync(queue, messages("e", 1), true).toCompletableFuture().get(10, TimeUnit.SECONDS).refusal());
+        assertEquals(Refusal.FULL_MESSAGES, broker.messages().room(queue, 1, 100));
+        assertEquals(3, broker.administration().depth(queue));
 
         // a claimed message still counts; an acknowledged one makes room
-        StoredMessage claimed = broker.claim(queue, null, owner).message();
+        StoredMessage claimed = broker.messages().claim(queue, null, owner).message();
         assertNotNull(claimed);
-        assertEquals(DestinationState.FULL_MESSAGES, broker.send(queue, messages("f", 1)));
-        broker.acknowledge(queue, List.of(claimed.messageId()), owner);
-        assertEquals(0, broker.room(queue, 1, 100));
-        assertEquals(1, broker.send(queue, messages("g", 1)));
-        assertEquals(3, broker.depth(queue));
+        assertEquals(Refusal.FULL_MESSAGES, broker.messages().send(queue, messages("f", 1)).refusal());
+        broker.messages().acknowledge(queue, List.of(claimed.messageId()), owner);
+        assertNull(broker.messages().room(queue, 1, 100));
+        assertEquals(1, broker.messages().send(queue, messages("g", 1)).added());
+        assertEquals(3, broker.administration().depth(queue));
     }
 
     @Test
@@ -87,12 +87,12 @@ class LimitsTest {
         StoredMessage probe = message("p", 1_000); // ids of one character, as those sent below
         int size = probe.estimatedSize();
         assertTrue(size > 1_000 && size < 1_500, "body plus an estimate of the rest: " + size);
-        broker.createDestination(queue, broker.defaults().withMaxMessages(0).withMaxBytes(2L * size + size / 2));
-        assertEquals(1, broker.send(queue, List.of(message("a", 1_000))));
-        assertEquals(1, broker.send(queue, List.of(message("b", 1_000))));
-        assertEquals(DestinationState.FULL_BYTES, broker.send(queue, List.of(message("c", 1_000))));
-        assertEquals(1, broker.send(queue, List.of(message("small", 10))), "what fits in the bytes left goes in");
-        DestinationStats stats = broker.stats(queue);
+        broker.administration().createDestination(queue, broker.defaults().withMaxMessages(0).withMaxBytes(2L * size + size / 2));
+        assertEquals(1, broker.messages().send(queue, List.of(message("a", 1_000))).added());
+        assertEquals(1, broker.messages().send(queue, List.of(message("b", 1_000))).added());
+        assertEquals(Refusal.FULL_BYTES, broker.messages().send(queue, List.of(message("c", 1_000))).refusal());
+        assertEquals(1, broker.messages().send(queue, List.of(message("small", 10))).added(), "what fits in the bytes left goes in");
+        DestinationStats stats = broker.administration().stats(queue);
         assertEquals(3, stats.depth());
         assertEquals(2L * size + message("small", 10).estimatedSize(), stats.bytes());
         assertEquals(2L * size + size / 2, stats.maxBytes());
@@ -100,44 +100,44 @@ class LimitsTest {
 
     @Test
     void settingsOfOneDestinationOverrideTheDefaults() {
-        broker.createDestination(queue, broker.defaults().withMaxMessages(1));
-        assertEquals(1, broker.send(queue, messages("a", 1)));
-        assertEquals(DestinationState.FULL_MESSAGES, broker.send(queue, messages("b", 1)));
+        broker.administration().createDestination(queue, broker.defaults().withMaxMessages(1));
+        assertEquals(1, broker.messages().send(queue, messages("a", 1)).added());
+        assertEquals(Refusal.FULL_MESSAGES, broker.messages().send(queue, messages("b", 1)).refusal());
         String other = queue + "-default";
-        assertEquals(3, broker.send(other, messages("c", 3)), "the default limit is 3");
-        assertEquals(DestinationState.FULL_MESSAGES, broker.send(other, messages("d", 1)));
+        assertEquals(3, broker.messages().send(other, messages("c", 3)).added(), "the default limit is 3");
+        assertEquals(Refusal.FULL_MESSAGES, broker.messages().send(other, messages("d", 1)).refusal());
     }
 
     @Test
     void aTopicRefusesWhenOneSubscriptionIsFull() {
         String topic = "topic:" + queue.substring("queue:".length());
-        broker.createDestination(topic, broker.defaults());
+        broker.administration().createDestination(topic, broker.defaults());
         broker.subscriptions().subscribe(topic, "slow", new SubscriptionSpec(false, false, null, false), "c1", owner);
         broker.subscriptions().subscribe(topic, "fast", new SubscriptionSpec(false, false, null, false), "c2", owner);
-        assertEquals(6, broker.send(topic, messages("a", 3)));
-        broker.claim(Address.subscription(topic, "fast"), null, owner, 3, List.of());
-        assertEquals(DestinationState.FULL_MESSAGES, broker.send(topic, messages("b", 1)));
+        assertEquals(6, broker.messages().send(topic, messages("a", 3)).added());
+        broker.messages().claim(Address.subscription(topic, "fast"), null, owner, 3, List.of());
+        assertEquals(Refusal.FULL_MESSAGES, broker.messages().send(topic, messages("b", 1)).refusal());
     }
 
     @Test
     void aDeadMessageStaysWhereItIsWhileTheDeadLetterQueueIsFull() {
         String dlq = queue + "-dlq";
-        broker.createDestination(dlq, broker.defaults().withMaxMessages(1));
-        broker.createDestination(queue, broker.defaults().withDeadLetterQueue(dlq));
-        broker.send(dlq, messages("old", 1));
-        broker.send(queue, messages("x", 1));
-        StoredMessage x = broker.claim(queue, null, owner).message();
-        broker.release(queue, List.of(x.messageId()), owner, true); // out of attempts: to the full DLQ
+        broker.administration().createDestination(dlq, broker.defaults().withMaxMessages(1));
+        broker.administration().createDestination(queue, broker.defaults().withDeadLetterQueue(dlq));
+        broker.messages().send(dlq, messages("old", 1));
+        broker.messages().send(queue, messages("x", 1));
+        StoredMessage x = broker.messages().claim(queue, null, owner).message();
+        broker.messages().release(queue, List.of(x.messageId()), owner, true); // out of attempts: to the full DLQ
 
-        assertEquals(1, broker.depth(queue), "not lost: still on its queue, leased");
-        assertEquals(1, broker.depth(dlq));
+        assertEquals(1, broker.administration().depth(queue), "not lost: still on its queue, leased");
+        assertEquals(1, broker.administration().depth(dlq));
 
-        StoredMessage old = broker.claim(dlq, null, owner).message();
-        broker.acknowledge(dlq, List.of(old.messageId()), owner); // room in the DLQ
-        broker.releaseOwner(queue, owner, LeaseOwner.Scope.SESSION); // the lease ends: x is pending again
-        assertNull(broker.claim(queue, null, owner).message(), "a dead message is moved, not delivered");
-        assertEquals(0, broker.depth(queue));
-        StoredMessage moved = broker.claim(dlq, null, owner).message();
+        StoredMessage old = broker.messages().claim(dlq, null, owner).message();
+        broker.messages().acknowledge(dlq, List.of(old.messageId()), owner); // room in the DLQ
+        broker.messages().releaseOwner(queue, owner, LeaseOwner.Scope.SESSION); // the lease ends: x is pending again
+        assertNull(broker.messages().claim(queue, null, owner).message(), "a dead message is moved, not delivered");
+        assertEquals(0, broker.administration().depth(queue));
+        StoredMessage moved = broker.messages().claim(dlq, null, owner).message();
         assertEquals("x0", moved.messageId());
     }
 
@@ -164,28 +164,28 @@ class LimitsTest {
             Broker onA = new Broker(a, DestinationSettings.defaults());
             String ownedByA = keyOwnedBy(a, queue + "-a");
             String ownedByB = keyOwnedBy(b, queue + "-b");
-            onA.send(ownedByA, messages("first", 1)); // created while the heap is fine
-            onA.send(ownedByB, messages("first", 1));
+            onA.messages().send(ownedByA, messages("first", 1)); // created while the heap is fine
+            onA.messages().send(ownedByB, messages("first", 1));
 
             heapB.used = 0.9; // B is "full": it owns one queue and backs up the other
             guardB.check();
-            assertEquals(DestinationState.LOW_MEMORY, onA.send(ownedByB, messages("refused", 2)));
-            assertEquals(DestinationState.LOW_MEMORY, onA.room(ownedByB, 1, 100));
-            assertEquals(1, onA.depth(ownedByB), "a refused send stores nothing");
-            assertEquals(2, onA.send(ownedByA, messages("accepted", 2)), "A accepts; B's backup replays it");
+            assertEquals(Refusal.LOW_MEMORY, onA.messages().send(ownedByB, messages("refused", 2)).refusal());
+            assertEquals(Refusal.LOW_MEMORY, onA.messages().room(ownedByB, 1, 100));
+            assertEquals(1, onA.administration().depth(ownedByB), "a refused send stores nothing");
+            assertEquals(2, onA.messages().send(ownedByA, messages("accepted", 2)).added(), "A accepts; B's backup replays it");
 
             heapB.used = 0.5; // memory came back: the member is usable again
             guardB.check();
-            assertEquals(1, onA.send(ownedByB, messages("later", 1)));
+            assertEquals(1, onA.messages().send(ownedByB, messages("later", 1)).added());
 
             heapB.used = 0.9;
             guardB.check();
-            assertEquals(2, onA.send(ownedByA, messages("more", 2)));
+            assertEquals(2, onA.messages().send(ownedByA, messages("more", 2)).added());
             two.terminate(a); // B takes over A's queue from its backup, which never refused
             two.awaitSize(1);
             Broker onB = new Broker(b, DestinationSettings.defaults());
-            assertEquals(5, onB.depth(ownedByA), "every message A accepted survived on B's backup");
-            assertEquals(DestinationState.LOW_MEMORY, onB.send(ownedByA, messages("now B decides", 1)));
+            assertEquals(5, onB.administration().depth(ownedByA), "every message A accepted survived on B's backup");
+            assertEquals(Refusal.LOW_MEMORY, onB.messages().send(ownedByA, messages("now B decides", 1)).refusal());
         }
     }
 

@@ -42,12 +42,12 @@ class ParkingClaimTest {
         HazelcastInstance other = otherThan(owner);
         Broker consumerSide = new Broker(other, DestinationSettings.defaults(), MemberOperations.AUTO);
         Broker producerSide = new Broker(owner, DestinationSettings.defaults(), MemberOperations.AUTO);
-        producerSide.send(queue, BrokerTest.message("first", 4));
+        producerSide.messages().send(queue, BrokerTest.message("first", 4));
         assertEquals("first", receive(consumerSide, queue, lease(), 10_000, new AtomicBoolean()).get(30, TimeUnit.SECONDS));
 
         CompletableFuture<String> waiting = receive(consumerSide, queue, lease(), 60_000, new AtomicBoolean());
         awaitParked(owner, 1);
-        producerSide.send(queue, BrokerTest.message("second", 4));
+        producerSide.messages().send(queue, BrokerTest.message("second", 4));
         assertEquals("second", waiting.get(30, TimeUnit.SECONDS));
     }
 
@@ -56,7 +56,7 @@ class ParkingClaimTest {
         String queue = "queue:cancel-" + UUID.randomUUID();
         Broker broker = oneMemberWith(queue);
         AtomicBoolean firstCancelled = new AtomicBoolean();
-        Broker.Watch firstWatch = broker.watch(queue);
+        Messages.Watch firstWatch = broker.messages().watch(queue);
         CompletableFuture<String> first = receive(broker, firstWatch, lease(), 0, firstCancelled);
         CompletableFuture<String> second = receive(broker, queue, lease(), 0, new AtomicBoolean());
         awaitParked(cluster.member(0), 2);
@@ -65,9 +65,9 @@ class ParkingClaimTest {
         firstWatch.wakeUp();
         assertEquals("(none)", first.get(30, TimeUnit.SECONDS), "the cancelled receive returns empty");
 
-        broker.send(queue, BrokerTest.message("m", 4));
+        broker.messages().send(queue, BrokerTest.message("m", 4));
         assertEquals("m", second.get(30, TimeUnit.SECONDS), "the other receive still waits and gets the message");
-        DestinationStats stats = broker.stats(queue);
+        DestinationStats stats = broker.administration().stats(queue);
         assertEquals(0, stats.pending());
         assertEquals(1, stats.inFlight());
     }
@@ -79,7 +79,7 @@ class ParkingClaimTest {
         CompletableFuture<String> waiting = receive(broker, queue, lease(), 60_000, new AtomicBoolean());
         awaitParked(cluster.member(0), 1);
         long due = System.currentTimeMillis() + 300;
-        broker.send(queue, BrokerTest.message("later", 4).deliveryTime(due));
+        broker.messages().send(queue, BrokerTest.message("later", 4).deliveryTime(due));
         assertEquals("later", waiting.get(30, TimeUnit.SECONDS), "no further send is needed to deliver it");
         assertTrue(System.currentTimeMillis() >= due, "not delivered before its delivery time");
     }
@@ -90,8 +90,8 @@ class ParkingClaimTest {
         Broker broker = oneMemberWith(queue);
         CompletableFuture<String> waiting = receive(broker, queue, lease(), 60_000, new AtomicBoolean());
         awaitParked(cluster.member(0), 1);
-        broker.deleteDestination(queue);
-        broker.send(queue, BrokerTest.message("anew", 4)); // creates the queue again: a new state
+        broker.administration().deleteDestination(queue);
+        broker.messages().send(queue, BrokerTest.message("anew", 4)); // creates the queue again: a new state
         assertEquals("anew", waiting.get(30, TimeUnit.SECONDS));
     }
 
@@ -101,11 +101,11 @@ class ParkingClaimTest {
         String queue = "queue:released-" + UUID.randomUUID();
         Broker broker = new Broker(cluster.member(0), DestinationSettings.defaults(), MemberOperations.AUTO);
         LeaseOwner first = lease();
-        broker.send(queue, BrokerTest.message("a", 4));
-        assertEquals("a", broker.claim(queue, null, first).message().messageId());
+        broker.messages().send(queue, BrokerTest.message("a", 4));
+        assertEquals("a", broker.messages().claim(queue, null, first).message().messageId());
         CompletableFuture<String> waiting = receive(broker, queue, lease(), 60_000, new AtomicBoolean());
         awaitParked(cluster.member(0), 1);
-        broker.release(queue, List.of("a"), first, false);
+        broker.messages().release(queue, List.of("a"), first, false);
         assertEquals("a", waiting.get(30, TimeUnit.SECONDS));
     }
 
@@ -117,18 +117,18 @@ class ParkingClaimTest {
         HazelcastInstance survivor = otherThan(primary);
         Broker broker = new Broker(survivor, DestinationSettings.defaults(), MemberOperations.AUTO);
         for (String id : List.of("a", "b", "c")) {
-            broker.send(queue, BrokerTest.message(id, 4)); // the first creates the queue, the others take the fast path
+            broker.messages().send(queue, BrokerTest.message(id, 4)); // the first creates the queue, the others take the fast path
         }
         LeaseOwner owner = new LeaseOwner("elsewhere-" + UUID.randomUUID(), "conn", "session");
-        assertEquals(3, broker.claim(Address.queue(queue), null, owner, 3, List.of()).messages().size());
+        assertEquals(3, broker.messages().claim(Address.queue(queue), null, owner, 3, List.of()).messages().size());
         CompletableFuture<String> waiting = receive(broker, queue, owner, 120_000, new AtomicBoolean());
         awaitParked(primary, 1);
 
         cluster.terminate(primary);
         cluster.awaitSize(1);
-        assertEquals(3, broker.stats(queue).inFlight(), "the backup holds the sends and the claim");
+        assertEquals(3, broker.administration().stats(queue).inFlight(), "the backup holds the sends and the claim");
 
-        broker.send(queue, BrokerTest.message("d", 4));
+        broker.messages().send(queue, BrokerTest.message("d", 4));
         assertEquals("d", waiting.get(60, TimeUnit.SECONDS), "the receive moved to the new primary");
     }
 
@@ -140,17 +140,17 @@ class ParkingClaimTest {
         HazelcastInstance survivor = otherThan(primary);
         Broker broker = new Broker(survivor, DestinationSettings.defaults(), MemberOperations.AUTO);
         LeaseOwner owner = new LeaseOwner("elsewhere-" + UUID.randomUUID(), "conn", "session");
-        broker.send(queue, BrokerTest.message("a", 4));
-        assertEquals("a", broker.claim(Address.queue(queue), null, owner, 1, List.of()).message().messageId());
-        try (Broker.Watch watch = broker.watch(queue)) {
+        broker.messages().send(queue, BrokerTest.message("a", 4));
+        assertEquals("a", broker.messages().claim(Address.queue(queue), null, owner, 1, List.of()).message().messageId());
+        try (Messages.Watch watch = broker.messages().watch(queue)) {
             // the queue is empty: this receive parks with its acknowledgement, then its wait expires
-            assertTrue(broker.receive(watch, null, owner, 200, () -> false, 1, List.of("a")).isEmpty());
+            assertTrue(broker.messages().receive(watch, null, owner, 200, () -> false, 1, List.of("a")).isEmpty());
         }
-        assertEquals(0, broker.stats(queue).inFlight(), "acknowledged on the primary");
+        assertEquals(0, broker.administration().stats(queue).inFlight(), "acknowledged on the primary");
 
         cluster.terminate(primary);
         cluster.awaitSize(1);
-        DestinationStats stats = broker.stats(queue);
+        DestinationStats stats = broker.administration().stats(queue);
         assertEquals(0, stats.inFlight(), "the backup learnt the acknowledgement");
         assertEquals(1, stats.acknowledged());
     }
@@ -161,7 +161,7 @@ class ParkingClaimTest {
     private Broker oneMemberWith(String queue) {
         cluster = TestCluster.start(1);
         Broker broker = new Broker(cluster.member(0), DestinationSettings.defaults(), MemberOperations.AUTO);
-        broker.createDestination(queue, DestinationSettings.defaults());
+        broker.administration().createDestination(queue, DestinationSettings.defaults());
         return broker;
     }
 
@@ -172,15 +172,15 @@ class ParkingClaimTest {
     /** A receive on its own thread; completes with the message id, or "(none)". */
     private static CompletableFuture<String> receive(Broker broker, String queue, LeaseOwner owner, long timeout,
                                                      AtomicBoolean cancelled) {
-        return receive(broker, broker.watch(queue), owner, timeout, cancelled);
+        return receive(broker, broker.messages().watch(queue), owner, timeout, cancelled);
     }
 
-    private static CompletableFuture<String> receive(Broker broker, Broker.Watch watch, LeaseOwner owner,
+    private static CompletableFuture<String> receive(Broker broker, Messages.Watch watch, LeaseOwner owner,
                                                      long timeout, AtomicBoolean cancelled) {
         CompletableFuture<String> result = new CompletableFuture<>();
         Thread t = new Thread(() -> {
             try (watch) {
-                StoredMessage m = broker.receive(watch, null, owner, timeout, cancelled::get);
+                StoredMessage m = broker.messages().receive(watch, null, owner, timeout, cancelled::get);
                 result.complete(m == null ? "(none)" : m.messageId());
             } catch (Throwable e) {
                 result.completeExceptionally(e);

@@ -36,10 +36,10 @@ public final class StoreRoundTrip implements Function<String, String> {
 
     private static String roundTrip(Broker broker) {
         String queue = "queue:round-trip-" + UUID.randomUUID();
-        broker.send(queue, BrokerTest.message("m", 4));
+        broker.messages().send(queue, BrokerTest.message("m", 4));
         LeaseOwner owner = new LeaseOwner(broker.nodeId(), "conn", "session");
-        try (Broker.Watch watch = broker.watch(queue)) {
-            StoredMessage m = broker.receive(watch, null, owner, 10_000, () -> false);
+        try (Messages.Watch watch = broker.messages().watch(queue)) {
+            StoredMessage m = broker.messages().receive(watch, null, owner, 10_000, () -> false);
             return m == null ? "(none)" : m.messageId();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -48,8 +48,8 @@ class TransactionCommitsTest {
     void aRecordedCommitIsFinishedWhenItsCommitterDies() throws Exception {
         Broker broker = new Broker(committer, DestinationSettings.defaults());
         LeaseOwner owner = new LeaseOwner(broker.nodeId(), "conn", "session");
-        broker.send(source, BrokerTest.message("in", 4));
-        assertEquals("in", broker.claim(source, null, owner).message().messageId());
+        broker.messages().send(source, BrokerTest.message("in", 4));
+        assertEquals("in", broker.messages().claim(source, null, owner).message().messageId());
         Broker observer = new Broker(survivor, DestinationSettings.defaults());
         observer.subscriptions().subscribe(second, "sub", new SubscriptionSpec(false, false, null, false), "consumer-1",
                 new LeaseOwner(observer.nodeId(), "c", "s"));
@@ -61,7 +61,7 @@ class TransactionCommitsTest {
                 List.of(new CommitRecord.Acknowledgement(Address.queue(source), List.of("in"), owner)), false);
         assertEquals(Boolean.TRUE, committer.<String, NodeCommits>getMap(StoreConfig.COMMITS_MAP).executeOnKey(record.shardKey(),
                 NodeCommitsProcessor.record(record)));
-        broker.send(first, BrokerTest.message("out-1", 4));
+        broker.messages().send(first, BrokerTest.message("out-1", 4));
         killAndAwaitDeparture(broker.nodeId());
 
         NodeCommits left = survivor.<String, NodeCommits>getMap(StoreConfig.COMMITS_MAP).get(record.shardKey());
@@ -70,11 +70,11 @@ class TransactionCommitsTest {
                 BrokerTest.message("late", 4).destination(first))), List.of(), false);
         assertEquals(Boolean.FALSE, survivor.<String, NodeCommits>getMap(StoreConfig.COMMITS_MAP).executeOnKey(late.shardKey(),
                 NodeCommitsProcessor.record(late)), "a record the dead node still had on the wire is refused");
-        assertEquals(0, observer.depth(source), "the acknowledged message is gone, not delivered again");
-        assertEquals(1, observer.depth(first), "a part applied before the crash is not applied twice");
+        assertEquals(0, observer.administration().depth(source), "the acknowledged message is gone, not delivered again");
+        assertEquals(1, observer.administration().depth(first), "a part applied before the crash is not applied twice");
         LeaseOwner reader = new LeaseOwner(observer.nodeId(), "c", "s");
-        assertEquals("out-1", observer.claim(first, null, reader).message().messageId());
-        ClaimResult published = observer.claim(Address.subscription(second, "sub"), null, reader, 10, List.of());
+        assertEquals("out-1", observer.messages().claim(first, null, reader).message().messageId());
+        ClaimResult published = observer.messages().claim(Address.subscription(second, "sub"), null, reader, 10, List.of());
         assertEquals(List.of("out-2"), published.messages().stream().map(StoredMessage::messageId).toList(),
                 "the part not applied before the crash is applied by the survivor");
     }
@@ -83,12 +83,12 @@ class TransactionCommitsTest {
     void aCommitOnSeveralDestinationsAppliesEveryPartAndForgetsItsRecord() {
         Broker broker = new Broker(survivor, DestinationSettings.defaults());
         LeaseOwner owner = new LeaseOwner(broker.nodeId(), "conn", "session");
-        broker.send(source, BrokerTest.message("in", 4));
-        assertNotNull(broker.claim(source, null, owner).message());
+        broker.messages().send(source, BrokerTest.message("in", 4));
+        assertNotNull(broker.messages().claim(source, null, owner).message());
         broker.transactions().commit(new ArrayList<>(List.of(BrokerTest.message("out", 4).destination(first))),
                 List.of(new CommitRecord.Acknowledgement(Address.queue(source), List.of("in"), owner)));
-        assertEquals(0, broker.depth(source));
-        assertEquals(1, broker.depth(first));
+        assertEquals(0, broker.administration().depth(source));
+        assertEquals(1, broker.administration().depth(first));
         assertTrue(survivor.getMap(StoreConfig.COMMITS_MAP).isEmpty(), "an applied record is forgotten");
     }
 

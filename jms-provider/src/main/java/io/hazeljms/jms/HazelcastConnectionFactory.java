@@ -77,12 +77,12 @@ public class HazelcastConnectionFactory implements ConnectionFactory, QueueConne
     public DestinationPolicy.Update applyPolicy(HazelcastDestination destination, DestinationPolicy policy) {
         Broker broker = node().broker();
         String key = destination.encode();
-        DestinationSettings current = broker.settings(key);
+        DestinationSettings current = broker.administration().settings(key);
         boolean exists = current != null;
         DestinationSettings base = exists ? current : broker.defaults();
         List<String> changes = policy.changesTo(base);
         if (!exists || !changes.isEmpty()) {
-            broker.createDestination(key, policy.applyTo(base));
+            broker.administration().createDestination(key, policy.applyTo(base));
         }
         return new DestinationPolicy.Update(!exists, changes);
     }

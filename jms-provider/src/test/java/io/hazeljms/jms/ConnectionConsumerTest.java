@@ -98,6 +98,6 @@ class ConnectionConsumerTest extends JmsTestSupport {
         assertEquals(30, seen.size());
         consumer.close();
         pool.awaitRunsFinished(); // the listener counted down before its session acknowledged
-        assertEquals(0, factory.node().broker().depth("queue:" + queue.getQueueName()), "all acknowledged");
+        assertEquals(0, factory.node().broker().administration().depth("queue:" + queue.getQueueName()), "all acknowledged");
     }
 }

@@ -36,7 +36,7 @@ class PrefetchTest extends JmsTestSupport {
     }
 
     private DestinationStats stats(Queue queue) throws JMSException {
-        return factory.node().broker().stats("queue:" + queue.getQueueName());
+        return factory.node().broker().administration().stats("queue:" + queue.getQueueName());
     }
 
     private void send(Session session, Queue queue, int n) throws JMSException {

@@ -138,7 +138,7 @@ class QueueSemanticsTest extends JmsTestSupport {
         second.acknowledge(); // acknowledges all three: acknowledgement is per session
         session.recover();
         assertNull(consumer.receive(300), "nothing left to redeliver");
-        assertEquals(0, factory.node().broker().depth("queue:" + queue.getQueueName()));
+        assertEquals(0, factory.node().broker().administration().depth("queue:" + queue.getQueueName()));
     }
 
     @Test
@@ -281,7 +281,7 @@ class QueueSemanticsTest extends JmsTestSupport {
             count++;
         }
         assertEquals(125, count);
-        assertEquals(250, factory.node().broker().depth("queue:" + queue.getQueueName()));
+        assertEquals(250, factory.node().broker().administration().depth("queue:" + queue.getQueueName()));
         browser.close();
     }
 

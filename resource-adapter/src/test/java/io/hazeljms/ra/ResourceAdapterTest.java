@@ -119,7 +119,7 @@ class ResourceAdapterTest {
         assertTrue(all.await(60, TimeUnit.SECONDS));
         assertEquals(40, seen.size());
         assertTrue(maxInside.get() > 1, "maxSession > 1 delivers concurrently");
-        assertEquals(0, plain.node().broker().depth("queue:" + queueName), "each committed delivery consumed its message");
+        assertEquals(0, plain.node().broker().administration().depth("queue:" + queueName), "each committed delivery consumed its message");
     }
 
     @Test
@@ -278,7 +278,7 @@ class ResourceAdapterTest {
             assertEquals(1, warnings.size(), warnings.toString());
             assertTrue(warnings.get(0).startsWith("HJMS-RA-067") && warnings.get(0).contains("maxDeliveryAttempts 3 → 5")
                     && warnings.get(0).contains(key) && !warnings.get(0).contains("redeliveryDelayMillis"), warnings.get(0));
-            var settings = plain.node().broker().settings(key);
+            var settings = plain.node().broker().administration().settings(key);
             assertEquals(5, settings.deadLetter().maxDeliveryAttempts());
             assertEquals(50, settings.redelivery().delayMillis(), "what the second bean does not give stays");
             ra.endpointDeactivation(factory, second);
@@ -315,7 +315,7 @@ class ResourceAdapterTest {
             connection.start();
             assertEquals("outbound", text(consumer.receive(10_000)));
         }
-        assertEquals(0, plain.node().broker().depth("queue:" + queueName), "auto-acknowledged on receive");
+        assertEquals(0, plain.node().broker().administration().depth("queue:" + queueName), "auto-acknowledged on receive");
     }
 
     @Test
@@ -326,9 +326,9 @@ class ResourceAdapterTest {
         try (Connection connection = cf.createConnection()) {
             Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
             session.createProducer(session.createQueue(queueName)).send(session.createTextMessage("local"));
-            assertEquals(0, plain.node().broker().depth("queue:" + queueName));
+            assertEquals(0, plain.node().broker().administration().depth("queue:" + queueName));
             session.commit();
-            assertEquals(1, plain.node().broker().depth("queue:" + queueName));
+            assertEquals(1, plain.node().broker().administration().depth("queue:" + queueName));
         }
     }
 
@@ -343,14 +343,14 @@ class ResourceAdapterTest {
             assertEquals("hello from a context", context.createConsumer(queue, "kind = 'greeting'")
                     .receiveBody(String.class, 10_000));
         }
-        assertEquals(0, plain.node().broker().depth("queue:" + queueName));
+        assertEquals(0, plain.node().broker().administration().depth("queue:" + queueName));
         try (jakarta.jms.JMSContext client = cf.createContext(jakarta.jms.JMSContext.CLIENT_ACKNOWLEDGE)) {
             Queue queue = client.createQueue(queueName);
             client.createProducer().send(queue, "ack me");
             assertNotNull(client.createConsumer(queue).receive(10_000));
-            assertEquals(1, plain.node().broker().depth("queue:" + queueName), "not acknowledged yet");
+            assertEquals(1, plain.node().broker().administration().depth("queue:" + queueName), "not acknowledged yet");
             client.acknowledge();
-            assertEquals(0, plain.node().broker().depth("queue:" + queueName));
+            assertEquals(0, plain.node().broker().administration().depth("queue:" + queueName));
         }
     }
 
@@ -371,13 +371,13 @@ class ResourceAdapterTest {
         try (jakarta.jms.JMSContext context = cf.createContext()) {
             var consumer = context.createConsumer(context.createQueue(queueName));
             assertThrows(jakarta.jms.MessageFormatRuntimeException.class, () -> consumer.receiveBody(Long.class, 10_000));
-            assertEquals(1, plain.node().broker().depth("queue:" + queueName), "auto-acknowledge kept the wrong body");
+            assertEquals(1, plain.node().broker().administration().depth("queue:" + queueName), "auto-acknowledge kept the wrong body");
             Message again = consumer.receive(10_000);
             assertEquals("not a number", text(again));
             assertFalse(again.getJMSRedelivered(), "the wrong body went back uncounted");
             assertEquals(8, again.getJMSPriority(), "the handle's settings reached the message");
         }
-        assertEquals(0, plain.node().broker().depth("queue:" + queueName));
+        assertEquals(0, plain.node().broker().administration().depth("queue:" + queueName));
     }
 
     @Test

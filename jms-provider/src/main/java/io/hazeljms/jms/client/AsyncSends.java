@@ -2,12 +2,12 @@ package io.hazeljms.jms.client;
 
 import io.hazeljms.jms.ProviderError;
 import io.hazeljms.jms.destination.HazelcastDestination;
+import io.hazeljms.store.SendOutcome;
 import io.hazeljms.store.StoredMessage;
 import jakarta.jms.CompletionListener;
 import jakarta.jms.InvalidDestinationException;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
-import io.hazeljms.store.DestinationState;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -36,24 +36,24 @@ final class AsyncSends {
 
     synchronized void send(HazelcastDestination target, StoredMessage stored, Message message,
                            CompletionListener listener) {
-        CompletionStage<Integer> storing;
+        CompletionStage<SendOutcome> storing;
         try {
             storing = session.connection().broker()
-                    .sendAsync(target.encode(), List.of(stored), !target.isTemporary());
+                    .messages().sendAsync(target.encode(), List.of(stored), !target.isTemporary());
         } catch (RuntimeException e) {
             storing = CompletableFuture.failedFuture(e);
         }
-        CompletableFuture<Integer> stored1 = storing.toCompletableFuture();
+        CompletableFuture<SendOutcome> stored1 = storing.toCompletableFuture();
         tail = tail.thenCompose(v -> stored1.handle((added, failure) -> new Outcome(added, failure)))
                 .thenAcceptAsync(outcome -> callback(target, message, listener, outcome), callbacks);
     }
 
     /** For transacted sessions: the send is complete once buffered. */
     synchronized void completed(Message message, CompletionListener listener) {
-        tail = tail.thenRunAsync(() -> callback(null, message, listener, new Outcome(1, null)), callbacks);
+        tail = tail.thenRunAsync(() -> callback(null, message, listener, new Outcome(null, null)), callbacks);
     }
 
-    private record Outcome(Integer added, Throwable failure) {
+    private record Outcome(SendOutcome stored, Throwable failure) {
     }
 
     private void callback(HazelcastDestination target, Message message, CompletionListener listener,
@@ -64,11 +64,11 @@ final class AsyncSends {
                 JMSException e = new JMSException(ProviderError.ASYNC_SEND_FAILED.text(outcome.failure()));
                 e.initCause(outcome.failure());
                 listener.onException(message, e);
-            } else if (outcome.added() != null && DestinationState.isRefused(outcome.added())) {
+            } else if (outcome.stored() != null && outcome.stored().isRefused()) {
                 // an asynchronous send never blocks its producer: the refusal goes to the listener at once
                 listener.onException(message, MessageStoring.refused(session.connection().broker(), null, target,
-                        outcome.added()));
-            } else if (outcome.added() != null && outcome.added() < 0) {
+                        outcome.stored().refusal()));
+            } else if (outcome.stored() != null && outcome.stored().missing()) {
                 listener.onException(message, new InvalidDestinationException(
                         ProviderError.TEMPORARY_DELETED.text(target.getName())));
             } else {

@@ -109,7 +109,7 @@ final class AutoAcknowledger {
     private void sendWaiting() {
         List<String> ids = waiting;
         waiting = new ArrayList<>();
-        inFlight = broker.acknowledgeAsync(address, ids, owner).toCompletableFuture();
+        inFlight = broker.messages().acknowledgeAsync(address, ids, owner).toCompletableFuture();
     }
 
     private static void await(CompletableFuture<Integer> call) throws JMSException {

@@ -164,7 +164,7 @@ public class HazelcastConnection implements QueueConnection, TopicConnection, XA
 
     private void setClientId(String id) throws InvalidClientIDException {
         try {
-            if (!broker.reserveClientId(id, leaseOwner(""))) {
+            if (!broker.clientIds().reserve(id, leaseOwner(""))) {
                 throw new InvalidClientIDException(ProviderError.CLIENT_ID_IN_USE.text(id));
             }
         } catch (RuntimeException e) {
@@ -373,11 +373,11 @@ public class HazelcastConnection implements QueueConnection, TopicConnection, XA
         }
         try {
             for (HazelcastDestination temp : temporaryDestinations) {
-                broker.deleteDestination(temp.encode());
+                broker.administration().deleteDestination(temp.encode());
             }
             temporaryDestinations.clear();
             if (clientId != null) {
-                broker.releaseClientId(clientId, leaseOwner(""));
+                broker.clientIds().release(clientId, leaseOwner(""));
             }
             broker.hazelcast().getLifecycleService().removeLifecycleListener(lifecycleRegistration);
         } catch (RuntimeException e) {
@@ -475,7 +475,7 @@ public class HazelcastConnection implements QueueConnection, TopicConnection, XA
     private void createTemporary(HazelcastDestination destination) throws JMSException {
         checkOpen();
         try {
-            broker.createDestination(destination.encode(), broker.defaults()
+            broker.administration().createDestination(destination.encode(), broker.defaults()
                     .withTemporaryOwner(broker.nodeId(), connectionId));
         } catch (RuntimeException e) {
             throw JmsExceptions.wrap("creating a temporary destination", e);
@@ -496,7 +496,7 @@ public class HazelcastConnection implements QueueConnection, TopicConnection, XA
             }
         }
         try {
-            broker.deleteDestination(destination.encode());
+            broker.administration().deleteDestination(destination.encode());
         } catch (RuntimeException e) {
             throw JmsExceptions.wrap("deleting a temporary destination", e);
         }

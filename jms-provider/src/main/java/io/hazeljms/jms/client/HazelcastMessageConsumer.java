@@ -3,7 +3,7 @@ package io.hazeljms.jms.client;
 import io.hazeljms.jms.ProviderError;
 import io.hazeljms.jms.destination.HazelcastDestination;
 import io.hazeljms.store.Address;
-import io.hazeljms.store.Broker;
+import io.hazeljms.store.Messages;
 import io.hazeljms.store.SubscribeOutcome;
 import io.hazeljms.store.SubscriptionSpec;
 import io.hazeljms.store.StoredMessage;
@@ -44,7 +44,7 @@ public class HazelcastMessageConsumer implements QueueReceiver, TopicSubscriber 
     private final Address address;
     /** The selector the store applies at claim time: a subscription's is applied at publish time instead. */
     private final String claimSelector;
-    private final Broker.Watch watch;
+    private final Messages.Watch watch;
     private final int prefetch;
     /** Claimed, not yet handed to the application; guarded by itself. */
     private final ArrayDeque<StoredMessage> prefetched = new ArrayDeque<>();
@@ -81,7 +81,7 @@ public class HazelcastMessageConsumer implements QueueReceiver, TopicSubscriber 
                         consumerId, session.owner());
                 Subscriptions.check(outcome, subscription.name());
             }
-            this.watch = connection.broker().watch(address);
+            this.watch = connection.broker().messages().watch(address);
         } catch (RuntimeException e) {
             throw JmsExceptions.wrap("creating a consumer on " + destination, e);
         }
@@ -173,7 +173,7 @@ public class HazelcastMessageConsumer implements QueueReceiver, TopicSubscriber 
 
     /**
      * The next message for this consumer: a prefetched one, else a claim of up to {@code prefetch} messages
-     * (waiting as {@link Broker#receive} does) that also carries the session's unsent acknowledgements.
+     * (waiting as {@link Messages#receive} does) that also carries the session's unsent acknowledgements.
      */
     private StoredMessage next(long timeoutMillis, BooleanSupplier cancelled)
             throws InterruptedException, JMSException {
@@ -183,8 +183,8 @@ public class HazelcastMessageConsumer implements QueueReceiver, TopicSubscriber 
         }
         AutoAcknowledger acknowledger = session.autoAcknowledger(address);
         List<String> acks = acknowledger == null ? List.of() : acknowledger.takeWaiting();
-        List<StoredMessage> claimed = session.connection().broker().receive(watch, claimSelector, session.owner(),
-                timeoutMillis, cancelled, prefetch, acks);
+        List<StoredMessage> claimed = session.connection().broker().messages().receive(watch, claimSelector,
+                session.owner(), timeoutMillis, cancelled, prefetch, acks);
         if (claimed.isEmpty()) {
             return null;
         }
@@ -210,7 +210,7 @@ public class HazelcastMessageConsumer implements QueueReceiver, TopicSubscriber 
             if (m == null || !m.isExpired(now)) {
                 return m;
             }
-            session.connection().broker().release(address, List.of(m.messageId()), session.owner(), false);
+            session.connection().broker().messages().release(address, List.of(m.messageId()), session.owner(), false);
         }
     }
 
@@ -222,7 +222,7 @@ public class HazelcastMessageConsumer implements QueueReceiver, TopicSubscriber 
             prefetched.clear();
         }
         try {
-            session.connection().broker().release(address, ids, session.owner(), false);
+            session.connection().broker().messages().release(address, ids, session.owner(), false);
         } catch (RuntimeException e) {
             throw JmsExceptions.wrap("returning prefetched messages", e);
         }
@@ -231,7 +231,8 @@ public class HazelcastMessageConsumer implements QueueReceiver, TopicSubscriber 
     /** A message claimed as the consumer closed goes back uncounted; otherwise the session takes it. */
     private Message handOver(StoredMessage stored, Class<?> bodyType) throws JMSException {
         if (closed) {
-            session.connection().broker().release(address, List.of(stored.messageId()), session.owner(), false);
+            session.connection().broker().messages()
+                    .release(address, List.of(stored.messageId()), session.owner(), false);
             return null;
         }
         return session.deliverSync(this, stored, bodyType);
@@ -298,7 +299,7 @@ public class HazelcastMessageConsumer implements QueueReceiver, TopicSubscriber 
         try {
             MessageListener current = listener;
             if (closed || current == null || !connection.beginDelivery()) {
-                connection.broker().release(address, List.of(stored.messageId()), session.owner(), false);
+                connection.broker().messages().release(address, List.of(stored.messageId()), session.owner(), false);
                 return;
             }
             try {
@@ -315,7 +316,7 @@ public class HazelcastMessageConsumer implements QueueReceiver, TopicSubscriber 
         watch.wakeUp();
     }
 
-    Broker.Watch watch() {
+    Messages.Watch watch() {
         return watch;
     }
 

@@ -3,7 +3,6 @@ package io.hazeljms.jms.client;
 import io.hazeljms.jms.ProviderError;
 import io.hazeljms.jms.destination.HazelcastDestination;
 import io.hazeljms.jms.message.MessageImpl;
-import io.hazeljms.store.DestinationState;
 import io.hazeljms.store.StoredMessage;
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.JMSException;
@@ -72,12 +71,12 @@ public class HazelcastQueueBrowser implements QueueBrowser {
         public boolean hasMoreElements() {
             if (page.isEmpty() && !exhausted && !closed) {
                 String key = ((HazelcastDestination) queue).encode();
-                page.addAll(session.connection().broker().browse(key, selector, afterKey, PAGE));
+                page.addAll(session.connection().broker().administration().browse(key, selector, afterKey, PAGE));
                 if (page.size() < PAGE) {
                     exhausted = true;
                 }
                 if (!page.isEmpty()) {
-                    afterKey = DestinationState.orderKey(page.peekLast());
+                    afterKey = page.peekLast().orderKey();
                 }
             }
             return !page.isEmpty();

@@ -331,7 +331,8 @@ public class HazelcastSession implements QueueSession, TopicSession {
 
     private void acknowledgeDeliveries(List<Delivery> deliveries) throws JMSException {
         try {
-            Delivery.byAddress(deliveries).forEach((address, ids) -> connection.broker().acknowledge(address, ids, owner));
+            Delivery.byAddress(deliveries)
+                    .forEach((address, ids) -> connection.broker().messages().acknowledge(address, ids, owner));
         } catch (RuntimeException e) {
             throw JmsExceptions.wrap("acknowledge", e);
         }
@@ -340,7 +341,7 @@ public class HazelcastSession implements QueueSession, TopicSession {
     private void releaseDeliveries(List<Delivery> deliveries, boolean delivered) throws JMSException {
         try {
             Delivery.byAddress(deliveries)
-                    .forEach((address, ids) -> connection.broker().release(address, ids, owner, delivered));
+                    .forEach((address, ids) -> connection.broker().messages().release(address, ids, owner, delivered));
         } catch (RuntimeException e) {
             throw JmsExceptions.wrap("returning messages for redelivery", e);
         }
@@ -424,7 +425,7 @@ public class HazelcastSession implements QueueSession, TopicSession {
         try {
             message = MessageImpl.fromStored(stored, consumer.destination(), connection.deserialization());
         } catch (RuntimeException e) {
-            connection.broker().release(consumer.address(), List.of(stored.messageId()), owner, true);
+            connection.broker().messages().release(consumer.address(), List.of(stored.messageId()), owner, true);
             throw JmsExceptions.wrap("reading a received message", e);
         }
         message.setAcknowledger(this::acknowledgeAll);
@@ -689,8 +690,8 @@ public class HazelcastSession implements QueueSession, TopicSession {
         for (Loaded loaded : batch) {
             try {
                 if (listener == null || closed) {
-                    connection.broker().release(loaded.source().address(), List.of(loaded.message().messageId()),
-                            owner, false);
+                    connection.broker().messages().release(loaded.source().address(),
+                            List.of(loaded.message().messageId()), owner, false);
                     continue;
                 }
                 deliveryLock.lock();

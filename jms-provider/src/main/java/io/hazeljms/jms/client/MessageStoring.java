@@ -4,8 +4,10 @@ import io.hazeljms.jms.ProviderError;
 import io.hazeljms.jms.config.BacklogPolicy;
 import io.hazeljms.jms.destination.HazelcastDestination;
 import io.hazeljms.store.Broker;
-import io.hazeljms.store.DestinationState;
 import io.hazeljms.store.DestinationStats;
+import io.hazeljms.store.Messages;
+import io.hazeljms.store.Refusal;
+import io.hazeljms.store.SendOutcome;
 import io.hazeljms.store.StoredMessage;
 import jakarta.jms.InvalidDestinationException;
 import jakarta.jms.JMSException;
@@ -35,11 +37,11 @@ final class MessageStoring {
     static void store(Broker broker, BacklogPolicy policy, HazelcastDestination destination,
                       List<StoredMessage> messages) throws JMSException {
         try {
-            int result = attempt(broker, destination, messages);
-            if (DestinationState.isRefused(result)) {
-                result = storeWhenRoom(broker, policy, destination, messages, result);
+            SendOutcome result = attempt(broker, destination, messages);
+            if (result.isRefused()) {
+                result = storeWhenRoom(broker, policy, destination, messages, result.refusal());
             }
-            if (result < 0) {
+            if (result.missing()) {
                 throw deleted(destination);
             }
         } catch (InterruptedException e) {
@@ -63,20 +65,20 @@ final class MessageStoring {
                 for (StoredMessage m : messages) {
                     bytes += m.estimatedSize();
                 }
-                int verdict = broker.room(key, messages.size(), bytes);
-                if (!DestinationState.isRefused(verdict)) {
+                Refusal verdict = broker.messages().room(key, messages.size(), bytes);
+                if (verdict == null) {
                     continue;
                 }
                 if (policy.mode() == BacklogPolicy.Mode.BLOCK) {
-                    try (Broker.Watch watch = broker.watch(key)) {
-                        while (DestinationState.isRefused(verdict) && System.currentTimeMillis() < deadline) {
+                    try (Messages.Watch watch = broker.messages().watch(key)) {
+                        while (verdict != null && System.currentTimeMillis() < deadline) {
                             long seen = watch.version();
                             watch.awaitChange(seen, waitMillis(deadline));
-                            verdict = broker.room(key, messages.size(), bytes);
+                            verdict = broker.messages().room(key, messages.size(), bytes);
                         }
                     }
                 }
-                if (DestinationState.isRefused(verdict)) {
+                if (verdict != null) {
                     throw refused(broker, policy, destination, verdict);
                 }
             }
@@ -88,31 +90,33 @@ final class MessageStoring {
     }
 
     /** One store call; a refused one stored nothing, so the same messages can be retried. */
-    private static int attempt(Broker broker, HazelcastDestination destination, List<StoredMessage> messages) {
+    private static SendOutcome attempt(Broker broker, HazelcastDestination destination, List<StoredMessage> messages) {
         return destination.isTemporary()
-                ? broker.sendToExisting(destination.encode(), messages)
-                : broker.send(destination.encode(), messages);
+                ? broker.messages().sendToExisting(destination.encode(), messages)
+                : broker.messages().send(destination.encode(), messages);
     }
 
     /** The destination has no room: wait for it as the policy allows, or fail without storing anything. */
-    private static int storeWhenRoom(Broker broker, BacklogPolicy policy, HazelcastDestination destination,
-                                     List<StoredMessage> messages, int refusal)
+    private static SendOutcome storeWhenRoom(Broker broker, BacklogPolicy policy,
+                                             HazelcastDestination destination, List<StoredMessage> messages,
+                                             Refusal refusal)
             throws JMSException, InterruptedException {
         long deadline = System.currentTimeMillis() + policy.blockMillis();
-        int result = refusal;
+        Refusal last = refusal;
         if (policy.mode() == BacklogPolicy.Mode.BLOCK) {
-            try (Broker.Watch watch = broker.watch(destination.encode())) {
+            try (Messages.Watch watch = broker.messages().watch(destination.encode())) {
                 while (System.currentTimeMillis() < deadline) {
                     long seen = watch.version();
-                    result = attempt(broker, destination, messages);
-                    if (!DestinationState.isRefused(result)) {
+                    SendOutcome result = attempt(broker, destination, messages);
+                    if (!result.isRefused()) {
                         return result;
                     }
+                    last = result.refusal();
                     watch.awaitChange(seen, waitMillis(deadline));
                 }
             }
         }
-        throw refused(broker, policy, destination, result);
+        throw refused(broker, policy, destination, last);
     }
 
     /** Up to the next retry, never past the deadline; at least 1 ms (0 would wait without bound). */
@@ -129,17 +133,17 @@ final class MessageStoring {
      * asynchronous one).
      */
     static ResourceAllocationException refused(Broker broker, BacklogPolicy policy, HazelcastDestination destination,
-                                               int refusal) {
+                                               Refusal refusal) {
         String waited = policy != null && policy.mode() == BacklogPolicy.Mode.BLOCK
                 ? " after waiting " + policy.blockMillis() + " ms (backlogPolicy BLOCK)" : "";
-        if (refusal == DestinationState.LOW_MEMORY) {
+        if (refusal == Refusal.LOW_MEMORY) {
             return new ResourceAllocationException(ProviderError.MEMBER_LOW_ON_MEMORY.text(destination, waited),
                     ProviderError.MEMBER_LOW_ON_MEMORY.id());
         }
         DestinationStats stats = stats(broker, destination);
-        String what = DestinationState.isTopicKey(destination.encode()) ? "a subscription of " + destination : destination.toString();
+        String what = !destination.isQueue() ? "a subscription of " + destination : destination.toString();
         String limit;
-        if (refusal == DestinationState.FULL_BYTES) {
+        if (refusal == Refusal.FULL_BYTES) {
             limit = "its byte limit maxQueueBytes=" + (stats == null ? "?" : stats.maxBytes())
                     + (stats == null ? "" : " (it holds about " + stats.bytes() + " bytes)");
         } else {
@@ -147,14 +151,14 @@ final class MessageStoring {
                     + (stats == null || what.startsWith("a subscription") ? ""
                     : " (it holds " + stats.depth() + " messages)");
         }
-        String setting = refusal == DestinationState.FULL_BYTES ? "maxQueueBytes" : "maxQueueMessages";
+        String setting = refusal == Refusal.FULL_BYTES ? "maxQueueBytes" : "maxQueueMessages";
         return new ResourceAllocationException(ProviderError.DESTINATION_FULL.text(what, limit, waited, setting),
                 ProviderError.DESTINATION_FULL.id());
     }
 
     private static DestinationStats stats(Broker broker, HazelcastDestination destination) {
         try {
-            return broker.stats(destination.encode());
+            return broker.administration().stats(destination.encode());
         } catch (RuntimeException e) {
             return null; // the message is still right without the figures
         }

@@ -3,7 +3,7 @@ package io.hazeljms.jms.client;
 import io.hazeljms.jms.ProviderError;
 import io.hazeljms.jms.config.BacklogPolicy;
 import io.hazeljms.jms.destination.HazelcastDestination;
-import io.hazeljms.store.DestinationState;
+import io.hazeljms.store.SendOutcome;
 import io.hazeljms.store.StoredMessage;
 import jakarta.jms.InvalidDestinationException;
 import jakarta.jms.JMSException;
@@ -181,8 +181,8 @@ final class NonPersistentSends {
         CompletableFuture<Void> stored = new CompletableFuture<>();
         try {
             storeCalls.incrementAndGet();
-            connection.broker().sendAsync(run.target().encode(), run.messages(), !run.target().isTemporary())
-                    .whenComplete((added, failure) -> outcome(run, added, failure)
+            connection.broker().messages().sendAsync(run.target().encode(), run.messages(), !run.target().isTemporary())
+                    .whenComplete((sent, failure) -> outcome(run, sent, failure)
                             .whenComplete((v, e) -> stored.complete(null)));
         } catch (RuntimeException e) {
             return outcome(run, null, e);
@@ -190,14 +190,14 @@ final class NonPersistentSends {
         return stored;
     }
 
-    private CompletableFuture<Void> outcome(Run run, Integer added, Throwable failure) {
+    private CompletableFuture<Void> outcome(Run run, SendOutcome sent, Throwable failure) {
         if (failure != null) {
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                     ? failure.getCause() : failure;
             lost(run.target(), run.messages(), Loss.FAILED, "the store call failed: " + cause, cause);
-        } else if (added != null && DestinationState.isRefused(added)) {
+        } else if (sent != null && sent.isRefused()) {
             return storeOneByOne(run);
-        } else if (added != null && added < 0) {
+        } else if (sent != null && sent.missing()) {
             lost(run.target(), run.messages(), Loss.DELETED, "the temporary destination was deleted", null);
         }
         return CompletableFuture.completedFuture(null);

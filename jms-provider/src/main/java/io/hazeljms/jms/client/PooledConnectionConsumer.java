@@ -61,8 +61,8 @@ final class PooledConnectionConsumer implements ConnectionConsumer {
                 int loaded = 0;
                 long timeout = 0; // wait for the first message, take what is already there for the rest
                 while (loaded < maxMessages && !closed) {
-                    StoredMessage stored = connection.broker().receive(consumer.watch(), consumer.claimSelector(), target.owner(),
-                            timeout, () -> closed || !connection.isStarted());
+                    StoredMessage stored = connection.broker().messages().receive(consumer.watch(),
+                            consumer.claimSelector(), target.owner(), timeout, () -> closed || !connection.isStarted());
                     if (stored == null) {
                         break;
                     }

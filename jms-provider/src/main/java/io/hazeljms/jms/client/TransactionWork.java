@@ -58,7 +58,7 @@ record TransactionWork(List<HazelcastSession.PendingSend> sends, List<Delivery> 
         }
         MessageStoring.awaitRoom(broker, policy, byDestination); // refused before anything is recorded
         for (HazelcastDestination d : byDestination.keySet()) {
-            if (d.isTemporary() && !broker.exists(d.encode())) {
+            if (d.isTemporary() && !broker.administration().exists(d.encode())) {
                 throw new InvalidDestinationException(ProviderError.TEMPORARY_DELETED.text(d.getName()));
             }
         }
@@ -73,7 +73,7 @@ record TransactionWork(List<HazelcastSession.PendingSend> sends, List<Delivery> 
 
     /** Rollback: the sends vanish, the receives are redelivered. */
     void rollback(Broker broker) {
-        Delivery.byAddress(deliveries).forEach((address, ids) -> broker.release(address, ids, owner, true));
+        Delivery.byAddress(deliveries).forEach((address, ids) -> broker.messages().release(address, ids, owner, true));
     }
 
     /** Prepare: the receives become leased to the branch, so no departure can release them. */

@@ -70,7 +70,7 @@ class AcknowledgeModeEmulationTest extends JmsTestSupport {
     }
 
     private long depth() throws JMSException {
-        return factory.node().broker().depth("queue:" + queue.getQueueName());
+        return factory.node().broker().administration().depth("queue:" + queue.getQueueName());
     }
 
     private static String text(Message m) throws JMSException {

@@ -1,0 +1,77 @@
+package io.hazeljms.store;
+
+import com.hazelcast.map.IMap;
+import io.hazeljms.store.processor.BrowseProcessor;
+import io.hazeljms.store.processor.CreateDestinationProcessor;
+import io.hazeljms.store.processor.PurgeProcessor;
+import io.hazeljms.store.processor.SettingsProcessor;
+import io.hazeljms.store.processor.StatsProcessor;
+
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The administration part of the store ({@link Broker#administration()}): creating, configuring, inspecting,
+ * purging and deleting destinations, and browsing a queue. Nothing here claims or leases a message.
+ */
+public final class Administration {
+
+    private final Broker broker;
+    private final IMap<String, DestinationState> destinations;
+
+    Administration(Broker broker, IMap<String, DestinationState> destinations) {
+        this.broker = broker;
+        this.destinations = destinations;
+    }
+
+    /** Creates a destination with the given settings, or applies them to an existing one. True if created. */
+    public boolean createDestination(String destination, DestinationSettings settings) {
+        return broker.onKey(destination, new CreateDestinationProcessor(settings));
+    }
+
+    /** A destination's settings, or null when it does not exist. */
+    public DestinationSettings settings(String destination) {
+        return broker.onKey(destination, new SettingsProcessor());
+    }
+
+    /** Deletes a destination and all its messages. True if it existed. */
+    public boolean deleteDestination(String destination) {
+        broker.hotPath().forget(destination);
+        return destinations.remove(destination) != null;
+    }
+
+    public boolean exists(String destination) {
+        return destinations.containsKey(destination);
+    }
+
+    /** Deletes pending messages; returns how many. */
+    public int purge(String destination) {
+        return broker.onKey(destination, new PurgeProcessor());
+    }
+
+    /** The destination's counters, or null when it does not exist. */
+    public DestinationStats stats(String destination) {
+        return broker.onKey(destination, new StatsProcessor(null));
+    }
+
+    /** A queue's or one subscription's counters, or null when it does not exist. */
+    public DestinationStats stats(Address address) {
+        return broker.onKey(address.key(), new StatsProcessor(address.subscription()));
+    }
+
+    /** Messages waiting or in flight; 0 for a destination that does not exist. */
+    public long depth(String destination) {
+        DestinationStats stats = stats(destination);
+        return stats == null ? 0 : stats.depth();
+    }
+
+    public Set<String> destinationNames() {
+        return new TreeSet<>(destinations.keySet());
+    }
+
+    /** One page of deliverable messages after {@code afterKey} (start with -1), in delivery order. */
+    public List<StoredMessage> browse(String queue, String selector, long afterKey, int limit) {
+        return broker.onKey(queue, new BrowseProcessor(null, selector, afterKey, limit));
+    }
+}

@@ -1,0 +1,283 @@
+package io.hazeljms.store;
+
+import com.hazelcast.map.IMap;
+import io.hazeljms.store.processor.AckProcessor;
+import io.hazeljms.store.processor.ReleaseOwnerProcessor;
+import io.hazeljms.store.processor.ReleaseProcessor;
+import io.hazeljms.store.processor.RoomProcessor;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.BooleanSupplier;
+import java.util.logging.Logger;
+
+/**
+ * The message part of the store ({@link Broker#messages()}): send, claim, receive (waiting), acknowledge and
+ * release the messages of queues and subscriptions. Send and receive go through the {@link HotPath} chosen
+ * when the broker was built; the rest are entry processors on the destination's partition.
+ */
+public final class Messages {
+
+    private static final Logger LOG = Logger.getLogger(Messages.class.getName());
+    /**
+     * Longest a consumer waits for an event before it asks the store again: events of an owner that was lost
+     * may never come, so no wait may depend on them alone.
+     */
+    static final long RECHECK_MILLIS = 1_000;
+
+    private final Broker broker;
+    private final IMap<String, DestinationState> destinations;
+    private final DestinationSignals signals;
+    private final PublicApiHotPath publicApi;
+    private final HotPath hotPath;
+    private final StoreCalls calls;
+    private final DestinationSettings defaults;
+
+    Messages(Broker broker, IMap<String, DestinationState> destinations, DestinationSignals signals,
+             PublicApiHotPath publicApi, HotPath hotPath, StoreCalls calls) {
+        this.broker = broker;
+        this.destinations = destinations;
+        this.signals = signals;
+        this.publicApi = publicApi;
+        this.hotPath = hotPath;
+        this.calls = calls;
+        this.defaults = broker.defaults();
+    }
+
+    // --- send ------------------------------------------------------------------------------------------------
+
+    /**
+     * Stores messages on a destination, creating it on first use; returns once they are on the primary and
+     * its synchronous backups. A destination without room for them all stores none and answers why
+     * ({@link SendOutcome#refusal}: its limits, or its member low on memory).
+     */
+    public SendOutcome send(String destination, List<StoredMessage> messages) {
+        return SendOutcome.ofCode(hotPath.enqueue(destination, messages, defaults));
+    }
+
+    /**
+     * As {@link #send(String, List)} to a destination that must exist (a temporary one).
+     *
+     * @return {@link SendOutcome#missing} if it does not exist
+     */
+    public SendOutcome sendToExisting(String destination, List<StoredMessage> messages) {
+        return SendOutcome.ofCode(hotPath.enqueue(destination, messages, null));
+    }
+
+    /**
+     * Whether {@code messages} messages of {@code bytes} bytes in all ({@link StoredMessage#estimatedSize}) would
+     * fit in a destination now, changing nothing: null if so, else why not.
+     */
+    public Refusal room(String destination, int messages, long bytes) {
+        int verdict = broker.onKey(destination, new RoomProcessor(messages, bytes));
+        return Refusal.ofCode(verdict);
+    }
+
+    public SendOutcome send(String destination, StoredMessage message) {
+        return send(destination, List.of(message));
+    }
+
+    /** As {@link #send(String, List)}, completing when stored (missing if a required destination is). */
+    public CompletionStage<SendOutcome> sendAsync(String destination, List<StoredMessage> messages,
+                                                  boolean createIfMissing) {
+        return hotPath.enqueueAsync(destination, messages, createIfMissing ? defaults : null)
+                .thenApply(SendOutcome::ofCode);
+    }
+
+    // --- receive ---------------------------------------------------------------------------------------------
+
+    /** Claims the best eligible message now, or returns a result without one. Moves dead and expired messages. */
+    public ClaimResult claim(Address from, String selector, LeaseOwner owner) {
+        return claim(from, selector, owner, 1, List.of());
+    }
+
+    /**
+     * Claims up to {@code max} messages in one call, after acknowledging {@code acks} (messages this owner
+     * consumed and has not acknowledged yet) in the same call.
+     */
+    public ClaimResult claim(Address from, String selector, LeaseOwner owner, int max, List<String> acks) {
+        return claim(from, selector, owner, max, acks, false);
+    }
+
+    /** @param awaitIfEmpty the caller will wait for an event if nothing is claimed: the next enqueue fires one */
+    ClaimResult claim(Address from, String selector, LeaseOwner owner, int max, List<String> acks,
+                      boolean awaitIfEmpty) {
+        ClaimResult result = publicApi.claimOnce(from, selector, owner, max, acks, awaitIfEmpty);
+        move(from, result.moves(), owner);
+        return result;
+    }
+
+    public ClaimResult claim(String queue, String selector, LeaseOwner owner) {
+        return claim(Address.queue(queue), selector, owner);
+    }
+
+    /**
+     * Claims a message, waiting for one up to {@code timeoutMillis} (0 = forever, negative = do not wait).
+     * Waits on change events of the destination and on the time the next delayed message is due; returns
+     * null on timeout or when {@code cancelled} turns true (callers poke the watch to make it check).
+     */
+    public StoredMessage receive(Watch watch, String selector, LeaseOwner owner, long timeoutMillis,
+                                 BooleanSupplier cancelled) throws InterruptedException {
+        List<StoredMessage> messages = receive(watch, selector, owner, timeoutMillis, cancelled, 1, List.of());
+        return messages.isEmpty() ? null : messages.get(0);
+    }
+
+    /**
+     * As {@link #receive(Watch, String, LeaseOwner, long, BooleanSupplier)}, claiming up to {@code max} messages
+     * at once; {@code acks} are acknowledged by the first claim (so even when it finds nothing), then the
+     * receiver waits. Returns the messages in delivery order, empty on timeout or cancellation.
+     */
+    public List<StoredMessage> receive(Watch watch, String selector, LeaseOwner owner, long timeoutMillis,
+                                       BooleanSupplier cancelled, int max, List<String> acks)
+            throws InterruptedException {
+        long deadline = timeoutMillis == 0 ? Long.MAX_VALUE : System.currentTimeMillis() + Math.max(0, timeoutMillis);
+        List<String> toAcknowledge = acks;
+        while (!cancelled.getAsBoolean() || !toAcknowledge.isEmpty()) {
+            boolean stopping = cancelled.getAsBoolean();
+            // waits at most RECHECK_MILLIS: the events or the parked claim of an owner that is lost may never come
+            long wait = stopping || timeoutMillis < 0 ? 0
+                    : Math.min(RECHECK_MILLIS, Math.max(0, deadline - System.currentTimeMillis()));
+            ClaimResult result = hotPath.claim(watch.waiter, selector, owner, stopping ? 0 : max, toAcknowledge, wait);
+            move(watch.address(), result.moves(), owner);
+            toAcknowledge = List.of();
+            if (!result.messages().isEmpty()) {
+                return result.messages();
+            }
+            if (timeoutMillis < 0 || System.currentTimeMillis() >= deadline) {
+                return List.of();
+            }
+            // else the wait ended (a change, a cancellation, a delayed message due, the recheck): ask again
+        }
+        return List.of();
+    }
+
+    /** Starts watching a queue or subscription for changes; close the watch when its consumer closes. */
+    public Watch watch(Address address) {
+        return new Watch(new Waiter(address, signals.watch(address.key())));
+    }
+
+    public Watch watch(String queue) {
+        return watch(Address.queue(queue));
+    }
+
+    /** A consumer's wait on the queue or subscription it consumes from (its change events, its parked claims). */
+    public final class Watch implements AutoCloseable {
+        private final Waiter waiter;
+        private boolean closed;
+
+        private Watch(Waiter waiter) {
+            this.waiter = waiter;
+        }
+
+        public Address address() {
+            return waiter.address();
+        }
+
+        /** Waits (bounded) for the next change of the watched entry, e.g. room in a full topic. */
+        public void awaitChange(long seen, long timeoutMillis) throws InterruptedException {
+            waiter.signal.awaitChange(seen, timeoutMillis);
+        }
+
+        public long version() {
+            return waiter.signal.version();
+        }
+
+        /** Wakes every local waiter of this destination so they re-check their cancellation. */
+        public void wakeUp() {
+            waiter.signal.fire();
+            hotPath.cancelWait(waiter);
+        }
+
+        @Override
+        public synchronized void close() {
+            if (!closed) {
+                closed = true;
+                signals.unwatch(waiter.signal);
+            }
+        }
+    }
+
+    // --- acknowledge and release -----------------------------------------------------------------------------
+
+    /** Acknowledges messages claimed by this owner's session. Returns how many were still held. */
+    public int acknowledge(Address from, List<String> messageIds, LeaseOwner owner) {
+        if (messageIds.isEmpty()) {
+            return 0;
+        }
+        return broker.onKey(from.key(), new AckProcessor(from.subscription(), messageIds, owner));
+    }
+
+    /**
+     * As {@link #acknowledge(Address, List, LeaseOwner)} without waiting: completes with the count when done
+     * (on the primary and its backups).
+     */
+    public CompletionStage<Integer> acknowledgeAsync(Address from, List<String> messageIds, LeaseOwner owner) {
+        AckProcessor processor = new AckProcessor(from.subscription(), messageIds, owner);
+        return calls.callAsync(processor, from.key(), () -> destinations.submitToKey(from.key(), processor));
+    }
+
+    public int acknowledge(String queue, List<String> messageIds, LeaseOwner owner) {
+        return acknowledge(Address.queue(queue), messageIds, owner);
+    }
+
+    /**
+     * Returns messages claimed by this owner's session for redelivery; those out of attempts go to the
+     * dead-letter queue.
+     *
+     * @param delivered false for messages that never reached the application (their delivery is not counted)
+     */
+    public void release(Address from, List<String> messageIds, LeaseOwner owner, boolean delivered) {
+        if (messageIds.isEmpty()) {
+            return;
+        }
+        ReleaseResult result = broker.onKey(from.key(),
+                new ReleaseProcessor(from.subscription(), messageIds, owner, delivered));
+        move(from, result.moves(), owner);
+    }
+
+    public void release(String queue, List<String> messageIds, LeaseOwner owner, boolean delivered) {
+        release(Address.queue(queue), messageIds, owner, delivered);
+    }
+
+    /** Releases every lease a session, connection or node holds on one destination. */
+    public void releaseOwner(String destination, LeaseOwner owner, LeaseOwner.Scope scope) {
+        broker.onKey(destination, new ReleaseOwnerProcessor(owner, scope));
+    }
+
+    /** Releases every lease of a connection or node on all destinations, and deletes its temporary ones. */
+    public void releaseEverywhere(LeaseOwner owner, LeaseOwner.Scope scope) {
+        ReleaseOwnerProcessor processor = new ReleaseOwnerProcessor(owner, scope);
+        calls.call(processor, "every destination", () -> CompletableFuture.supplyAsync(
+                () -> destinations.executeOnEntries(processor), Runnable::run));
+    }
+
+    /**
+     * Moves messages to their dead-letter or expiry queue: stored on the target first (idempotent by
+     * message id), then removed from the source, so a crash between the two duplicates, never loses. A target
+     * without room refuses them: they stay where they are, leased to {@code owner}, and are moved when that
+     * lease ends and a claim meets them again.
+     */
+    private void move(Address source, List<StoredMessage> moves, LeaseOwner owner) {
+        if (moves.isEmpty()) {
+            return;
+        }
+        Map<String, List<StoredMessage>> byTarget = new LinkedHashMap<>();
+        for (StoredMessage m : moves) {
+            byTarget.computeIfAbsent(m.destination(), t -> new ArrayList<>()).add(m);
+        }
+        List<String> ids = new ArrayList<>();
+        byTarget.forEach((target, messages) -> {
+            SendOutcome stored = send(target, messages);
+            if (stored.isRefused()) {
+                LOG.warning(StoreError.MOVE_TARGET_FULL.text(target, messages.size(), source.key(), stored.refusal()));
+                return;
+            }
+            messages.forEach(m -> ids.add(m.messageId()));
+        });
+        acknowledge(source, ids, owner);
+    }
+}
