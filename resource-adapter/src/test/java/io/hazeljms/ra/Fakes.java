@@ -23,6 +23,7 @@ import java.util.Timer;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 
 /**
@@ -121,6 +122,8 @@ final class Fakes {
     static final class EndpointFactory implements MessageEndpointFactory {
         private final boolean transacted;
         private final Consumer<Message> bean;
+        /** One permit per delivery the container side finished (committed or rolled back). */
+        final Semaphore completed = new Semaphore(0);
 
         EndpointFactory(boolean transacted, Consumer<Message> bean) {
             this.transacted = transacted;
@@ -129,7 +132,7 @@ final class Fakes {
 
         @Override
         public MessageEndpoint createEndpoint(XAResource xaResource) throws UnavailableException {
-            return new Endpoint(xaResource, bean);
+            return new Endpoint(xaResource, bean, completed);
         }
 
         @Override
@@ -157,12 +160,14 @@ final class Fakes {
     static final class Endpoint implements MessageEndpoint, MessageListener {
         private final XAResource xa;
         private final Consumer<Message> bean;
+        private final Semaphore completed;
         private Xid xid;
         private boolean failed;
 
-        Endpoint(XAResource xa, Consumer<Message> bean) {
+        Endpoint(XAResource xa, Consumer<Message> bean, Semaphore completed) {
             this.xa = xa;
             this.bean = bean;
+            this.completed = completed;
         }
 
         @Override
@@ -193,6 +198,7 @@ final class Fakes {
         @Override
         public void afterDelivery() {
             if (xa == null) {
+                completed.release();
                 return;
             }
             try {
@@ -202,6 +208,7 @@ final class Fakes {
                 } else {
                     xa.commit(xid, true);
                 }
+                completed.release();
             } catch (XAException e) {
                 throw new IllegalStateException(e);
             }

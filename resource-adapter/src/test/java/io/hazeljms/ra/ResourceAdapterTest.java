@@ -100,7 +100,7 @@ class ResourceAdapterTest {
         CountDownLatch twoAtOnce = new CountDownLatch(2);
         AtomicInteger inside = new AtomicInteger();
         AtomicInteger maxInside = new AtomicInteger();
-        ra.endpointActivation(new Fakes.EndpointFactory(true, m -> {
+        Fakes.EndpointFactory factory = new Fakes.EndpointFactory(true, m -> {
             maxInside.accumulateAndGet(inside.incrementAndGet(), Math::max);
             twoAtOnce.countDown();
             try {
@@ -112,13 +112,16 @@ class ResourceAdapterTest {
             threads.add(Thread.currentThread().getName());
             inside.decrementAndGet();
             all.countDown();
-        }), queueSpec(4));
+        });
+        ra.endpointActivation(factory, queueSpec(4));
         for (int i = 0; i < 40; i++) {
             send("m" + i);
         }
         assertTrue(all.await(60, TimeUnit.SECONDS));
         assertEquals(40, seen.size());
         assertTrue(maxInside.get() > 1, "maxSession > 1 delivers concurrently");
+        // the bean has run for every message; the container commits right after it
+        assertTrue(factory.completed.tryAcquire(40, 30, TimeUnit.SECONDS), "every delivery's transaction completed");
         assertEquals(0, plain.node().broker().administration().depth("queue:" + queueName), "each committed delivery consumed its message");
     }
 
