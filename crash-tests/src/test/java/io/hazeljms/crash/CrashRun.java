@@ -147,7 +147,7 @@ final class CrashRun implements AutoCloseable {
     /** Drains the queues with a fresh JVM and waits until it is done. */
     void drainAll(String name, boolean client, String... queues) {
         Child d = drain(name, client, queues);
-        d.await("DONE", Duration.ofSeconds(60 + 30L * queues.length));
+        d.await("DONE", Duration.ofSeconds(60 + 90L * queues.length)); // per queue: draining, then held ones back
         d.kill();
     }
 

@@ -415,7 +415,13 @@ public final class Role {
         });
     }
 
-    /** Drains {@code queues} one after another (each until idle for {@code idleMs}), prints DRAINED, DONE. */
+    /** How long a drain keeps at a queue whose messages are still held by a departed node. */
+    private static final long DRAIN_HELD_SECONDS = 60;
+
+    /**
+     * Drains {@code queues} one after another (each until idle for {@code idleMs} and empty, or held messages
+     * did not come back within {@link #DRAIN_HELD_SECONDS}), prints DRAINED with what was left, then DONE.
+     */
     private void drain() throws Exception {
         HazelcastConnectionFactory cf = new HazelcastConnectionFactory(providerConfig());
         Connection connection = cf.createConnection();
@@ -427,7 +433,14 @@ public final class Role {
         Map<String, Long> finishing = new ConcurrentHashMap<>();
         for (String q : list(arg("queues"))) {
             finishing.put(q, idle);
-            consume(connection, AckMode.TRANSACTED, 50, q, deliveries, acks, finishing);
+            // idle is not enough: messages a killed node held come back only once its departure is handled
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(DRAIN_HELD_SECONDS);
+            long left;
+            do {
+                consume(connection, AckMode.TRANSACTED, 50, q, deliveries, acks, finishing);
+                left = cf.node().broker().administration().depth("queue:" + q);
+            } while (left > 0 && System.nanoTime() < deadline);
+            out("DRAINED " + q + " left=" + left);
         }
         out("DONE");
         commands(words -> { });
