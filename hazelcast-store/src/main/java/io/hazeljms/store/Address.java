@@ -3,8 +3,8 @@ package io.hazeljms.store;
 import java.util.Objects;
 
 /**
- * Where messages are consumed from: a queue (its map key), or one subscription of a topic (the topic's key
- * plus the subscription name). Both live in the destination's map entry, so the same partition serves them.
+ * Where messages are consumed from: a queue, or one subscription of a topic (the topic's key plus the
+ * subscription name). Both live in the destination's map entry, so the same partition serves them.
  */
 public record Address(DestinationKey destination, String subscription) {
 
