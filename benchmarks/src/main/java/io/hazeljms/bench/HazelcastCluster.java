@@ -8,6 +8,7 @@ import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import io.hazeljms.jms.HazelcastConnectionFactory;
 import io.hazeljms.jms.config.ProviderConfig;
+import io.hazeljms.store.DestinationKey;
 import io.hazeljms.store.StoreConfig;
 
 import java.util.ArrayList;
@@ -147,7 +148,7 @@ public final class HazelcastCluster implements AutoCloseable {
 
             @Override
             public String queueName(String base) {
-                return remoteOwned(base, n -> "queue:" + n);
+                return remoteOwned(base, n -> DestinationKey.queue(n).encode());
             }
 
             @Override
@@ -162,12 +163,12 @@ public final class HazelcastCluster implements AutoCloseable {
 
             @Override
             public long depth(String queue) {
-                return factory.node().broker().administration().depth("queue:" + queue);
+                return factory.node().broker().administration().depth(DestinationKey.queue(queue));
             }
 
             @Override
             public void dispose(String queue) {
-                factory.node().broker().administration().deleteDestination("queue:" + queue);
+                factory.node().broker().administration().deleteDestination(DestinationKey.queue(queue));
             }
         };
     }

@@ -8,6 +8,7 @@ import com.hazelcast.partition.MigrationState;
 import com.hazelcast.partition.ReplicaMigrationEvent;
 import io.hazeljms.jms.HazelcastConnectionFactory;
 import io.hazeljms.jms.config.ProviderConfig;
+import io.hazeljms.store.DestinationKey;
 import io.hazeljms.store.StoreConfig;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.Connection;
@@ -438,7 +439,7 @@ public final class Role {
             long left;
             do {
                 consume(connection, AckMode.TRANSACTED, 50, q, deliveries, acks, finishing);
-                left = cf.node().broker().administration().depth("queue:" + q);
+                left = cf.node().broker().administration().depth(DestinationKey.queue(q));
             } while (left > 0 && System.nanoTime() < deadline);
             out("DRAINED " + q + " left=" + left);
         }

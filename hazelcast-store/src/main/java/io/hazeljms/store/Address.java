@@ -3,25 +3,30 @@ package io.hazeljms.store;
 import java.util.Objects;
 
 /**
- * Where messages are consumed from: a queue (its map key), or one subscription of a topic (the topic's key
- * plus the subscription name). Both live in the destination's map entry, so the same partition serves them.
+ * Where messages are consumed from: a queue, or one subscription of a topic (the topic's key plus the
+ * subscription name). Both live in the destination's map entry, so the same partition serves them.
  */
-public record Address(String key, String subscription) {
+public record Address(DestinationKey destination, String subscription) {
 
     public Address {
-        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(destination, "destination");
     }
 
-    public static Address queue(String key) {
-        return new Address(key, null);
+    public static Address queue(DestinationKey queue) {
+        return new Address(queue, null);
     }
 
-    public static Address subscription(String topicKey, String subscription) {
-        return new Address(topicKey, Objects.requireNonNull(subscription, "subscription"));
+    public static Address subscription(DestinationKey topic, String subscription) {
+        return new Address(topic, Objects.requireNonNull(subscription, "subscription"));
+    }
+
+    /** The destination's map key (its encoded form). */
+    public String key() {
+        return destination.encode();
     }
 
     @Override
     public String toString() {
-        return subscription == null ? key : key + "#" + subscription;
+        return subscription == null ? key() : key() + "#" + subscription;
     }
 }

@@ -7,6 +7,7 @@ import io.hazeljms.store.processor.PurgeProcessor;
 import io.hazeljms.store.processor.SettingsProcessor;
 import io.hazeljms.store.processor.StatsProcessor;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -26,33 +27,33 @@ public final class Administration {
     }
 
     /** Creates a destination with the given settings, or applies them to an existing one. True if created. */
-    public boolean createDestination(String destination, DestinationSettings settings) {
-        return broker.onKey(destination, new CreateDestinationProcessor(settings));
+    public boolean createDestination(DestinationKey destination, DestinationSettings settings) {
+        return broker.onKey(destination.encode(), new CreateDestinationProcessor(settings));
     }
 
     /** A destination's settings, or null when it does not exist. */
-    public DestinationSettings settings(String destination) {
-        return broker.onKey(destination, new SettingsProcessor());
+    public DestinationSettings settings(DestinationKey destination) {
+        return broker.onKey(destination.encode(), new SettingsProcessor());
     }
 
     /** Deletes a destination and all its messages. True if it existed. */
-    public boolean deleteDestination(String destination) {
-        broker.hotPath().forget(destination);
-        return destinations.remove(destination) != null;
+    public boolean deleteDestination(DestinationKey destination) {
+        broker.hotPath().forget(destination.encode());
+        return destinations.remove(destination.encode()) != null;
     }
 
-    public boolean exists(String destination) {
-        return destinations.containsKey(destination);
+    public boolean exists(DestinationKey destination) {
+        return destinations.containsKey(destination.encode());
     }
 
     /** Deletes pending messages; returns how many. */
-    public int purge(String destination) {
-        return broker.onKey(destination, new PurgeProcessor());
+    public int purge(DestinationKey destination) {
+        return broker.onKey(destination.encode(), new PurgeProcessor());
     }
 
     /** The destination's counters, or null when it does not exist. */
-    public DestinationStats stats(String destination) {
-        return broker.onKey(destination, new StatsProcessor(null));
+    public DestinationStats stats(DestinationKey destination) {
+        return broker.onKey(destination.encode(), new StatsProcessor(null));
     }
 
     /** A queue's or one subscription's counters, or null when it does not exist. */
@@ -61,17 +62,21 @@ public final class Administration {
     }
 
     /** Messages waiting or in flight; 0 for a destination that does not exist. */
-    public long depth(String destination) {
+    public long depth(DestinationKey destination) {
         DestinationStats stats = stats(destination);
         return stats == null ? 0 : stats.depth();
     }
 
-    public Set<String> destinationNames() {
-        return new TreeSet<>(destinations.keySet());
+    public Set<DestinationKey> destinationNames() {
+        Set<DestinationKey> names = new TreeSet<>(Comparator.comparing(DestinationKey::encode));
+        for (String key : destinations.keySet()) {
+            names.add(DestinationKey.parse(key));
+        }
+        return names;
     }
 
     /** One page of deliverable messages after {@code afterKey} (start with -1), in delivery order. */
-    public List<StoredMessage> browse(String queue, String selector, long afterKey, int limit) {
-        return broker.onKey(queue, new BrowseProcessor(null, selector, afterKey, limit));
+    public List<StoredMessage> browse(DestinationKey queue, String selector, long afterKey, int limit) {
+        return broker.onKey(queue.encode(), new BrowseProcessor(null, selector, afterKey, limit));
     }
 }

@@ -112,7 +112,7 @@ public final class CommitRecord implements IdentifiedDataSerializable {
         int n = in.readInt();
         List<Acknowledgement> acknowledgements = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            Address address = new Address(in.readString(), in.readString());
+            Address address = new Address(DestinationKey.parse(in.readString()), in.readString());
             List<String> ids = new ArrayList<>();
             ClaimDecision.readIds(in, ids);
             acknowledgements.add(new Acknowledgement(address, ids, LeaseOwner.read(in)));

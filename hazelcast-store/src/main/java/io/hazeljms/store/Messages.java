@@ -55,8 +55,8 @@ public final class Messages {
      * its synchronous backups. A destination without room for them all stores none and answers why
      * ({@link SendOutcome#refusal}: its limits, or its member low on memory).
      */
-    public SendOutcome send(String destination, List<StoredMessage> messages) {
-        return SendOutcome.ofCode(hotPath.enqueue(destination, messages, defaults));
+    public SendOutcome send(DestinationKey destination, List<StoredMessage> messages) {
+        return SendOutcome.ofCode(hotPath.enqueue(destination.encode(), messages, defaults));
     }
 
     /**
@@ -64,27 +64,27 @@ public final class Messages {
      *
      * @return {@link SendOutcome#missing} if it does not exist
      */
-    public SendOutcome sendToExisting(String destination, List<StoredMessage> messages) {
-        return SendOutcome.ofCode(hotPath.enqueue(destination, messages, null));
+    public SendOutcome sendToExisting(DestinationKey destination, List<StoredMessage> messages) {
+        return SendOutcome.ofCode(hotPath.enqueue(destination.encode(), messages, null));
     }
 
     /**
      * Whether {@code messages} messages of {@code bytes} bytes in all ({@link StoredMessage#estimatedSize}) would
      * fit in a destination now, changing nothing: null if so, else why not.
      */
-    public Refusal room(String destination, int messages, long bytes) {
-        int verdict = broker.onKey(destination, new RoomProcessor(messages, bytes));
+    public Refusal room(DestinationKey destination, int messages, long bytes) {
+        int verdict = broker.onKey(destination.encode(), new RoomProcessor(messages, bytes));
         return Refusal.ofCode(verdict);
     }
 
-    public SendOutcome send(String destination, StoredMessage message) {
+    public SendOutcome send(DestinationKey destination, StoredMessage message) {
         return send(destination, List.of(message));
     }
 
     /** As {@link #send(String, List)}, completing when stored (missing if a required destination is). */
-    public CompletionStage<SendOutcome> sendAsync(String destination, List<StoredMessage> messages,
+    public CompletionStage<SendOutcome> sendAsync(DestinationKey destination, List<StoredMessage> messages,
                                                   boolean createIfMissing) {
-        return hotPath.enqueueAsync(destination, messages, createIfMissing ? defaults : null)
+        return hotPath.enqueueAsync(destination.encode(), messages, createIfMissing ? defaults : null)
                 .thenApply(SendOutcome::ofCode);
     }
 
@@ -111,7 +111,7 @@ public final class Messages {
         return result;
     }
 
-    public ClaimResult claim(String queue, String selector, LeaseOwner owner) {
+    public ClaimResult claim(DestinationKey queue, String selector, LeaseOwner owner) {
         return claim(Address.queue(queue), selector, owner);
     }
 
@@ -160,7 +160,7 @@ public final class Messages {
         return new Watch(new Waiter(address, signals.watch(address.key())));
     }
 
-    public Watch watch(String queue) {
+    public Watch watch(DestinationKey queue) {
         return watch(Address.queue(queue));
     }
 
@@ -220,7 +220,7 @@ public final class Messages {
         return calls.callAsync(processor, from.key(), () -> destinations.submitToKey(from.key(), processor));
     }
 
-    public int acknowledge(String queue, List<String> messageIds, LeaseOwner owner) {
+    public int acknowledge(DestinationKey queue, List<String> messageIds, LeaseOwner owner) {
         return acknowledge(Address.queue(queue), messageIds, owner);
     }
 
@@ -239,13 +239,13 @@ public final class Messages {
         move(from, result.moves(), owner);
     }
 
-    public void release(String queue, List<String> messageIds, LeaseOwner owner, boolean delivered) {
+    public void release(DestinationKey queue, List<String> messageIds, LeaseOwner owner, boolean delivered) {
         release(Address.queue(queue), messageIds, owner, delivered);
     }
 
     /** Releases every lease a session, connection or node holds on one destination. */
-    public void releaseOwner(String destination, LeaseOwner owner, LeaseOwner.Scope scope) {
-        broker.onKey(destination, new ReleaseOwnerProcessor(owner, scope));
+    public void releaseOwner(DestinationKey destination, LeaseOwner owner, LeaseOwner.Scope scope) {
+        broker.onKey(destination.encode(), new ReleaseOwnerProcessor(owner, scope));
     }
 
     /** Releases every lease of a connection or node on all destinations, and deletes its temporary ones. */
@@ -271,7 +271,7 @@ public final class Messages {
         }
         List<String> ids = new ArrayList<>();
         byTarget.forEach((target, messages) -> {
-            SendOutcome stored = send(target, messages);
+            SendOutcome stored = send(DestinationKey.parse(target), messages);
             if (stored.isRefused()) {
                 LOG.warning(StoreError.MOVE_TARGET_FULL.text(target, messages.size(), source.key(), stored.refusal()));
                 return;

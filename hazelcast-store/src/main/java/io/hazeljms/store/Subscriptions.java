@@ -25,8 +25,9 @@ public final class Subscriptions {
      * Attaches a consumer to a subscription of a topic. A durable subscription that exists on another topic
      * is deleted first (if unused), as changing a durable subscription's topic replaces it (spec 6.11.1).
      */
-    public SubscribeOutcome subscribe(String topicKey, String subscription, SubscriptionSpec spec, String consumerId,
+    public SubscribeOutcome subscribe(DestinationKey topic, String subscription, SubscriptionSpec spec, String consumerId,
                                       LeaseOwner owner) {
+        String topicKey = topic.encode();
         if (spec.durable()) {
             String previousTopic = durableIndex.get(subscription);
             if (previousTopic != null && !previousTopic.equals(topicKey)) {
@@ -47,8 +48,8 @@ public final class Subscriptions {
     }
 
     /** Detaches a closing consumer; a non-durable subscription ends with its last consumer. */
-    public void detach(String topicKey, String subscription, String consumerId) {
-        broker.onKey(topicKey, new DetachProcessor(subscription, consumerId));
+    public void detach(DestinationKey topic, String subscription, String consumerId) {
+        broker.onKey(topic.encode(), new DetachProcessor(subscription, consumerId));
     }
 
     /** Deletes a durable subscription by name, wherever its topic is. */

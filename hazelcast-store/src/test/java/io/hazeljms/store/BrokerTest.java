@@ -21,7 +21,7 @@ class BrokerTest {
     private static TestCluster cluster;
     private static Broker broker;
     private final LeaseOwner owner = new LeaseOwner(broker.nodeId(), "conn-" + UUID.randomUUID(), "session-1");
-    private String queue;
+    private DestinationKey queue;
 
     @BeforeAll
     static void startMember() {
@@ -36,7 +36,7 @@ class BrokerTest {
 
     @org.junit.jupiter.api.BeforeEach
     void uniqueQueue(TestInfo info) {
-        queue = "queue:" + info.getTestMethod().orElseThrow().getName() + "-" + UUID.randomUUID();
+        queue = DestinationKey.queue(info.getTestMethod().orElseThrow().getName() + "-" + UUID.randomUUID());
     }
 
     static StoredMessage message(String id, int priority) {
@@ -98,8 +98,8 @@ class BrokerTest {
 
     @Test
     void movesToDeadLetterQueueAfterMaxAttemptsWithReason() {
-        String dlq = "queue:dlq-" + UUID.randomUUID();
-        broker.administration().createDestination(queue, DestinationSettings.defaults().withMaxDeliveryAttempts(2).withDeadLetterQueue(dlq));
+        DestinationKey dlq = DestinationKey.queue("dlq-" + UUID.randomUUID());
+        broker.administration().createDestination(queue, DestinationSettings.defaults().withMaxDeliveryAttempts(2).withDeadLetterQueue(dlq.encode()));
         broker.messages().send(queue, message("poison", 4));
         for (int attempt = 1; attempt <= 2; attempt++) {
             StoredMessage m = broker.messages().claim(queue, null, owner).message();
@@ -112,15 +112,15 @@ class BrokerTest {
         assertNotNull(dead, "the message is on the dead-letter queue");
         assertEquals("poison", dead.messageId());
         assertEquals(1, dead.deliveryCount(), "a fresh count on the dead-letter queue");
-        assertEquals(queue, dead.properties().get(DestinationState.ORIGIN_PROPERTY));
+        assertEquals(queue.encode(), dead.properties().get(DestinationState.ORIGIN_PROPERTY));
         assertTrue(((String) dead.properties().get(DestinationState.REASON_PROPERTY)).contains("attempts"));
         assertEquals(1, broker.administration().stats(queue).deadLettered());
     }
 
     @Test
     void aMoveMadeAgainAfterItsNodeDiedStoresTheMessageOnceOnTheDeadLetterQueue() {
-        String dlq = "queue:dlq-" + UUID.randomUUID();
-        broker.administration().createDestination(queue, DestinationSettings.defaults().withMaxDeliveryAttempts(1).withDeadLetterQueue(dlq));
+        DestinationKey dlq = DestinationKey.queue("dlq-" + UUID.randomUUID());
+        broker.administration().createDestination(queue, DestinationSettings.defaults().withMaxDeliveryAttempts(1).withDeadLetterQueue(dlq.encode()));
         broker.messages().send(queue, message("twice", 4));
         broker.messages().claim(queue, null, owner);
         // a first move stored the copy on the dead-letter queue, then its node died before acknowledging the source
@@ -133,8 +133,8 @@ class BrokerTest {
 
     @Test
     void nodeReleaseReturnsMessagesThatThenDeadLetterOnClaim() {
-        String dlq = "queue:dlq-" + UUID.randomUUID();
-        broker.administration().createDestination(queue, DestinationSettings.defaults().withMaxDeliveryAttempts(1).withDeadLetterQueue(dlq));
+        DestinationKey dlq = DestinationKey.queue("dlq-" + UUID.randomUUID());
+        broker.administration().createDestination(queue, DestinationSettings.defaults().withMaxDeliveryAttempts(1).withDeadLetterQueue(dlq.encode()));
         broker.messages().send(queue, message("m", 4));
         broker.messages().claim(queue, null, owner);
         broker.messages().releaseEverywhere(owner, LeaseOwner.Scope.NODE);
@@ -144,8 +144,8 @@ class BrokerTest {
 
     @Test
     void expiredMessagesAreNeverDeliveredAndMoveToExpiryQueueWhenConfigured() {
-        String expiry = "queue:expiry-" + UUID.randomUUID();
-        broker.administration().createDestination(queue, DestinationSettings.defaults().withExpiryQueue(expiry));
+        DestinationKey expiry = DestinationKey.queue("expiry-" + UUID.randomUUID());
+        broker.administration().createDestination(queue, DestinationSettings.defaults().withExpiryQueue(expiry.encode()));
         broker.messages().send(queue, message("old", 4).expiration(System.currentTimeMillis() - 1));
         broker.messages().send(queue, message("fresh", 4).expiration(System.currentTimeMillis() + 60_000));
         assertEquals("fresh", claimId());
@@ -308,10 +308,10 @@ class BrokerTest {
         com.hazelcast.map.IMap<String, DestinationState> map = cluster.member(0).getMap(StoreConfig.DESTINATIONS_MAP);
         java.util.UUID registration = map.addEntryListener(
                 (com.hazelcast.map.listener.EntryUpdatedListener<String, DestinationState>) e ->
-                        announcedDepths.add(e.getValue().pendingCount()), queue, true);
+                        announcedDepths.add(e.getValue().pendingCount()), queue.encode(), true);
         try {
             broker.messages().send(queue, message("c", 4)); // not announced
-            assertTrue(broker.messages().claim(Address.queue("queue:other-" + UUID.randomUUID()), null, owner, 1, List.of(), true)
+            assertTrue(broker.messages().claim(Address.queue(DestinationKey.queue("other-" + UUID.randomUUID())), null, owner, 1, List.of(), true)
                     .messages().isEmpty());
             broker.messages().claim(Address.queue(queue), null, owner, 3, List.of());
             assertTrue(broker.messages().claim(Address.queue(queue), null, owner, 1, List.of(), true).messages().isEmpty());
@@ -347,7 +347,7 @@ class BrokerTest {
 
     @Test
     void aPublishMadeAgainReachesNoSubscriptionTwice() {
-        String topic = "topic:" + UUID.randomUUID();
+        DestinationKey topic = DestinationKey.topic(UUID.randomUUID().toString());
         LeaseOwner reader = new LeaseOwner(broker.nodeId(), "c", "s");
         broker.subscriptions().subscribe(topic, "sub", new SubscriptionSpec(false, false, null, false), "consumer", reader);
         assertEquals(1, broker.messages().send(topic, message("p", 4)).added());
@@ -362,9 +362,9 @@ class BrokerTest {
         broker.messages().send(queue, message("c2", 4));
         broker.messages().send(queue, message("c3", 4));
         com.hazelcast.map.IMap<String, DestinationState> map = cluster.member(0).getMap(StoreConfig.DESTINATIONS_MAP);
-        ClaimResult first = map.executeOnKey(queue, new io.hazeljms.store.processor.ClaimProcessor(null, null, owner,
+        ClaimResult first = map.executeOnKey(queue.encode(), new io.hazeljms.store.processor.ClaimProcessor(null, null, owner,
                 DestinationSettings.defaults(), 2, List.of(), false).claimId(42, false));
-        ClaimResult again = map.executeOnKey(queue, new io.hazeljms.store.processor.ClaimProcessor(null, null, owner,
+        ClaimResult again = map.executeOnKey(queue.encode(), new io.hazeljms.store.processor.ClaimProcessor(null, null, owner,
                 DestinationSettings.defaults(), 2, List.of(), false).claimId(42, true));
         assertEquals(List.of("c1", "c2"), first.messages().stream().map(StoredMessage::messageId).toList());
         assertEquals(List.of("c1", "c2"), again.messages().stream().map(StoredMessage::messageId).toList(),

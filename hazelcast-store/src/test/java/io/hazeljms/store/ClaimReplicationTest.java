@@ -33,8 +33,8 @@ class ClaimReplicationTest {
     @Test
     void batchClaimWithFoldedAcksSurvivesTheLossOfThePrimary() {
         cluster = TestCluster.start(2);
-        String queue = "queue:replicated-" + UUID.randomUUID();
-        HazelcastInstance primary = ownerOf(queue);
+        DestinationKey queue = DestinationKey.queue("replicated-" + UUID.randomUUID());
+        HazelcastInstance primary = ownerOf(queue.encode());
         HazelcastInstance survivor = cluster.members().stream().filter(m -> m != primary).findFirst().orElseThrow();
         Broker broker = new Broker(survivor, DestinationSettings.defaults());
         // a lease owner on no real member, so no departure handling releases its messages
@@ -59,8 +59,8 @@ class ClaimReplicationTest {
     @Test
     void aConsumerWaitingBeforeThePrimaryDiedIsWokenByTheNextSend() throws Exception {
         cluster = TestCluster.start(2);
-        String queue = "queue:awaited-" + UUID.randomUUID();
-        HazelcastInstance primary = ownerOf(queue);
+        DestinationKey queue = DestinationKey.queue("awaited-" + UUID.randomUUID());
+        HazelcastInstance primary = ownerOf(queue.encode());
         HazelcastInstance survivor = cluster.members().stream().filter(m -> m != primary).findFirst().orElseThrow();
         Broker broker = new Broker(survivor, DestinationSettings.defaults());
         LeaseOwner owner = new LeaseOwner("elsewhere-" + UUID.randomUUID(), "conn", "session");
@@ -75,7 +75,7 @@ class ClaimReplicationTest {
 
         CountDownLatch announced = new CountDownLatch(1);
         IMap<String, DestinationState> map = survivor.getMap(StoreConfig.DESTINATIONS_MAP);
-        map.addEntryListener((EntryUpdatedListener<String, DestinationState>) e -> announced.countDown(), queue, false);
+        map.addEntryListener((EntryUpdatedListener<String, DestinationState>) e -> announced.countDown(), queue.encode(), false);
         broker.messages().send(queue, BrokerTest.message("c", 4));
         assertTrue(announced.await(30, TimeUnit.SECONDS), "the new primary announced the send to the waiter");
     }

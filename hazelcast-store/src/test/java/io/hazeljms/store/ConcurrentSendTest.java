@@ -35,7 +35,7 @@ class ConcurrentSendTest {
     void overlappingSendsFromManyThreadsAreAllStoredOnceAndInEachThreadsOrder() throws Exception {
         cluster = TestCluster.start(2);
         Broker broker = new Broker(cluster.member(0), DestinationSettings.defaults());
-        String queue = "queue:combined-" + UUID.randomUUID();
+        DestinationKey queue = DestinationKey.queue("combined-" + UUID.randomUUID());
         broker.administration().createDestination(queue, DestinationSettings.defaults());
         broker.messages().send(queue, BrokerTest.message("first", 4)); // known from now on: the combined path
         List<CompletableFuture<Void>> senders = new ArrayList<>();

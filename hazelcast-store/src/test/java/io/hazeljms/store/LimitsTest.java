@@ -27,7 +27,7 @@ class LimitsTest {
     private static TestCluster cluster;
     private static Broker broker;
     private final LeaseOwner owner = new LeaseOwner(broker.nodeId(), "conn-" + UUID.randomUUID(), "session-1");
-    private String queue;
+    private DestinationKey queue;
 
     @BeforeAll
     static void startMember() {
@@ -43,7 +43,7 @@ class LimitsTest {
 
     @BeforeEach
     void uniqueQueue(TestInfo info) {
-        queue = "queue:" + info.getTestMethod().orElseThrow().getName() + "-" + UUID.randomUUID();
+        queue = DestinationKey.queue(info.getTestMethod().orElseThrow().getName() + "-" + UUID.randomUUID());
     }
 
     private static StoredMessage message(String id, int bodyBytes) {
@@ -103,14 +103,14 @@ class LimitsTest {
         broker.administration().createDestination(queue, broker.defaults().withMaxMessages(1));
         assertEquals(1, broker.messages().send(queue, messages("a", 1)).added());
         assertEquals(Refusal.FULL_MESSAGES, broker.messages().send(queue, messages("b", 1)).refusal());
-        String other = queue + "-default";
+        DestinationKey other = DestinationKey.queue(queue.name() + "-default");
         assertEquals(3, broker.messages().send(other, messages("c", 3)).added(), "the default limit is 3");
         assertEquals(Refusal.FULL_MESSAGES, broker.messages().send(other, messages("d", 1)).refusal());
     }
 
     @Test
     void aTopicRefusesWhenOneSubscriptionIsFull() {
-        String topic = "topic:" + queue.substring("queue:".length());
+        DestinationKey topic = DestinationKey.topic(queue.name());
         broker.administration().createDestination(topic, broker.defaults());
         broker.subscriptions().subscribe(topic, "slow", new SubscriptionSpec(false, false, null, false), "c1", owner);
         broker.subscriptions().subscribe(topic, "fast", new SubscriptionSpec(false, false, null, false), "c2", owner);
@@ -121,9 +121,9 @@ class LimitsTest {
 
     @Test
     void aDeadMessageStaysWhereItIsWhileTheDeadLetterQueueIsFull() {
-        String dlq = queue + "-dlq";
+        DestinationKey dlq = DestinationKey.queue(queue.name() + "-dlq");
         broker.administration().createDestination(dlq, broker.defaults().withMaxMessages(1));
-        broker.administration().createDestination(queue, broker.defaults().withDeadLetterQueue(dlq));
+        broker.administration().createDestination(queue, broker.defaults().withDeadLetterQueue(dlq.encode()));
         broker.messages().send(dlq, messages("old", 1));
         broker.messages().send(queue, messages("x", 1));
         StoredMessage x = broker.messages().claim(queue, null, owner).message();
@@ -162,8 +162,8 @@ class LimitsTest {
             HazelcastInstance b = two.addMember(withGuard(two.memberConfig(), guardB));
             two.awaitSize(2);
             Broker onA = new Broker(a, DestinationSettings.defaults());
-            String ownedByA = keyOwnedBy(a, queue + "-a");
-            String ownedByB = keyOwnedBy(b, queue + "-b");
+            DestinationKey ownedByA = keyOwnedBy(a, queue.name() + "-a");
+            DestinationKey ownedByB = keyOwnedBy(b, queue.name() + "-b");
             onA.messages().send(ownedByA, messages("first", 1)); // created while the heap is fine
             onA.messages().send(ownedByB, messages("first", 1));
 
@@ -194,10 +194,10 @@ class LimitsTest {
         return config;
     }
 
-    private static String keyOwnedBy(HazelcastInstance member, String base) {
+    private static DestinationKey keyOwnedBy(HazelcastInstance member, String base) {
         for (int i = 0; ; i++) {
-            String key = base + "-" + i;
-            if (member.getPartitionService().getPartition(key).getOwner().getUuid()
+            DestinationKey key = DestinationKey.queue(base + "-" + i);
+            if (member.getPartitionService().getPartition(key.encode()).getOwner().getUuid()
                     .equals(member.getCluster().getLocalMember().getUuid())) {
                 return key;
             }

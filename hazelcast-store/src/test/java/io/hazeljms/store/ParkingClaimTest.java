@@ -37,8 +37,8 @@ class ParkingClaimTest {
     @Test
     void aReceiveParkedOnAnotherMemberIsHandedTheNextSend() throws Exception {
         cluster = TestCluster.start(2);
-        String queue = "queue:parked-" + UUID.randomUUID();
-        HazelcastInstance owner = ownerOf(queue);
+        DestinationKey queue = DestinationKey.queue("parked-" + UUID.randomUUID());
+        HazelcastInstance owner = ownerOf(queue.encode());
         HazelcastInstance other = otherThan(owner);
         Broker consumerSide = new Broker(other, DestinationSettings.defaults(), MemberOperations.AUTO);
         Broker producerSide = new Broker(owner, DestinationSettings.defaults(), MemberOperations.AUTO);
@@ -53,7 +53,7 @@ class ParkingClaimTest {
 
     @Test
     void cancellingOneParkedReceiveEndsItAndLeavesTheOtherWaiting() throws Exception {
-        String queue = "queue:cancel-" + UUID.randomUUID();
+        DestinationKey queue = DestinationKey.queue("cancel-" + UUID.randomUUID());
         Broker broker = oneMemberWith(queue);
         AtomicBoolean firstCancelled = new AtomicBoolean();
         Messages.Watch firstWatch = broker.messages().watch(queue);
@@ -74,7 +74,7 @@ class ParkingClaimTest {
 
     @Test
     void aParkedReceiveTakesADelayedMessageWhenItFallsDue() throws Exception {
-        String queue = "queue:delayed-" + UUID.randomUUID();
+        DestinationKey queue = DestinationKey.queue("delayed-" + UUID.randomUUID());
         Broker broker = oneMemberWith(queue);
         CompletableFuture<String> waiting = receive(broker, queue, lease(), 60_000, new AtomicBoolean());
         awaitParked(cluster.member(0), 1);
@@ -86,7 +86,7 @@ class ParkingClaimTest {
 
     @Test
     void aReceiveParkedOnADeletedQueueGetsTheFirstMessageOfItsSuccessor() throws Exception {
-        String queue = "queue:recreated-" + UUID.randomUUID();
+        DestinationKey queue = DestinationKey.queue("recreated-" + UUID.randomUUID());
         Broker broker = oneMemberWith(queue);
         CompletableFuture<String> waiting = receive(broker, queue, lease(), 60_000, new AtomicBoolean());
         awaitParked(cluster.member(0), 1);
@@ -98,7 +98,7 @@ class ParkingClaimTest {
     @Test
     void aReleasedMessageWakesAParkedReceive() throws Exception {
         cluster = TestCluster.start(1);
-        String queue = "queue:released-" + UUID.randomUUID();
+        DestinationKey queue = DestinationKey.queue("released-" + UUID.randomUUID());
         Broker broker = new Broker(cluster.member(0), DestinationSettings.defaults(), MemberOperations.AUTO);
         LeaseOwner first = lease();
         broker.messages().send(queue, BrokerTest.message("a", 4));
@@ -112,8 +112,8 @@ class ParkingClaimTest {
     @Test
     void aParkedReceiveOutlivesThePrimaryAndSendsReachedTheBackup() throws Exception {
         cluster = TestCluster.start(2);
-        String queue = "queue:failover-" + UUID.randomUUID();
-        HazelcastInstance primary = ownerOf(queue);
+        DestinationKey queue = DestinationKey.queue("failover-" + UUID.randomUUID());
+        HazelcastInstance primary = ownerOf(queue.encode());
         HazelcastInstance survivor = otherThan(primary);
         Broker broker = new Broker(survivor, DestinationSettings.defaults(), MemberOperations.AUTO);
         for (String id : List.of("a", "b", "c")) {
@@ -135,8 +135,8 @@ class ParkingClaimTest {
     @Test
     void acknowledgementsCarriedByAParkedClaimReachTheBackupEvenWhenTheWaitExpires() throws Exception {
         cluster = TestCluster.start(2);
-        String queue = "queue:acked-" + UUID.randomUUID();
-        HazelcastInstance primary = ownerOf(queue);
+        DestinationKey queue = DestinationKey.queue("acked-" + UUID.randomUUID());
+        HazelcastInstance primary = ownerOf(queue.encode());
         HazelcastInstance survivor = otherThan(primary);
         Broker broker = new Broker(survivor, DestinationSettings.defaults(), MemberOperations.AUTO);
         LeaseOwner owner = new LeaseOwner("elsewhere-" + UUID.randomUUID(), "conn", "session");
@@ -158,7 +158,7 @@ class ParkingClaimTest {
     // --- helpers ---------------------------------------------------------------------------------------------
 
     /** A one-member cluster with {@code queue} created on it, and a broker on that member. */
-    private Broker oneMemberWith(String queue) {
+    private Broker oneMemberWith(DestinationKey queue) {
         cluster = TestCluster.start(1);
         Broker broker = new Broker(cluster.member(0), DestinationSettings.defaults(), MemberOperations.AUTO);
         broker.administration().createDestination(queue, DestinationSettings.defaults());
@@ -170,7 +170,7 @@ class ParkingClaimTest {
     }
 
     /** A receive on its own thread; completes with the message id, or "(none)". */
-    private static CompletableFuture<String> receive(Broker broker, String queue, LeaseOwner owner, long timeout,
+    private static CompletableFuture<String> receive(Broker broker, DestinationKey queue, LeaseOwner owner, long timeout,
                                                      AtomicBoolean cancelled) {
         return receive(broker, broker.messages().watch(queue), owner, timeout, cancelled);
     }

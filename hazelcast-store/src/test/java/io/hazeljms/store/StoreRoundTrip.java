@@ -35,7 +35,7 @@ public final class StoreRoundTrip implements Function<String, String> {
     }
 
     private static String roundTrip(Broker broker) {
-        String queue = "queue:round-trip-" + UUID.randomUUID();
+        DestinationKey queue = DestinationKey.queue("round-trip-" + UUID.randomUUID());
         broker.messages().send(queue, BrokerTest.message("m", 4));
         LeaseOwner owner = new LeaseOwner(broker.nodeId(), "conn", "session");
         try (Messages.Watch watch = broker.messages().watch(queue)) {

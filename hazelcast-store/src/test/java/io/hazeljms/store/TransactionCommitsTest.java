@@ -28,9 +28,9 @@ class TransactionCommitsTest {
     private HazelcastInstance survivor;
     private HazelcastInstance committer;
     private final String id = UUID.randomUUID().toString();
-    private final String source = "queue:source-" + id;
-    private final String first = "queue:first-" + id;
-    private final String second = "topic:second-" + id;
+    private final DestinationKey source = DestinationKey.queue("source-" + id);
+    private final DestinationKey first = DestinationKey.queue("first-" + id);
+    private final DestinationKey second = DestinationKey.topic("second-" + id);
 
     @BeforeEach
     void start() {
@@ -56,7 +56,7 @@ class TransactionCommitsTest {
 
         // the committer recorded its decision and applied one part, then died
         List<StoredMessage> sends = new ArrayList<>(List.of(
-                BrokerTest.message("out-1", 4).destination(first), BrokerTest.message("out-2", 4).destination(second)));
+                BrokerTest.message("out-1", 4).destination(first.encode()), BrokerTest.message("out-2", 4).destination(second.encode())));
         CommitRecord record = new CommitRecord("tx-" + id, broker.nodeId(), sends,
                 List.of(new CommitRecord.Acknowledgement(Address.queue(source), List.of("in"), owner)), false);
         assertEquals(Boolean.TRUE, committer.<String, NodeCommits>getMap(StoreConfig.COMMITS_MAP).executeOnKey(record.shardKey(),
@@ -67,7 +67,7 @@ class TransactionCommitsTest {
         NodeCommits left = survivor.<String, NodeCommits>getMap(StoreConfig.COMMITS_MAP).get(record.shardKey());
         assertTrue(left.departed() && left.isEmpty(), "the record is forgotten once applied; the node is fenced");
         CommitRecord late = new CommitRecord("tx-late-" + id, broker.nodeId(), new ArrayList<>(List.of(
-                BrokerTest.message("late", 4).destination(first))), List.of(), false);
+                BrokerTest.message("late", 4).destination(first.encode()))), List.of(), false);
         assertEquals(Boolean.FALSE, survivor.<String, NodeCommits>getMap(StoreConfig.COMMITS_MAP).executeOnKey(late.shardKey(),
                 NodeCommitsProcessor.record(late)), "a record the dead node still had on the wire is refused");
         assertEquals(0, observer.administration().depth(source), "the acknowledged message is gone, not delivered again");
@@ -85,7 +85,7 @@ class TransactionCommitsTest {
         LeaseOwner owner = new LeaseOwner(broker.nodeId(), "conn", "session");
         broker.messages().send(source, BrokerTest.message("in", 4));
         assertNotNull(broker.messages().claim(source, null, owner).message());
-        broker.transactions().commit(new ArrayList<>(List.of(BrokerTest.message("out", 4).destination(first))),
+        broker.transactions().commit(new ArrayList<>(List.of(BrokerTest.message("out", 4).destination(first.encode()))),
                 List.of(new CommitRecord.Acknowledgement(Address.queue(source), List.of("in"), owner)));
         assertEquals(0, broker.administration().depth(source));
         assertEquals(1, broker.administration().depth(first));

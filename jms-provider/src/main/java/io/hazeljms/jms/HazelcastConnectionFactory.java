@@ -11,6 +11,7 @@ import io.hazeljms.jms.config.ProviderConfig;
 import io.hazeljms.jms.destination.HazelcastDestination;
 import io.hazeljms.jms.message.DeserializationPolicy;
 import io.hazeljms.store.Broker;
+import io.hazeljms.store.DestinationKey;
 import io.hazeljms.store.DestinationSettings;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
@@ -76,7 +77,7 @@ public class HazelcastConnectionFactory implements ConnectionFactory, QueueConne
      */
     public DestinationPolicy.Update applyPolicy(HazelcastDestination destination, DestinationPolicy policy) {
         Broker broker = node().broker();
-        String key = destination.encode();
+        DestinationKey key = destination.key();
         DestinationSettings current = broker.administration().settings(key);
         boolean exists = current != null;
         DestinationSettings base = exists ? current : broker.defaults();

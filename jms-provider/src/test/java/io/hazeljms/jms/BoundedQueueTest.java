@@ -2,6 +2,7 @@ package io.hazeljms.jms;
 
 import io.hazeljms.jms.config.BacklogPolicy;
 import io.hazeljms.jms.config.ProviderConfig;
+import io.hazeljms.store.DestinationKey;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.CompletionListener;
 import jakarta.jms.Connection;
@@ -57,7 +58,7 @@ class BoundedQueueTest extends JmsTestSupport {
     }
 
     private long depth(Queue queue) {
-        return factory.node().broker().administration().depth("queue:" + queueName(queue));
+        return factory.node().broker().administration().depth(DestinationKey.queue(queueName(queue)));
     }
 
     private static String queueName(Queue queue) {
@@ -167,7 +168,7 @@ class BoundedQueueTest extends JmsTestSupport {
     void aDestinationsOwnLimitOverridesTheDefault() throws Exception {
         Session session = session(Session.AUTO_ACKNOWLEDGE);
         Queue queue = freshQueue(session);
-        factory.node().broker().administration().createDestination("queue:" + queue.getQueueName(),
+        factory.node().broker().administration().createDestination(DestinationKey.queue(queue.getQueueName()),
                 factory.config().destinationDefaults().withMaxMessages(1));
         MessageProducer producer = session.createProducer(queue);
         producer.send(session.createTextMessage("one"));
@@ -273,7 +274,7 @@ class BoundedQueueTest extends JmsTestSupport {
             sendTexts(session, session.createProducer(queue), 1);
             xa.end(fits, XAResource.TMSUCCESS);
             assertEquals(XAResource.XA_OK, xa.prepare(fits));
-            factory.node().broker().administration().createDestination("queue:" + queue.getQueueName(),
+            factory.node().broker().administration().createDestination(DestinationKey.queue(queue.getQueueName()),
                     factory.config().destinationDefaults().withMaxMessages(2)); // less room than when prepared
             xa.commit(fits, false);
             assertEquals(3, depth(queue), "a prepared branch commits whatever the room now");

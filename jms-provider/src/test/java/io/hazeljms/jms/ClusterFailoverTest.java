@@ -2,6 +2,7 @@ package io.hazeljms.jms;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.listener.EntryAddedListener;
+import io.hazeljms.store.DestinationKey;
 import io.hazeljms.store.StoreConfig;
 import io.hazeljms.store.TestCluster;
 import jakarta.jms.Connection;
@@ -76,7 +77,8 @@ class ClusterFailoverTest {
     void persistentMessageSurvivesTerminationOfTheMemberThatOwnedItRightAfterSend() throws Exception {
         String queueName = "durable-" + UUID.randomUUID();
         HazelcastInstance owner = (HazelcastInstance) cluster.members().stream()
-                .filter(m -> m.getPartitionService().getPartition("queue:" + queueName).getOwner().localMember())
+                .filter(m -> m.getPartitionService().getPartition(DestinationKey.queue(queueName).encode())
+                        .getOwner().localMember())
                 .findFirst().orElseThrow();
         HazelcastInstance other = cluster.members().stream().filter(m -> m != owner).findFirst().orElseThrow();
         Session sendSession = connectTo(owner).createSession(Session.AUTO_ACKNOWLEDGE);

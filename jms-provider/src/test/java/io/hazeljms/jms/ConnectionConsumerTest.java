@@ -1,5 +1,6 @@
 package io.hazeljms.jms;
 
+import io.hazeljms.store.DestinationKey;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionConsumer;
 import jakarta.jms.JMSException;
@@ -98,6 +99,6 @@ class ConnectionConsumerTest extends JmsTestSupport {
         assertEquals(30, seen.size());
         consumer.close();
         pool.awaitRunsFinished(); // the listener counted down before its session acknowledged
-        assertEquals(0, factory.node().broker().administration().depth("queue:" + queue.getQueueName()), "all acknowledged");
+        assertEquals(0, factory.node().broker().administration().depth(DestinationKey.queue(queue.getQueueName())), "all acknowledged");
     }
 }

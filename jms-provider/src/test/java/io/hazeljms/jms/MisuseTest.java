@@ -155,7 +155,7 @@ class MisuseTest extends JmsTestSupport {
         assertThrows(InvalidDestinationException.class,
                 () -> other.createProducer(temp).send(other.createTextMessage("too late")));
         String tempName = temp.getQueueName();
-        assertTrue(factory.node().broker().administration().destinationNames().stream().noneMatch(n -> n.contains(tempName)));
+        assertTrue(factory.node().broker().administration().destinationNames().stream().noneMatch(n -> n.name().contains(tempName)));
     }
 
     @Test

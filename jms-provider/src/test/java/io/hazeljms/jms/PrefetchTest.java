@@ -1,6 +1,7 @@
 package io.hazeljms.jms;
 
 import io.hazeljms.jms.config.ProviderConfig;
+import io.hazeljms.store.DestinationKey;
 import io.hazeljms.store.DestinationStats;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -36,7 +37,7 @@ class PrefetchTest extends JmsTestSupport {
     }
 
     private DestinationStats stats(Queue queue) throws JMSException {
-        return factory.node().broker().administration().stats("queue:" + queue.getQueueName());
+        return factory.node().broker().administration().stats(DestinationKey.queue(queue.getQueueName()));
     }
 
     private void send(Session session, Queue queue, int n) throws JMSException {

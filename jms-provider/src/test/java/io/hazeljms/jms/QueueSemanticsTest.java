@@ -1,6 +1,7 @@
 package io.hazeljms.jms;
 
 import io.hazeljms.jms.config.ProviderConfig;
+import io.hazeljms.store.DestinationKey;
 import io.hazeljms.store.DestinationState;
 import jakarta.jms.Connection;
 import jakarta.jms.DeliveryMode;
@@ -138,7 +139,7 @@ class QueueSemanticsTest extends JmsTestSupport {
         second.acknowledge(); // acknowledges all three: acknowledgement is per session
         session.recover();
         assertNull(consumer.receive(300), "nothing left to redeliver");
-        assertEquals(0, factory.node().broker().administration().depth("queue:" + queue.getQueueName()));
+        assertEquals(0, factory.node().broker().administration().depth(DestinationKey.queue(queue.getQueueName())));
     }
 
     @Test
@@ -281,7 +282,7 @@ class QueueSemanticsTest extends JmsTestSupport {
             count++;
         }
         assertEquals(125, count);
-        assertEquals(250, factory.node().broker().administration().depth("queue:" + queue.getQueueName()));
+        assertEquals(250, factory.node().broker().administration().depth(DestinationKey.queue(queue.getQueueName())));
         browser.close();
     }
 

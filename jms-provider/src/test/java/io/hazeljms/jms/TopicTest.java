@@ -2,6 +2,7 @@ package io.hazeljms.jms;
 
 import io.hazeljms.jms.config.BacklogPolicy;
 import io.hazeljms.jms.config.ProviderConfig;
+import io.hazeljms.store.DestinationKey;
 import jakarta.jms.Connection;
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.InvalidDestinationException;
@@ -78,7 +79,7 @@ class TopicTest extends JmsTestSupport {
         MessageConsumer consumer = session.createConsumer(topic);
         consumer.close();
         session.createProducer(topic).send(session.createTextMessage("nobody"));
-        assertEquals(0, factory.node().broker().administration().depth("topic:" + topic.getTopicName()));
+        assertEquals(0, factory.node().broker().administration().depth(DestinationKey.topic(topic.getTopicName())));
     }
 
     @Test
@@ -162,7 +163,7 @@ class TopicTest extends JmsTestSupport {
         session.createProducer(first).send(session.createTextMessage("on first"));
         MessageConsumer moved = session.createDurableConsumer(second, "sub");
         assertNull(moved.receive(300));
-        assertEquals(0, factory.node().broker().administration().depth("topic:" + first.getTopicName()), "old subscription deleted");
+        assertEquals(0, factory.node().broker().administration().depth(DestinationKey.topic(first.getTopicName())), "old subscription deleted");
         session.createProducer(second).send(session.createTextMessage("on second"));
         assertEquals("on second", text(moved.receive(WAIT)));
     }
@@ -246,7 +247,7 @@ class TopicTest extends JmsTestSupport {
         Message flagged = session.createTextMessage("flagged");
         flagged.setBooleanProperty("urgent", true);
         publisher.send(flagged);
-        assertEquals(2, factory.node().broker().administration().depth("topic:" + topic.getTopicName()),
+        assertEquals(2, factory.node().broker().administration().depth(DestinationKey.topic(topic.getTopicName())),
                 "the non-matching message was never stored for the subscription");
         assertEquals("high", text(urgent.receive(WAIT)));
         assertEquals("flagged", text(urgent.receive(WAIT)));

@@ -4,6 +4,7 @@ import io.hazeljms.jms.HazelcastConnectionFactory;
 import io.hazeljms.jms.config.ProviderConfig;
 import io.hazeljms.ra.inbound.HazelJmsActivationSpec;
 import io.hazeljms.ra.outbound.HazelJmsManagedConnectionFactory;
+import io.hazeljms.store.DestinationKey;
 import io.hazeljms.store.TestCluster;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
@@ -122,7 +123,7 @@ class ResourceAdapterTest {
         assertTrue(maxInside.get() > 1, "maxSession > 1 delivers concurrently");
         // the bean has run for every message; the container commits right after it
         assertTrue(factory.completed.tryAcquire(40, 30, TimeUnit.SECONDS), "every delivery's transaction completed");
-        assertEquals(0, plain.node().broker().administration().depth("queue:" + queueName), "each committed delivery consumed its message");
+        assertEquals(0, plain.node().broker().administration().depth(DestinationKey.queue(queueName)), "each committed delivery consumed its message");
     }
 
     @Test
@@ -252,7 +253,7 @@ class ResourceAdapterTest {
     /** DESIGN.md: an MDB may set its destination's policy, but only what it gives, and never silently. */
     @Test
     void anActivationThatChangesItsDestinationsPolicySaysSoAndKeepsTheRest() throws Exception {
-        String key = "queue:" + queueName;
+        DestinationKey key = DestinationKey.queue(queueName);
         HazelJmsActivationSpec first = queueSpec(1);
         first.setRedeliveryDelayMillis(50L);
         List<LogRecord> logged = new CopyOnWriteArrayList<>();
@@ -280,7 +281,7 @@ class ResourceAdapterTest {
                     .map(LogRecord::getMessage).toList();
             assertEquals(1, warnings.size(), warnings.toString());
             assertTrue(warnings.get(0).startsWith("HJMS-RA-067") && warnings.get(0).contains("maxDeliveryAttempts 3 → 5")
-                    && warnings.get(0).contains(key) && !warnings.get(0).contains("redeliveryDelayMillis"), warnings.get(0));
+                    && warnings.get(0).contains(key.encode()) && !warnings.get(0).contains("redeliveryDelayMillis"), warnings.get(0));
             var settings = plain.node().broker().administration().settings(key);
             assertEquals(5, settings.deadLetter().maxDeliveryAttempts());
             assertEquals(50, settings.redelivery().delayMillis(), "what the second bean does not give stays");
@@ -318,7 +319,7 @@ class ResourceAdapterTest {
             connection.start();
             assertEquals("outbound", text(consumer.receive(10_000)));
         }
-        assertEquals(0, plain.node().broker().administration().depth("queue:" + queueName), "auto-acknowledged on receive");
+        assertEquals(0, plain.node().broker().administration().depth(DestinationKey.queue(queueName)), "auto-acknowledged on receive");
     }
 
     @Test
@@ -329,9 +330,9 @@ class ResourceAdapterTest {
         try (Connection connection = cf.createConnection()) {
             Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
             session.createProducer(session.createQueue(queueName)).send(session.createTextMessage("local"));
-            assertEquals(0, plain.node().broker().administration().depth("queue:" + queueName));
+            assertEquals(0, plain.node().broker().administration().depth(DestinationKey.queue(queueName)));
             session.commit();
-            assertEquals(1, plain.node().broker().administration().depth("queue:" + queueName));
+            assertEquals(1, plain.node().broker().administration().depth(DestinationKey.queue(queueName)));
         }
     }
 
@@ -346,14 +347,14 @@ class ResourceAdapterTest {
             assertEquals("hello from a context", context.createConsumer(queue, "kind = 'greeting'")
                     .receiveBody(String.class, 10_000));
         }
-        assertEquals(0, plain.node().broker().administration().depth("queue:" + queueName));
+        assertEquals(0, plain.node().broker().administration().depth(DestinationKey.queue(queueName)));
         try (jakarta.jms.JMSContext client = cf.createContext(jakarta.jms.JMSContext.CLIENT_ACKNOWLEDGE)) {
             Queue queue = client.createQueue(queueName);
             client.createProducer().send(queue, "ack me");
             assertNotNull(client.createConsumer(queue).receive(10_000));
-            assertEquals(1, plain.node().broker().administration().depth("queue:" + queueName), "not acknowledged yet");
+            assertEquals(1, plain.node().broker().administration().depth(DestinationKey.queue(queueName)), "not acknowledged yet");
             client.acknowledge();
-            assertEquals(0, plain.node().broker().administration().depth("queue:" + queueName));
+            assertEquals(0, plain.node().broker().administration().depth(DestinationKey.queue(queueName)));
         }
     }
 
@@ -374,13 +375,13 @@ class ResourceAdapterTest {
         try (jakarta.jms.JMSContext context = cf.createContext()) {
             var consumer = context.createConsumer(context.createQueue(queueName));
             assertThrows(jakarta.jms.MessageFormatRuntimeException.class, () -> consumer.receiveBody(Long.class, 10_000));
-            assertEquals(1, plain.node().broker().administration().depth("queue:" + queueName), "auto-acknowledge kept the wrong body");
+            assertEquals(1, plain.node().broker().administration().depth(DestinationKey.queue(queueName)), "auto-acknowledge kept the wrong body");
             Message again = consumer.receive(10_000);
             assertEquals("not a number", text(again));
             assertFalse(again.getJMSRedelivered(), "the wrong body went back uncounted");
             assertEquals(8, again.getJMSPriority(), "the handle's settings reached the message");
         }
-        assertEquals(0, plain.node().broker().administration().depth("queue:" + queueName));
+        assertEquals(0, plain.node().broker().administration().depth(DestinationKey.queue(queueName)));
     }
 
     @Test

@@ -39,7 +39,7 @@ final class AsyncSends {
         CompletionStage<SendOutcome> storing;
         try {
             storing = session.connection().broker()
-                    .messages().sendAsync(target.encode(), List.of(stored), !target.isTemporary());
+                    .messages().sendAsync(target.key(), List.of(stored), !target.isTemporary());
         } catch (RuntimeException e) {
             storing = CompletableFuture.failedFuture(e);
         }

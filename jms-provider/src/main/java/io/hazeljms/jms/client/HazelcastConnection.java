@@ -373,7 +373,7 @@ public class HazelcastConnection implements QueueConnection, TopicConnection, XA
         }
         try {
             for (HazelcastDestination temp : temporaryDestinations) {
-                broker.administration().deleteDestination(temp.encode());
+                broker.administration().deleteDestination(temp.key());
             }
             temporaryDestinations.clear();
             if (clientId != null) {
@@ -475,7 +475,7 @@ public class HazelcastConnection implements QueueConnection, TopicConnection, XA
     private void createTemporary(HazelcastDestination destination) throws JMSException {
         checkOpen();
         try {
-            broker.administration().createDestination(destination.encode(), broker.defaults()
+            broker.administration().createDestination(destination.key(), broker.defaults()
                     .withTemporaryOwner(broker.nodeId(), connectionId));
         } catch (RuntimeException e) {
             throw JmsExceptions.wrap("creating a temporary destination", e);
@@ -496,7 +496,7 @@ public class HazelcastConnection implements QueueConnection, TopicConnection, XA
             }
         }
         try {
-            broker.administration().deleteDestination(destination.encode());
+            broker.administration().deleteDestination(destination.key());
         } catch (RuntimeException e) {
             throw JmsExceptions.wrap("deleting a temporary destination", e);
         }

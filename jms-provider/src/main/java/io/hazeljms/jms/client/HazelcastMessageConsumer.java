@@ -3,6 +3,7 @@ package io.hazeljms.jms.client;
 import io.hazeljms.jms.ProviderError;
 import io.hazeljms.jms.destination.HazelcastDestination;
 import io.hazeljms.store.Address;
+import io.hazeljms.store.DestinationKey;
 import io.hazeljms.store.Messages;
 import io.hazeljms.store.SubscribeOutcome;
 import io.hazeljms.store.SubscriptionSpec;
@@ -71,7 +72,7 @@ public class HazelcastMessageConsumer implements QueueReceiver, TopicSubscriber 
             }
         }
         this.prefetch = connection.prefetch();
-        String key = destination.encode();
+        DestinationKey key = destination.key();
         this.address = subscription == null ? Address.queue(key) : Address.subscription(key, subscription.name());
         this.claimSelector = subscription == null ? this.selector : null;
         try {
@@ -377,7 +378,7 @@ public class HazelcastMessageConsumer implements QueueReceiver, TopicSubscriber 
         try {
             watch.close();
             if (subscription != null) {
-                session.connection().broker().subscriptions().detach(destination.encode(), subscription.name(), consumerId);
+                session.connection().broker().subscriptions().detach(destination.key(), subscription.name(), consumerId);
             }
         } catch (RuntimeException e) {
             // the cluster is gone: its departure handling detaches us

@@ -3,6 +3,7 @@ package io.hazeljms.jms.client;
 import io.hazeljms.jms.ProviderError;
 import io.hazeljms.jms.destination.HazelcastDestination;
 import io.hazeljms.jms.message.MessageImpl;
+import io.hazeljms.store.DestinationKey;
 import io.hazeljms.store.StoredMessage;
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.JMSException;
@@ -70,7 +71,7 @@ public class HazelcastQueueBrowser implements QueueBrowser {
         @Override
         public boolean hasMoreElements() {
             if (page.isEmpty() && !exhausted && !closed) {
-                String key = ((HazelcastDestination) queue).encode();
+                DestinationKey key = ((HazelcastDestination) queue).key();
                 page.addAll(session.connection().broker().administration().browse(key, selector, afterKey, PAGE));
                 if (page.size() < PAGE) {
                     exhausted = true;

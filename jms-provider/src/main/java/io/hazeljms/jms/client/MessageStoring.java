@@ -4,6 +4,7 @@ import io.hazeljms.jms.ProviderError;
 import io.hazeljms.jms.config.BacklogPolicy;
 import io.hazeljms.jms.destination.HazelcastDestination;
 import io.hazeljms.store.Broker;
+import io.hazeljms.store.DestinationKey;
 import io.hazeljms.store.DestinationStats;
 import io.hazeljms.store.Messages;
 import io.hazeljms.store.Refusal;
@@ -59,7 +60,7 @@ final class MessageStoring {
         try {
             for (Map.Entry<HazelcastDestination, List<StoredMessage>> part : parts.entrySet()) {
                 HazelcastDestination destination = part.getKey();
-                String key = destination.encode();
+                DestinationKey key = destination.key();
                 List<StoredMessage> messages = part.getValue();
                 long bytes = 0;
                 for (StoredMessage m : messages) {
@@ -92,8 +93,8 @@ final class MessageStoring {
     /** One store call; a refused one stored nothing, so the same messages can be retried. */
     private static SendOutcome attempt(Broker broker, HazelcastDestination destination, List<StoredMessage> messages) {
         return destination.isTemporary()
-                ? broker.messages().sendToExisting(destination.encode(), messages)
-                : broker.messages().send(destination.encode(), messages);
+                ? broker.messages().sendToExisting(destination.key(), messages)
+                : broker.messages().send(destination.key(), messages);
     }
 
     /** The destination has no room: wait for it as the policy allows, or fail without storing anything. */
@@ -104,7 +105,7 @@ final class MessageStoring {
         long deadline = System.currentTimeMillis() + policy.blockMillis();
         Refusal last = refusal;
         if (policy.mode() == BacklogPolicy.Mode.BLOCK) {
-            try (Messages.Watch watch = broker.messages().watch(destination.encode())) {
+            try (Messages.Watch watch = broker.messages().watch(destination.key())) {
                 while (System.currentTimeMillis() < deadline) {
                     long seen = watch.version();
                     SendOutcome result = attempt(broker, destination, messages);
@@ -158,7 +159,7 @@ final class MessageStoring {
 
     private static DestinationStats stats(Broker broker, HazelcastDestination destination) {
         try {
-            return broker.administration().stats(destination.encode());
+            return broker.administration().stats(destination.key());
         } catch (RuntimeException e) {
             return null; // the message is still right without the figures
         }

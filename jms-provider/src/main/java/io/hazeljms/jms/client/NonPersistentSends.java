@@ -181,7 +181,7 @@ final class NonPersistentSends {
         CompletableFuture<Void> stored = new CompletableFuture<>();
         try {
             storeCalls.incrementAndGet();
-            connection.broker().messages().sendAsync(run.target().encode(), run.messages(), !run.target().isTemporary())
+            connection.broker().messages().sendAsync(run.target().key(), run.messages(), !run.target().isTemporary())
                     .whenComplete((sent, failure) -> outcome(run, sent, failure)
                             .whenComplete((v, e) -> stored.complete(null)));
         } catch (RuntimeException e) {

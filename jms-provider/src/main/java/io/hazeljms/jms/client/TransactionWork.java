@@ -58,7 +58,7 @@ record TransactionWork(List<HazelcastSession.PendingSend> sends, List<Delivery> 
         }
         MessageStoring.awaitRoom(broker, policy, byDestination); // refused before anything is recorded
         for (HazelcastDestination d : byDestination.keySet()) {
-            if (d.isTemporary() && !broker.administration().exists(d.encode())) {
+            if (d.isTemporary() && !broker.administration().exists(d.key())) {
                 throw new InvalidDestinationException(ProviderError.TEMPORARY_DELETED.text(d.getName()));
             }
         }

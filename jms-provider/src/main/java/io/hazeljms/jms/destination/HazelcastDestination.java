@@ -1,6 +1,7 @@
 package io.hazeljms.jms.destination;
 
 import io.hazeljms.jms.ProviderError;
+import io.hazeljms.store.DestinationKey;
 import jakarta.jms.Destination;
 import jakarta.jms.InvalidDestinationException;
 import jakarta.jms.JMSException;
@@ -44,6 +45,13 @@ public abstract class HazelcastDestination implements Destination, Serializable 
     public String encode() {
         return prefix() + ":" + name;
     }
+
+    /** The store's key for this destination. */
+    public DestinationKey key() {
+        return new DestinationKey(kind(), name);
+    }
+
+    protected abstract DestinationKey.Kind kind();
 
     /** Inverse of {@link #encode()}; null for null. */
     public static HazelcastDestination decode(String encoded) {

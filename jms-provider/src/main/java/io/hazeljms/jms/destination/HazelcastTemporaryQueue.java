@@ -1,5 +1,6 @@
 package io.hazeljms.jms.destination;
 
+import io.hazeljms.store.DestinationKey;
 import io.hazeljms.jms.ProviderError;
 import jakarta.jms.JMSException;
 import jakarta.jms.TemporaryQueue;
@@ -44,5 +45,10 @@ public final class HazelcastTemporaryQueue extends HazelcastQueue implements Tem
     @Override
     protected String prefix() {
         return PREFIX;
+    }
+
+    @Override
+    protected DestinationKey.Kind kind() {
+        return DestinationKey.Kind.TEMPORARY_QUEUE;
     }
 }

@@ -1,5 +1,6 @@
 package io.hazeljms.jms.destination;
 
+import io.hazeljms.store.DestinationKey;
 import jakarta.jms.Topic;
 
 /** A topic by name; also the JCA admin object (bean property {@code name}). */
@@ -33,5 +34,10 @@ public class HazelcastTopic extends HazelcastDestination implements Topic {
     @Override
     protected String prefix() {
         return PREFIX;
+    }
+
+    @Override
+    protected DestinationKey.Kind kind() {
+        return DestinationKey.Kind.TOPIC;
     }
 }

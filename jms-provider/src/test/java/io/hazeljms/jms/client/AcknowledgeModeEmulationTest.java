@@ -1,6 +1,7 @@
 package io.hazeljms.jms.client;
 
 import io.hazeljms.jms.JmsTestSupport;
+import io.hazeljms.store.DestinationKey;
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -70,7 +71,7 @@ class AcknowledgeModeEmulationTest extends JmsTestSupport {
     }
 
     private long depth() throws JMSException {
-        return factory.node().broker().administration().depth("queue:" + queue.getQueueName());
+        return factory.node().broker().administration().depth(DestinationKey.queue(queue.getQueueName()));
     }
 
     private static String text(Message m) throws JMSException {
