@@ -1,13 +1,14 @@
 package io.hazeljms.jms;
 
-import java.util.Locale;
+import io.hazeljms.store.ErrorText;
+
 
 /**
  * Every error id of the JMS provider, each declared once: the id, its message ({@link String#format} template)
  * and what to do about it. Code raises messages through {@link #text}, so an id has one meaning and a user can
  * search it; the README's table of error ids is checked against this list by {@code ProviderErrorTest}.
  */
-public enum ProviderError {
+public enum ProviderError implements ErrorText.Catalogued {
 
     // --- connection factory, configuration ---------------------------------------------------------------------
     CLUSTER_UNREACHABLE("HJMS-FACTORY-001", "cannot reach the HazelJMS cluster (%s): %s",
@@ -340,33 +341,14 @@ public enum ProviderError {
             + "readXxx methods",
             "Read a StreamMessage's fields with its readXxx methods.");
 
-    private final String id;
-    private final String template;
-    private final String action;
+    private final ErrorText entry;
 
     ProviderError(String id, String template, String action) {
-        this.id = id;
-        this.template = template;
-        this.action = action;
+        this.entry = new ErrorText(id, template, action);
     }
 
-    /** The error id, e.g. {@code HJMS-DEST-002}: also the error code of exceptions that carry one. */
-    public String id() {
-        return id;
-    }
-
-    /** The message template ({@link String#format} syntax), without the id. */
-    public String template() {
-        return template;
-    }
-
-    /** What a user does about it, for the README. */
-    public String action() {
-        return action;
-    }
-
-    /** The exception message: the id, then the template filled with the details. */
-    public String text(Object... details) {
-        return id + " " + String.format(Locale.ROOT, template, details);
+    @Override
+    public ErrorText entry() {
+        return entry;
     }
 }
