@@ -1,12 +1,13 @@
 package io.hazeljms.store;
 
+import java.util.Locale;
 
 /**
  * Every error id of the store, each declared once: the id, its message ({@link String#format} template) and
  * what to do about it. Exceptions and log lines take their text from {@link #text}, so an id has one meaning and
  * a user can search it; the README's table of error ids is checked against this list by {@code StoreErrorTest}.
  */
-public enum StoreError implements ErrorText.Catalogued {
+public enum StoreError {
 
     // --- serialization ---------------------------------------------------------------------------------------
     UNKNOWN_TYPE_ID("HJMS-STORE-001", "unknown store type id %s",
@@ -80,14 +81,33 @@ public enum StoreError implements ErrorText.Catalogued {
             "Nothing: it says which hot path this broker uses and why; memberOperations=off (or "
             + "-Dhazeljms.memberOperations=off) keeps a member on the public API.");
 
-    private final ErrorText entry;
+    private final String id;
+    private final String template;
+    private final String action;
 
     StoreError(String id, String template, String action) {
-        this.entry = new ErrorText(id, template, action);
+        this.id = id;
+        this.template = template;
+        this.action = action;
     }
 
-    @Override
-    public ErrorText entry() {
-        return entry;
+    /** The error id, e.g. {@code HJMS-STORE-063}. */
+    public String id() {
+        return id;
+    }
+
+    /** The message template ({@link String#format} syntax), without the id. */
+    public String template() {
+        return template;
+    }
+
+    /** What a user does about it, for the README. */
+    public String action() {
+        return action;
+    }
+
+    /** The exception or log message: the id, then the template filled with the details. */
+    public String text(Object... details) {
+        return id + " " + String.format(Locale.ROOT, template, details);
     }
 }

@@ -13,14 +13,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * The tests every module's error catalog passes (a module's test extends this class) (an enum with {@code id()}, {@code template()} and
+ * The checks every module's error catalog passes (an enum with {@code id()}, {@code template()} and
  * {@code action()}): ids well-formed and unique, one message per id, no error id written anywhere in the module's
  * main sources but the catalog, every id raised somewhere, and the README's table of the module's ids equal to the
  * catalog. {@code -Dhazeljms.updateReadme=true} rewrites that table instead of checking it.
@@ -28,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * <p>Paths are taken from the repository root, the parent of the working directory: the module's own directory
  * when its suite runs, {@code hazelcast-next-tests} when that module reruns it.
  */
-public abstract class ErrorCatalogCheck {
+public final class ErrorCatalogCheck {
 
     /** Anything that looks like an error id, to find ids written outside the catalog. */
     private static final Pattern ANY_ID = Pattern.compile("HJMS-[A-Z]*");
@@ -51,7 +49,7 @@ public abstract class ErrorCatalogCheck {
      * @param catalog   the catalog enum
      * @param idPattern what this module's ids look like
      */
-    protected ErrorCatalogCheck(String table, String module, Class<? extends Enum<?>> catalog, String idPattern) {
+    public ErrorCatalogCheck(String table, String module, Class<? extends Enum<?>> catalog, String idPattern) {
         this.table = table;
         this.catalogName = catalog.getSimpleName();
         this.root = Path.of(System.getProperty("user.dir")).toAbsolutePath().getParent();
@@ -62,8 +60,7 @@ public abstract class ErrorCatalogCheck {
         assertTrue(Files.isRegularFile(catalogFile), "catalog source not found at " + catalogFile);
     }
 
-    @Test
-    void idsAreWellFormedAndUnique() {
+    public void idsAreWellFormedAndUnique() {
         Map<String, String> seen = new HashMap<>();
         for (Entry e : entries) {
             assertTrue(idPattern.matcher(e.id()).matches(), e.name() + ": id " + e.id() + " is not " + idPattern);
@@ -73,8 +70,7 @@ public abstract class ErrorCatalogCheck {
     }
 
     /** One meaning per id: no two entries share a message, and each says what to do. */
-    @Test
-    void everyIdHasItsOwnMessageAndAnAction() {
+    public void everyIdHasItsOwnMessageAndAnAction() {
         Map<String, String> seen = new HashMap<>();
         for (Entry e : entries) {
             String before = seen.putIfAbsent(e.template(), e.id());
@@ -84,8 +80,7 @@ public abstract class ErrorCatalogCheck {
     }
 
     /** Ids are written in the catalog only, so that a site cannot reuse or invent one. */
-    @Test
-    void noIdOutsideTheCatalog() {
+    public void noIdOutsideTheCatalog() {
         List<String> found = new ArrayList<>();
         for (Path file : javaSources()) {
             if (file.equals(catalogFile)) {
@@ -103,8 +98,7 @@ public abstract class ErrorCatalogCheck {
     }
 
     /** No dead ids: each entry is raised ({@code Catalog.ENTRY}) by some main source other than the catalog. */
-    @Test
-    void everyIdIsRaised() {
+    public void everyIdIsRaised() {
         StringBuilder others = new StringBuilder();
         for (Path file : javaSources()) {
             if (!file.equals(catalogFile)) {
@@ -118,8 +112,7 @@ public abstract class ErrorCatalogCheck {
     }
 
     /** The README's table of this module's ids is the catalog's (or is rewritten, see the class comment). */
-    @Test
-    void readmeListsTheCatalog() {
+    public void readmeListsTheCatalog() {
         Path readme = root.resolve("README.md");
         String text = String.join("\n", lines(readme));
         String begin = "<!-- error ids: " + table + ", checked against the catalog by its test -->";

@@ -1,14 +1,13 @@
 package io.hazeljms.jms;
 
-import io.hazeljms.store.ErrorText;
-
+import java.util.Locale;
 
 /**
  * Every error id of the JMS provider, each declared once: the id, its message ({@link String#format} template)
  * and what to do about it. Code raises messages through {@link #text}, so an id has one meaning and a user can
  * search it; the README's table of error ids is checked against this list by {@code ProviderErrorTest}.
  */
-public enum ProviderError implements ErrorText.Catalogued {
+public enum ProviderError {
 
     // --- connection factory, configuration ---------------------------------------------------------------------
     CLUSTER_UNREACHABLE("HJMS-FACTORY-001", "cannot reach the HazelJMS cluster (%s): %s",
@@ -341,14 +340,33 @@ public enum ProviderError implements ErrorText.Catalogued {
             + "readXxx methods",
             "Read a StreamMessage's fields with its readXxx methods.");
 
-    private final ErrorText entry;
+    private final String id;
+    private final String template;
+    private final String action;
 
     ProviderError(String id, String template, String action) {
-        this.entry = new ErrorText(id, template, action);
+        this.id = id;
+        this.template = template;
+        this.action = action;
     }
 
-    @Override
-    public ErrorText entry() {
-        return entry;
+    /** The error id, e.g. {@code HJMS-DEST-002}: also the error code of exceptions that carry one. */
+    public String id() {
+        return id;
+    }
+
+    /** The message template ({@link String#format} syntax), without the id. */
+    public String template() {
+        return template;
+    }
+
+    /** What a user does about it, for the README. */
+    public String action() {
+        return action;
+    }
+
+    /** The exception message: the id, then the template filled with the details. */
+    public String text(Object... details) {
+        return id + " " + String.format(Locale.ROOT, template, details);
     }
 }

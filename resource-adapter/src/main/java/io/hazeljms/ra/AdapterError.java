@@ -1,7 +1,6 @@
 package io.hazeljms.ra;
 
-import io.hazeljms.store.ErrorText;
-
+import java.util.Locale;
 
 /**
  * Every error id of the resource adapter, each declared once: the id, its message ({@link String#format}
@@ -9,7 +8,7 @@ import io.hazeljms.store.ErrorText;
  * one meaning and a user can search it; the README's table of error ids is checked against this list by
  * {@code AdapterErrorTest}.
  */
-public enum AdapterError implements ErrorText.Catalogued {
+public enum AdapterError {
 
     // --- the resource adapter ----------------------------------------------------------------------------------
     STARTED("HJMS-RA-001", "HazelJMS started: %s",
@@ -98,14 +97,33 @@ public enum AdapterError implements ErrorText.Catalogued {
             "Fix the bean's onMessage (see the cause); after maxDeliveryAttempts the message goes to the dead-letter "
             + "queue.");
 
-    private final ErrorText entry;
+    private final String id;
+    private final String template;
+    private final String action;
 
     AdapterError(String id, String template, String action) {
-        this.entry = new ErrorText(id, template, action);
+        this.id = id;
+        this.template = template;
+        this.action = action;
     }
 
-    @Override
-    public ErrorText entry() {
-        return entry;
+    /** The error id, e.g. {@code HJMS-RA-005}. */
+    public String id() {
+        return id;
+    }
+
+    /** The message template ({@link String#format} syntax), without the id. */
+    public String template() {
+        return template;
+    }
+
+    /** What a user does about it, for the README. */
+    public String action() {
+        return action;
+    }
+
+    /** The exception or log message: the id, then the template filled with the details. */
+    public String text(Object... details) {
+        return id + " " + String.format(Locale.ROOT, template, details);
     }
 }
