@@ -145,7 +145,7 @@ public final class PostgresServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         crash();
-        throw new IllegalStateException("postgres did not stop within the bounds; killed. See " + log);
+        throw new IllegalStateException("postgres did not stop cleanly; killed. See " + log);
     }
 
     /** Stops the server; deletes the data directory only after a clean stop (and keeps postgres.log). */
@@ -216,7 +216,9 @@ public final class PostgresServer implements AutoCloseable {
         SQLException last = null;
         while (System.nanoTime() < deadline) {
             if (!launcher.isAlive()) {
-                throw new IllegalStateException("postgres exited with " + launcher.exitValue() + "; see " + log);
+                int exit = launcher.exitValue();
+                launcher = null; // nothing left to stop
+                throw new IllegalStateException("postgres exited with " + exit + "; see " + log);
             }
             try (Connection c = DriverManager.getConnection(url("postgres") + "&connectTimeout=2&socketTimeout=5")) {
                 return;
