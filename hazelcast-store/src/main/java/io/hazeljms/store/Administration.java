@@ -1,5 +1,6 @@
 package io.hazeljms.store;
 
+import io.hazeljms.store.durable.DurableStore;
 import com.hazelcast.map.IMap;
 import io.hazeljms.store.processor.BrowseProcessor;
 import io.hazeljms.store.processor.CreateDestinationProcessor;
@@ -39,7 +40,12 @@ public final class Administration {
     /** Deletes a destination and all its messages. True if it existed. */
     public boolean deleteDestination(DestinationKey destination) {
         broker.hotPath().forget(destination.encode());
-        return destinations.remove(destination.encode()) != null;
+        boolean existed = destinations.remove(destination.encode()) != null;
+        DurableStore store = broker.durability().store();
+        if (store != null && !destination.isTemporary()) {
+            store.forgetAddress(destination.encode(), null);
+        }
+        return existed;
     }
 
     public boolean exists(DestinationKey destination) {

@@ -5,6 +5,8 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.map.IMap;
 
+import io.hazeljms.store.durable.DurableStore;
+
 import java.util.Objects;
 import java.util.logging.Logger;
 
@@ -35,6 +37,7 @@ public final class Broker {
     private final Administration administration;
     private final Messages messages;
     private final ClientIds clientIds;
+    private final Durability durability;
 
     /** With the JVM's default for member operations ({@link MemberOperations#PROPERTY}). */
     public Broker(HazelcastInstance hz, DestinationSettings defaults) {
@@ -42,6 +45,17 @@ public final class Broker {
     }
 
     public Broker(HazelcastInstance hz, DestinationSettings defaults, MemberOperations memberOperations) {
+        this(hz, defaults, memberOperations, null);
+    }
+
+    /**
+     * @param durable where PERSISTENT messages, durable subscriptions and prepared branches are written through
+     *                to survive a restart of the whole cluster; null for none. The broker closes it
+     *                ({@link #close}). With one, the first broker of a starting cluster loads what it holds back
+     *                into the cluster before any broker returns from its constructor ({@link Recovery}).
+     */
+    public Broker(HazelcastInstance hz, DestinationSettings defaults, MemberOperations memberOperations,
+                  DurableStore durable) {
         this.hz = Objects.requireNonNull(hz, "hz");
         this.defaults = Objects.requireNonNull(defaults, "defaults");
         this.destinations = hz.getMap(StoreConfig.DESTINATIONS_MAP);
@@ -51,6 +65,7 @@ public final class Broker {
         this.hotPath = HotPaths.choose(hz, Objects.requireNonNull(memberOperations, "memberOperations"), publicApi,
                 calls);
         this.nodeId = hz.getLocalEndpoint().getUuid().toString();
+        this.durability = new Durability(durable, nodeId, this::onKey);
         this.messages = new Messages(this, destinations, signals, publicApi, hotPath, calls);
         this.subscriptions = new Subscriptions(this);
         this.transactions = new Transactions(this, calls);
@@ -60,6 +75,31 @@ public final class Broker {
         topology.listenTo(hz);
         registerDepartureListenerIfMissing();
         warnIfBackupsMaySucceedSilently();
+        if (durable != null) {
+            DurableStores.register(hz, durable);
+            Recovery.ensure(this, durable);
+            durable.nodeStarted(nodeId);
+        }
+    }
+
+    /**
+     * Stops writing through: what is queued for the durable store is written, and this node is recorded as
+     * stopped cleanly. Call it after the node's connections closed. The Hazelcast instance is left running.
+     */
+    public void close() {
+        DurableStore store = durability.store();
+        if (store != null) {
+            try {
+                store.nodesGone(java.util.Set.of(nodeId));
+            } finally {
+                DurableStores.unregister(hz, store);
+                store.close();
+            }
+        }
+    }
+
+    Durability durability() {
+        return durability;
     }
 
     /** A member handed in without the store's configuration may report a send whose backup never applied it. */

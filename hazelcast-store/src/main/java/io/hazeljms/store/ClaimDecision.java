@@ -45,17 +45,17 @@ public final class ClaimDecision {
         return d;
     }
 
-    public static void writeIds(ObjectDataOutput out, List<String> ids) throws IOException {
+    public static void writeIds(java.io.DataOutput out, List<String> ids) throws IOException {
         out.writeInt(ids.size());
         for (String id : ids) {
-            out.writeString(id);
+            Fields.writeString(out, id);
         }
     }
 
-    public static void readIds(ObjectDataInput in, List<String> into) throws IOException {
+    public static void readIds(java.io.DataInput in, List<String> into) throws IOException {
         int n = in.readInt();
         for (int i = 0; i < n; i++) {
-            into.add(in.readString());
+            into.add(Fields.readString(in));
         }
     }
 }

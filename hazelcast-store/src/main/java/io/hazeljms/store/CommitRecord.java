@@ -97,22 +97,22 @@ public final class CommitRecord implements IdentifiedDataSerializable {
         writeAcknowledgements(out, acknowledgements);
     }
 
-    static void writeAcknowledgements(ObjectDataOutput out, List<Acknowledgement> acknowledgements)
+    static void writeAcknowledgements(java.io.DataOutput out, List<Acknowledgement> acknowledgements)
             throws IOException {
         out.writeInt(acknowledgements.size());
         for (Acknowledgement a : acknowledgements) {
-            out.writeString(a.address().key());
-            out.writeString(a.address().subscription());
+            Fields.writeString(out, a.address().key());
+            Fields.writeString(out, a.address().subscription());
             ClaimDecision.writeIds(out, a.messageIds());
             LeaseOwner.write(out, a.owner());
         }
     }
 
-    static List<Acknowledgement> readAcknowledgements(ObjectDataInput in) throws IOException {
+    static List<Acknowledgement> readAcknowledgements(java.io.DataInput in) throws IOException {
         int n = in.readInt();
         List<Acknowledgement> acknowledgements = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            Address address = new Address(DestinationKey.parse(in.readString()), in.readString());
+            Address address = new Address(DestinationKey.parse(Fields.readString(in)), Fields.readString(in));
             List<String> ids = new ArrayList<>();
             ClaimDecision.readIds(in, ids);
             acknowledgements.add(new Acknowledgement(address, ids, LeaseOwner.read(in)));

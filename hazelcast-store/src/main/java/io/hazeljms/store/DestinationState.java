@@ -336,6 +336,21 @@ public final class DestinationState implements IdentifiedDataSerializable {
         return new ClaimResult(taken, 0, new ArrayList<>());
     }
 
+    /**
+     * Puts pending messages under a lease without delivering them (a prepared XA branch's received messages,
+     * restored from the durable store). Returns how many were pending.
+     */
+    public int lease(List<String> ids, LeaseOwner owner) {
+        int n = 0;
+        for (String id : ids) {
+            if (pendingKeys.containsKey(id)) {
+                inFlight.put(id, new Lease(removePending(id), owner));
+                n++;
+            }
+        }
+        return n;
+    }
+
     private StoredMessage removePending(String id) {
         Long key = pendingKeys.remove(id);
         return pending.remove(key);
@@ -478,6 +493,25 @@ public final class DestinationState implements IdentifiedDataSerializable {
             }
         }
         return copies;
+    }
+
+    /**
+     * Which durable subscriptions would receive each PERSISTENT message if it were published now, changing
+     * nothing: subscription name to the ids of the messages it accepts (the durable store writes those copies).
+     */
+    public HashMap<String, ArrayList<String>> durableReceivers(List<StoredMessage> messages) {
+        HashMap<String, ArrayList<String>> receivers = new HashMap<>();
+        for (Subscription s : subscriptions().values()) {
+            if (!s.durable()) {
+                continue;
+            }
+            for (StoredMessage m : messages) {
+                if (m.persistent() && s.accepts(m)) {
+                    receivers.computeIfAbsent(s.name(), n -> new ArrayList<>()).add(m.messageId());
+                }
+            }
+        }
+        return receivers;
     }
 
     /** Attaches a consumer to a subscription, creating or replacing it as the spec says (6.11, 8.3). */

@@ -30,13 +30,13 @@ public record LeaseOwner(String nodeId, String connectionId, String sessionId) {
         }
     }
 
-    public static void write(ObjectDataOutput out, LeaseOwner owner) throws IOException {
-        out.writeString(owner.nodeId);
-        out.writeString(owner.connectionId);
-        out.writeString(owner.sessionId);
+    public static void write(java.io.DataOutput out, LeaseOwner owner) throws IOException {
+        Fields.writeString(out, owner.nodeId);
+        Fields.writeString(out, owner.connectionId);
+        Fields.writeString(out, owner.sessionId);
     }
 
-    public static LeaseOwner read(ObjectDataInput in) throws IOException {
-        return new LeaseOwner(in.readString(), in.readString(), in.readString());
+    public static LeaseOwner read(java.io.DataInput in) throws IOException {
+        return new LeaseOwner(Fields.readString(in), Fields.readString(in), Fields.readString(in));
     }
 }

@@ -1,8 +1,7 @@
 package io.hazeljms.store;
 
-import com.hazelcast.nio.ObjectDataInput;
-import com.hazelcast.nio.ObjectDataOutput;
-
+import java.io.DataInput;
+import java.io.DataOutput;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,19 +12,19 @@ public final class MessageLists {
     private MessageLists() {
     }
 
-    public static void write(ObjectDataOutput out, List<StoredMessage> messages) throws IOException {
+    public static void write(DataOutput out, List<StoredMessage> messages) throws IOException {
         out.writeInt(messages.size());
         for (StoredMessage m : messages) {
-            m.writeData(out);
+            m.writeTo(out);
         }
     }
 
-    public static List<StoredMessage> read(ObjectDataInput in) throws IOException {
+    public static List<StoredMessage> read(DataInput in) throws IOException {
         int n = in.readInt();
         List<StoredMessage> messages = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             StoredMessage m = new StoredMessage();
-            m.readData(in);
+            m.readFrom(in);
             messages.add(m);
         }
         return messages;

@@ -1,6 +1,7 @@
 package io.hazeljms.store;
 
 import com.hazelcast.map.IMap;
+import io.hazeljms.store.durable.MessageRow;
 import io.hazeljms.store.processor.AckProcessor;
 import io.hazeljms.store.processor.ReleaseOwnerProcessor;
 import io.hazeljms.store.processor.ReleaseProcessor;
@@ -36,6 +37,7 @@ public final class Messages {
     private final HotPath hotPath;
     private final StoreCalls calls;
     private final DestinationSettings defaults;
+    private final Durability durability;
 
     Messages(Broker broker, IMap<String, DestinationState> destinations, DestinationSignals signals,
              PublicApiHotPath publicApi, HotPath hotPath, StoreCalls calls) {
@@ -46,6 +48,7 @@ public final class Messages {
         this.hotPath = hotPath;
         this.calls = calls;
         this.defaults = broker.defaults();
+        this.durability = broker.durability();
     }
 
     // --- send ------------------------------------------------------------------------------------------------
@@ -56,7 +59,22 @@ public final class Messages {
      * ({@link SendOutcome#refusal}: its limits, or its member low on memory).
      */
     public SendOutcome send(DestinationKey destination, List<StoredMessage> messages) {
-        return SendOutcome.ofCode(hotPath.enqueue(destination.encode(), messages, defaults));
+        return durably(destination, messages, defaults);
+    }
+
+    /**
+     * With a durable store, PERSISTENT messages are written to it first and deleted again if the destination
+     * refuses them; a send whose outcome is in doubt keeps its rows, as it may have been stored.
+     */
+    private SendOutcome durably(DestinationKey destination, List<StoredMessage> messages,
+                                DestinationSettings createWith) {
+        List<MessageRow> rows = durability.rowsFor(destination, messages);
+        durability.store(rows);
+        SendOutcome outcome = SendOutcome.ofCode(hotPath.enqueue(destination.encode(), messages, createWith));
+        if (outcome.isRefused() || outcome.missing()) {
+            durability.unstore(rows);
+        }
+        return outcome;
     }
 
     /**
@@ -65,7 +83,7 @@ public final class Messages {
      * @return {@link SendOutcome#missing} if it does not exist
      */
     public SendOutcome sendToExisting(DestinationKey destination, List<StoredMessage> messages) {
-        return SendOutcome.ofCode(hotPath.enqueue(destination.encode(), messages, null));
+        return durably(destination, messages, null);
     }
 
     /**
@@ -84,8 +102,16 @@ public final class Messages {
     /** As {@link #send(String, List)}, completing when stored (missing if a required destination is). */
     public CompletionStage<SendOutcome> sendAsync(DestinationKey destination, List<StoredMessage> messages,
                                                   boolean createIfMissing) {
+        List<MessageRow> rows = durability.rowsFor(destination, messages);
+        durability.store(rows); // before the store call, so the session's sends keep their order
         return hotPath.enqueueAsync(destination.encode(), messages, createIfMissing ? defaults : null)
-                .thenApply(SendOutcome::ofCode);
+                .thenApply(code -> {
+                    SendOutcome outcome = SendOutcome.ofCode(code);
+                    if (!rows.isEmpty() && (outcome.isRefused() || outcome.missing())) {
+                        durability.forget(rows); // on a Hazelcast thread: not waited for
+                    }
+                    return outcome;
+                });
     }
 
     // --- receive ---------------------------------------------------------------------------------------------
@@ -107,6 +133,8 @@ public final class Messages {
     ClaimResult claim(Address from, String selector, LeaseOwner owner, int max, List<String> acks,
                       boolean awaitIfEmpty) {
         ClaimResult result = publicApi.claimOnce(from, selector, owner, max, acks, awaitIfEmpty);
+        durability.acknowledged(from, acks);
+        durability.claimed(from, result.messages());
         move(from, result.moves(), owner);
         return result;
     }
@@ -142,6 +170,8 @@ public final class Messages {
             long wait = stopping || timeoutMillis < 0 ? 0
                     : Math.min(RECHECK_MILLIS, Math.max(0, deadline - System.currentTimeMillis()));
             ClaimResult result = hotPath.claim(watch.waiter, selector, owner, stopping ? 0 : max, toAcknowledge, wait);
+            durability.acknowledged(watch.address(), toAcknowledge);
+            durability.claimed(watch.address(), result.messages());
             move(watch.address(), result.moves(), owner);
             toAcknowledge = List.of();
             if (!result.messages().isEmpty()) {
@@ -208,7 +238,9 @@ public final class Messages {
         if (messageIds.isEmpty()) {
             return 0;
         }
-        return broker.onKey(from.key(), new AckProcessor(from.subscription(), messageIds, owner));
+        int held = broker.onKey(from.key(), new AckProcessor(from.subscription(), messageIds, owner));
+        durability.acknowledged(from, messageIds);
+        return held;
     }
 
     /**
@@ -217,7 +249,11 @@ public final class Messages {
      */
     public CompletionStage<Integer> acknowledgeAsync(Address from, List<String> messageIds, LeaseOwner owner) {
         AckProcessor processor = new AckProcessor(from.subscription(), messageIds, owner);
-        return calls.callAsync(processor, from.key(), () -> destinations.submitToKey(from.key(), processor));
+        return calls.callAsync(processor, from.key(), () -> destinations.submitToKey(from.key(), processor))
+                .thenApply(held -> {
+                    durability.acknowledged(from, messageIds);
+                    return held;
+                });
     }
 
     public int acknowledge(DestinationKey queue, List<String> messageIds, LeaseOwner owner) {
@@ -236,6 +272,7 @@ public final class Messages {
         }
         ReleaseResult result = broker.onKey(from.key(),
                 new ReleaseProcessor(from.subscription(), messageIds, owner, delivered));
+        durability.released(from, messageIds);
         move(from, result.moves(), owner);
     }
 

@@ -156,5 +156,9 @@ public final class NodeDepartureListener implements MembershipListener, ClientLi
                 .executeOnEntries(new ReleaseOwnerProcessor(owner, LeaseOwner.Scope.NODE));
         hz.getMap(StoreConfig.CLIENT_IDS_MAP).removeAll(Predicates.like("this", nodeId + "/%"));
         hz.getMap(StoreConfig.DEPARTURES_MAP).put(nodeId, System.currentTimeMillis());
+        io.hazeljms.store.durable.DurableStore store = DurableStores.of(hz);
+        if (store != null) {
+            store.nodesGone(java.util.Set.of(nodeId)); // its leases are released: a restart need not flag for it
+        }
     }
 }

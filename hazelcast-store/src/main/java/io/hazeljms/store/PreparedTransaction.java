@@ -52,14 +52,23 @@ public final class PreparedTransaction implements IdentifiedDataSerializable {
 
     @Override
     public void writeData(ObjectDataOutput out) throws IOException {
-        out.writeString(xid);
-        MessageLists.write(out, sends);
-        CommitRecord.writeAcknowledgements(out, acknowledgements);
+        writeTo(out);
     }
 
     @Override
     public void readData(ObjectDataInput in) throws IOException {
-        xid = in.readString();
+        readFrom(in);
+    }
+
+    /** One encoding: in Hazelcast and in the durable store's records. */
+    public void writeTo(java.io.DataOutput out) throws IOException {
+        Fields.writeString(out, xid);
+        MessageLists.write(out, sends);
+        CommitRecord.writeAcknowledgements(out, acknowledgements);
+    }
+
+    public void readFrom(java.io.DataInput in) throws IOException {
+        xid = Fields.readString(in);
         sends = MessageLists.read(in);
         acknowledgements = CommitRecord.readAcknowledgements(in);
     }

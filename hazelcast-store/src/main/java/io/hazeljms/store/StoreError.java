@@ -79,7 +79,23 @@ public enum StoreError {
     // --- hot path --------------------------------------------------------------------------------------------
     HOT_PATH_CHOSEN("HJMS-STORE-064", "hot path on %s: %s",
             "Nothing: it says which hot path this broker uses and why; memberOperations=off (or "
-            + "-Dhazeljms.memberOperations=off) keeps a member on the public API.");
+            + "-Dhazeljms.memberOperations=off) keeps a member on the public API."),
+
+    // --- durable store ---------------------------------------------------------------------------------------
+    RECOVERY_STARTED("HJMS-STORE-070", "loading the durable store %s into the cluster (%d node(s) did not stop "
+            + "cleanly: every message comes back flagged as redelivered)",
+            "Nothing: producers and consumers of every node wait until it is loaded."),
+    RECOVERY_DONE("HJMS-STORE-071", "durable store loaded: %d message(s), %d durable subscription(s), %d prepared "
+            + "XA branch(es); flagged as redelivered: %s",
+            "Nothing."),
+    RECOVERY_TIMEOUT("HJMS-STORE-072", "another node has been loading the durable store for more than %d ms (%s)",
+            "Check that node's log; a loader that stops answering is replaced after 15 s."),
+    RECOVERY_TAKEN_OVER("HJMS-STORE-073", "node %s stopped loading the durable store: it was silent too long and "
+            + "another node took the load over",
+            "Nothing: the other node loads everything again (loading skips what is there)."),
+    DURABLE_STORE_UNAVAILABLE("HJMS-STORE-074", "the durable store's database %s could not %s: %s",
+            "Check that the database runs and is reachable; sends fail until it answers again, then resume by "
+            + "themselves. durableStore=off runs the cluster in memory only.");
 
     private final String id;
     private final String template;

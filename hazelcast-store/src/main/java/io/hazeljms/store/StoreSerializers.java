@@ -15,6 +15,8 @@ import io.hazeljms.store.processor.PurgeProcessor;
 import io.hazeljms.store.processor.ReassignLeaseProcessor;
 import io.hazeljms.store.processor.ReleaseOwnerProcessor;
 import io.hazeljms.store.processor.ReleaseProcessor;
+import io.hazeljms.store.processor.RestoreProcessor;
+import io.hazeljms.store.processor.DurableReceiversProcessor;
 import io.hazeljms.store.processor.RoomProcessor;
 import io.hazeljms.store.processor.SettingsProcessor;
 import io.hazeljms.store.processor.StatsProcessor;
@@ -61,8 +63,10 @@ public final class StoreSerializers implements DataSerializableFactory {
     public static final int NODE_COMMITS = 35;
     public static final int NODE_COMMITS_PROCESSOR = 36;
     public static final int SETTINGS = 37;
+    public static final int RESTORE = 38;
+    public static final int DURABLE_RECEIVERS = 39;
 
-    private static final int MAX_ID = 37;
+    private static final int MAX_ID = 39;
     @SuppressWarnings("unchecked")
     private static final Supplier<IdentifiedDataSerializable>[] CONSTRUCTORS = new Supplier[MAX_ID + 1];
 
@@ -73,6 +77,8 @@ public final class StoreSerializers implements DataSerializableFactory {
         CONSTRUCTORS[LEASE] = Lease::new;
         CONSTRUCTORS[CLAIM_RESULT] = ClaimResult::new;
         CONSTRUCTORS[ENQUEUE] = EnqueueProcessor::new;
+        CONSTRUCTORS[RESTORE] = RestoreProcessor::new;
+        CONSTRUCTORS[DURABLE_RECEIVERS] = DurableReceiversProcessor::new;
         CONSTRUCTORS[CLAIM] = ClaimProcessor::new;
         CONSTRUCTORS[CLAIM_BACKUP] = ClaimBackupProcessor::new;
         CONSTRUCTORS[ACK] = AckProcessor::new;

@@ -4,6 +4,8 @@ import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 
+import java.io.DataInput;
+import java.io.DataOutput;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -212,46 +214,55 @@ public final class StoredMessage implements IdentifiedDataSerializable {
 
     @Override
     public void writeData(ObjectDataOutput out) throws IOException {
-        out.writeString(messageId);
-        out.writeString(destination);
+        writeTo(out);
+    }
+
+    @Override
+    public void readData(ObjectDataInput in) throws IOException {
+        readFrom(in);
+    }
+
+    /** The message's one encoding: in Hazelcast and in the durable store's records. */
+    public void writeTo(DataOutput out) throws IOException {
+        Fields.writeString(out, messageId);
+        Fields.writeString(out, destination);
         out.writeLong(sequence);
         out.writeByte(priority);
         out.writeBoolean(persistent);
         out.writeLong(timestamp);
         out.writeLong(expiration);
         out.writeLong(deliveryTime);
-        out.writeString(correlationId);
-        out.writeByteArray(correlationIdBytes);
-        out.writeString(replyTo);
-        out.writeString(type);
-        out.writeString(originConnectionId);
+        Fields.writeString(out, correlationId);
+        Fields.writeBytes(out, correlationIdBytes);
+        Fields.writeString(out, replyTo);
+        Fields.writeString(out, type);
+        Fields.writeString(out, originConnectionId);
         out.writeInt(deliveryCount);
         out.writeLong(redeliverAfter);
         TypedValues.writeMap(out, properties);
         out.writeByte(bodyType);
-        out.writeByteArray(body);
+        Fields.writeBytes(out, body);
     }
 
-    @Override
-    public void readData(ObjectDataInput in) throws IOException {
-        messageId = in.readString();
-        destination = in.readString();
+    public void readFrom(DataInput in) throws IOException {
+        messageId = Fields.readString(in);
+        destination = Fields.readString(in);
         sequence = in.readLong();
         priority = in.readByte();
         persistent = in.readBoolean();
         timestamp = in.readLong();
         expiration = in.readLong();
         deliveryTime = in.readLong();
-        correlationId = in.readString();
-        correlationIdBytes = in.readByteArray();
-        replyTo = in.readString();
-        type = in.readString();
-        originConnectionId = in.readString();
+        correlationId = Fields.readString(in);
+        correlationIdBytes = Fields.readBytes(in);
+        replyTo = Fields.readString(in);
+        type = Fields.readString(in);
+        originConnectionId = Fields.readString(in);
         deliveryCount = in.readInt();
         redeliverAfter = in.readLong();
         properties = TypedValues.readMap(in);
         bodyType = in.readByte();
-        body = in.readByteArray();
+        body = Fields.readBytes(in);
     }
 
     @Override

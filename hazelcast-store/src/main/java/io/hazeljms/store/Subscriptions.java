@@ -1,5 +1,6 @@
 package io.hazeljms.store;
 
+import io.hazeljms.store.durable.DurableStore;
 import com.hazelcast.map.IMap;
 import io.hazeljms.store.processor.DetachProcessor;
 import io.hazeljms.store.processor.SubscribeProcessor;
@@ -43,8 +44,21 @@ public final class Subscriptions {
         if (spec.durable() && outcome != SubscribeOutcome.IN_USE && outcome != SubscribeOutcome.KIND_MISMATCH
                 && outcome != SubscribeOutcome.FILTER_MISMATCH) {
             durableIndex.set(subscription, topicKey);
+            DurableStore store = broker.durability().store();
+            if (store != null && (outcome == SubscribeOutcome.CREATED || outcome == SubscribeOutcome.REPLACED)) {
+                store.saveSubscription(topicKey, subscription, spec, true);
+            }
         }
         return outcome;
+    }
+
+    /** Recovery: a durable subscription from the durable store, without consumers, as it was before the restart. */
+    void restore(DestinationKey topic, String subscription, SubscriptionSpec spec) {
+        String consumerId = "restore-" + subscription;
+        broker.onKey(topic.encode(), new SubscribeProcessor(subscription, spec, consumerId,
+                new LeaseOwner("restore", consumerId, consumerId), broker.defaults()));
+        broker.onKey(topic.encode(), new DetachProcessor(subscription, consumerId));
+        durableIndex.set(subscription, topic.encode());
     }
 
     /** Detaches a closing consumer; a non-durable subscription ends with its last consumer. */
@@ -61,6 +75,10 @@ public final class Subscriptions {
         UnsubscribeOutcome outcome = broker.onKey(topicKey, new UnsubscribeProcessor(subscription));
         if (outcome == UnsubscribeOutcome.REMOVED || outcome == UnsubscribeOutcome.NOT_FOUND) {
             durableIndex.remove(subscription, topicKey);
+            DurableStore store = broker.durability().store();
+            if (store != null) {
+                store.deleteSubscription(subscription);
+            }
         }
         return outcome;
     }

@@ -1,6 +1,7 @@
 package io.hazeljms.store;
 
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.map.IMap;
 import io.hazeljms.store.processor.AckProcessor;
 import io.hazeljms.store.processor.EnqueueProcessor;
@@ -34,9 +35,11 @@ final class TransactionCommits {
     private final IMap<String, PreparedTransaction> prepared;
     private final StoreCalls calls;
     private final DestinationSettings defaults;
+    private final Durability durability;
     private final Queue<CommitRecord> unfinished = new ConcurrentLinkedQueue<>();
 
-    TransactionCommits(HazelcastInstance hz, StoreCalls calls, DestinationSettings defaults) {
+    TransactionCommits(HazelcastInstance hz, StoreCalls calls, DestinationSettings defaults, Durability durability) {
+        this.durability = durability;
         this.records = hz.getMap(StoreConfig.COMMITS_MAP);
         this.destinations = hz.getMap(StoreConfig.DESTINATIONS_MAP);
         this.prepared = hz.getMap(StoreConfig.PREPARED_TRANSACTIONS_MAP);
@@ -92,6 +95,7 @@ final class TransactionCommits {
 
     /** Applies the parts only: enough for work on one destination, which one store call makes atomic. */
     void applyParts(CommitRecord record, boolean announceParts) {
+        durability.commit(record);
         int applied = 0;
         for (Map.Entry<String, List<StoredMessage>> e : record.sendsByDestination().entrySet()) {
             String key = e.getKey();
@@ -125,8 +129,16 @@ final class TransactionCommits {
     @SuppressWarnings("unchecked")
     static void completeAbandoned(HazelcastInstance hz, String departedNode) {
         IMap<String, NodeCommits> records = hz.getMap(StoreConfig.COMMITS_MAP);
-        TransactionCommits commits = new TransactionCommits(hz,
-                new StoreCalls(StoreCalls.DEFAULT_TIMEOUT_MILLIS, new Topology()), DestinationSettings.defaults());
+        StoreCalls calls = new StoreCalls(StoreCalls.DEFAULT_TIMEOUT_MILLIS, new Topology());
+        IMap<String, DestinationState> destinations = hz.getMap(StoreConfig.DESTINATIONS_MAP);
+        Durability durability = new Durability(DurableStores.of(hz), hz.getLocalEndpoint().getUuid().toString(),
+                new Durability.KeyCalls() {
+                    @Override
+                    public <R> R onKey(String key, EntryProcessor<String, DestinationState, R> processor) {
+                        return calls.call(processor, key, () -> destinations.submitToKey(key, processor));
+                    }
+                });
+        TransactionCommits commits = new TransactionCommits(hz, calls, DestinationSettings.defaults(), durability);
         Set<String> keys = new TreeSet<>();
         for (int shard = 0; shard < CommitRecord.SHARDS; shard++) {
             keys.add(CommitRecord.shardKey(departedNode, shard));

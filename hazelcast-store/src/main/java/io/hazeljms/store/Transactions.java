@@ -1,5 +1,7 @@
 package io.hazeljms.store;
 
+import io.hazeljms.store.durable.DurableStore;
+import io.hazeljms.store.processor.RestoreProcessor;
 import com.hazelcast.map.IMap;
 import io.hazeljms.store.processor.ReassignLeaseProcessor;
 
@@ -24,7 +26,7 @@ public final class Transactions {
     Transactions(Broker broker, StoreCalls calls) {
         this.broker = broker;
         this.calls = calls;
-        this.commits = new TransactionCommits(broker.hazelcast(), calls, broker.defaults());
+        this.commits = new TransactionCommits(broker.hazelcast(), calls, broker.defaults(), broker.durability());
         this.preparedTransactions = broker.hazelcast().getMap(StoreConfig.PREPARED_TRANSACTIONS_MAP);
     }
 
@@ -41,6 +43,10 @@ public final class Transactions {
      * to {@link PreparedTransaction#owner}; afterwards only commit or rollback end it.
      */
     public void recordPrepared(PreparedTransaction branch) {
+        DurableStore store = broker.durability().store();
+        if (store != null) {
+            store.savePrepared(branch);
+        }
         calls.call("record prepared branch", branch.xid(),
                 () -> preparedTransactions.setAsync(branch.xid(), branch));
     }
@@ -93,8 +99,21 @@ public final class Transactions {
         }
         LeaseOwner owner = PreparedTransaction.owner(xid);
         branch.acknowledgements().forEach(a -> broker.messages().release(a.address(), a.messageIds(), owner, true));
+        DurableStore store = broker.durability().store();
+        if (store != null) {
+            store.forgetPrepared(xid);
+        }
         preparedTransactions.delete(xid);
         return true;
+    }
+
+    /** Recovery: a prepared branch from the durable store, its received messages leased to it again. */
+    void restorePrepared(PreparedTransaction branch) {
+        LeaseOwner owner = PreparedTransaction.owner(branch.xid());
+        for (CommitRecord.Acknowledgement a : branch.acknowledgements()) {
+            broker.onKey(a.address().key(), RestoreProcessor.lease(a.address().subscription(), a.messageIds(), owner));
+        }
+        preparedTransactions.set(branch.xid(), branch);
     }
 
     /** Encoded Xids of every prepared branch in the cluster (for XAResource.recover). */

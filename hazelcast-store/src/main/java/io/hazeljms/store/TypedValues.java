@@ -1,8 +1,7 @@
 package io.hazeljms.store;
 
-import com.hazelcast.nio.ObjectDataInput;
-import com.hazelcast.nio.ObjectDataOutput;
-
+import java.io.DataInput;
+import java.io.DataOutput;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,29 +15,29 @@ public final class TypedValues {
     private TypedValues() {
     }
 
-    public static void writeMap(ObjectDataOutput out, Map<String, Object> map) throws IOException {
+    public static void writeMap(DataOutput out, Map<String, Object> map) throws IOException {
         out.writeInt(map.size());
         for (Map.Entry<String, Object> e : map.entrySet()) {
-            out.writeString(e.getKey());
+            Fields.writeString(out, e.getKey());
             writeValue(out, e.getValue());
         }
     }
 
-    public static Map<String, Object> readMap(ObjectDataInput in) throws IOException {
+    public static Map<String, Object> readMap(DataInput in) throws IOException {
         int size = in.readInt();
         Map<String, Object> map = new LinkedHashMap<>(Math.max(4, size * 2));
         for (int i = 0; i < size; i++) {
-            map.put(in.readString(), readValue(in));
+            map.put(Fields.readString(in), readValue(in));
         }
         return map;
     }
 
-    public static void writeValue(ObjectDataOutput out, Object v) throws IOException {
+    public static void writeValue(DataOutput out, Object v) throws IOException {
         if (v == null) {
             out.writeByte(NULL);
         } else if (v instanceof String s) {
             out.writeByte(STRING);
-            out.writeString(s);
+            Fields.writeString(out, s);
         } else if (v instanceof Integer i) {
             out.writeByte(INT);
             out.writeInt(i);
@@ -65,7 +64,7 @@ public final class TypedValues {
         }
     }
 
-    public static Object readValue(ObjectDataInput in) throws IOException {
+    public static Object readValue(DataInput in) throws IOException {
         byte t = in.readByte();
         switch (t) {
             case NULL: return null;
@@ -76,7 +75,7 @@ public final class TypedValues {
             case LONG: return in.readLong();
             case FLOAT: return in.readFloat();
             case DOUBLE: return in.readDouble();
-            case STRING: return in.readString();
+            case STRING: return Fields.readString(in);
             default: throw new IOException(StoreError.UNKNOWN_PROPERTY_TAG.text(t));
         }
     }

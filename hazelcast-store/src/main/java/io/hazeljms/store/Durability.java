@@ -1,0 +1,167 @@
+package io.hazeljms.store;
+
+import com.hazelcast.map.EntryProcessor;
+import io.hazeljms.store.durable.DurableStore;
+import io.hazeljms.store.durable.MessageRow;
+import io.hazeljms.store.durable.RowKey;
+import io.hazeljms.store.processor.DurableReceiversProcessor;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What of a node's traffic its {@link DurableStore} keeps, and when: PERSISTENT messages of queues and of durable
+ * subscriptions are written before the store makes them deliverable (so no acknowledgement can come before its
+ * row), and deleted after their acknowledgement without waiting. NON_PERSISTENT messages, temporary destinations
+ * and non-durable subscriptions are never written. Off when the node runs without a durable store.
+ */
+final class Durability {
+
+    /** One read-only entry processor on a destination, bounded like every store call. */
+    interface KeyCalls {
+        <R> R onKey(String key, EntryProcessor<String, DestinationState, R> processor);
+    }
+
+    private final DurableStore store;
+    private final String nodeId;
+    private final KeyCalls calls;
+    /**
+     * PERSISTENT messages this node claimed and has not seen acknowledged or released, by address: only their
+     * acknowledgements delete rows, so NON_PERSISTENT traffic costs the database nothing.
+     */
+    private final Map<Address, Set<String>> claimed = new ConcurrentHashMap<>();
+
+    Durability(DurableStore store, String nodeId, KeyCalls calls) {
+        this.store = store;
+        this.nodeId = nodeId;
+        this.calls = calls;
+    }
+
+    boolean on() {
+        return store != null;
+    }
+
+    DurableStore store() {
+        return store;
+    }
+
+    /** The rows a send to {@code destination} writes: for a topic, one per durable subscription it reaches. */
+    List<MessageRow> rowsFor(DestinationKey destination, List<StoredMessage> messages) {
+        if (store == null || destination.kind() == DestinationKey.Kind.TEMPORARY_QUEUE
+                || destination.kind() == DestinationKey.Kind.TEMPORARY_TOPIC) {
+            return List.of();
+        }
+        List<StoredMessage> persistent = new ArrayList<>(messages.size());
+        for (StoredMessage m : messages) {
+            if (m.persistent()) {
+                persistent.add(m);
+            }
+        }
+        if (persistent.isEmpty()) {
+            return List.of();
+        }
+        String key = destination.encode();
+        List<MessageRow> rows = new ArrayList<>(persistent.size());
+        if (destination.kind() == DestinationKey.Kind.QUEUE) {
+            persistent.forEach(m -> rows.add(new MessageRow(key, "", m)));
+            return rows;
+        }
+        HashMap<String, ArrayList<String>> receivers = calls.onKey(key, new DurableReceiversProcessor(persistent));
+        Map<String, StoredMessage> byId = new HashMap<>();
+        persistent.forEach(m -> byId.put(m.messageId(), m));
+        receivers.forEach((subscription, ids) -> ids.forEach(id -> rows.add(new MessageRow(key, subscription, byId.get(id)))));
+        return rows;
+    }
+
+    /** Writes rows, returning once committed ({@link io.hazeljms.store.durable.DurableStoreException} if not). */
+    void store(List<MessageRow> rows) {
+        if (!rows.isEmpty()) {
+            store.store(rows);
+        }
+    }
+
+    /** Deletes the rows of a send the store refused, before the sender hears of it. */
+    void unstore(List<MessageRow> rows) {
+        if (!rows.isEmpty()) {
+            List<RowKey> keys = new ArrayList<>(rows.size());
+            rows.forEach(r -> keys.add(r.key()));
+            store.forgetNow(keys);
+        }
+    }
+
+    /** Deletes the rows of a refused asynchronous send without waiting (its caller runs on a Hazelcast thread). */
+    void forget(List<MessageRow> rows) {
+        List<RowKey> keys = new ArrayList<>(rows.size());
+        rows.forEach(r -> keys.add(r.key()));
+        store.forget(keys);
+    }
+
+    void claimed(Address from, List<StoredMessage> messages) {
+        if (store == null || messages.isEmpty()) {
+            return;
+        }
+        Set<String> ids = null;
+        for (StoredMessage m : messages) {
+            if (m.persistent()) {
+                if (ids == null) {
+                    ids = claimed.computeIfAbsent(from, a -> ConcurrentHashMap.newKeySet());
+                }
+                ids.add(m.messageId());
+            }
+        }
+    }
+
+    /** After the store applied acknowledgements: deletes the rows of those that were PERSISTENT. */
+    void acknowledged(Address from, List<String> messageIds) {
+        if (store != null && !messageIds.isEmpty()) {
+            store.forget(keysOf(from, messageIds, true));
+        }
+    }
+
+    void released(Address from, List<String> messageIds) {
+        Set<String> ids = store == null ? null : claimed.get(from);
+        if (ids != null) {
+            messageIds.forEach(ids::remove);
+        }
+    }
+
+    /**
+     * A transaction's effect on the durable store, in one database transaction, before the cluster applies it:
+     * its PERSISTENT sends written, its acknowledgements deleted, its prepared branch forgotten. Idempotent, so a
+     * survivor applying a departed node's record does it again harmlessly. Only the committer itself knows which
+     * of its acknowledgements were PERSISTENT; anyone else deletes them all.
+     */
+    void commit(CommitRecord record) {
+        if (store == null) {
+            return;
+        }
+        List<MessageRow> rows = new ArrayList<>();
+        record.sendsByDestination().forEach((key, messages) -> rows.addAll(rowsFor(DestinationKey.parse(key), messages)));
+        boolean trackedOnly = !record.preparedBranch() && nodeId.equals(record.committerNode());
+        List<RowKey> deletes = new ArrayList<>();
+        for (CommitRecord.Acknowledgement a : record.acknowledgements()) {
+            deletes.addAll(keysOf(a.address(), a.messageIds(), trackedOnly));
+        }
+        store.commit(rows, deletes, record.preparedBranch() ? record.id() : null);
+    }
+
+    /**
+     * Row keys of acknowledged messages. {@code trackedOnly}: only those this node claimed as PERSISTENT (and
+     * stop tracking them); otherwise all (a survivor applying a departed node's commit knows no claims).
+     */
+    List<RowKey> keysOf(Address from, List<String> messageIds, boolean trackedOnly) {
+        String subscription = from.subscription() == null ? "" : from.subscription();
+        Set<String> ids = claimed.get(from);
+        List<RowKey> keys = new ArrayList<>();
+        for (String id : messageIds) {
+            if (!trackedOnly || (ids != null && ids.remove(id))) {
+                keys.add(new RowKey(from.key(), subscription, id));
+            }
+        }
+        return keys;
+    }
+}

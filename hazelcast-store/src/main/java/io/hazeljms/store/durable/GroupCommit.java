@@ -1,0 +1,168 @@
+package io.hazeljms.store.durable;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingDeque;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The one writer of a node's durable store: it takes whatever work has gathered while the previous database
+ * transaction ran and writes it all in the next one, so concurrent senders share a commit (and its sync to disk)
+ * instead of paying one each. Work that fails is failed to its callers, except deletes nobody waits for, which
+ * are kept and written when the database answers again. The connection is opened again after a failure.
+ */
+final class GroupCommit implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(GroupCommit.class.getName());
+    /** Most work items in one database transaction. */
+    private static final int MAX_BATCH = 2_000;
+    /** Longest pause between attempts while the database does not answer. */
+    private static final long MAX_BACKOFF_MILLIS = 2_000;
+
+    private final DataSource dataSource;
+    private final Dialect dialect;
+    private final BlockingDeque<Work> queue;
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private final Thread writer;
+    private Connection connection;
+
+    GroupCommit(DataSource dataSource, Dialect dialect, int capacity, String name) {
+        this.dataSource = dataSource;
+        this.dialect = dialect;
+        this.queue = new LinkedBlockingDeque<>(capacity);
+        this.writer = new Thread(this::run, "hazeljms-durable-writer-" + name);
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    /** Queues work; false when the queue stayed full for {@code timeoutMillis}. */
+    boolean submit(Work work, long timeoutMillis) throws InterruptedException {
+        if (closed.getCount() == 0) {
+            work.done.completeExceptionally(new IllegalStateException("the durable store is closed"));
+            return true;
+        }
+        return queue.offer(work, timeoutMillis, TimeUnit.MILLISECONDS);
+    }
+
+    private void run() {
+        long backoff = 0;
+        List<Work> batch = new ArrayList<>();
+        while (closed.getCount() > 0 || !queue.isEmpty()) {
+            try {
+                if (backoff > 0 && closed.await(backoff, TimeUnit.MILLISECONDS)) {
+                    failAll(new IllegalStateException("the durable store closed while its database did not answer"));
+                    return;
+                }
+                Work first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                int items = first.size();
+                for (Work w; items < MAX_BATCH && (w = queue.poll()) != null; ) {
+                    batch.add(w);
+                    items += w.size();
+                }
+                write(batch);
+                batch.forEach(w -> w.done.complete(null));
+                backoff = 0;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failAll(e);
+                return;
+            } catch (SQLException | RuntimeException e) {
+                dropConnection();
+                backoff = Math.min(MAX_BACKOFF_MILLIS, Math.max(50, backoff * 2));
+                for (int i = batch.size() - 1; i >= 0; i--) {
+                    Work w = batch.get(i);
+                    if (!w.retry || !queue.offerFirst(w)) {
+                        w.done.completeExceptionally(e);
+                    }
+                }
+                LOG.log(Level.FINE, "durable store write failed", e);
+            } finally {
+                batch.clear();
+            }
+        }
+        dropConnection();
+    }
+
+    private void write(List<Work> batch) throws SQLException {
+        Connection c = connection();
+        try {
+            List<MessageRow> inserts = new ArrayList<>();
+            List<RowKey> deletes = new ArrayList<>();
+            for (Work w : batch) {
+                if (!w.others.isEmpty()) {
+                    flush(c, inserts, deletes);
+                }
+                inserts.addAll(w.inserts);
+                deletes.addAll(w.deletes);
+                for (Work.Statements s : w.others) {
+                    s.run(c);
+                }
+            }
+            flush(c, inserts, deletes);
+            c.commit();
+        } catch (SQLException | RuntimeException e) {
+            try {
+                c.rollback();
+            } catch (SQLException ignored) {
+                // the connection is dropped anyway
+            }
+            throw e;
+        }
+    }
+
+    /** Inserts before deletes: a row written and forgotten in one batch (a refused send) ends up gone. */
+    private void flush(Connection c, List<MessageRow> inserts, List<RowKey> deletes) throws SQLException {
+        MessageTable.insert(c, dialect, inserts);
+        MessageTable.delete(c, deletes);
+        inserts.clear();
+        deletes.clear();
+    }
+
+    private Connection connection() throws SQLException {
+        if (connection == null) {
+            Connection c = dataSource.getConnection();
+            c.setAutoCommit(false);
+            connection = c;
+        }
+        return connection;
+    }
+
+    private void dropConnection() {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // already broken
+            }
+            connection = null;
+        }
+    }
+
+    private void failAll(Exception cause) {
+        for (Work w; (w = queue.poll()) != null; ) {
+            w.done.completeExceptionally(cause);
+        }
+    }
+
+    /** Writes what is queued, then stops (bounded by {@code timeoutMillis}). */
+    @Override
+    public void close() {
+        closed.countDown();
+    }
+
+    boolean awaitStopped(long timeoutMillis) throws InterruptedException {
+        writer.join(timeoutMillis);
+        return !writer.isAlive();
+    }
+}
