@@ -68,6 +68,8 @@ public enum ProviderError {
             "Set acknowledgeMode to Auto-acknowledge or Dups-ok-acknowledge."),
     SUBSCRIPTION_DURABILITY_INVALID("HJMS-CFG-026", "subscriptionDurability %s, was '%s'",
             "Set subscriptionDurability to Durable or NonDurable."),
+    DURABLE_STORE_INVALID("HJMS-CFG-027", "durableStore %s, was '%s'",
+            "Set durableStore to embedded, off, or a jdbc:postgresql://host:port/db?user=… (or jdbc:h2:) URL."),
 
     // --- connection, context -----------------------------------------------------------------------------------
     CLIENT_ID_TOO_LATE("HJMS-CONN-001", "the client ID can only be set right after the connection is created, "

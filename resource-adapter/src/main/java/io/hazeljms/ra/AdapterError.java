@@ -15,6 +15,9 @@ public enum AdapterError {
             "Nothing: the adapter is up with the configuration shown."),
     START_FAILED("HJMS-RA-002", "cannot start HazelJMS: %s",
             "Fix the cause (often a resource adapter property, or a port in use) and redeploy the adapter."),
+    DATA_SOURCE_NOT_FOUND("HJMS-RA-003", "durableStoreDataSource %s is not a DataSource: found %s",
+            "Create the JDBC resource (a PostgreSQL or H2 pool) under that JNDI name before deploying the adapter, "
+            + "or clear durableStoreDataSource."),
     STOP_FAILED("HJMS-RA-004", "stopping HazelJMS failed",
             "Nothing to do for the adapter; if the server goes on running, check that its Hazelcast member left."),
     NOT_STARTED("HJMS-RA-005", "the HazelJMS resource adapter is not started",

@@ -19,6 +19,9 @@ import jakarta.resource.spi.ResourceAdapterInternalException;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 
 import javax.transaction.xa.XAResource;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import javax.sql.DataSource;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +75,21 @@ public class HazelJmsResourceAdapter implements ResourceAdapter, Serializable {
 
     /** The provider configuration these properties describe; every bad value is named at once. */
     public ProviderConfig providerConfig() {
-        return ProviderConfig.from(settings);
+        ProviderConfig config = ProviderConfig.from(settings);
+        String dataSource = config.durableStoreDataSourceName();
+        if (dataSource == null) {
+            return config;
+        }
+        try {
+            Object found = new InitialContext().lookup(dataSource);
+            if (!(found instanceof DataSource source)) {
+                throw new IllegalArgumentException(AdapterError.DATA_SOURCE_NOT_FOUND.text(dataSource,
+                        found == null ? "nothing" : found.getClass().getName()));
+            }
+            return config.toBuilder().durableStoreDataSource(source, dataSource).build();
+        } catch (NamingException e) {
+            throw new IllegalArgumentException(AdapterError.DATA_SOURCE_NOT_FOUND.text(dataSource, e.getMessage()), e);
+        }
     }
 
     @Override
@@ -155,6 +172,13 @@ public class HazelJmsResourceAdapter implements ResourceAdapter, Serializable {
     public String getMemberOperations() { return settings.get(MEMBER_OPERATIONS); }
     /** Blank (an empty ra.xml value) leaves it unset: the store's JVM default. */
     public void setMemberOperations(String v) { settings.set(MEMBER_OPERATIONS, v == null || v.isBlank() ? null : v); }
+    public String getDurableStore() { return settings.get(DURABLE_STORE); }
+    /** Blank (an empty ra.xml value) leaves it unset: the JVM default, else embedded. */
+    public void setDurableStore(String v) { settings.set(DURABLE_STORE, v == null || v.isBlank() ? null : v); }
+    public String getDurableStoreDirectory() { return settings.get(DURABLE_STORE_DIRECTORY); }
+    public void setDurableStoreDirectory(String v) { settings.set(DURABLE_STORE_DIRECTORY, v); }
+    public String getDurableStoreDataSource() { return settings.get(DURABLE_STORE_DATA_SOURCE); }
+    public void setDurableStoreDataSource(String v) { settings.set(DURABLE_STORE_DATA_SOURCE, v); }
     public Integer getMaxDeliveryAttempts() { return settings.get(MAX_DELIVERY_ATTEMPTS); }
     public void setMaxDeliveryAttempts(Integer v) { settings.set(MAX_DELIVERY_ATTEMPTS, v); }
     public Long getRedeliveryDelayMillis() { return settings.get(REDELIVERY_DELAY_MILLIS); }

@@ -1,6 +1,7 @@
 package io.hazeljms.store.durable;
 
 import io.hazeljms.store.PreparedTransaction;
+import io.hazeljms.store.StoreError;
 import io.hazeljms.store.StoredMessage;
 import io.hazeljms.store.SubscriptionSpec;
 
@@ -63,9 +64,8 @@ public final class DurableStore implements AutoCloseable {
             }
             return new DurableStore(dataSource, dialect, description, name);
         } catch (SQLException e) {
-            throw new DurableStoreException("The durable store's database " + description
-                    + " could not be opened: " + e.getMessage() + ". Check that it runs and the URL or data source "
-                    + "is right, or set durableStore=off for an in-memory cluster", e);
+            throw new DurableStoreException(StoreError.DURABLE_STORE_UNAVAILABLE.text(description, "be opened",
+                    e.getMessage()), e);
         }
     }
 
@@ -343,16 +343,16 @@ public final class DurableStore implements AutoCloseable {
                 c.rollback();
             }
         } catch (SQLException e) {
-            throw new DurableStoreException("The durable store's database " + description
-                    + " could not be read: " + e.getMessage(), e);
+            throw new DurableStoreException(StoreError.DURABLE_STORE_UNAVAILABLE.text(description, "be read",
+                    e.getMessage()), e);
         }
     }
 
     private void submit(Work work, String what) {
         try {
             if (!writer.submit(work, WRITE_TIMEOUT_MILLIS)) {
-                throw new DurableStoreException("The durable store's database " + description + " fell behind: "
-                        + what + " waited " + WRITE_TIMEOUT_MILLIS + " ms for room. Check the database", null);
+                throw new DurableStoreException(StoreError.DURABLE_STORE_UNAVAILABLE.text(description, what,
+                        "its writer fell behind by more than " + WRITE_TIMEOUT_MILLIS + " ms"), null);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -369,11 +369,11 @@ public final class DurableStore implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new DurableStoreException("Interrupted while waiting to " + what + "; it may still happen", e);
         } catch (ExecutionException e) {
-            throw new DurableStoreException("The durable store's database " + description + " failed to " + what
-                    + ": " + e.getCause().getMessage() + ". Nothing of it is durable; check the database", e.getCause());
+            throw new DurableStoreException(StoreError.DURABLE_STORE_UNAVAILABLE.text(description, what,
+                    e.getCause().getMessage() + " (nothing of it was done)"), e.getCause());
         } catch (TimeoutException e) {
-            throw new DurableStoreException("The durable store's database " + description + " did not " + what
-                    + " within " + WRITE_TIMEOUT_MILLIS + " ms; check the database", e);
+            throw new DurableStoreException(StoreError.DURABLE_STORE_UNAVAILABLE.text(description, what,
+                    "no answer within " + WRITE_TIMEOUT_MILLIS + " ms (it may still be done)"), e);
         }
     }
 

@@ -9,7 +9,10 @@ import io.hazeljms.jms.ProviderError;
 import io.hazeljms.jms.config.ProviderConfig;
 import io.hazeljms.store.Broker;
 import io.hazeljms.store.MemoryGuard;
+import io.hazeljms.store.MemberOperations;
 import io.hazeljms.store.StoreConfig;
+import io.hazeljms.store.durable.Databases;
+import io.hazeljms.store.durable.DurableStore;
 
 import java.io.IOException;
 
@@ -26,9 +29,36 @@ public final class HazelcastNode implements AutoCloseable {
     private HazelcastNode(HazelcastInstance hz, boolean owned, ProviderConfig config) {
         this.hz = hz;
         this.owned = owned;
-        this.broker = config.memberOperations() == null
-                ? new Broker(hz, config.destinationDefaults()) // the store picks its JVM default
-                : new Broker(hz, config.destinationDefaults(), config.memberOperations());
+        DurableStore durable = null;
+        try {
+            durable = durableStore(config, hz);
+            this.broker = new Broker(hz, config.destinationDefaults(),
+                    config.memberOperations() == null ? MemberOperations.jvmDefault() : config.memberOperations(),
+                    durable);
+        } catch (RuntimeException e) {
+            if (durable != null) {
+                durable.close();
+            }
+            if (owned) {
+                hz.shutdown();
+            }
+            throw e;
+        }
+    }
+
+    /** The durable store the configuration asks for, opened; null for none. */
+    private static DurableStore durableStore(ProviderConfig config, HazelcastInstance hz) {
+        String name = hz.getConfig().getClusterName();
+        if (config.durableStoreDataSource() != null) {
+            return DurableStore.open(config.durableStoreDataSource(), config.durableStoreDataSourceName(), name);
+        }
+        String choice = config.durableStore();
+        if (choice.equalsIgnoreCase("off")) {
+            return null;
+        }
+        String url = choice.equalsIgnoreCase("embedded")
+                ? Databases.embeddedUrl(config.durableStoreDirectory(), name) : choice;
+        return DurableStore.open(Databases.forUrl(url), Databases.describe(url), name);
     }
 
     public static HazelcastNode start(ProviderConfig config) {
@@ -81,8 +111,12 @@ public final class HazelcastNode implements AutoCloseable {
 
     @Override
     public void close() {
-        if (owned) {
-            hz.shutdown();
+        try {
+            broker.close();
+        } finally {
+            if (owned) {
+                hz.shutdown();
+            }
         }
     }
 }

@@ -33,10 +33,12 @@ public final class ProviderConfig {
 
     private final SettingValues values;
     private final HazelcastInstance instance;
+    private final javax.sql.DataSource dataSource;
 
-    private ProviderConfig(SettingValues values, HazelcastInstance instance) {
+    private ProviderConfig(SettingValues values, HazelcastInstance instance, javax.sql.DataSource dataSource) {
         this.values = values;
         this.instance = instance;
+        this.dataSource = dataSource;
     }
 
     public static Builder builder() {
@@ -51,6 +53,7 @@ public final class ProviderConfig {
     public Builder toBuilder() {
         Builder b = new Builder(values.copy());
         b.instance = instance;
+        b.dataSource = dataSource;
         return b;
     }
 
@@ -107,6 +110,27 @@ public final class ProviderConfig {
                 values.get(BACKLOG_BLOCK_MILLIS));
     }
 
+    /** embedded, off or a JDBC URL: the setting, else the JVM's default, else embedded. */
+    public String durableStore() {
+        String value = values.get(DURABLE_STORE);
+        if (value == null || value.isBlank()) {
+            value = System.getProperty(Settings.DURABLE_STORE_PROPERTY, "embedded");
+        }
+        return value.trim();
+    }
+
+    public java.nio.file.Path durableStoreDirectory() {
+        String dir = blankToNull(values.get(DURABLE_STORE_DIRECTORY));
+        return dir != null ? java.nio.file.Path.of(dir)
+                : java.nio.file.Path.of(System.getProperty("user.home"), ".hazeljms", "store");
+    }
+
+    /** A container's data source for the durable store (resource adapter), or null. */
+    public javax.sql.DataSource durableStoreDataSource() { return dataSource; }
+
+    /** What the data source was looked up as, for messages. */
+    public String durableStoreDataSourceName() { return blankToNull(values.get(DURABLE_STORE_DATA_SOURCE)); }
+
     /** The member hot path chosen; null when unset, so the store's JVM default applies. */
     public MemberOperations memberOperations() {
         String value = values.get(MEMBER_OPERATIONS);
@@ -138,6 +162,7 @@ public final class ProviderConfig {
     public static final class Builder {
         private final SettingValues values;
         private HazelcastInstance instance;
+        private javax.sql.DataSource dataSource;
 
         private Builder(SettingValues values) {
             this.values = values;
@@ -203,6 +228,22 @@ public final class ProviderConfig {
             return with(MEMBER_OPERATIONS, choice == null ? null : choice.name().toLowerCase(Locale.ROOT));
         }
 
+        /** See {@link Settings#DURABLE_STORE}: embedded, off, or a JDBC URL; null: the JVM's default. */
+        public Builder durableStore(String choice) { return with(DURABLE_STORE, choice); }
+
+        public Builder durableStoreDirectory(String directory) {
+            return with(DURABLE_STORE_DIRECTORY, Objects.requireNonNullElse(directory, ""));
+        }
+
+        /**
+         * A container's data source for the durable store, used instead of {@link #durableStore}; {@code name} is
+         * what it was looked up as (for messages and {@link Settings#DURABLE_STORE_DATA_SOURCE}).
+         */
+        public Builder durableStoreDataSource(javax.sql.DataSource source, String name) {
+            dataSource = source;
+            return with(DURABLE_STORE_DATA_SOURCE, Objects.requireNonNullElse(name, ""));
+        }
+
         public Builder embedded() { return mode(Mode.EMBEDDED); }
 
         public Builder client(List<String> addresses) {
@@ -253,7 +294,7 @@ public final class ProviderConfig {
             if (!problems.isEmpty()) {
                 throw new InvalidConfigurationException(problems);
             }
-            return new ProviderConfig(values.copy(), instance);
+            return new ProviderConfig(values.copy(), instance, dataSource);
         }
     }
 }

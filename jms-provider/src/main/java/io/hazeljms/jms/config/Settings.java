@@ -115,6 +115,35 @@ public final class Settings {
                     + "on a Hazelcast version they are tested on, off uses the public API only; unset: the store's "
                     + "JVM-wide default");
 
+    // --- durability: where PERSISTENT messages survive a restart of the whole cluster ----------------------------
+
+    /** JVM-wide default of {@link #DURABLE_STORE} when a configuration leaves it unset. */
+    public static final String DURABLE_STORE_PROPERTY = "hazeljms.durableStore";
+
+    public static final Setting<String> DURABLE_STORE = Setting.text("durableStore", null).in(JAVA, RESOURCE_ADAPTER)
+            .rule(ProviderError.DURABLE_STORE_INVALID, Settings::durableStoreViolation)
+            .defaultText("embedded (or the JVM's -D" + DURABLE_STORE_PROPERTY + ")")
+            .describe("where PERSISTENT messages, durable subscriptions and prepared XA branches are written through "
+                    + "so they survive a restart of the whole cluster: embedded (a file database in "
+                    + "durableStoreDirectory, shared by the servers of one machine), a jdbc:postgresql://host/db?user=… "
+                    + "URL (or jdbc:h2:…), or off (memory and backups only)");
+
+    public static final Setting<String> DURABLE_STORE_DIRECTORY = Setting.text("durableStoreDirectory", "")
+            .in(JAVA, RESOURCE_ADAPTER).defaultText("~/.hazeljms/store")
+            .describe("durableStore=embedded: the directory of its file database, one file per cluster name");
+
+    public static final Setting<String> DURABLE_STORE_DATA_SOURCE = Setting.text("durableStoreDataSource", "")
+            .in(RESOURCE_ADAPTER)
+            .describe("JNDI name of a container DataSource (a PostgreSQL or H2 pool) for the durable store; when set "
+                    + "it is used instead of durableStore");
+
+    static String durableStoreViolation(String value) {
+        String v = value.trim();
+        return v.equalsIgnoreCase("embedded") || v.equalsIgnoreCase("off") || v.startsWith("jdbc:postgresql:")
+                || v.startsWith("jdbc:h2:") ? null
+                : "must be 'embedded', 'off' or a jdbc:postgresql: or jdbc:h2: URL";
+    }
+
     // --- destination policy: defaults of destinations created from this node, or one MDB's destination ---------
 
     public static final Setting<Integer> MAX_DELIVERY_ATTEMPTS = Setting.integer("maxDeliveryAttempts",
