@@ -54,7 +54,11 @@ public final class Administration {
 
     /** Deletes pending messages; returns how many. */
     public int purge(DestinationKey destination) {
-        return broker.onKey(destination.encode(), new PurgeProcessor());
+        List<String> purged = broker.onKey(destination.encode(), new PurgeProcessor());
+        if (!purged.isEmpty()) {
+            broker.durability().acknowledged(Address.queue(destination), purged, false);
+        }
+        return purged.size();
     }
 
     /** The destination's counters, or null when it does not exist. */

@@ -576,15 +576,15 @@ public final class DestinationState implements IdentifiedDataSerializable {
 
     // --- administration --------------------------------------------------------------------------------------
 
-    /** Deletes pending messages (in-flight ones stay with their consumers). */
-    public int purge() {
-        int n = pending.size();
+    /** Deletes pending messages (in-flight ones stay with their consumers); returns their ids. */
+    public ArrayList<String> purge() {
+        ArrayList<String> ids = new ArrayList<>(pendingKeys.keySet());
         for (StoredMessage m : pending.values()) {
             bytes -= m.estimatedSize();
         }
         pending.clear();
         pendingKeys.clear();
-        return n;
+        return ids;
     }
 
     /** Up to {@code limit} deliverable messages after {@code afterKey} in delivery order, as copies. */

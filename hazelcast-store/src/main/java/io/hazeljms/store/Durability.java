@@ -117,8 +117,13 @@ final class Durability {
 
     /** After the store applied acknowledgements: deletes the rows of those that were PERSISTENT. */
     void acknowledged(Address from, List<String> messageIds) {
+        acknowledged(from, messageIds, true);
+    }
+
+    /** @param trackedOnly false where this node did not claim them (a purge): every row of those ids goes */
+    void acknowledged(Address from, List<String> messageIds, boolean trackedOnly) {
         if (store != null && !messageIds.isEmpty()) {
-            store.forget(keysOf(from, messageIds, true));
+            store.forget(keysOf(from, messageIds, trackedOnly));
         }
     }
 

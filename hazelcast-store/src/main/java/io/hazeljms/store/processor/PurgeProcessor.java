@@ -5,23 +5,27 @@ import com.hazelcast.nio.ObjectDataOutput;
 import io.hazeljms.store.DestinationState;
 import io.hazeljms.store.StoreSerializers;
 
+import java.util.ArrayList;
 import java.util.Map;
 
-/** Deletes a destination's pending messages; messages in flight stay with their consumers. */
-public final class PurgeProcessor extends DestinationProcessor<Integer> {
+/**
+ * Deletes a destination's pending messages; messages in flight stay with their consumers. Answers the ids it
+ * deleted, so the durable store deletes the same.
+ */
+public final class PurgeProcessor extends DestinationProcessor<ArrayList<String>> {
 
     public PurgeProcessor() {
     }
 
     @Override
-    public Integer process(Map.Entry<String, DestinationState> entry) {
+    public ArrayList<String> process(Map.Entry<String, DestinationState> entry) {
         DestinationState state = entry.getValue();
         if (state == null) {
-            return 0;
+            return new ArrayList<>();
         }
-        int n = state.purge();
+        ArrayList<String> ids = state.purge();
         entry.setValue(state);
-        return n;
+        return ids;
     }
 
     @Override

@@ -1,0 +1,90 @@
+package io.hazeljms.jms;
+
+import io.hazeljms.jms.config.ProviderConfig;
+import jakarta.jms.Connection;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Queue;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+import jakarta.jms.Topic;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/**
+ * Through the JMS API: a provider whose whole cluster (one embedded member) stops and starts again on the
+ * embedded durable store keeps PERSISTENT messages of queues and durable subscriptions, in order, and drops
+ * NON_PERSISTENT ones. A clean stop leaves nothing flagged as redelivered. (Crashes: crash-tests.)
+ */
+class DurableStoreTest {
+
+    private static final int PORT = 5870;
+
+    @TempDir
+    Path dir;
+
+    private HazelcastConnectionFactory factory(String cluster) {
+        return new HazelcastConnectionFactory(ProviderConfig.builder().clusterName(cluster).port(PORT)
+                .members(List.of("127.0.0.1:" + PORT)).durableStore("embedded")
+                .durableStoreDirectory(dir.toString()).build());
+    }
+
+    @Test
+    void persistentMessagesAndDurableSubscriptionsSurviveAStopOfTheWholeCluster() throws JMSException {
+        String cluster = "durable-" + UUID.randomUUID();
+        try (HazelcastConnectionFactory factory = factory(cluster);
+             Connection connection = factory.createConnection()) {
+            connection.setClientID("subscriber");
+            Session session = connection.createSession(Session.CLIENT_ACKNOWLEDGE);
+            Queue queue = session.createQueue("orders");
+            Topic topic = session.createTopic("prices");
+            session.createDurableSubscriber(topic, "audit").close();
+            MessageProducer producer = session.createProducer(null);
+            for (int i = 0; i < 20; i++) {
+                producer.send(queue, session.createTextMessage("p" + i), DeliveryMode.PERSISTENT, 4, 0);
+                producer.send(queue, session.createTextMessage("np" + i), DeliveryMode.NON_PERSISTENT, 4, 0);
+            }
+            producer.send(topic, session.createTextMessage("t-persistent"), DeliveryMode.PERSISTENT, 4, 0);
+            producer.send(topic, session.createTextMessage("t-non-persistent"), DeliveryMode.NON_PERSISTENT, 4, 0);
+            connection.start();
+            MessageConsumer consumer = session.createConsumer(queue);
+            Message last = null;
+            for (int i = 0; i < 10; i++) { // p0 np0 … p4 np4
+                last = consumer.receive(10_000);
+            }
+            last.acknowledge();
+        }
+        try (HazelcastConnectionFactory factory = factory(cluster);
+             Connection connection = factory.createConnection()) {
+            connection.setClientID("subscriber");
+            Session session = connection.createSession(Session.AUTO_ACKNOWLEDGE);
+            connection.start();
+            MessageConsumer consumer = session.createConsumer(session.createQueue("orders"));
+            List<String> bodies = new ArrayList<>();
+            for (Message m; (m = consumer.receive(2_000)) != null; ) {
+                bodies.add(((TextMessage) m).getText());
+                assertFalse(m.getJMSRedelivered(), "a clean stop flags nothing: " + bodies);
+            }
+            List<String> expected = new ArrayList<>();
+            for (int i = 5; i < 20; i++) {
+                expected.add("p" + i);
+            }
+            assertEquals(expected, bodies);
+            MessageConsumer audit = session.createDurableSubscriber(session.createTopic("prices"), "audit");
+            assertEquals("t-persistent", ((TextMessage) audit.receive(10_000)).getText());
+            assertNull(audit.receive(500));
+        }
+    }
+}
