@@ -158,7 +158,12 @@ public final class NodeDepartureListener implements MembershipListener, ClientLi
         hz.getMap(StoreConfig.DEPARTURES_MAP).put(nodeId, System.currentTimeMillis());
         io.hazeljms.store.durable.DurableStore store = DurableStores.of(hz);
         if (store != null) {
-            store.nodesGone(java.util.Set.of(nodeId)); // its leases are released: a restart need not flag for it
+            try {
+                store.nodesGone(java.util.Set.of(nodeId)); // its leases are released: a restart need not flag for it
+            } catch (RuntimeException e) {
+                // the database is down: the next whole-cluster start flags every message, which is only cautious
+                LOG.log(Level.WARNING, e.getMessage(), e);
+            }
         }
     }
 }

@@ -90,8 +90,10 @@ final class MicroServer implements AutoCloseable {
         Path postboot = logDir.resolve(name + "-postboot.asadmin");
         Files.writeString(preboot, "set configs.config.server-config.network-config.network-listeners"
                 + ".network-listener.http-listener.address=127.0.0.1\n");
+        // the durable store is on (the default): its files under target/, one per cluster name
+        Path store = logDir.resolveSibling("durable-store").toAbsolutePath();
         StringBuilder commands = new StringBuilder("create-resource-adapter-config --property clusterName="
-                + raCluster + ":port=" + raPort + " hazeljms-ra\n");
+                + raCluster + ":port=" + raPort + ":durableStoreDirectory=" + store + " hazeljms-ra\n");
         List<String> names = new ArrayList<>();
         for (Path archive : archives) {
             if (!Files.isRegularFile(archive)) {
