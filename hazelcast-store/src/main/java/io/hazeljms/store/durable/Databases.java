@@ -30,9 +30,7 @@ public final class Databases {
         if (System.getProperty("h2.bindAddress") == null) {
             System.setProperty("h2.bindAddress", "127.0.0.1");
         }
-        return "jdbc:h2:file:" + directory.resolve(name).toAbsolutePath() + ";AUTO_SERVER=TRUE;WRITE_DELAY=0"
-                // the node writes its clean stop after the JVM began to exit (a container undeploys then)
-                + ";DB_CLOSE_ON_EXIT=FALSE";
+        return "jdbc:h2:file:" + directory.resolve(name).toAbsolutePath() + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
     }
 
     /** A data source for {@code jdbc:h2:...} or {@code jdbc:postgresql:...} (credentials in the URL). */
