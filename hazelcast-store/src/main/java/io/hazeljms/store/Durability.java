@@ -34,6 +34,11 @@ final class Durability {
      * acknowledgements delete rows, so NON_PERSISTENT traffic costs the database nothing.
      */
     private final Map<Address, Set<String>> claimed = new ConcurrentHashMap<>();
+    /**
+     * Durable subscriptions consumed through this node (a consumer subscribes through the node it claims from):
+     * only their messages, and those of queues, have rows.
+     */
+    private final Set<Address> durableSubscriptions = ConcurrentHashMap.newKeySet();
 
     Durability(DurableStore store, String nodeId, KeyCalls calls) {
         this.store = store;
@@ -100,8 +105,21 @@ final class Durability {
         store.forget(keys);
     }
 
+    /** A consumer of this node attached to a durable subscription. */
+    void subscribedDurably(Address subscription) {
+        if (store != null) {
+            durableSubscriptions.add(subscription);
+        }
+    }
+
+    private boolean hasRows(Address from) {
+        DestinationKey.Kind kind = from.destination().kind();
+        return kind == DestinationKey.Kind.QUEUE
+                || (kind == DestinationKey.Kind.TOPIC && durableSubscriptions.contains(from));
+    }
+
     void claimed(Address from, List<StoredMessage> messages) {
-        if (store == null || messages.isEmpty()) {
+        if (store == null || messages.isEmpty() || !hasRows(from)) {
             return;
         }
         Set<String> ids = null;
@@ -151,7 +169,11 @@ final class Durability {
         for (CommitRecord.Acknowledgement a : record.acknowledgements()) {
             deletes.addAll(keysOf(a.address(), a.messageIds(), trackedOnly));
         }
-        store.commit(rows, deletes, record.preparedBranch() ? record.id() : null);
+        if (rows.isEmpty() && !record.preparedBranch()) {
+            store.forget(deletes); // only acknowledgements: like any acknowledgement, not waited for
+        } else {
+            store.commit(rows, deletes, record.preparedBranch() ? record.id() : null);
+        }
     }
 
     /**

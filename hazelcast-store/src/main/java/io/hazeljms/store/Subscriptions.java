@@ -44,6 +44,7 @@ public final class Subscriptions {
         if (spec.durable() && outcome != SubscribeOutcome.IN_USE && outcome != SubscribeOutcome.KIND_MISMATCH
                 && outcome != SubscribeOutcome.FILTER_MISMATCH) {
             durableIndex.set(subscription, topicKey);
+            broker.durability().subscribedDurably(Address.subscription(topic, subscription));
             DurableStore store = broker.durability().store();
             if (store != null && (outcome == SubscribeOutcome.CREATED || outcome == SubscribeOutcome.REPLACED)) {
                 store.saveSubscription(topicKey, subscription, spec, true);

@@ -96,6 +96,8 @@ public enum AdapterError {
             "See the cause; the activation's other sessions go on, and messages in flight are redelivered."),
     DELIVERY_ROLLED_BACK("HJMS-RA-072", "delivery rolled back; the message will be redelivered",
             "Nothing, unless it repeats: then see the cause (the bean or its transaction failed)."),
+    DELIVERY_COMMIT_FAILED("HJMS-RA-074", "committing a delivery failed; the message comes again unless the cause says the commit takes effect later: %s",
+            "Nothing, unless it repeats: then check the cluster and the durable store's database the message names."),
     ON_MESSAGE_FAILED("HJMS-RA-073", "onMessage failed; the message will be redelivered",
             "Fix the bean's onMessage (see the cause); after maxDeliveryAttempts the message goes to the dead-letter "
             + "queue.");

@@ -88,10 +88,16 @@ final class MessageHandler implements Work {
         }
         try {
             ((MessageListener) endpoint).onMessage(message);
-            session.commitLocal();
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, AdapterError.ON_MESSAGE_FAILED.text(), e);
             session.rollbackLocal();
+            return;
+        }
+        try {
+            session.commitLocal();
+        } catch (JMSException e) {
+            // rolled back (or in doubt): the message comes again; one failed commit must not stop delivery
+            LOG.log(Level.WARNING, AdapterError.DELIVERY_COMMIT_FAILED.text(e.getMessage()), e);
         }
     }
 

@@ -83,17 +83,29 @@ final class MicroServer implements AutoCloseable {
     static MicroServer start(String name, Path microJar, String raCluster, int raPort, int firstHttpPort,
                              List<String> jvmOptions, Duration timeout, Path... archives)
             throws IOException, InterruptedException {
-        Path logDir = Paths.get(System.getProperty("micro.logs.dir", "target/micro-logs"));
+        // the durable store is on (the default): its files under target/, one per cluster name
+        Path store = logDir().resolveSibling("durable-store").toAbsolutePath();
+        return start(name, microJar, List.of(), "clusterName=" + raCluster + ":port=" + raPort
+                + ":durableStoreDirectory=" + store, firstHttpPort, jvmOptions, timeout, archives);
+    }
+
+    /**
+     * As above, with asadmin {@code setupCommands} run before the resource adapter is configured with
+     * {@code raProperties} ({@code create-resource-adapter-config --property} syntax) and the archives deployed.
+     */
+    static MicroServer start(String name, Path microJar, List<String> setupCommands, String raProperties,
+                             int firstHttpPort, List<String> jvmOptions, Duration timeout, Path... archives)
+            throws IOException, InterruptedException {
+        Path logDir = logDir();
         Files.createDirectories(logDir);
         int port = freePortFrom(firstHttpPort);
         Path preboot = logDir.resolve(name + "-preboot.asadmin");
         Path postboot = logDir.resolve(name + "-postboot.asadmin");
         Files.writeString(preboot, "set configs.config.server-config.network-config.network-listeners"
                 + ".network-listener.http-listener.address=127.0.0.1\n");
-        // the durable store is on (the default): its files under target/, one per cluster name
-        Path store = logDir.resolveSibling("durable-store").toAbsolutePath();
-        StringBuilder commands = new StringBuilder("create-resource-adapter-config --property clusterName="
-                + raCluster + ":port=" + raPort + ":durableStoreDirectory=" + store + " hazeljms-ra\n");
+        StringBuilder commands = new StringBuilder();
+        setupCommands.forEach(c -> commands.append(c).append('\n'));
+        commands.append("create-resource-adapter-config --property ").append(raProperties).append(" hazeljms-ra\n");
         List<String> names = new ArrayList<>();
         for (Path archive : archives) {
             if (!Files.isRegularFile(archive)) {
@@ -243,6 +255,10 @@ final class MicroServer implements AutoCloseable {
     }
 
     /** The first port from {@code first} on that is free on 127.0.0.1. */
+    static Path logDir() {
+        return Paths.get(System.getProperty("micro.logs.dir", "target/micro-logs"));
+    }
+
     static int freePortFrom(int first) {
         for (int port = first; port < first + 100; port++) {
             try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
