@@ -339,6 +339,26 @@ class PostgresDurableStoreTest {
         }
     }
 
+    @Test
+    void aDatabaseRestartBetweenTwoSendsCostsNoSend() {
+        String url = newDatabase();
+        DestinationKey queue = DestinationKey.queue("pg-restart-" + UUID.randomUUID());
+        try (TestCluster cluster = TestCluster.start(1)) {
+            Broker broker = broker(cluster, url);
+            try {
+                broker.messages().send(queue, message("before", true));
+                pg.crash();
+                pg.restart();
+                // the writer's connection died with the server: the next send must not be the one to find out
+                broker.messages().send(queue, message("after", true));
+                assertEquals(List.of("before", "after"),
+                        drain(broker, Address.queue(queue), new LeaseOwner(broker.nodeId(), "c1", "s1")));
+            } finally {
+                broker.close();
+            }
+        }
+    }
+
     // --- group commit -------------------------------------------------------------------------------------------
 
     @Test
