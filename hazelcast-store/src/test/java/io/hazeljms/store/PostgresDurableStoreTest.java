@@ -309,8 +309,11 @@ class PostgresDurableStoreTest {
                         () -> broker.messages().send(queue, message("while-down", true)));
                 long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
                 String text = refused.getMessage();
-                assertTrue(text.contains(Databases.describe(url)) && text.contains("failed to store 1 message(s)")
-                        && text.contains("Nothing of it is durable"), "names the database and what failed: " + text);
+                assertTrue(text.contains("database " + Databases.describe(url)
+                                + " could not store 1 message(s): it is unreachable")
+                                && text.contains("nothing of it was done"),
+                        "names the database, what failed, and that it is unreachable: " + text);
+                assertFalse(text.contains("INSERT"), "no statement text, whose parameters are message bodies: " + text);
                 assertTrue(tookMillis < DurableStore.WRITE_TIMEOUT_MILLIS / 2,
                         "a refused connection fails the send at once, not at the write timeout: " + tookMillis + " ms");
                 // an acknowledgement while the database is down still succeeds: its delete waits for the database
