@@ -5,6 +5,7 @@ import io.hazeljms.store.durable.DurableStore;
 import io.hazeljms.store.durable.DurableStoreException;
 import io.hazeljms.store.durable.PostgresServer;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -46,10 +47,20 @@ class PostgresDurableStoreTest {
 
     private static PostgresServer pg;
     private static final AtomicInteger databases = new AtomicInteger();
+    /** Set between {@link #crashPostgres} and {@link #restartPostgres}: a test that fails meanwhile leaves it down. */
+    private static boolean down;
 
     @BeforeAll
     static void startPostgres() {
         pg = PostgresServer.start();
+    }
+
+    /** The server back up for the next test, even when this one failed while it was down. */
+    @AfterEach
+    void restartIfDown() {
+        if (down) {
+            restartPostgres();
+        }
     }
 
     @AfterAll
@@ -80,7 +91,7 @@ class PostgresDurableStoreTest {
             broker.messages().send(topic, message("t-2", false));
             List<String> acked = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
-                acked.add(broker.messages().claim(queue, null, owner).message().messageId());
+                acked.add(claimId(broker, queue, owner));
             }
             broker.messages().acknowledge(queue, acked, owner);
             assertNotNull(broker.messages().claim(queue, null, owner).message(), "one in flight at the crash");
@@ -192,7 +203,7 @@ class PostgresDurableStoreTest {
                 LeaseOwner owner = new LeaseOwner(broker.nodeId(), "c1", "s1");
                 broker.messages().send(in, message("in-1", true));
                 broker.messages().send(in, message("in-2", true));
-                assertEquals("in-1", broker.messages().claim(in, null, owner).message().messageId());
+                assertEquals("in-1", claimId(broker, in, owner));
                 broker.transactions().commit(
                         List.of(message("out-1", true).destination(out.encode()),
                                 message("out-np", false).destination(out.encode()),
@@ -243,7 +254,7 @@ class PostgresDurableStoreTest {
             try {
                 LeaseOwner other = new LeaseOwner(broker.nodeId(), "c2", "s1");
                 assertEquals(Set.of(toCommit, toRollBack), broker.transactions().preparedXids());
-                assertEquals("in-3", broker.messages().claim(in, null, other).message().messageId());
+                assertEquals("in-3", claimId(broker, in, other));
                 assertNull(broker.messages().claim(in, null, other).message(),
                         "the prepared branches' received messages are theirs until they end");
                 assertNull(broker.messages().claim(out, null, other).message(), "no send before the commit");
@@ -252,7 +263,7 @@ class PostgresDurableStoreTest {
                 assertTrue(broker.transactions().rollbackPrepared(toRollBack));
                 assertEquals(Set.of(), broker.transactions().preparedXids());
                 assertEquals(List.of("out-commit"), drain(broker, Address.queue(out), other), "the commit's send");
-                assertEquals("in-2", broker.messages().claim(in, null, other).message().messageId(),
+                assertEquals("in-2", claimId(broker, in, other),
                         "the rolled back branch's receive is delivered again");
                 broker.messages().release(in, List.of("in-2"), other, true); // left for the next cluster
             } finally {
@@ -279,8 +290,7 @@ class PostgresDurableStoreTest {
      */
     private static void prepare(Broker broker, String xid, DestinationKey from, String expectedId, LeaseOwner session,
                                 StoredMessage send) {
-        StoredMessage received = broker.messages().claim(from, null, session).message();
-        assertEquals(expectedId, received.messageId());
+        assertEquals(expectedId, claimId(broker, from, session));
         LeaseOwner branch = PreparedTransaction.owner(xid);
         broker.transactions().recordPrepared(new PreparedTransaction(xid, List.of(send),
                 List.of(new CommitRecord.Acknowledgement(Address.queue(from), List.of(expectedId), branch))));
@@ -299,11 +309,11 @@ class PostgresDurableStoreTest {
                 LeaseOwner owner = new LeaseOwner(broker.nodeId(), "c1", "s1");
                 broker.messages().send(queue, message("before", true));
                 broker.messages().send(queue, message("acked-while-down", true));
-                assertEquals("before", broker.messages().claim(queue, null, owner).message().messageId());
-                assertEquals("acked-while-down", broker.messages().claim(queue, null, owner).message().messageId());
+                assertEquals("before", claimId(broker, queue, owner));
+                assertEquals("acked-while-down", claimId(broker, queue, owner));
                 broker.messages().release(queue, List.of("before"), owner, false);
 
-                pg.crash();
+                crashPostgres();
                 long start = System.nanoTime();
                 DurableStoreException refused = assertThrows(DurableStoreException.class,
                         () -> broker.messages().send(queue, message("while-down", true)));
@@ -322,7 +332,7 @@ class PostgresDurableStoreTest {
                 assertEquals(List.of("before", "non-persistent-while-down"),
                         drainAndRelease(broker, queue, owner), "nothing in memory for the refused send");
 
-                pg.restart();
+                restartPostgres();
                 broker.messages().send(queue, message("after", true)); // the writer reconnects by itself
                 assertEquals(List.of("before", "non-persistent-while-down", "after"),
                         drainAndRelease(broker, queue, owner));
@@ -350,8 +360,8 @@ class PostgresDurableStoreTest {
             Broker broker = broker(cluster, url);
             try {
                 broker.messages().send(queue, message("before", true));
-                pg.crash();
-                pg.restart();
+                crashPostgres();
+                restartPostgres();
                 // the writer's connection died with the server: the next send must not be the one to find out
                 broker.messages().send(queue, message("after", true));
                 assertEquals(List.of("before", "after"),
@@ -431,6 +441,16 @@ class PostgresDurableStoreTest {
         return url;
     }
 
+    private static void crashPostgres() {
+        pg.crash();
+        down = true;
+    }
+
+    private static void restartPostgres() {
+        pg.restart();
+        down = false;
+    }
+
     private static Broker broker(TestCluster cluster, String url) {
         DurableStore store = DurableStore.open(Databases.forUrl(url), Databases.describe(url), "test");
         try {
@@ -452,6 +472,12 @@ class PostgresDurableStoreTest {
 
     private static StoredMessage colored(String id, String color, boolean persistent) {
         return message(id, persistent).properties(Map.of("color", color));
+    }
+
+    /** Claims the next message: its id, or null if none is deliverable. */
+    private static String claimId(Broker broker, DestinationKey queue, LeaseOwner owner) {
+        StoredMessage m = broker.messages().claim(queue, null, owner).message();
+        return m == null ? null : m.messageId();
     }
 
     /** Claims and acknowledges everything deliverable at an address, in delivery order. */
