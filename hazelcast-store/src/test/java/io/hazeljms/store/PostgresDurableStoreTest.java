@@ -337,6 +337,9 @@ class PostgresDurableStoreTest {
                 assertEquals(List.of("before", "non-persistent-while-down", "after"),
                         drainAndRelease(broker, queue, owner));
             } finally {
+                if (down) {
+                    restartPostgres(); // else close() fails too, hiding why the test failed
+                }
                 broker.close();
             }
         }
