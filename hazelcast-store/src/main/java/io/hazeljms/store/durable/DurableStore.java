@@ -12,6 +12,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -369,12 +370,40 @@ public final class DurableStore implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new DurableStoreException("Interrupted while waiting to " + what + "; it may still happen", e);
         } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            String why = isConnectionLost(cause) ? "it is unreachable: " + reason(cause) : reason(cause);
             throw new DurableStoreException(StoreError.DURABLE_STORE_UNAVAILABLE.text(description, what,
-                    e.getCause().getMessage() + " (nothing of it was done)"), e.getCause());
+                    why + " (nothing of it was done)"), cause);
         } catch (TimeoutException e) {
             throw new DurableStoreException(StoreError.DURABLE_STORE_UNAVAILABLE.text(description, what,
                     "no answer within " + WRITE_TIMEOUT_MILLIS + " ms (it may still be done)"), e);
         }
+    }
+
+    /** A lost or refused connection: SQLState class 08 anywhere in the chain. */
+    static boolean isConnectionLost(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Why a write failed, in the database's words, without a failed batch's own text: drivers quote the statement
+     * and its parameters there, i.e. whole message bodies; what went wrong is in the exception it wraps.
+     */
+    static String reason(Throwable failure) {
+        Throwable shown = failure;
+        while (shown instanceof BatchUpdateException batch) {
+            Throwable inner = batch.getNextException() != null ? batch.getNextException() : batch.getCause();
+            if (inner == null) {
+                return "a batch of statements failed (SQLState " + batch.getSQLState() + ")";
+            }
+            shown = inner;
+        }
+        return String.valueOf(shown.getMessage());
     }
 
     private static byte[] encode(PreparedTransaction branch) {

@@ -95,29 +95,71 @@ final class GroupCommit implements AutoCloseable {
     }
 
     private void write(List<Work> batch) throws SQLException {
+        boolean reused = connection != null;
         Connection c = connection();
         try {
-            List<MessageRow> inserts = new ArrayList<>();
-            List<RowKey> deletes = new ArrayList<>();
-            for (Work w : batch) {
-                if (!w.others.isEmpty()) {
-                    flush(c, inserts, deletes);
-                }
-                inserts.addAll(w.inserts);
-                deletes.addAll(w.deletes);
-                for (Work.Statements s : w.others) {
-                    s.run(c);
-                }
+            statements(c, batch);
+        } catch (SQLException e) {
+            rollback(c);
+            if (!reused || !isBroken(c, e)) {
+                throw e;
             }
-            flush(c, inserts, deletes);
+            // the connection died while idle (the database restarted): nothing of this batch reached a commit, so
+            // it is written once more on a new connection rather than failed to callers of a database that is back
+            LOG.log(Level.FINE, "durable store connection lost while idle; writing again on a new one", e);
+            dropConnection();
+            c = connection();
+            try {
+                statements(c, batch);
+            } catch (SQLException | RuntimeException again) {
+                rollback(c);
+                throw again;
+            }
+        } catch (RuntimeException e) {
+            rollback(c);
+            throw e;
+        }
+        try {
             c.commit();
         } catch (SQLException | RuntimeException e) {
-            try {
-                c.rollback();
-            } catch (SQLException ignored) {
-                // the connection is dropped anyway
-            }
+            rollback(c);
             throw e;
+        }
+    }
+
+    private void statements(Connection c, List<Work> batch) throws SQLException {
+        List<MessageRow> inserts = new ArrayList<>();
+        List<RowKey> deletes = new ArrayList<>();
+        for (Work w : batch) {
+            if (!w.others.isEmpty()) {
+                flush(c, inserts, deletes);
+            }
+            inserts.addAll(w.inserts);
+            deletes.addAll(w.deletes);
+            for (Work.Statements s : w.others) {
+                s.run(c);
+            }
+        }
+        flush(c, inserts, deletes);
+    }
+
+    /** A lost connection (SQLState class 08), or one that no longer answers. */
+    private static boolean isBroken(Connection c, SQLException e) {
+        if (DurableStore.isConnectionLost(e)) {
+            return true;
+        }
+        try {
+            return !c.isValid(1);
+        } catch (SQLException notValid) {
+            return true;
+        }
+    }
+
+    private static void rollback(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException ignored) {
+            // the connection is dropped anyway
         }
     }
 
