@@ -102,8 +102,13 @@ public final class Messages {
     /** As {@link #send(String, List)}, completing when stored (missing if a required destination is). */
     public CompletionStage<SendOutcome> sendAsync(DestinationKey destination, List<StoredMessage> messages,
                                                   boolean createIfMissing) {
-        List<MessageRow> rows = durability.rowsFor(destination, messages);
-        durability.store(rows); // before the store call, so the session's sends keep their order
+        List<MessageRow> rows;
+        try {
+            rows = durability.rowsFor(destination, messages);
+            durability.store(rows); // before the store call, so the session's sends keep their order
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
         return hotPath.enqueueAsync(destination.encode(), messages, createIfMissing ? defaults : null)
                 .thenApply(code -> {
                     SendOutcome outcome = SendOutcome.ofCode(code);

@@ -72,6 +72,7 @@ class DurableRecoveryTest {
             }
             broker.durability().store().flush();
             cluster.terminate(cluster.member(0)); // no close(): the node never says it stopped
+            broker.durability().store().close(); // its file is the next cluster's; the test deletes it at the end
         }
         try (TestCluster cluster = TestCluster.start(1)) {
             DurableStore store = open();

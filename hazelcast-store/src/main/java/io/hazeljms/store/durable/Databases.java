@@ -40,6 +40,10 @@ public final class Databases {
             driver = "org.h2.Driver";
         } else if (url.startsWith("jdbc:postgresql:")) {
             driver = "org.postgresql.Driver";
+            if (!url.contains("socketTimeout=")) {
+                // a server that accepts but never answers must not hold the writer for ever
+                url += (url.contains("?") ? "&" : "?") + "socketTimeout=60";
+            }
         } else {
             throw new IllegalArgumentException("durableStore " + url + " is not an H2 or PostgreSQL JDBC URL: "
                     + "give jdbc:postgresql://host:port/db?user=..., jdbc:h2:..., embedded or off");
