@@ -1,8 +1,11 @@
 package io.hazeljms.bench;
 
+import io.hazeljms.store.durable.PostgresServer;
 import org.HdrHistogram.Histogram;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,17 +16,25 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
 import java.util.stream.Collectors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs the loads against the targets in a fixed order, reusing each deployment for every load on it:
- * per cluster shape (1 member, then 2 members with backup count 1) HazelJMS then raw IQueue; then Artemis
- * with persistence (persistent loads), then without (non-persistent loads and the heap figure).
+ * per cluster shape (1 member, then 2 members with backup count 1) HazelJMS then raw IQueue, then HazelJMS with
+ * its durable store (H2 embedded, PostgreSQL: persistent loads, a cluster each); then Artemis with persistence
+ * (persistent loads), then without (non-persistent loads and the heap figure).
  */
 public final class Benchmark {
 
-    public static final List<String> ALL_TARGETS = List.of("hazeljms", "iqueue", "artemis-invm", "artemis-tcp");
+    public static final List<String> ALL_TARGETS = List.of("hazeljms", "hazeljms-h2", "hazeljms-pg", "iqueue",
+            "artemis-invm", "artemis-tcp");
+    /** Without --targets: the in-memory comparison (the durable targets need a disk, and PostgreSQL). */
+    public static final List<String> DEFAULT_TARGETS = List.of("hazeljms", "iqueue", "artemis-invm", "artemis-tcp");
+    /** HazelJMS with its durable store: H2 embedded (the default store) and PostgreSQL; persistent loads only. */
+    public static final List<String> DURABLE_TARGETS = List.of("hazeljms-h2", "hazeljms-pg");
     /** Producers to consumers. */
     public static final int[][] TOPOLOGIES = {{1, 1}, {4, 4}};
     /** Backup count of the Hazelcast shapes (irrelevant with one member). */
@@ -39,6 +50,7 @@ public final class Benchmark {
     private final LoadRunner runner;
     private final AtomicInteger queues = new AtomicInteger();
     private final Set<String> warmedUp = new HashSet<>();
+    private PostgresServer postgres;
 
     public Benchmark(Settings settings, List<String> targets, List<Integer> shapes, Path workDir, PrintStream log) {
         this.settings = settings;
@@ -55,31 +67,62 @@ public final class Benchmark {
         long start = System.nanoTime();
         boolean hazelJms = targets.contains("hazeljms");
         boolean iqueue = targets.contains("iqueue");
-        if (hazelJms || iqueue) {
-            for (int members : shapes) {
-                log.printf("-- Hazelcast cluster: %d member(s), backup count %d%n", members, BACKUP_COUNT);
-                try (HazelcastCluster cluster = HazelcastCluster.start(members, BACKUP_COUNT)) {
-                    List<Target> on = new ArrayList<>();
-                    if (hazelJms) {
-                        on.add(cluster.hazelJms());
-                    }
-                    if (iqueue) {
-                        on.add(cluster.iqueue());
-                    }
-                    // both targets share the members' JIT-compiled code: warm each up on this shape first, then
-                    // take turns round by round, so neither is measured on code the other one warmed up
-                    for (Target t : on) {
-                        warmUp(t);
-                    }
-                    for (boolean persistent : new boolean[]{true, false}) {
-                        runLoads(on, persistent, results);
-                    }
-                    for (Target t : on) {
-                        results.heap.add(heap(t));
-                    }
+        boolean durable = DURABLE_TARGETS.stream().anyMatch(targets::contains);
+        try {
+            runHazelcast(hazelJms, iqueue, durable, results);
+        } finally {
+            if (postgres != null) {
+                postgres.close();
+                postgres = null;
+            }
+        }
+        runArtemis(results);
+        results.elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+        return results;
+    }
+
+    private void runHazelcast(boolean hazelJms, boolean iqueue, boolean durable, Results results) throws Exception {
+        if (!hazelJms && !iqueue && !durable) {
+            return;
+        }
+        for (int members : shapes) {
+            if (hazelJms || iqueue) {
+                runInMemory(hazelJms, iqueue, members, results);
+            }
+            for (String id : DURABLE_TARGETS) {
+                if (targets.contains(id)) {
+                    runDurable(id, members, results);
                 }
             }
         }
+    }
+
+    /** HazelJMS in memory and raw IQueue on one cluster shape: every load, then the heap figure. */
+    private void runInMemory(boolean hazelJms, boolean iqueue, int members, Results results) throws Exception {
+        log.printf("-- Hazelcast cluster: %d member(s), backup count %d%n", members, BACKUP_COUNT);
+        try (HazelcastCluster cluster = HazelcastCluster.start(members, BACKUP_COUNT)) {
+            List<Target> on = new ArrayList<>();
+            if (hazelJms) {
+                on.add(cluster.hazelJms());
+            }
+            if (iqueue) {
+                on.add(cluster.iqueue());
+            }
+            // both targets share the members' JIT-compiled code: warm each up on this shape first, then
+            // take turns round by round, so neither is measured on code the other one warmed up
+            for (Target t : on) {
+                warmUp(t);
+            }
+            for (boolean persistent : new boolean[]{true, false}) {
+                runLoads(on, persistent, results);
+            }
+            for (Target t : on) {
+                results.heap.add(heap(t));
+            }
+        }
+    }
+
+    private void runArtemis(Results results) throws Exception {
         boolean invm = targets.contains("artemis-invm");
         boolean tcp = targets.contains("artemis-tcp");
         if (invm || tcp) {
@@ -107,8 +150,60 @@ public final class Benchmark {
                 }
             }
         }
-        results.elapsedMillis = (System.nanoTime() - start) / 1_000_000;
-        return results;
+    }
+
+    /**
+     * HazelJMS with a durable store, on a cluster of its own with the same shape: warmed up like the others, then
+     * the persistent loads only (a non-persistent message never reaches the store, so those loads would measure
+     * the in-memory target again). H2 gets a fresh directory under the work directory, removed afterwards;
+     * PostgreSQL a server of its own for the whole run ({@code fsync=on}, {@code synchronous_commit=on}).
+     */
+    private void runDurable(String id, int members, Results results) throws Exception {
+        Path h2Dir = null;
+        HazelcastCluster.Durability durability;
+        if (id.equals("hazeljms-h2")) {
+            h2Dir = workDir.resolve("h2-data").resolve(UUID.randomUUID().toString());
+            durability = HazelcastCluster.Durability.embedded(h2Dir);
+        } else {
+            durability = HazelcastCluster.Durability.jdbc(postgres().jdbcUrl());
+        }
+        log.printf("-- Hazelcast cluster: %d member(s), backup count %d, durable store %s%n", members, BACKUP_COUNT,
+                id.equals("hazeljms-h2") ? "embedded H2 in " + h2Dir : "PostgreSQL " + durability.store());
+        try (HazelcastCluster cluster = HazelcastCluster.start(members, BACKUP_COUNT, durability)) {
+            Target t = cluster.hazelJms();
+            warmUp(t);
+            runLoads(List.of(t), true, results);
+        } finally {
+            if (h2Dir != null) {
+                deleteTree(h2Dir);
+            }
+        }
+    }
+
+    /** The run's PostgreSQL server, started on first use (initdb under the module's target directory). */
+    private PostgresServer postgres() {
+        if (postgres == null) {
+            if (System.getProperty("basedir") == null && workDir.getParent() != null) {
+                // PostgresServer puts its cluster under ${basedir}/target; the work directory is that target
+                System.setProperty("basedir", workDir.toAbsolutePath().getParent().toString());
+            }
+            long began = System.nanoTime();
+            postgres = PostgresServer.start();
+            log.printf("-- PostgreSQL started on 127.0.0.1:%d in %.1f s (fsync=on, synchronous_commit=on), data in %s%n",
+                    postgres.port(), (System.nanoTime() - began) / 1e9, postgres.directory());
+        }
+        return postgres;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     /**

@@ -11,6 +11,7 @@ import io.hazeljms.jms.config.ProviderConfig;
 import io.hazeljms.store.DestinationKey;
 import io.hazeljms.store.StoreConfig;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -32,12 +33,37 @@ public final class HazelcastCluster implements AutoCloseable {
 
     private final String name = "hjms-bench-" + UUID.randomUUID();
     private final int backupCount;
+    private final Durability durability;
     private final HazelcastConnectionFactory factory;
     private final HazelcastInstance local;
     private final List<HazelcastInstance> others = new ArrayList<>();
 
-    private HazelcastCluster(int members, int backupCount) {
+    /**
+     * Where the provider writes PERSISTENT messages before it enqueues them (its durable store), and the id of
+     * the HazelJMS target on such a cluster.
+     *
+     * @param targetId   {@code hazeljms} (in memory), {@code hazeljms-h2} or {@code hazeljms-pg}
+     * @param store      the provider's {@code durableStore}: {@code off}, {@code embedded} or a JDBC URL; always set
+     *                   explicitly, so the JVM default ({@code -Dhazeljms.durableStore}) plays no part
+     * @param directory  {@code durableStoreDirectory} for {@code embedded} (its H2 file), else null
+     */
+    public record Durability(String targetId, String store, Path directory) {
+
+        /** Messages in memory only, with synchronous backups: the store without its durable write-through. */
+        public static final Durability IN_MEMORY = new Durability("hazeljms", "off", null);
+
+        public static Durability embedded(Path directory) {
+            return new Durability("hazeljms-h2", "embedded", directory);
+        }
+
+        public static Durability jdbc(String url) {
+            return new Durability("hazeljms-pg", url, null);
+        }
+    }
+
+    private HazelcastCluster(int members, int backupCount, Durability durability) {
         this.backupCount = backupCount;
+        this.durability = durability;
         List<String> list = new ArrayList<>();
         for (int p = BASE_PORT; p < BASE_PORT + PORT_COUNT; p++) {
             list.add("127.0.0.1:" + p);
@@ -49,6 +75,8 @@ public final class HazelcastCluster implements AutoCloseable {
                 .port(BASE_PORT)
                 .members(list)
                 .backupCount(backupCount)
+                .durableStore(durability.store())
+                .durableStoreDirectory(durability.directory() == null ? null : durability.directory().toString())
                 .build());
         try {
             local = factory.node().hazelcast();
@@ -71,10 +99,15 @@ public final class HazelcastCluster implements AutoCloseable {
 
     /** Starts {@code members} members with the given backup count and waits (bounded) until they are safe. */
     public static HazelcastCluster start(int members, int backupCount) {
+        return start(members, backupCount, Durability.IN_MEMORY);
+    }
+
+    /** As {@link #start(int, int)}, with the provider's durable store configured as {@code durability} says. */
+    public static HazelcastCluster start(int members, int backupCount, Durability durability) {
         if (members < 1 || members > PORT_COUNT) {
             throw new IllegalArgumentException("members must be 1.." + PORT_COUNT + ", was " + members);
         }
-        return new HazelcastCluster(members, backupCount);
+        return new HazelcastCluster(members, backupCount, durability);
     }
 
     public int members() {
@@ -133,12 +166,15 @@ public final class HazelcastCluster implements AutoCloseable {
         throw new IllegalStateException("no remote-owned partition found for " + base);
     }
 
-    /** HazelJMS through the JMS API, on the factory's embedded member. */
+    /**
+     * HazelJMS through the JMS API, on the factory's embedded member; its id says which durable store it writes
+     * PERSISTENT messages to ({@code hazeljms}: none).
+     */
     public Target hazelJms() {
         return new Target() {
             @Override
             public String id() {
-                return "hazeljms";
+                return durability.targetId();
             }
 
             @Override

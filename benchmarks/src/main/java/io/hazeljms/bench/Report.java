@@ -72,6 +72,22 @@ public final class Report {
         for (String[] r : ratioRows()) {
             out.printf(Locale.ROOT, "%-18s %9s %9s %9s %9s %9s %9s %9s %9s%n", (Object[]) r);
         }
+        List<String[]> durable = durableRows();
+        if (!durable.isEmpty()) {
+            out.println();
+            out.println("Durable store (persistent loads): HazelJMS writing through to its durable store / Artemis with "
+                    + "its journal syncing (A = artemis-invm, else artemis-tcp; 1-member rows only) and / HazelJMS in "
+                    + "memory (same members). Aim: e2e/A > 1 and e2e/mem >= 0.5. Latency ratios < 1 = durable "
+                    + "HazelJMS faster.");
+            out.printf(Locale.ROOT, "%-13s %-10s %9s %9s %9s | %-12s %7s %7s %7s | %7s %7s %7s | %s%n", "target",
+                    "load", "e2e/s", "p50 us", "p99 us", "A", "e2e/A", "p50/A", "p99/A", "e2e/mem", "p50/mem",
+                    "p99/mem", "aim");
+            out.println("-".repeat(127));
+            for (String[] r : durable) {
+                out.printf(Locale.ROOT, "%-13s %-10s %9s %9s %9s | %-12s %7s %7s %7s | %7s %7s %7s | %s%n",
+                        (Object[]) r);
+            }
+        }
         out.println();
         out.println("Heap per 100k queued 1 KiB non-persistent messages (used heap after System.gc(), "
                 + "after minus before; 2 members = primary + backup, all in this JVM)");
@@ -132,6 +148,49 @@ public final class Report {
         return out;
     }
 
+    /**
+     * One row per persistent load of a durable target: its figures, then the ratios to Artemis with its journal
+     * (in-VM if it ran, else TCP; one member only) and to HazelJMS in memory on the same shape, and whether the
+     * aim is met (ahead of Artemis, at least half the in-memory rate).
+     */
+    List<String[]> durableRows() {
+        List<String[]> out = new ArrayList<>();
+        for (Results.Row d : sortedRows()) {
+            if (!Benchmark.DURABLE_TARGETS.contains(d.target()) || !d.persistent()) {
+                continue;
+            }
+            Results.Row artemis = null;
+            if (d.members() == 1) {
+                artemis = other(AI, d, 1);
+                if (artemis == null || !artemis.ok()) {
+                    Results.Row tcp = other(AT, d, 1);
+                    artemis = tcp != null ? tcp : artemis;
+                }
+            }
+            Results.Row memory = other(HJ, d, d.members());
+            String vsA = ratio(d, artemis, Results.Row::endToEndRate);
+            String vsMem = ratio(d, memory, Results.Row::endToEndRate);
+            String aim = vsA.equals("-") || vsMem.equals("-") ? "-"
+                    : (Double.parseDouble(vsA) > 1 ? "ahead of A" : "BEHIND A") + ", "
+                    + (Double.parseDouble(vsMem) >= 0.5 ? ">= 0.5 mem" : "< 0.5 mem");
+            out.add(new String[]{
+                    d.target(),
+                    (d.producers() + "->" + d.consumers() + " " + d.members() + "m"),
+                    d.ok() ? String.format(Locale.ROOT, "%.0f", d.endToEndRate()) : "FAILED",
+                    d.ok() ? String.format(Locale.ROOT, "%.1f", d.p50Micros()) : "-",
+                    d.ok() ? String.format(Locale.ROOT, "%.1f", d.p99Micros()) : "-",
+                    artemis == null ? "-" : artemis.target(),
+                    vsA,
+                    ratio(d, artemis, Results.Row::p50Micros),
+                    ratio(d, artemis, Results.Row::p99Micros),
+                    vsMem,
+                    ratio(d, memory, Results.Row::p50Micros),
+                    ratio(d, memory, Results.Row::p99Micros),
+                    aim});
+        }
+        return out;
+    }
+
     private Results.Row other(String target, Results.Row like, int members) {
         return results.find(target, members, like.persistent(), like.producers(), like.consumers());
     }
@@ -149,7 +208,7 @@ public final class Report {
 
     // --- files -----------------------------------------------------------------------------------------------
 
-    /** Writes results.csv, ratios.csv, heap.csv and the charts; returns the files written. */
+    /** Writes results.csv, ratios.csv, durable.csv, heap.csv and the charts; returns the files written. */
     public List<Path> write(Path dir) throws IOException {
         Files.createDirectories(dir);
         List<Path> written = new ArrayList<>();
@@ -175,6 +234,17 @@ public final class Report {
             ratios.append(String.join(",", cells)).append('\n');
         }
         written.add(writeString(dir.resolve("ratios.csv"), ratios));
+        StringBuilder durable = new StringBuilder("target,load,e2e_per_s,p50_us,p99_us,artemis_target,"
+                + "e2e_vs_artemis,p50_vs_artemis,p99_vs_artemis,e2e_vs_in_memory,p50_vs_in_memory,p99_vs_in_memory,"
+                + "aim\n");
+        for (String[] r : durableRows()) {
+            List<String> cells = new ArrayList<>();
+            for (String cell : r) {
+                cells.add(cell.equals("-") ? "" : cell.contains(",") ? quote(cell) : cell);
+            }
+            durable.append(String.join(",", cells)).append('\n');
+        }
+        written.add(writeString(dir.resolve("durable.csv"), durable));
         StringBuilder heap = new StringBuilder("target,members,queued,used_before_bytes,used_after_bytes,"
                 + "bytes_per_message,mib_per_100k,problem\n");
         for (Results.HeapRow h : results.heap) {

@@ -97,12 +97,16 @@ class HarnessTest {
                 "stalled"));
         Report report = new Report(results);
         List<Path> files = report.write(dir);
-        assertEquals(6, files.size());
+        assertEquals(7, files.size());
         for (Path f : files) {
             assertTrue(Files.size(f) > 0, f + " is empty");
         }
         String ratios = Files.readString(dir.resolve("ratios.csv"));
         assertTrue(ratios.contains("P 1->1 1m,1.00,"), ratios);
+        String durable = Files.readString(dir.resolve("durable.csv"));
+        assertTrue(durable.contains("hazeljms-h2,1->1 1m,1000,100.0,200.0,artemis-invm,1.00,1.00,1.00,1.00,1.00,1.00,"
+                + "\"BEHIND A, >= 0.5 mem\""), durable);
+        assertTrue(durable.contains("hazeljms-pg,1->1 1m,"), durable);
         String rows = Files.readString(dir.resolve("results.csv"));
         assertTrue(rows.contains(",900.0;1000.0;1100.0,"), rows);
         assertFalse(results.allOk());
@@ -112,6 +116,7 @@ class HarnessTest {
     @Test
     void commandLineIsChecked() throws Exception {
         assertEquals(List.of("iqueue", "hazeljms"), BenchMain.parseTargets("iqueue,hazeljms,iqueue"));
+        assertEquals(List.of("hazeljms-pg", "hazeljms-h2"), BenchMain.parseTargets("hazeljms-pg,hazeljms-h2"));
         assertThrows(IllegalArgumentException.class, () -> BenchMain.parseTargets("kafka"));
         assertThrows(IllegalArgumentException.class, () -> BenchMain.parseMembers("3"));
         assertEquals(30.0, BenchMain.parseSeconds("30"));

@@ -1,12 +1,20 @@
 package io.hazeljms.bench;
 
+import io.hazeljms.store.durable.PostgresServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Timeout;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -57,6 +65,37 @@ class SmokeTest {
             assertEquals(2, cluster.members());
             deliversEveryMessage(cluster.hazelJms(), true, 2, 2);
             deliversEveryMessage(cluster.iqueue(), true, 2, 2);
+        }
+    }
+
+    /** The durable store's default (H2 in a file): persistent messages are written there first. */
+    @Test
+    void hazelJmsWithTheEmbeddedDurableStore(@TempDir Path dir) throws Exception {
+        try (HazelcastCluster cluster = HazelcastCluster.start(1, Benchmark.BACKUP_COUNT,
+                HazelcastCluster.Durability.embedded(dir))) {
+            assertEquals("hazeljms-h2", cluster.hazelJms().id());
+            deliversEveryMessage(cluster.hazelJms(), true, 2, 2);
+            try (Stream<Path> files = Files.list(dir)) {
+                assertTrue(files.anyMatch(f -> f.getFileName().toString().endsWith(".mv.db")),
+                        "no H2 file in " + dir);
+            }
+        }
+    }
+
+    /** The one test that starts PostgreSQL (initdb, a few seconds): the hazeljms-pg target writes to it. */
+    @Test
+    void hazelJmsWithPostgreSql() throws Exception {
+        try (PostgresServer postgres = PostgresServer.start();
+             HazelcastCluster cluster = HazelcastCluster.start(1, Benchmark.BACKUP_COUNT,
+                     HazelcastCluster.Durability.jdbc(postgres.jdbcUrl()))) {
+            assertEquals("hazeljms-pg", cluster.hazelJms().id());
+            deliversEveryMessage(cluster.hazelJms(), true, 2, 2);
+            try (Connection c = DriverManager.getConnection(postgres.jdbcUrl());
+                 Statement s = c.createStatement();
+                 ResultSet tables = s.executeQuery("SELECT count(*) FROM information_schema.tables "
+                         + "WHERE table_schema = current_schema()")) {
+                assertTrue(tables.next() && tables.getInt(1) > 0, "the store created no table in PostgreSQL");
+            }
         }
     }
 
