@@ -46,6 +46,9 @@ public final class Databases {
                 // a server that accepts but never answers must not hold the writer for ever
                 url += (url.contains("?") ? "&" : "?") + "socketTimeout=60";
             }
+            if (!url.contains("reWriteBatchedInserts=")) {
+                url += "&reWriteBatchedInserts=true"; // a group commit's rows in one statement, one round trip
+            }
         } else {
             throw new IllegalArgumentException("durableStore " + url + " is not an H2 or PostgreSQL JDBC URL: "
                     + "give jdbc:postgresql://host:port/db?user=..., jdbc:h2:..., embedded or off");

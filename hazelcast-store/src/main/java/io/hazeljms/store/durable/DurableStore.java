@@ -42,12 +42,18 @@ public final class DurableStore implements AutoCloseable {
     private final Dialect dialect;
     private final String description;
     private final GroupCommit writer;
+    /**
+     * Deletes nobody waits for go through a writer of their own, so a sender's commit never carries (and waits
+     * for) a batch of acknowledgements; the two transactions touch different rows.
+     */
+    private final GroupCommit deleter;
 
     private DurableStore(DataSource dataSource, Dialect dialect, String description, String name) {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.description = description;
         this.writer = new GroupCommit(dataSource, dialect, QUEUE_CAPACITY, name);
+        this.deleter = new GroupCommit(dataSource, dialect, QUEUE_CAPACITY, name + "-deletes");
     }
 
     /**
@@ -86,7 +92,7 @@ public final class DurableStore implements AutoCloseable {
     /** Deletes rows without waiting; kept and written when the database answers again. */
     public void forget(List<RowKey> keys) {
         if (!keys.isEmpty()) {
-            submit(new Work(List.of(), keys, new ArrayList<>(0), true), "forget messages");
+            submit(deleter, new Work(List.of(), keys, new ArrayList<>(0), true), "forget messages");
         }
     }
 
@@ -316,14 +322,19 @@ public final class DurableStore implements AutoCloseable {
     /** Waits until everything queued so far is written (bounded). */
     public void flush() {
         await(Work.of(c -> { }), "flush");
+        Work deletes = Work.of(c -> { });
+        submit(deleter, deletes, "flush");
+        awaitDone(deletes, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WRITE_TIMEOUT_MILLIS), "flush");
     }
 
     /** Writes what is queued, bounded by {@link #WRITE_TIMEOUT_MILLIS}, and stops the writer. */
     @Override
     public void close() {
         writer.close();
+        deleter.close();
         try {
             writer.awaitStopped(WRITE_TIMEOUT_MILLIS);
+            deleter.awaitStopped(WRITE_TIMEOUT_MILLIS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -349,9 +360,9 @@ public final class DurableStore implements AutoCloseable {
         }
     }
 
-    private void submit(Work work, String what) {
+    private void submit(GroupCommit to, Work work, String what) {
         try {
-            if (!writer.submit(work, WRITE_TIMEOUT_MILLIS)) {
+            if (!to.submit(work, WRITE_TIMEOUT_MILLIS)) {
                 throw new DurableStoreException(StoreError.DURABLE_STORE_UNAVAILABLE.text(description, what,
                         "its writer fell behind by more than " + WRITE_TIMEOUT_MILLIS + " ms"), null);
             }
@@ -363,7 +374,11 @@ public final class DurableStore implements AutoCloseable {
 
     private void await(Work work, String what) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WRITE_TIMEOUT_MILLIS);
-        submit(work, what);
+        submit(writer, work, what);
+        awaitDone(work, deadline, what);
+    }
+
+    private void awaitDone(Work work, long deadline, String what) {
         try {
             work.done.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {

@@ -56,9 +56,9 @@ final class GroupCommit implements AutoCloseable {
         List<Work> batch = new ArrayList<>();
         while (closed.getCount() > 0 || !queue.isEmpty()) {
             try {
-                if (backoff > 0 && closed.await(backoff, TimeUnit.MILLISECONDS)) {
-                    failAll(new IllegalStateException("the durable store closed while its database did not answer"));
-                    return;
+                boolean stopping = closed.getCount() == 0;
+                if (backoff > 0 && !stopping) {
+                    closed.await(backoff, TimeUnit.MILLISECONDS); // a close cuts the pause short: one last try
                 }
                 Work first = queue.poll(200, TimeUnit.MILLISECONDS);
                 if (first == null) {
@@ -80,13 +80,18 @@ final class GroupCommit implements AutoCloseable {
             } catch (SQLException | RuntimeException e) {
                 dropConnection();
                 backoff = Math.min(MAX_BACKOFF_MILLIS, Math.max(50, backoff * 2));
+                boolean stopping = closed.getCount() == 0; // closed: this was the last try
                 for (int i = batch.size() - 1; i >= 0; i--) {
                     Work w = batch.get(i);
-                    if (!w.retry || !queue.offerFirst(w)) {
+                    if (stopping || !w.retry || !queue.offerFirst(w)) {
                         w.done.completeExceptionally(e);
                     }
                 }
                 LOG.log(Level.FINE, "durable store write failed", e);
+                if (stopping) {
+                    failAll(new IllegalStateException("the durable store closed while its database did not answer", e));
+                    return;
+                }
             } finally {
                 batch.clear();
             }
