@@ -117,18 +117,7 @@ public final class ArtemisBroker implements AutoCloseable {
             tcp.close();
             server.stop();
         } finally {
-            deleteTree(dataDir);
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
+            WorkDirs.deleteTree(dataDir);
         }
     }
 }

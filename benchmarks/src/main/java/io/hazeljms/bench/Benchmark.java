@@ -175,7 +175,7 @@ public final class Benchmark {
             runLoads(List.of(t), true, results);
         } finally {
             if (h2Dir != null) {
-                deleteTree(h2Dir);
+                WorkDirs.deleteTree(h2Dir);
             }
         }
     }
@@ -193,17 +193,6 @@ public final class Benchmark {
                     postgres.port(), (System.nanoTime() - began) / 1e9, postgres.directory());
         }
         return postgres;
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 
     /**
