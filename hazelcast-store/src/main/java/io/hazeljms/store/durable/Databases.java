@@ -8,6 +8,8 @@ import java.sql.Driver;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.Properties;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
@@ -52,6 +54,26 @@ public final class Databases {
         return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
     }
 
+    /** H2: "Database may be already in use" (DATABASE_ALREADY_OPEN_1). */
+    static final int H2_ALREADY_IN_USE = 90020;
+    /**
+     * H2: "Error opening database" (ERROR_OPENING_DATABASE_1), which its file lock throws while others take the
+     * file over: "Lock file recently modified", "Another process was faster", "Concurrent update".
+     */
+    static final int H2_ERROR_OPENING = 8000;
+    /** Longest a connection to an H2 file keeps trying while another process takes the file over. */
+    static final long H2_TAKEOVER_MILLIS = 30_000;
+
+    /**
+     * A connection to the URL's database; for an H2 file (AUTO_SERVER) retried while the file changes hands.
+     * Every JVM of a machine opens the same file: the first one holds its lock and serves it on a loopback port,
+     * the others connect to that server. Whenever the holder closes its last connection (H2 closes the database
+     * then) or dies (kill -9 leaves its lock file behind), the next opener takes the file over; when several open
+     * at the same moment (a whole cluster restarted at once) all but one fail with "Locked by another process",
+     * "Lock file recently modified" and the like before the winner has written its server address into the lock
+     * file. A moment later the same URL connects to the winner; so every connection waits, bounded, instead of
+     * failing a member's start or a write.
+     */
     private static final class DriverDataSource implements DataSource {
         private final String url;
         private final String driverClass;
@@ -64,6 +86,32 @@ public final class Databases {
 
         @Override
         public Connection getConnection() throws SQLException {
+            if (!url.startsWith("jdbc:h2:")) {
+                return connect();
+            }
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(H2_TAKEOVER_MILLIS);
+            long pause = 50;
+            while (true) {
+                try {
+                    return connect();
+                } catch (SQLException e) {
+                    // any H2 opening error is retried, bounded: a damaged file fails the same way, only later
+                    if ((e.getErrorCode() != H2_ALREADY_IN_USE && e.getErrorCode() != H2_ERROR_OPENING)
+                            || System.nanoTime() > deadline) {
+                        throw e;
+                    }
+                }
+                try {
+                    Thread.sleep(pause + ThreadLocalRandom.current().nextLong(pause));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new SQLException("interrupted while the database file was being taken over", e);
+                }
+                pause = Math.min(pause * 2, 1_000);
+            }
+        }
+
+        private Connection connect() throws SQLException {
             Connection c = driver().connect(url, new Properties());
             if (c == null) {
                 throw new SQLException("driver " + driverClass + " does not accept " + describe(url));
