@@ -17,8 +17,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * without JMSRedelivered.
  *
  * <p>{@value #ROUNDS} rounds on one queue and one database: three durable members start (the first loads the
- * store back, the others wait), a producer sends {@value #MESSAGES} PERSISTENT messages at {@value #RATE}/s while a
- * slower consumer (CLIENT_ACKNOWLEDGE) takes them and what earlier rounds left; once both are busy, after a random
+ * store back, the others wait), a producer sends {@value #MESSAGES} PERSISTENT messages at {@value #RATE}/s; from the
+ * 500th on a slower consumer (CLIENT_ACKNOWLEDGE, batches of 1..10, {@value #CONSUMER_RATE}/s) takes what earlier
+ * rounds left and them; once both are busy, after a random
  * pause, every JVM of the round (three members, producer, consumer) is killed at once, in random order, while sends
  * and consumption are in flight. The last round runs with the cores kept busy. Then three fresh members start on
  * the database and a fresh JVM drains the queue. Run on the embedded default (an H2 file in the case directory)
@@ -33,8 +34,8 @@ class CrashWholeClusterTest extends CrashCase {
 
     static final int ROUNDS = 3;
     static final int MESSAGES = 1000;
-    static final int RATE = 500;
-    static final int CONSUMER_RATE = 250;
+    static final int RATE = 400;
+    static final int CONSUMER_RATE = 150;
     static final String QUEUE = "durable";
 
     @Test
@@ -61,31 +62,39 @@ class CrashWholeClusterTest extends CrashCase {
             boolean busy = round == ROUNDS - 1;
             Child stress = busy ? run.stress() : null;
             long startAt = System.currentTimeMillis();
-            List<Child> all = startMembers(memberNo);
-            memberNo += 3;
+            List<Child> all = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                all.add(run.member("member-" + memberNo++));
+            }
+            // producer a client and consumer an embedded member in turn, and the reverse; the embedded one starts
+            // with the members (it may be the node that loads the store), the client once there is a cluster
+            boolean client = round % 2 == 1;
+            Child embedded = client ? consumer(round, false) : run.producer("producer-" + round, false);
+            all.add(embedded);
+            all.forEach(CrashRun::ready);
             long membersReady = System.currentTimeMillis();
-            boolean client = round % 2 == 1; // producer client and consumer member in turn, and the reverse
-            Child producer = run.producer("producer-" + round, client);
-            Child consumer = run.consumer("consumer-" + round, !client, Role.AckMode.CLIENT, 10, CONSUMER_RATE);
-            all.add(producer);
-            all.add(consumer);
+            Child producer = client ? run.producer("producer-" + round, true) : embedded;
+            Child consumer = client ? embedded : consumer(round, true);
+            all.add(client ? producer : consumer);
             CrashRun.ready(producer);
             CrashRun.ready(consumer);
-            consumer.command("consume " + QUEUE);
             producer.command("send " + QUEUE + " " + MESSAGES + " " + RATE + " r" + round);
-            // both busy: half of the round's sends acknowledged, deliveries coming
+            // the consumer starts once half the round's sends are acknowledged, slower than the producer, so a
+            // backlog is left (and held, unacknowledged messages) when everything is killed
             producer.await("PROGRESS " + QUEUE + " 500", Duration.ofSeconds(60));
+            consumer.command("consume " + QUEUE);
             consumer.await("GOT " + QUEUE + " ", Duration.ofSeconds(60));
-            Pause.random(0, 600);
+            Pause.random(0, 300);
             Collections.shuffle(all);
             long killedAt = CrashRun.killAll(all);
             boolean sendsInFlight = producer.lines("SENT ").isEmpty();
             boolean consumingInFlight = consumer.lines("FINISHED ").isEmpty();
-            String line = String.format("%s round %d: members ready in %d ms; killed %s at %d (sends in flight=%b, "
-                            + "consumer in flight=%b, consumer got %s)%s",
-                    name, round, membersReady - startAt, all.stream().map(c -> c.name + "/" + c.pid()).toList(),
-                    killedAt, sendsInFlight, consumingInFlight, consumer.lines("GOT ").isEmpty() ? "<100"
-                            : consumer.lines("GOT ").get(consumer.lines("GOT ").size() - 1), busy ? " [cores busy]" : "");
+            List<String> got = consumer.lines("GOT ");
+            String line = String.format("%s round %d: members (and the embedded %s) ready in %d ms; killed %s at %d "
+                            + "(sends in flight=%b, consumer in flight=%b, consumer's last %s)%s",
+                    name, round, client ? "consumer" : "producer", membersReady - startAt,
+                    all.stream().map(c -> c.name + "/" + c.pid()).toList(), killedAt, sendsInFlight,
+                    consumingInFlight, got.get(got.size() - 1), busy ? " [cores busy]" : "");
             System.out.println(line);
             rounds.add(line);
             assertTrue(sendsInFlight, "the kill came after the producer finished: " + line);
@@ -105,6 +114,10 @@ class CrashWholeClusterTest extends CrashCase {
         String summary = name + ": " + r + " evidence in " + run.dir;
         System.out.println(summary);
         assertTrue(r.ok(Long.MAX_VALUE), summary + "\n" + String.join("\n", rounds));
+    }
+
+    private Child consumer(int round, boolean client) {
+        return run.consumer("consumer-" + round, client, Role.AckMode.CLIENT, 10, CONSUMER_RATE);
     }
 
     /** Three durable members started together (the first to claim it loads the store), all ready. */
