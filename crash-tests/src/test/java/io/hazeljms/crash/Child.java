@@ -58,6 +58,9 @@ final class Child implements AutoCloseable {
         cmd.add("-Dhazelcast.max.no.heartbeat.seconds=8");
         cmd.add("-Dhazelcast.client.heartbeat.interval=1000");
         cmd.add("-Dhazelcast.client.heartbeat.timeout=8000");
+        // children run in memory unless their role arguments name a durable store (they do not inherit the
+        // test JVM's -Dhazeljms.durableStore=off, and the provider's default is the embedded file database)
+        cmd.add("-Dhazeljms.durableStore=off");
         cmd.addAll(jvmOptions);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
@@ -169,6 +172,13 @@ final class Child implements AutoCloseable {
 
     boolean alive() {
         return process.isAlive();
+    }
+
+    /** Sends kill -9 without waiting for the process to be gone (to kill several at nearly the same moment). */
+    long signalKill() {
+        killedAt = System.currentTimeMillis();
+        process.destroyForcibly();
+        return killedAt;
     }
 
     /** kill -9 of this child; returns the time of the kill. */

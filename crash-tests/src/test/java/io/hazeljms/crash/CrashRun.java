@@ -24,22 +24,43 @@ final class CrashRun implements AutoCloseable {
     final String cluster;
     final Path dir;
     final int basePort;
+    final int ports;
     private final List<Child> children = new ArrayList<>();
     private int nextPort;
+    /** Role arguments naming the durable store every JMS child and member uses; empty: in memory. */
+    private List<String> durable = List.of();
 
     CrashRun(String name) {
+        this(name, PORTS);
+    }
+
+    /** With a range of {@code ports} ports (a multiple of {@link #PORTS}): cases that start many generations. */
+    CrashRun(String name, int ports) {
         cluster = "crash-" + name + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffL);
         dir = Path.of(System.getProperty("crash.dir", "target/crash"), name + "-" + System.currentTimeMillis());
-        basePort = freeRange();
+        this.ports = ports;
+        basePort = freeRange(ports);
         nextPort = basePort;
     }
 
-    /** A range of {@link #PORTS} ports, all free now: other builds on this machine use the defaults (5701, 5710). */
-    private static int freeRange() {
+    /**
+     * From now on every member, producer, consumer and drain writes through to (and loads back from) this durable
+     * store: {@code embedded} (with {@code directory}) or a JDBC URL.
+     */
+    void durable(String store, Path directory) {
+        List<String> a = new ArrayList<>(List.of("durableStore=" + store));
+        if (directory != null) {
+            a.add("durableStoreDirectory=" + directory.toAbsolutePath());
+        }
+        durable = List.copyOf(a);
+    }
+
+    /** A range of {@code ports} ports, all free now: other builds on this machine use the defaults (5701, 5710). */
+    private static int freeRange(int ports) {
         for (int attempt = 0; attempt < 50; attempt++) {
-            int base = 20_000 + ThreadLocalRandom.current().nextInt(2_000) * 20;
+            int base = 20_000 + ThreadLocalRandom.current().nextInt(2_000 / (ports / PORTS)) * ports;
             boolean free = true;
-            for (int p = base; p < base + PORTS && free; p++) {
+            for (int p = base; p < base + ports && free; p++) {
                 try (ServerSocket s = new ServerSocket(p, 1, InetAddress.getByName("127.0.0.1"))) {
                     s.setReuseAddress(true);
                 } catch (IOException e) {
@@ -55,12 +76,12 @@ final class CrashRun implements AutoCloseable {
 
     /** The TCP/IP member list every node gets: the whole range (a port nobody listens on costs nothing). */
     String members() {
-        return IntStream.range(basePort, basePort + PORTS).mapToObj(p -> "127.0.0.1:" + p)
+        return IntStream.range(basePort, basePort + ports).mapToObj(p -> "127.0.0.1:" + p)
                 .collect(Collectors.joining(","));
     }
 
     private int port() {
-        if (nextPort >= basePort + PORTS) {
+        if (nextPort >= basePort + ports) {
             throw new IllegalStateException("port range used up");
         }
         return nextPort++;
@@ -72,7 +93,11 @@ final class CrashRun implements AutoCloseable {
 
     Child start(String name, List<String> jvmOptions, String... roleArgs) {
         try {
-            Child c = Child.start(name, dir, jvmOptions, List.of(roleArgs));
+            List<String> args = new ArrayList<>(List.of(roleArgs));
+            if (!args.contains("role=stress")) {
+                args.addAll(durable);
+            }
+            Child c = Child.start(name, dir, jvmOptions, args);
             synchronized (children) {
                 children.add(c);
             }
@@ -149,6 +174,19 @@ final class CrashRun implements AutoCloseable {
         Child d = drain(name, client, queues);
         d.await("DONE", Duration.ofSeconds(60 + 90L * queues.length)); // per queue: draining, then held ones back
         d.kill();
+    }
+
+    /** kill -9 of all of them at (nearly) the same moment, in the order given; returns the time of the first. */
+    static long killAll(List<Child> victims) {
+        long first = 0;
+        for (Child c : victims) {
+            long t = c.signalKill();
+            first = first == 0 ? t : first;
+        }
+        for (Child c : victims) {
+            c.kill(); // already signalled: waits (bounded) until it is gone
+        }
+        return first;
     }
 
     @Override

@@ -87,6 +87,17 @@ final class Ledger {
 
     /** The counts for a set of queues; kill times bound the delivery gaps measured. */
     Report check(Collection<String> queues, List<Long> killTimes) {
+        return check(queues, killTimes, false);
+    }
+
+    /**
+     * As {@link #check(Collection, List)}; with {@code flaggedAfterAckAllowed} a delivery after an acknowledgement
+     * returned counts as a violation only when it is not flagged redelivered (it is counted apart, in
+     * {@link Report#redeliveredAfterAck}). Only for a restart of the whole cluster from the durable store: rows of
+     * acknowledged messages are deleted asynchronously, so a crash may bring an acknowledged message back, and
+     * after such a crash every recovered message is flagged.
+     */
+    Report check(Collection<String> queues, List<Long> killTimes, boolean flaggedAfterAckAllowed) {
         Set<String> qs = Set.copyOf(queues);
         Report r = new Report();
         Map<String, List<Delivery>> byKey = new HashMap<>();
@@ -141,7 +152,8 @@ final class Ledger {
         for (Map.Entry<String, Long> e : firstAck.entrySet()) {
             for (Delivery d : byKey.getOrDefault(e.getKey(), List.of())) {
                 if (d.t() > e.getValue()) {
-                    r.afterAck.add(d.id() + "@" + d.by());
+                    (flaggedAfterAckAllowed && d.redelivered() ? r.redeliveredAfterAck : r.afterAck)
+                            .add(d.id() + "@" + d.by());
                 }
             }
         }
@@ -232,6 +244,8 @@ final class Ledger {
         final List<String> indeterminate = new ArrayList<>();
         final List<String> unflagged = new ArrayList<>();
         final List<String> afterAck = new ArrayList<>();
+        /** Deliveries after an acknowledgement, flagged redelivered, where a check allows them (see check). */
+        final List<String> redeliveredAfterAck = new ArrayList<>();
         final List<String> checksum = new ArrayList<>();
         final List<String> unknown = new ArrayList<>();
 
@@ -247,6 +261,8 @@ final class Ledger {
                     + " deliveredButNeverSettledNorRedelivered=" + vanished.size() + first(vanished)
                     + " unflaggedDuplicates=" + unflagged.size() + first(unflagged)
                     + " deliveredAfterAck=" + afterAck.size() + first(afterAck)
+                    + (redeliveredAfterAck.isEmpty() ? "" : " (allowed: flagged redelivered after ack="
+                    + redeliveredAfterAck.size() + first(redeliveredAfterAck) + ")")
                     + " checksumMismatches=" + checksum.size() + first(checksum)
                     + " maxGapAfterKillMs=" + maxGapMs
                     + " (killed inside acknowledge/commit, not redelivered: " + indeterminate.size()

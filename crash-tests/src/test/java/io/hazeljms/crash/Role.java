@@ -7,6 +7,7 @@ import com.hazelcast.partition.MigrationListener;
 import com.hazelcast.partition.MigrationState;
 import com.hazelcast.partition.ReplicaMigrationEvent;
 import io.hazeljms.jms.HazelcastConnectionFactory;
+import io.hazeljms.jms.client.HazelcastNode;
 import io.hazeljms.jms.config.ProviderConfig;
 import io.hazeljms.store.DestinationKey;
 import io.hazeljms.store.StoreConfig;
@@ -177,6 +178,11 @@ public final class Role {
         if ("off".equals(arg("limits", "on"))) {
             b.maxQueueMessages(0).maxQueueBytes(0); // only the members' memory guard stands between a flood and OOM
         }
+        // off unless the case asks for durability (the child's JVM default is off too, see Child)
+        b.durableStore(arg("durableStore", "off"));
+        if (args.containsKey("durableStoreDirectory")) {
+            b.durableStoreDirectory(arg("durableStoreDirectory"));
+        }
         return b.build();
     }
 
@@ -219,9 +225,25 @@ public final class Role {
 
     /** A plain member. Commands: {@code owner KEY...} answers {@code OWNER KEY uuid} once the cluster is safe. */
     private void member() {
+        HazelcastInstance hz;
+        if (!"off".equals(arg("durableStore", "off"))) {
+            // a member that writes through and, when the cluster starts, loads the durable store back (or waits
+            // for the member that does): a provider node in embedded mode, so its Broker owns the store
+            HazelcastNode node = HazelcastNode.start(providerConfig());
+            hz = node.hazelcast();
+        } else {
+            hz = plainMember();
+        }
+        memberCommands(hz);
+    }
+
+    private HazelcastInstance plainMember() {
         Config cfg = StoreConfig.embeddedMember(arg("cluster"), "127.0.0.1", Integer.parseInt(arg("port")),
                 list(arg("members")), 1, Role.class.getClassLoader());
-        HazelcastInstance hz = Hazelcast.newHazelcastInstance(cfg);
+        return Hazelcast.newHazelcastInstance(cfg);
+    }
+
+    private void memberCommands(HazelcastInstance hz) {
         Object migrations = new Object();
         hz.getPartitionService().addMigrationListener(new MigrationListener() {
             public void migrationStarted(MigrationState state) { }

@@ -59,9 +59,12 @@ final class Recovery {
                 boolean taken = mark == null ? marks.putIfAbsent(KEY, mine) == null
                         : isStale(mark) && marks.replace(KEY, mark, mine);
                 if (taken) {
-                    load(broker, store, marks, mine);
-                    marks.set(KEY, DONE);
-                    return;
+                    if (load(broker, store, marks, mine)) {
+                        return; // marked done
+                    }
+                    // another node took the load over (this one looked silent): wait for it like any other node
+                    LOG.warning(StoreError.RECOVERY_TAKEN_OVER.text(broker.nodeId()));
+                    continue;
                 }
                 if (System.currentTimeMillis() > deadline) {
                     throw new IllegalStateException(StoreError.RECOVERY_TIMEOUT.text(TIMEOUT_MILLIS, mark));
@@ -89,12 +92,38 @@ final class Recovery {
         return System.currentTimeMillis() - heartbeat > STALE_MILLIS;
     }
 
-    private static void load(Broker broker, DurableStore store, IMap<String, String> marks, String mine) {
+    /**
+     * Loads the store while a heartbeat thread refreshes this node's claim every {@link #HEARTBEAT_MILLIS}, also
+     * while it waits for the database (opening a connection to an embedded file that changes hands takes seconds;
+     * a claim refreshed only between batches went stale before the first one and the node's start failed).
+     * Marks the load done (only if the claim is still this node's) and then forgets the crashed nodes, so a node
+     * that takes the load over always sees them and flags what it loads. Returns false when another node took
+     * the claim over: that node loads everything again.
+     */
+    private static boolean load(Broker broker, DurableStore store, IMap<String, String> marks, String mine) {
+        Heartbeat beat = new Heartbeat(marks, broker.nodeId(), mine);
+        Thread beating = new Thread(beat, "hazeljms-recovery-heartbeat");
+        beating.setDaemon(true);
+        beating.start();
+        try {
+            Set<String> crashed = load(broker, store, beat);
+            if (!beat.finish()) {
+                return false;
+            }
+            store.nodesGone(crashed); // a crash before this line only flags the next start's messages again
+            return true;
+        } catch (TakenOver e) {
+            return false;
+        } finally {
+            beat.stop();
+            beating.interrupt();
+        }
+    }
+
+    private static Set<String> load(Broker broker, DurableStore store, Heartbeat beat) {
         Set<String> crashed = store.nodesMarkedRunning();
         boolean flag = !crashed.isEmpty();
         LOG.info(StoreError.RECOVERY_STARTED.text(store.description(), flag ? crashed.size() : 0));
-        String[] mark = {mine};
-        long[] lastBeat = {System.currentTimeMillis()};
         long[] counts = new long[3];
         store.load(new DurableStore.Loader() {
             @Override
@@ -122,19 +151,88 @@ final class Recovery {
             }
 
             private void heartbeat() {
-                long now = System.currentTimeMillis();
-                if (now - lastBeat[0] > HEARTBEAT_MILLIS) {
-                    String next = LOADING + broker.nodeId() + " " + now;
-                    if (!marks.replace(KEY, mark[0], next)) {
-                        throw new IllegalStateException(StoreError.RECOVERY_TAKEN_OVER.text(broker.nodeId()));
-                    }
-                    mark[0] = next;
-                    lastBeat[0] = now;
+                if (beat.lost()) {
+                    throw new TakenOver();
                 }
             }
         }, BATCH);
-        store.nodesGone(crashed);
+        if (beat.lost()) {
+            throw new TakenOver();
+        }
         LOG.info(StoreError.RECOVERY_DONE.text(counts[1], counts[0], counts[2], flag));
+        return crashed;
+    }
+
+    /** Another node replaced this one's claim while it was loading. */
+    private static final class TakenOver extends RuntimeException {
+        TakenOver() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Refreshes a loader's claim until stopped; stops by itself once the claim is no longer this node's. */
+    private static final class Heartbeat implements Runnable {
+        private final IMap<String, String> marks;
+        private final String nodeId;
+        private String mark;
+        private boolean lost;
+        private boolean stopped;
+
+        Heartbeat(IMap<String, String> marks, String nodeId, String mark) {
+            this.marks = marks;
+            this.nodeId = nodeId;
+            this.mark = mark;
+        }
+
+        @Override
+        public void run() {
+            long next = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(HEARTBEAT_MILLIS);
+            while (true) {
+                long left;
+                while ((left = next - System.nanoTime()) > 0) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(left);
+                    if (Thread.currentThread().isInterrupted()) {
+                        return;
+                    }
+                }
+                next = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(HEARTBEAT_MILLIS);
+                synchronized (this) {
+                    if (stopped || lost) {
+                        return;
+                    }
+                    String refreshed = LOADING + nodeId + " " + System.currentTimeMillis();
+                    try {
+                        if (marks.replace(KEY, mark, refreshed)) {
+                            mark = refreshed;
+                        } else {
+                            lost = true;
+                            return;
+                        }
+                    } catch (RuntimeException e) {
+                        // the cluster is busy or changing: the next beat tries again, a stale claim is replaced
+                        LOG.fine("recovery heartbeat: " + e);
+                    }
+                }
+            }
+        }
+
+        synchronized boolean lost() {
+            return lost;
+        }
+
+        synchronized void stop() {
+            stopped = true;
+        }
+
+        /** Stops beating and marks the load done, if the claim is still this node's. */
+        synchronized boolean finish() {
+            stopped = true;
+            if (lost) {
+                return false;
+            }
+            lost = !marks.replace(KEY, mark, DONE);
+            return !lost;
+        }
     }
 
     private static final class ChangeListener implements EntryAddedListener<String, String>,

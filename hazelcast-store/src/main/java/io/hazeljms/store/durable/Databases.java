@@ -1,13 +1,18 @@
 package io.hazeljms.store.durable;
 
 import javax.sql.DataSource;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
@@ -68,6 +73,11 @@ public final class Databases {
      * file over: "Lock file recently modified", "Another process was faster", "Concurrent update".
      */
     static final int H2_ERROR_OPENING = 8000;
+    /**
+     * H2: "Connection is broken" (CONNECTION_BROKEN_1): the lock file named a server that is gone (killed, or it
+     * closed the database with its last connection) before this opener reached it.
+     */
+    static final int H2_CONNECTION_BROKEN = 90067;
     /** Longest a connection to an H2 file keeps trying while another process takes the file over. */
     static final long H2_TAKEOVER_MILLIS = 30_000;
 
@@ -78,9 +88,32 @@ public final class Databases {
      * then) or dies (kill -9 leaves its lock file behind), the next opener takes the file over; when several open
      * at the same moment (a whole cluster restarted at once) all but one fail with "Locked by another process",
      * "Lock file recently modified" and the like before the winner has written its server address into the lock
-     * file. A moment later the same URL connects to the winner; so every connection waits, bounded, instead of
-     * failing a member's start or a write.
+     * file, or reach for a server the lock file still names but that is gone ("Connection is broken"). A moment later the same URL connects to the winner; so every connection waits, bounded, instead of
+     * failing a member's start or a write. And openers on one machine take turns (an operating-system lock on a
+     * file beside the database): with several JVMs writing H2's lock file at once, each attempt makes the others
+     * fail again, and under load none got through within the bound.
      */
+    private static final ConcurrentHashMap<Path, Object> MONITORS = new ConcurrentHashMap<>();
+
+    /** One monitor per lock file in this JVM: a JVM may hold a file lock only once. */
+    private static Object monitor(Path turn) {
+        return MONITORS.computeIfAbsent(turn, p -> new Object());
+    }
+
+    /**
+     * For an H2 file URL shared through AUTO_SERVER: {@code <file>.opening.lock}, an operating-system lock (released
+     * when its process dies, kill -9 included) that openers on this machine take in turn; null otherwise.
+     */
+    static Path openerLock(String url) {
+        String prefix = "jdbc:h2:file:";
+        if (!url.startsWith(prefix) || !url.toUpperCase(java.util.Locale.ROOT).contains("AUTO_SERVER=TRUE")) {
+            return null;
+        }
+        int end = url.indexOf(';');
+        String file = url.substring(prefix.length(), end < 0 ? url.length() : end);
+        return Path.of(file + ".opening.lock").toAbsolutePath();
+    }
+
     private static final class DriverDataSource implements DataSource {
         private final String url;
         private final String driverClass;
@@ -97,24 +130,64 @@ public final class Databases {
                 return connect();
             }
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(H2_TAKEOVER_MILLIS);
+            Path turn = openerLock(url);
+            if (turn == null) {
+                return connectH2(deadline);
+            }
+            // one opener at a time per machine: H2's own lock file takes over badly when several write it at once
+            synchronized (monitor(turn)) {
+                try {
+                    java.nio.file.Files.createDirectories(turn.getParent());
+                } catch (IOException e) {
+                    throw new SQLException("cannot create " + turn.getParent() + ": " + e, e);
+                }
+                try (FileChannel channel = FileChannel.open(turn, StandardOpenOption.CREATE,
+                        StandardOpenOption.WRITE)) {
+                    FileLock lock;
+                    long pause = 20;
+                    while ((lock = channel.tryLock()) == null) {
+                        if (System.nanoTime() > deadline) {
+                            throw new SQLException("another process kept " + turn + " locked for more than "
+                                    + H2_TAKEOVER_MILLIS + " ms");
+                        }
+                        sleep(pause);
+                        pause = Math.min(pause * 2, 200);
+                    }
+                    try {
+                        return connectH2(deadline);
+                    } finally {
+                        lock.release();
+                    }
+                } catch (IOException e) {
+                    throw new SQLException("cannot lock " + turn + ": " + e, e);
+                }
+            }
+        }
+
+        private Connection connectH2(long deadline) throws SQLException {
             long pause = 50;
             while (true) {
                 try {
                     return connect();
                 } catch (SQLException e) {
                     // any H2 opening error is retried, bounded: a damaged file fails the same way, only later
-                    if ((e.getErrorCode() != H2_ALREADY_IN_USE && e.getErrorCode() != H2_ERROR_OPENING)
+                    int code = e.getErrorCode();
+                    if ((code != H2_ALREADY_IN_USE && code != H2_ERROR_OPENING && code != H2_CONNECTION_BROKEN)
                             || System.nanoTime() > deadline) {
                         throw e;
                     }
                 }
-                try {
-                    Thread.sleep(pause + ThreadLocalRandom.current().nextLong(pause));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new SQLException("interrupted while the database file was being taken over", e);
-                }
+                sleep(pause + ThreadLocalRandom.current().nextLong(pause));
                 pause = Math.min(pause * 2, 1_000);
+            }
+        }
+
+        private static void sleep(long millis) throws SQLException {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("interrupted while the database file was being taken over", e);
             }
         }
 
