@@ -145,10 +145,17 @@ final class Durability {
         }
     }
 
-    void released(Address from, List<String> messageIds) {
-        Set<String> ids = store == null ? null : claimed.get(from);
-        if (ids != null) {
-            messageIds.forEach(ids::remove);
+    /**
+     * Messages went back to their queue; {@code delivered}: their delivery counted, which their rows then record
+     * too (without waiting), so a restart gives them the count and the redelivered flag they had.
+     */
+    void released(Address from, List<String> messageIds, boolean delivered) {
+        if (store == null) {
+            return;
+        }
+        List<RowKey> keys = keysOf(from, messageIds, true); // and stops tracking them
+        if (delivered && !keys.isEmpty()) {
+            store.countDelivery(keys);
         }
     }
 

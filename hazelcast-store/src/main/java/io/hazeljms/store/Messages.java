@@ -277,7 +277,7 @@ public final class Messages {
         }
         ReleaseResult result = broker.onKey(from.key(),
                 new ReleaseProcessor(from.subscription(), messageIds, owner, delivered));
-        durability.released(from, messageIds);
+        durability.released(from, messageIds, delivered);
         move(from, result.moves(), owner);
     }
 

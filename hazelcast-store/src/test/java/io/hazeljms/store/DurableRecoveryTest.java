@@ -118,4 +118,34 @@ class DurableRecoveryTest {
             broker.close();
         }
     }
+
+    @Test
+    void aCleanStopKeepsDeliveryCountsAndFlagsNothingElse() {
+        DestinationKey queue = DestinationKey.queue("retries");
+        try (TestCluster cluster = TestCluster.start(1)) {
+            Broker broker = new Broker(cluster.member(0), DestinationSettings.defaults(), MemberOperations.jvmDefault(),
+                    open());
+            LeaseOwner owner = new LeaseOwner(broker.nodeId(), "c1", "s1");
+            broker.messages().send(queue, List.of(message("rolled-back", true, 4), message("fresh", true, 4)));
+            for (int i = 0; i < 2; i++) { // delivered and rolled back twice
+                StoredMessage m = broker.messages().claim(queue, null, owner).message();
+                assertEquals("rolled-back", m.messageId());
+                broker.messages().release(queue, List.of(m.messageId()), owner, true);
+            }
+            broker.close();
+            cluster.terminate(cluster.member(0));
+        }
+        try (TestCluster cluster = TestCluster.start(1)) {
+            Broker broker = new Broker(cluster.member(0), DestinationSettings.defaults(), MemberOperations.jvmDefault(),
+                    open());
+            LeaseOwner owner = new LeaseOwner(broker.nodeId(), "c2", "s1");
+            StoredMessage first = broker.messages().claim(queue, null, owner).message();
+            StoredMessage second = broker.messages().claim(queue, null, owner).message();
+            assertEquals("rolled-back", first.messageId());
+            assertEquals(3, first.deliveryCount(), "its third delivery, as before the stop");
+            assertEquals("fresh", second.messageId());
+            assertEquals(1, second.deliveryCount(), "a clean stop flags nothing that was not delivered");
+            broker.close();
+        }
+    }
 }

@@ -96,6 +96,27 @@ public final class DurableStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Counts one more delivery of messages that went back to their queue, without waiting; through the deletes'
+     * writer, so it is ordered with their deletion.
+     */
+    public void countDelivery(List<RowKey> keys) {
+        List<Work.Statements> update = new ArrayList<>(1);
+        update.add(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE hjms_message SET delivery_count = delivery_count + 1"
+                    + " WHERE address = ? AND subscription = ? AND message_id = ?")) {
+                for (RowKey k : keys) {
+                    ps.setString(1, k.address());
+                    ps.setString(2, k.subscription());
+                    ps.setString(3, k.messageId());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        });
+        submit(deleter, new Work(List.of(), List.of(), update, true), "count deliveries");
+    }
+
     /** Deletes rows and returns once committed (a send that was refused after its rows were written). */
     public void forgetNow(List<RowKey> keys) {
         if (!keys.isEmpty()) {
