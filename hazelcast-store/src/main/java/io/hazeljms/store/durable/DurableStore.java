@@ -102,18 +102,7 @@ public final class DurableStore implements AutoCloseable {
      */
     public void countDelivery(List<RowKey> keys) {
         List<Work.Statements> update = new ArrayList<>(1);
-        update.add(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE hjms_message SET delivery_count = delivery_count + 1"
-                    + " WHERE address = ? AND subscription = ? AND message_id = ?")) {
-                for (RowKey k : keys) {
-                    ps.setString(1, k.address());
-                    ps.setString(2, k.subscription());
-                    ps.setString(3, k.messageId());
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-        });
+        update.add(c -> MessageTable.countDelivery(c, keys));
         submit(deleter, new Work(List.of(), List.of(), update, true), "count deliveries");
     }
 

@@ -51,11 +51,21 @@ final class MessageTable {
     }
 
     static void delete(Connection c, List<RowKey> keys) throws SQLException {
+        forEachKey(c, "DELETE FROM hjms_message WHERE address = ? AND subscription = ? AND message_id = ?", keys);
+    }
+
+    /** One more delivery counted for each row (a release that counted it). */
+    static void countDelivery(Connection c, List<RowKey> keys) throws SQLException {
+        forEachKey(c, "UPDATE hjms_message SET delivery_count = delivery_count + 1"
+                + " WHERE address = ? AND subscription = ? AND message_id = ?", keys);
+    }
+
+    /** Runs a statement whose three parameters name a row once per key, as one batch. */
+    private static void forEachKey(Connection c, String sql, List<RowKey> keys) throws SQLException {
         if (keys.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement(
-                "DELETE FROM hjms_message WHERE address = ? AND subscription = ? AND message_id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (RowKey k : keys) {
                 ps.setString(1, k.address());
                 ps.setString(2, k.subscription());
