@@ -96,6 +96,29 @@ final class MicroServer implements AutoCloseable {
     static MicroServer start(String name, Path microJar, List<String> setupCommands, String raProperties,
                              int firstHttpPort, List<String> jvmOptions, Duration timeout, Path... archives)
             throws IOException, InterruptedException {
+        try {
+            return startOnce(name, microJar, setupCommands, raProperties, firstHttpPort, jvmOptions, timeout,
+                    archives);
+        } catch (StartHung e) {
+            // Payara 7's own start sometimes deadlocks in HK2 before deploying anything (its thread dump shows the
+            // run-level threads parked on the service locator's lock): that is the platform, so start it once more
+            System.out.println(e.getMessage() + "; starting it once more");
+            return startOnce(name + "-again", microJar, setupCommands, raProperties, firstHttpPort, jvmOptions,
+                    timeout, archives);
+        }
+    }
+
+    /** A Micro that printed no "ready" line within the timeout; its threads are dumped next to its log. */
+    static final class StartHung extends IllegalStateException {
+        StartHung(String message) {
+            super(message);
+        }
+    }
+
+    private static MicroServer startOnce(String name, Path microJar, List<String> setupCommands,
+                                         String raProperties, int firstHttpPort, List<String> jvmOptions,
+                                         Duration timeout, Path... archives)
+            throws IOException, InterruptedException {
         Path logDir = logDir();
         Files.createDirectories(logDir);
         int port = freePortFrom(firstHttpPort);
@@ -145,7 +168,7 @@ final class MicroServer implements AutoCloseable {
         } catch (TimeoutException e) {
             Path threads = micro.dumpThreads(logDir.resolve(name + "-threads.txt"));
             micro.close();
-            throw new IllegalStateException("Micro " + name + " not ready after " + timeout + "; see " + logFile
+            throw new StartHung("Micro " + name + " not ready after " + timeout + "; see " + logFile
                     + " and its threads at that moment in " + threads);
         }
     }
