@@ -100,15 +100,16 @@ final class MicroServer implements AutoCloseable {
             return startOnce(name, microJar, setupCommands, raProperties, firstHttpPort, jvmOptions, timeout,
                     archives);
         } catch (StartHung e) {
-            // Payara 7's own start sometimes deadlocks in HK2 before deploying anything (its thread dump shows the
-            // run-level threads parked on the service locator's lock): that is the platform, so start it once more
+            // Payara's own start sometimes deadlocks in HK2 (Payara 7: run-level threads parked on the service
+            // locator's lock) or dies in it (Payara 6: a ConcurrentModificationException in its metrics service),
+            // both seen in CI on a loaded machine: that is the platform, so start it once more
             System.out.println(e.getMessage() + "; starting it once more");
             return startOnce(name + "-again", microJar, setupCommands, raProperties, firstHttpPort, jvmOptions,
                     timeout, archives);
         }
     }
 
-    /** A Micro that printed no "ready" line within the timeout; its threads are dumped next to its log. */
+    /** A Micro that exited, or printed no "ready" line within the timeout (its threads dumped next to its log). */
     static final class StartHung extends IllegalStateException {
         StartHung(String message) {
             super(message);
@@ -164,7 +165,7 @@ final class MicroServer implements AutoCloseable {
             return micro;
         } catch (ExecutionException e) {
             micro.close();
-            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+            throw new StartHung(e.getCause().getMessage()); // also Payara's own: e.g. its metrics service failing
         } catch (TimeoutException e) {
             Path threads = micro.dumpThreads(logDir.resolve(name + "-threads.txt"));
             micro.close();
