@@ -67,6 +67,12 @@ public final class Subscriptions {
         broker.onKey(topic.encode(), new DetachProcessor(subscription, consumerId));
     }
 
+    /** The topic of a durable subscription, or null when there is none of that name. */
+    public DestinationKey topicOf(String subscription) {
+        String topicKey = durableIndex.get(subscription);
+        return topicKey == null ? null : DestinationKey.parse(topicKey);
+    }
+
     /** Deletes a durable subscription by name, wherever its topic is. */
     public UnsubscribeOutcome unsubscribe(String subscription) {
         String topicKey = durableIndex.get(subscription);

@@ -10,14 +10,14 @@ import io.hazeljms.jms.config.DestinationPolicy;
 import io.hazeljms.jms.config.ProviderConfig;
 import io.hazeljms.jms.destination.HazelcastDestination;
 import io.hazeljms.jms.message.DeserializationPolicy;
-import io.hazeljms.store.Broker;
-import io.hazeljms.store.DestinationKey;
-import io.hazeljms.store.DestinationSettings;
+import io.hazeljms.jms.security.Identity;
+import io.hazeljms.jms.security.Security;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSRuntimeException;
+import jakarta.jms.JMSSecurityException;
 import jakarta.jms.QueueConnection;
 import jakarta.jms.QueueConnectionFactory;
 import jakarta.jms.TopicConnection;
@@ -30,7 +30,6 @@ import jakarta.jms.XAQueueConnectionFactory;
 import jakarta.jms.XATopicConnection;
 import jakarta.jms.XATopicConnectionFactory;
 
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -52,11 +51,17 @@ public class HazelcastConnectionFactory implements ConnectionFactory, QueueConne
 
     private final ProviderConfig config;
     private final DeserializationPolicy deserialization;
+    private final Security security;
     private HazelcastNode node;
 
+    /**
+     * @throws io.hazeljms.jms.config.InvalidConfigurationException when the security settings, or the user and
+     *         grant files they name, are bad
+     */
     public HazelcastConnectionFactory(ProviderConfig config) {
         this.config = Objects.requireNonNull(config, "config");
         this.deserialization = DeserializationPolicy.parse(config.objectMessageAllowList());
+        this.security = Security.of(config);
     }
 
     /** A factory on an instance the application owns (member or client): left running on {@link #close()}. */
@@ -76,16 +81,7 @@ public class HazelcastConnectionFactory implements ConnectionFactory, QueueConne
      * @return what changed, one "setting old → new" each; empty when the destination already had the policy
      */
     public DestinationPolicy.Update applyPolicy(HazelcastDestination destination, DestinationPolicy policy) {
-        Broker broker = node().broker();
-        DestinationKey key = destination.key();
-        DestinationSettings current = broker.administration().settings(key);
-        boolean exists = current != null;
-        DestinationSettings base = exists ? current : broker.defaults();
-        List<String> changes = policy.changesTo(base);
-        if (!exists || !changes.isEmpty()) {
-            broker.administration().createDestination(key, policy.applyTo(base));
-        }
-        return new DestinationPolicy.Update(!exists, changes);
+        return policy.applyOn(node().broker(), destination.key());
     }
 
     /** The node connections use, started on first need. */
@@ -98,21 +94,31 @@ public class HazelcastConnectionFactory implements ConnectionFactory, QueueConne
 
     @Override
     public Connection createConnection() throws JMSException {
-        return connect(null);
+        return connect(null, null, null);
     }
 
-    /** User and password are not checked: the cluster's network is the trust boundary (see README, limits). */
+    /**
+     * A connection acting for {@code userName}, once the configured authenticator accepts the password.
+     *
+     * @throws JMSSecurityException when it does not (or, without a user, when no defaultUser is configured)
+     */
     @Override
     public Connection createConnection(String userName, String password) throws JMSException {
-        return connect(null);
+        return connect(null, userName, password);
     }
 
     /** Creates a connection with a preset client ID (it cannot be changed afterwards). */
     public Connection createConnection(String clientId) throws JMSException {
-        return connect(clientId);
+        return connect(clientId, null, null);
     }
 
-    private HazelcastConnection connect(String clientId) throws JMSException {
+    /** Creates a connection for {@code userName} with a preset client ID (it cannot be changed afterwards). */
+    public Connection createConnection(String userName, String password, String clientId) throws JMSException {
+        return connect(clientId, userName, password);
+    }
+
+    private HazelcastConnection connect(String clientId, String userName, String password) throws JMSException {
+        Identity identity = security.login(userName, password);
         HazelcastNode current;
         try {
             current = node();
@@ -123,7 +129,7 @@ public class HazelcastConnectionFactory implements ConnectionFactory, QueueConne
             throw jms;
         }
         return new HazelcastConnection(current.broker(), deserialization, config.backlogPolicy(), config.prefetch(),
-                config.asyncNonPersistentSends(), clientId);
+                config.asyncNonPersistentSends(), clientId, security, identity);
     }
 
     @Override
@@ -153,12 +159,18 @@ public class HazelcastConnectionFactory implements ConnectionFactory, QueueConne
 
     @Override
     public JMSContext createContext(String userName, String password) {
-        return createContext(JMSContext.AUTO_ACKNOWLEDGE);
+        return createContext(userName, password, JMSContext.AUTO_ACKNOWLEDGE);
     }
 
+    /** @throws jakarta.jms.JMSSecurityRuntimeException when the credentials are refused */
     @Override
     public JMSContext createContext(String userName, String password, int sessionMode) {
-        return createContext(sessionMode);
+        HazelcastJMSContext.validSessionMode(sessionMode);
+        try {
+            return new HazelcastJMSContext(connect(null, userName, password), sessionMode);
+        } catch (JMSException e) {
+            throw RuntimeExceptions.of(e);
+        }
     }
 
     /**
@@ -169,12 +181,7 @@ public class HazelcastConnectionFactory implements ConnectionFactory, QueueConne
      */
     @Override
     public JMSContext createContext(int sessionMode) {
-        HazelcastJMSContext.validSessionMode(sessionMode);
-        try {
-            return new HazelcastJMSContext(connect(null), sessionMode);
-        } catch (JMSException e) {
-            throw RuntimeExceptions.of(e);
-        }
+        return createContext(null, null, sessionMode);
     }
 
     // --- XA ---------------------------------------------------------------------------------------------------
@@ -182,33 +189,33 @@ public class HazelcastConnectionFactory implements ConnectionFactory, QueueConne
     /** A connection whose {@code createXASession()} makes XA sessions (it makes ordinary sessions too). */
     @Override
     public XAConnection createXAConnection() throws JMSException {
-        return connect(null);
+        return connect(null, null, null);
     }
 
-    /** User and password are not checked, as for {@link #createConnection(String, String)}. */
+    /** Authenticated as {@link #createConnection(String, String)}. */
     @Override
     public XAConnection createXAConnection(String userName, String password) throws JMSException {
-        return connect(null);
+        return connect(null, userName, password);
     }
 
     @Override
     public XAQueueConnection createXAQueueConnection() throws JMSException {
-        return connect(null);
+        return connect(null, null, null);
     }
 
     @Override
     public XAQueueConnection createXAQueueConnection(String userName, String password) throws JMSException {
-        return connect(null);
+        return connect(null, userName, password);
     }
 
     @Override
     public XATopicConnection createXATopicConnection() throws JMSException {
-        return connect(null);
+        return connect(null, null, null);
     }
 
     @Override
     public XATopicConnection createXATopicConnection(String userName, String password) throws JMSException {
-        return connect(null);
+        return connect(null, userName, password);
     }
 
     /**
@@ -220,17 +227,17 @@ public class HazelcastConnectionFactory implements ConnectionFactory, QueueConne
      */
     @Override
     public XAJMSContext createXAContext() {
+        return createXAContext(null, null);
+    }
+
+    /** Authenticated as {@link #createContext(String, String)}. */
+    @Override
+    public XAJMSContext createXAContext(String userName, String password) {
         try {
-            return new HazelcastXAJMSContext(connect(null));
+            return new HazelcastXAJMSContext(connect(null, userName, password));
         } catch (JMSException e) {
             throw RuntimeExceptions.of(e);
         }
-    }
-
-    /** User and password are not checked, as for {@link #createContext(String, String)}. */
-    @Override
-    public XAJMSContext createXAContext(String userName, String password) {
-        return createXAContext();
     }
 
     /** Shuts down the node if this factory started it. Open connections stop working. */

@@ -70,6 +70,28 @@ public enum ProviderError {
             "Set subscriptionDurability to Durable or NonDurable."),
     DURABLE_STORE_INVALID("HJMS-CFG-027", "durableStore %s, was '%s'",
             "Set durableStore to embedded, off, or a jdbc:postgresql://host:port/db?user=… (or jdbc:h2:) URL."),
+    AUTHENTICATOR_INVALID("HJMS-CFG-028", "authenticator %s, was '%s'",
+            "Set authenticator to none, users, jaas, or the class name of an io.hazeljms.jms.security.Authenticator."),
+    SECURITY_CONFIG_INVALID("HJMS-CFG-029", "%s",
+            "Fix the user list or grant the message names (README, Security, gives the formats)."),
+    AUTHENTICATOR_UNUSABLE("HJMS-CFG-030", "cannot use authenticator class %s: %s",
+            "Name a public class with a public no-argument constructor that implements "
+                    + "io.hazeljms.jms.security.Authenticator, visible to the provider's class loader."),
+
+    // --- security --------------------------------------------------------------------------------------------------
+    AUTHENTICATION_FAILED("HJMS-SEC-001", "user '%s' is not let in: unknown user or wrong password",
+            "Connect with a user and password the factory's authenticator accepts."),
+    CREDENTIALS_REQUIRED("HJMS-SEC-002", "this connection factory lets in only connections with a user and password "
+            + "(its authenticator is %s and no defaultUser is set)",
+            "Pass a user and password (createConnection(user, password), createContext(user, password)), or set "
+                    + "defaultUser for connections made without credentials."),
+    PERMISSION_DENIED("HJMS-SEC-003", "user '%s' (roles %s) may not %s %s: no grant gives one of its roles "
+            + "permission '%s' there; nothing was done",
+            "Grant one of the user's roles the permission on the destination (setting permissions or "
+                    + "permissionsFile), or use another user."),
+    JAAS_ENTRY_UNUSABLE("HJMS-SEC-004", "cannot use JAAS login configuration entry '%s': %s",
+            "Name an entry of the JVM's JAAS login configuration (java.security.auth.login.config) in "
+                    + "jaasConfiguration."),
 
     // --- connection, context -----------------------------------------------------------------------------------
     CLIENT_ID_TOO_LATE("HJMS-CONN-001", "the client ID can only be set right after the connection is created, "
@@ -94,6 +116,9 @@ public enum ProviderError {
             "Check the cluster members; open a new connection once the cluster is reachable again."),
     TEMPORARY_IN_USE("HJMS-CONN-010", "temporary destination %s still has a consumer: close it before delete()",
             "Close the temporary destination's consumers, then delete it."),
+    DELETE_TEMPORARY_BY_NAME("HJMS-CONN-020", "temporary destination %s is deleted with its own delete() by the "
+            + "connection that created it",
+            "Call delete() on the TemporaryQueue or TemporaryTopic in the connection that created it."),
     TEMPORARY_OF_OTHER_CONNECTION("HJMS-CONN-011", "temporary destination %s belongs to another connection "
             + "(or was deleted): only its creator may consume from it",
             "Consume a temporary destination only on the connection that created it."),

@@ -3,11 +3,15 @@ package io.hazeljms.jms.client;
 import com.hazelcast.core.LifecycleEvent;
 import io.hazeljms.jms.ProviderError;
 import io.hazeljms.jms.config.BacklogPolicy;
+import io.hazeljms.jms.config.DestinationPolicy;
 import io.hazeljms.jms.destination.HazelcastDestination;
 import io.hazeljms.jms.destination.HazelcastTemporaryQueue;
 import io.hazeljms.jms.destination.HazelcastTemporaryTopic;
 import io.hazeljms.jms.destination.TemporaryDestinationOwner;
 import io.hazeljms.jms.message.DeserializationPolicy;
+import io.hazeljms.jms.security.Identity;
+import io.hazeljms.jms.security.Permission;
+import io.hazeljms.jms.security.Security;
 import io.hazeljms.store.Broker;
 import io.hazeljms.store.DestinationSettings;
 import io.hazeljms.store.LeaseOwner;
@@ -62,6 +66,7 @@ public class HazelcastConnection implements QueueConnection, TopicConnection, XA
     private final BacklogPolicy backlogPolicy;
     private final int prefetch;
     private final boolean asyncNonPersistentSends;
+    private final DestinationAccess access;
     /** Tells the exception listener of problems found in the background, one at a time, in order. */
     private final ThreadPoolExecutor reports = new ThreadPoolExecutor(0, 1, 10, TimeUnit.SECONDS,
             new LinkedBlockingQueue<>(), r -> {
@@ -87,9 +92,11 @@ public class HazelcastConnection implements QueueConnection, TopicConnection, XA
     private volatile ExceptionListener exceptionListener;
 
     public HazelcastConnection(Broker broker, DeserializationPolicy deserialization, BacklogPolicy backlogPolicy,
-                               int prefetch, boolean asyncNonPersistentSends, String defaultClientId)
+                               int prefetch, boolean asyncNonPersistentSends, String defaultClientId,
+                               Security security, Identity identity)
             throws JMSException {
         this.broker = broker;
+        this.access = new DestinationAccess(security, identity, broker);
         this.deserialization = deserialization;
         this.backlogPolicy = backlogPolicy;
         this.prefetch = prefetch;
@@ -105,6 +112,11 @@ public class HazelcastConnection implements QueueConnection, TopicConnection, XA
 
     Broker broker() {
         return broker;
+    }
+
+    /** Who this connection acts for, and what that identity may do. */
+    public DestinationAccess access() {
+        return access;
     }
 
     DeserializationPolicy deserialization() {
@@ -501,6 +513,61 @@ public class HazelcastConnection implements QueueConnection, TopicConnection, XA
             throw JmsExceptions.wrap("deleting a temporary destination", e);
         }
         temporaryDestinations.remove(destination);
+    }
+
+    // --- administration, as this connection's user (permissions manage and deleteDestination) ------------------
+
+    /**
+     * Gives a destination the settings {@code policy} names, keeping its others (or creating it with this node's
+     * defaults and the policy). Cluster-wide.
+     *
+     * @throws jakarta.jms.JMSSecurityException unless the user may manage the destination
+     */
+    public DestinationPolicy.Update applyPolicy(Destination destination, DestinationPolicy policy) throws JMSException {
+        checkOpen();
+        HazelcastDestination target = HazelcastDestination.of(destination);
+        access.require(Permission.MANAGE, target);
+        try {
+            return policy.applyOn(broker, target.key());
+        } catch (RuntimeException e) {
+            throw JmsExceptions.wrap("applying a policy to " + target, e);
+        }
+    }
+
+    /**
+     * Deletes the messages waiting on a queue (not those in flight); returns how many.
+     *
+     * @throws jakarta.jms.JMSSecurityException unless the user may manage the queue
+     */
+    public int purge(Queue queue) throws JMSException {
+        checkOpen();
+        HazelcastDestination target = HazelcastDestination.of(queue);
+        access.require(Permission.MANAGE, target);
+        try {
+            return broker.administration().purge(target.key());
+        } catch (RuntimeException e) {
+            throw JmsExceptions.wrap("purging " + target, e);
+        }
+    }
+
+    /**
+     * Deletes a queue or topic with every message and subscription it holds; true if it existed. Temporary
+     * destinations are deleted with their {@code delete()}.
+     *
+     * @throws jakarta.jms.JMSSecurityException unless the user may delete the destination
+     */
+    public boolean deleteDestination(Destination destination) throws JMSException {
+        checkOpen();
+        HazelcastDestination target = HazelcastDestination.of(destination);
+        if (target.isTemporary()) {
+            throw new InvalidDestinationException(ProviderError.DELETE_TEMPORARY_BY_NAME.text(target.getName()));
+        }
+        access.require(Permission.DELETE_DESTINATION, target);
+        try {
+            return broker.administration().deleteDestination(target.key());
+        } catch (RuntimeException e) {
+            throw JmsExceptions.wrap("deleting " + target, e);
+        }
     }
 
     /** Refuses consumers on temporary destinations of other connections (spec 6.2.2). */

@@ -1,6 +1,7 @@
 package io.hazeljms.jms.client;
 
 import io.hazeljms.jms.ProviderError;
+import io.hazeljms.jms.security.Permission;
 import io.hazeljms.jms.destination.HazelcastDestination;
 import io.hazeljms.store.Address;
 import io.hazeljms.store.DestinationKey;
@@ -70,6 +71,10 @@ public class HazelcastMessageConsumer implements QueueReceiver, TopicSubscriber 
             if (subscription != null && (subscription.durable() || subscription.shared())) {
                 throw new InvalidDestinationException(ProviderError.SUBSCRIPTION_ON_TEMPORARY_TOPIC.text());
             }
+        }
+        connection.access().requireUse(Permission.CONSUME, destination);
+        if (subscription != null && subscription.durable()) {
+            connection.access().require(Permission.CREATE_DURABLE, destination);
         }
         this.prefetch = connection.prefetch();
         DestinationKey key = destination.key();

@@ -1,6 +1,7 @@
 package io.hazeljms.jms.client;
 
 import io.hazeljms.jms.ProviderError;
+import io.hazeljms.jms.security.Permission;
 import io.hazeljms.jms.destination.HazelcastDestination;
 import io.hazeljms.jms.message.MessageImpl;
 import io.hazeljms.store.StoredMessage;
@@ -250,6 +251,7 @@ public class HazelcastMessageProducer implements QueueSender, TopicPublisher {
         }
         ProducerSettings.validDeliveryMode(mode);
         ProducerSettings.validPriority(prio);
+        session.connection().access().requireUse(Permission.SEND, target);
         ProducerSettings current = settings;
         long deliveryDelay = current.deliveryDelay();
         long now = System.currentTimeMillis();

@@ -1,6 +1,7 @@
 package io.hazeljms.jms.client;
 
 import io.hazeljms.jms.ProviderError;
+import io.hazeljms.jms.security.Permission;
 import io.hazeljms.jms.destination.HazelcastDestination;
 import io.hazeljms.jms.destination.HazelcastQueue;
 import io.hazeljms.jms.destination.HazelcastTopic;
@@ -541,6 +542,7 @@ public class HazelcastSession implements QueueSession, TopicSession {
     public QueueBrowser createBrowser(Queue queue, String messageSelector) throws JMSException {
         checkOpen();
         HazelcastDestination target = HazelcastDestination.of(queue);
+        connection.access().require(Permission.BROWSE, target);
         HazelcastQueueBrowser browser = new HazelcastQueueBrowser(this, (Queue) target, messageSelector);
         browsers.add(browser);
         return browser;

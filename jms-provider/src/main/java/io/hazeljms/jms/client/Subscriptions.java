@@ -1,6 +1,9 @@
 package io.hazeljms.jms.client;
 
 import io.hazeljms.jms.ProviderError;
+import io.hazeljms.jms.destination.HazelcastTopic;
+import io.hazeljms.jms.security.Permission;
+import io.hazeljms.store.DestinationKey;
 import io.hazeljms.store.SubscribeOutcome;
 import io.hazeljms.store.UnsubscribeOutcome;
 import jakarta.jms.IllegalStateException;
@@ -69,9 +72,14 @@ final class Subscriptions {
         if (name == null || name.isEmpty()) {
             throw new InvalidDestinationException(ProviderError.SUBSCRIPTION_NAME_EMPTY.text());
         }
+        String storeName = durableName(session.connection().clientIdOrNull(), name);
         UnsubscribeOutcome outcome;
         try {
-            outcome = session.connection().broker().subscriptions().unsubscribe(durableName(session.connection().clientIdOrNull(), name));
+            DestinationKey topic = session.connection().broker().subscriptions().topicOf(storeName);
+            if (topic != null) {
+                session.connection().access().require(Permission.DELETE_DURABLE, new HazelcastTopic(topic.name()));
+            }
+            outcome = session.connection().broker().subscriptions().unsubscribe(storeName);
         } catch (RuntimeException e) {
             throw JmsExceptions.wrap("unsubscribe " + name, e);
         }

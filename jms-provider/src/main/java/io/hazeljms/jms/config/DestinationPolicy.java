@@ -124,6 +124,21 @@ public final class DestinationPolicy {
         return value == null ? "(none)" : value.toString();
     }
 
+    /**
+     * Gives a destination these settings, keeping the others it has (or the broker's defaults when it does not
+     * exist yet, then it is created). Cluster-wide.
+     */
+    public Update applyOn(io.hazeljms.store.Broker broker, io.hazeljms.store.DestinationKey key) {
+        DestinationSettings current = broker.administration().settings(key);
+        boolean exists = current != null;
+        DestinationSettings base = exists ? current : broker.defaults();
+        List<String> changes = changesTo(base);
+        if (!exists || !changes.isEmpty()) {
+            broker.administration().createDestination(key, applyTo(base));
+        }
+        return new Update(!exists, changes);
+    }
+
     @Override
     public String toString() {
         return values.toString();

@@ -2,6 +2,7 @@ package io.hazeljms.jms.config;
 
 import com.hazelcast.core.HazelcastInstance;
 import io.hazeljms.jms.ProviderError;
+import io.hazeljms.jms.security.Authenticator;
 import io.hazeljms.store.DestinationSettings;
 import io.hazeljms.store.MemberOperations;
 
@@ -34,11 +35,14 @@ public final class ProviderConfig {
     private final SettingValues values;
     private final HazelcastInstance instance;
     private final javax.sql.DataSource dataSource;
+    private final Authenticator authenticator;
 
-    private ProviderConfig(SettingValues values, HazelcastInstance instance, javax.sql.DataSource dataSource) {
+    private ProviderConfig(SettingValues values, HazelcastInstance instance, javax.sql.DataSource dataSource,
+                           Authenticator authenticator) {
         this.values = values;
         this.instance = instance;
         this.dataSource = dataSource;
+        this.authenticator = authenticator;
     }
 
     public static Builder builder() {
@@ -54,6 +58,7 @@ public final class ProviderConfig {
         Builder b = new Builder(values.copy());
         b.instance = instance;
         b.dataSource = dataSource;
+        b.authenticator = authenticator;
         return b;
     }
 
@@ -131,6 +136,9 @@ public final class ProviderConfig {
     /** What the data source was looked up as, for messages. */
     public String durableStoreDataSourceName() { return blankToNull(values.get(DURABLE_STORE_DATA_SOURCE)); }
 
+    /** An authenticator handed in (plain Java), used instead of {@link Settings#AUTHENTICATOR}; or null. */
+    public Authenticator authenticator() { return authenticator; }
+
     /** The member hot path chosen; null when unset, so the store's JVM default applies. */
     public MemberOperations memberOperations() {
         String value = values.get(MEMBER_OPERATIONS);
@@ -163,6 +171,7 @@ public final class ProviderConfig {
         private final SettingValues values;
         private HazelcastInstance instance;
         private javax.sql.DataSource dataSource;
+        private Authenticator authenticator;
 
         private Builder(SettingValues values) {
             this.values = values;
@@ -244,6 +253,32 @@ public final class ProviderConfig {
             return with(DURABLE_STORE_DATA_SOURCE, Objects.requireNonNullElse(name, ""));
         }
 
+        /** See {@link Settings#AUTHENTICATOR}: none, users, jaas or a class name. */
+        public Builder authenticator(String choice) { return with(AUTHENTICATOR, Objects.requireNonNullElse(choice, "none")); }
+
+        /** An authenticator of the application's own, used instead of {@link Settings#AUTHENTICATOR}. */
+        public Builder authenticator(Authenticator custom) {
+            authenticator = Objects.requireNonNull(custom, "authenticator");
+            return this;
+        }
+
+        /** See {@link Settings#USERS}: {@code user:passwordHash:role,role} entries separated by ';'. */
+        public Builder users(String entries) { return with(USERS, Objects.requireNonNullElse(entries, "")); }
+
+        public Builder usersFile(String path) { return with(USERS_FILE, Objects.requireNonNullElse(path, "")); }
+
+        public Builder jaasConfiguration(String entry) { return with(JAAS_CONFIGURATION, entry); }
+
+        /** See {@link Settings#DEFAULT_USER}; blank: connections without credentials are refused. */
+        public Builder defaultUser(String user) { return with(DEFAULT_USER, Objects.requireNonNullElse(user, "")); }
+
+        public Builder defaultRoles(String roles) { return with(DEFAULT_ROLES, Objects.requireNonNullElse(roles, "")); }
+
+        /** See {@link Settings#PERMISSIONS}: {@code pattern permission,permission role,role} grants separated by ';'. */
+        public Builder permissions(String grants) { return with(PERMISSIONS, Objects.requireNonNullElse(grants, "")); }
+
+        public Builder permissionsFile(String path) { return with(PERMISSIONS_FILE, Objects.requireNonNullElse(path, "")); }
+
         public Builder embedded() { return mode(Mode.EMBEDDED); }
 
         public Builder client(List<String> addresses) {
@@ -294,7 +329,7 @@ public final class ProviderConfig {
             if (!problems.isEmpty()) {
                 throw new InvalidConfigurationException(problems);
             }
-            return new ProviderConfig(values.copy(), instance, dataSource);
+            return new ProviderConfig(values.copy(), instance, dataSource, authenticator);
         }
     }
 }

@@ -144,6 +144,53 @@ public final class Settings {
                 : "must be 'embedded', 'off' or a jdbc:postgresql: or jdbc:h2: URL";
     }
 
+    // --- security: who may connect, and what they may touch (README, Security) -------------------------------------
+
+    public static final Setting<String> AUTHENTICATOR = Setting.text("authenticator", "none").in(JAVA, RESOURCE_ADAPTER)
+            .rule(ProviderError.AUTHENTICATOR_INVALID, v -> v.trim().matches("none|users|jaas|[\\p{L}_$][\\p{L}\\p{N}_$.]*")
+                    ? null : "must be none, users, jaas or a class name")
+            .describe("who may connect: none (security off: every connection may do everything), users (the users "
+                    + "and usersFile lists), jaas (the JAAS login configuration entry jaasConfiguration), or the class "
+                    + "name of an io.hazeljms.jms.security.Authenticator");
+
+    public static final Setting<String> USERS = Setting.text("users", "").in(JAVA, RESOURCE_ADAPTER)
+            .describe("authenticator users: user:passwordHash:role,role entries separated by ';' (hash a password "
+                    + "with java -cp hazeljms-jms-provider.jar io.hazeljms.jms.security.PasswordHash)");
+
+    public static final Setting<String> USERS_FILE = Setting.text("usersFile", "").in(JAVA, RESOURCE_ADAPTER)
+            .describe("authenticator users: a file of user:passwordHash:role,role lines (# comments), read at start, "
+                    + "in addition to users");
+
+    public static final Setting<String> JAAS_CONFIGURATION = Setting.text("jaasConfiguration", "hazeljms")
+            .in(JAVA, RESOURCE_ADAPTER)
+            .describe("authenticator jaas: the entry of the JVM's JAAS login configuration to log in with; roles are "
+                    + "the names of the subject's other principals");
+
+    public static final Setting<String> DEFAULT_USER = Setting.text("defaultUser", "").in(JAVA, RESOURCE_ADAPTER)
+            .describe("with an authenticator: the user a connection made without credentials acts as (not "
+                    + "authenticated); blank: such connections are refused with JMSSecurityException");
+
+    public static final Setting<String> DEFAULT_ROLES = Setting.text("defaultRoles", "").in(JAVA, RESOURCE_ADAPTER)
+            .describe("comma-separated roles of defaultUser");
+
+    public static final Setting<String> PERMISSIONS = Setting.text("permissions", "").in(JAVA, RESOURCE_ADAPTER)
+            .describe("with an authenticator: grants 'pattern permission,permission role,role' separated by ';'; "
+                    + "patterns are destination names with * (one word) and # (any words), optionally prefixed "
+                    + "queue: or topic:; permissions send, consume, browse, createDestination, deleteDestination, "
+                    + "createDurable, deleteDurable, manage or *; what no grant allows is refused. No grants at all: "
+                    + "every connection that got in may do everything");
+
+    public static final Setting<String> PERMISSIONS_FILE = Setting.text("permissionsFile", "").in(JAVA, RESOURCE_ADAPTER)
+            .describe("grants as in permissions, one per line (# comments), read at start, in addition to "
+                    + "permissions");
+
+    public static final Setting<String> USER = Setting.text("user", "").in(CONNECTION_FACTORY, ACTIVATION_SPEC)
+            .describe("the user connections of this factory, or this MDB's connection, log in as when the "
+                    + "application and the container give no credentials");
+
+    public static final Setting<String> PASSWORD = Setting.text("password", "").in(CONNECTION_FACTORY, ACTIVATION_SPEC)
+            .describe("the password of user");
+
     // --- destination policy: defaults of destinations created from this node, or one MDB's destination ---------
 
     public static final Setting<Integer> MAX_DELIVERY_ATTEMPTS = Setting.integer("maxDeliveryAttempts",
