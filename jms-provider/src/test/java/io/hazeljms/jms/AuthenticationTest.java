@@ -153,7 +153,7 @@ class AuthenticationTest {
         InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
                 () -> new HazelcastConnectionFactory(ProviderConfig.builder().instance(cluster.member(0))
                         .authenticator("users").users("carol:plaintext:admin")
-                        .permissions("orders.# sned producer")
+                        .permissions("sned orders.# producer")
                         .permissionsFile(dir.resolve("missing.txt").toString()).build()));
         assertEquals(List.of("users", "permissions", "permissionsFile"), e.settings().stream().sorted(
                 (a, b) -> List.of("users", "permissions", "permissionsFile").indexOf(a)

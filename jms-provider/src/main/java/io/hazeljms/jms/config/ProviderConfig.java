@@ -274,7 +274,7 @@ public final class ProviderConfig {
 
         public Builder defaultRoles(String roles) { return with(DEFAULT_ROLES, Objects.requireNonNullElse(roles, "")); }
 
-        /** See {@link Settings#PERMISSIONS}: {@code pattern permission,permission role,role} grants separated by ';'. */
+        /** See {@link Settings#PERMISSIONS}: {@code permission,permission pattern role,role} grants separated by ';'. */
         public Builder permissions(String grants) { return with(PERMISSIONS, Objects.requireNonNullElse(grants, "")); }
 
         public Builder permissionsFile(String path) { return with(PERMISSIONS_FILE, Objects.requireNonNullElse(path, "")); }

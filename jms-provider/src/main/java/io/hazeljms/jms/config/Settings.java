@@ -174,7 +174,8 @@ public final class Settings {
             .describe("comma-separated roles of defaultUser");
 
     public static final Setting<String> PERMISSIONS = Setting.text("permissions", "").in(JAVA, RESOURCE_ADAPTER)
-            .describe("with an authenticator: grants 'pattern permission,permission role,role' separated by ';'; "
+            .describe("with an authenticator: grants 'permission,permission pattern role,role' (send orders.# "
+                    + "writers) separated by ';'; "
                     + "patterns are destination names with * (one word) and # (any words), optionally prefixed "
                     + "queue: or topic:; permissions send, consume, browse, createDestination, deleteDestination, "
                     + "createDurable, deleteDurable, manage or *; what no grant allows is refused. No grants at all: "

@@ -7,8 +7,9 @@ import java.util.Set;
 
 /**
  * Which roles hold which permissions on which destinations: grants of the form
- * {@code pattern permission,permission role,role} (whitespace between the three; {@code *} as the permission list
- * grants all), one per line of a file or per {@code ;} inline. Whatever no grant allows is refused.
+ * {@code permission,permission pattern role,role} ("send orders.# writers"; whitespace between the three;
+ * {@code *} as the permission list grants all), one per line of a file ({@code #} starts a comment) or per
+ * {@code ;} inline. Whatever no grant allows is refused.
  */
 public final class AccessRules {
 
@@ -32,16 +33,16 @@ public final class AccessRules {
             String[] parts = entry.trim().split("\\s+");
             if (parts.length != 3) {
                 throw new IllegalArgumentException(source + ": grant '" + entry
-                        + "' is not 'pattern permission[,permission] role[,role]'");
+                        + "' is not 'permission[,permission] pattern role[,role]'");
             }
             DestinationPattern pattern;
             try {
-                pattern = DestinationPattern.parse(parts[0]);
+                pattern = DestinationPattern.parse(parts[1]);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(source + ": grant '" + entry + "': " + e.getMessage());
             }
             Set<Permission> permissions = EnumSet.noneOf(Permission.class);
-            for (String label : UserList.csv(parts[1])) {
+            for (String label : UserList.csv(parts[0])) {
                 if (label.equals("*")) {
                     permissions.addAll(EnumSet.allOf(Permission.class));
                 } else {
