@@ -123,6 +123,12 @@ public final class Broker {
             hz.getCluster().addMembershipListener(listener);
             hz.getClientService().addClientListener(listener);
         }
+        if (hz.getLocalEndpoint() instanceof Member && !hz.getUserContext().containsKey(ClusterEventsLog.REGISTERED_KEY)) {
+            ClusterEventsLog log = new ClusterEventsLog();
+            log.setHazelcastInstance(hz);
+            hz.getCluster().addMembershipListener(log);
+            hz.getPartitionService().addMigrationListener(log);
+        }
     }
 
     public HazelcastInstance hazelcast() {

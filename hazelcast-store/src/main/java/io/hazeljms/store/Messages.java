@@ -38,6 +38,7 @@ public final class Messages {
     private final StoreCalls calls;
     private final DestinationSettings defaults;
     private final Durability durability;
+    private final MoveLog moveLog = new MoveLog();
 
     Messages(Broker broker, IMap<String, DestinationState> destinations, DestinationSignals signals,
              PublicApiHotPath publicApi, HotPath hotPath, StoreCalls calls) {
@@ -312,6 +313,7 @@ public final class Messages {
             byTarget.computeIfAbsent(m.destination(), t -> new ArrayList<>()).add(m);
         }
         List<String> ids = new ArrayList<>();
+        Map<String, List<StoredMessage>> moved = new LinkedHashMap<>();
         byTarget.forEach((target, messages) -> {
             SendOutcome stored = send(DestinationKey.parse(target), messages);
             if (stored.isRefused()) {
@@ -319,7 +321,9 @@ public final class Messages {
                 return;
             }
             messages.forEach(m -> ids.add(m.messageId()));
+            moved.put(target, messages);
         });
         acknowledge(source, ids, owner);
+        moved.forEach((target, messages) -> moveLog.moved(source.toString(), target, messages));
     }
 }

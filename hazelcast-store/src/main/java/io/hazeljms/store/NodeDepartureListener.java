@@ -152,8 +152,12 @@ public final class NodeDepartureListener implements MembershipListener, ClientLi
         // first what it committed: the messages it acknowledged must go, not come back
         TransactionCommits.completeAbandoned(hz, nodeId);
         LeaseOwner owner = new LeaseOwner(nodeId, "", "");
-        hz.<String, DestinationState>getMap(StoreConfig.DESTINATIONS_MAP)
-                .executeOnEntries(new ReleaseOwnerProcessor(owner, LeaseOwner.Scope.NODE));
+        int released = hz.<String, DestinationState>getMap(StoreConfig.DESTINATIONS_MAP)
+                .executeOnEntries(new ReleaseOwnerProcessor(owner, LeaseOwner.Scope.NODE))
+                .values().stream().mapToInt(n -> n == null ? 0 : n).sum();
+        if (released > 0) {
+            LOG.info(StoreError.DEPARTED_RELEASED.text(nodeId, released));
+        }
         hz.getMap(StoreConfig.CLIENT_IDS_MAP).removeAll(Predicates.like("this", nodeId + "/%"));
         hz.getMap(StoreConfig.DEPARTURES_MAP).put(nodeId, System.currentTimeMillis());
         io.hazeljms.store.durable.DurableStore store = DurableStores.of(hz);

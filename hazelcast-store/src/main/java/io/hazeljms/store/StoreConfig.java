@@ -40,7 +40,22 @@ public final class StoreConfig {
     public static final String FAIL_ON_INDETERMINATE_STATE = "hazelcast.operation.fail.on.indeterminate.state";
     static final String CLIENT_FAIL_ON_INDETERMINATE_STATE = "hazelcast.client.operation.fail.on.indeterminate.state";
 
+    /**
+     * The logger of Hazelcast's CP subsystem, whose one line is a warning at every member start that CP structures
+     * run in "UNSAFE mode". The store uses no CP structure, so the line only alarms operators; this logger is
+     * raised to SEVERE unless a level was configured for it. Held here: JUL keeps loggers only weakly.
+     */
+    private static final java.util.logging.Logger CP_SUBSYSTEM_LOG =
+            java.util.logging.Logger.getLogger("com.hazelcast.cp.CPSubsystem");
+
     private StoreConfig() {
+    }
+
+    /** See {@link #CP_SUBSYSTEM_LOG}; JUL only (Hazelcast's default logging, and Payara's). */
+    private static void quietUnusedCpSubsystem() {
+        if (CP_SUBSYSTEM_LOG.getLevel() == null) {
+            CP_SUBSYSTEM_LOG.setLevel(java.util.logging.Level.SEVERE);
+        }
     }
 
     /** Adds the store's maps, serialization and departure listener to a member configuration. */
@@ -54,6 +69,7 @@ public final class StoreConfig {
      * already in the configuration's user context is kept.
      */
     public static Config applyTo(Config config, int backupCount, int memoryLimitPercent) {
+        quietUnusedCpSubsystem();
         config.getUserContext().putIfAbsent(MemoryGuard.USER_CONTEXT_KEY, new MemoryGuard(memoryLimitPercent));
         if (backupCount < 0 || backupCount > 6) {
             throw new IllegalArgumentException(StoreError.BACKUP_COUNT_OUT_OF_RANGE.text(backupCount));
@@ -78,6 +94,7 @@ public final class StoreConfig {
         config.getSerializationConfig().addDataSerializableFactory(StoreSerializers.MEMBER_OPERATIONS_FACTORY_ID,
                 new MemberOperationSerializers());
         config.addListenerConfig(new ListenerConfig(new NodeDepartureListener()));
+        config.addListenerConfig(new ListenerConfig(new ClusterEventsLog()));
         // a call whose backup never confirmed fails instead of succeeding: the store retries it idempotently
         config.setProperty(FAIL_ON_INDETERMINATE_STATE, "true");
         return config;

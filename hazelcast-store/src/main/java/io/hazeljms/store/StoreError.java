@@ -95,7 +95,20 @@ public enum StoreError {
             "Nothing: the other node loads everything again (loading skips what is there)."),
     DURABLE_STORE_UNAVAILABLE("HJMS-STORE-074", "the durable store's database %s could not %s: %s",
             "Check that the database runs and is reachable; sends fail until it answers again, then resume by "
-            + "themselves. durableStore=off runs the cluster in memory only.");
+            + "themselves. durableStore=off runs the cluster in memory only."),
+    MEMBER_JOINED("HJMS-STORE-075", "member %s joined cluster '%s': %s members now",
+            "Nothing: a server started or came back."),
+    MEMBER_LEFT("HJMS-STORE-076", "member %s left cluster '%s': %s members now; the destinations it led are "
+            + "served from their backups, and what its connections held is released for redelivery",
+            "If it was not stopped on purpose, find out why it died; start it again to restore the backups."),
+    DESTINATIONS_FAILED_OVER("HJMS-STORE-077", "%s destination(s) failed over to this member (%s), whose backups "
+            + "of them were promoted: %s",
+            "Nothing: their messages were kept by the backups; consumers go on from this member."),
+    DEPARTED_RELEASED("HJMS-STORE-078", "node %s departed: %s message(s) it held were released for redelivery",
+            "Nothing: they are delivered again, flagged JMSRedelivered."),
+    MESSAGES_MOVED("HJMS-STORE-079", "moved %s message(s) from %s to %s (%s), e.g. %s%s",
+            "Look at the dead-letter or expiry queue named: the reason says why (out of delivery attempts, or "
+                    + "expired).");
 
     private final String id;
     private final String template;

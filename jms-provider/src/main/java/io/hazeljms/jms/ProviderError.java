@@ -12,6 +12,9 @@ public enum ProviderError {
     // --- connection factory, configuration ---------------------------------------------------------------------
     CLUSTER_UNREACHABLE("HJMS-FACTORY-001", "cannot reach the HazelJMS cluster (%s): %s",
             "Start the cluster members or fix the addresses and cluster name the factory is configured with."),
+    NODE_STARTED("HJMS-FACTORY-002", "HazelJMS started: %s on cluster '%s', members %s, durable store %s, "
+            + "authenticator %s",
+            "Nothing: it says how this server takes part in the cluster."),
     // Setting rules (config.Settings): "<setting> <what its rule says>, was '<value>'"; the template names the
     // setting (Setting checks it), the rule says what the value must be.
     PORT_INVALID("HJMS-CFG-001", "port %s, was '%s'",

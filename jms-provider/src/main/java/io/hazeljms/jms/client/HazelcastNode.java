@@ -15,6 +15,7 @@ import io.hazeljms.store.durable.Databases;
 import io.hazeljms.store.durable.DurableStore;
 
 import java.io.IOException;
+import java.util.logging.Logger;
 
 /**
  * The Hazelcast node a connection factory uses, chosen by {@link ProviderConfig.Mode}, and the store's
@@ -22,6 +23,7 @@ import java.io.IOException;
  */
 public final class HazelcastNode implements AutoCloseable {
 
+    private static final Logger LOG = Logger.getLogger(HazelcastNode.class.getName());
     private final HazelcastInstance hz;
     private final Broker broker;
     private final boolean owned;
@@ -35,6 +37,12 @@ public final class HazelcastNode implements AutoCloseable {
             this.broker = new Broker(hz, config.destinationDefaults(),
                     config.memberOperations() == null ? MemberOperations.jvmDefault() : config.memberOperations(),
                     durable);
+            LOG.info(ProviderError.NODE_STARTED.text(describeMode(config, hz), config.mode() == ProviderConfig.Mode.INSTANCE
+                            ? hz.getName() : config.clusterName(),
+                    hz.getCluster().getMembers().stream().map(m -> String.valueOf(m.getAddress())).toList(),
+                    durable == null ? "off" : durable.description(),
+                    config.authenticator() != null ? config.authenticator().getClass().getName()
+                            : config.values().get(io.hazeljms.jms.config.Settings.AUTHENTICATOR)));
         } catch (RuntimeException e) {
             if (durable != null) {
                 durable.close();
@@ -44,6 +52,14 @@ public final class HazelcastNode implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    private static String describeMode(ProviderConfig config, HazelcastInstance hz) {
+        return switch (config.mode()) {
+            case EMBEDDED -> "embedded member " + hz.getCluster().getLocalMember().getAddress();
+            case CLIENT -> "client of " + config.clientAddresses();
+            case INSTANCE -> "on the application's instance " + hz.getName();
+        };
     }
 
     /** The durable store the configuration asks for, opened; null for none. */
