@@ -19,6 +19,19 @@ import java.util.List;
  */
 public class RunDemo {
 
+    private static final java.util.regex.Pattern ANSI_ESCAPE = java.util.regex.Pattern.compile("\u001B\\[[0-9;]*[A-Za-z]");
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var files = Files.walk(dir)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
     public static void main(String[] args) throws IOException, InterruptedException {
         if (args.length < 4) {
             System.err.println("usage: java RunDemo.java WORKDIR PORT payara-micro.jar ARCHIVE...");
@@ -28,6 +41,9 @@ public class RunDemo {
         String port = args[1];
         Path micro = Paths.get(args[2]).toAbsolutePath();
         Files.createDirectories(work);
+        // Payara's runtime directory lives beside the build (target/), fresh each run, not in /tmp
+        Path runtime = work.resolve("payara-runtime-" + port);
+        deleteTree(runtime);
         Path preboot = work.resolve("preboot-" + port + ".asadmin");
         Path postboot = work.resolve("postboot-" + port + ".asadmin");
         // HTTP on 127.0.0.1 only; the archives deployed in order, the resource adapter first
@@ -47,7 +63,7 @@ public class RunDemo {
                 "-jar", micro.toString(),
                 // no data grid of Payara's own (HazelJMS forms its own cluster): nothing listens beyond loopback
                 "--nohazelcast", "--interfaces", "127.0.0.1",
-                "--port", port, "--disablephonehome",
+                "--port", port, "--disablephonehome", "--rootdir", runtime.toString(),
                 "--prebootcommandfile", preboot.toString(),
                 "--postbootcommandfile", postboot.toString()));
         Process process = new ProcessBuilder(cmd).redirectErrorStream(true).start();
@@ -64,6 +80,7 @@ public class RunDemo {
                 StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null) {
+                line = ANSI_ESCAPE.matcher(line).replaceAll(""); // Payara colours its log for terminals
                 System.out.println(line);
                 if (line.contains("Payara Micro") && line.contains("ready in")) {
                     System.out.println();

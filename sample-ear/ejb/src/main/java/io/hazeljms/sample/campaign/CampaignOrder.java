@@ -97,8 +97,10 @@ public record CampaignOrder(String id, String subject, String body, Recipients r
         if (value == null) {
             errors.add("recipients is required: a count or a list of addresses");
         } else if (value.getValueType() == JsonValue.ValueType.NUMBER) {
-            int count = ((JsonNumber) value).intValue();
-            if (count < 1 || count > MAX_RECIPIENTS) {
+            int count = wholeNumber("recipients", (JsonNumber) value, errors);
+            if (count == Integer.MIN_VALUE) {
+                recipients = null; // reported
+            } else if (count < 1 || count > MAX_RECIPIENTS) {
                 errors.add("recipients must be 1.." + MAX_RECIPIENTS + ", not " + count);
             } else if (failing < 0 || failing > count) {
                 errors.add("failing must be 0..recipients, not " + failing);
@@ -107,14 +109,22 @@ public record CampaignOrder(String id, String subject, String body, Recipients r
             }
         } else if (value.getValueType() == JsonValue.ValueType.ARRAY) {
             List<String> list = new ArrayList<>();
+            List<String> malformed = new ArrayList<>();
             for (JsonValue each : value.asJsonArray()) {
                 if (each.getValueType() != JsonValue.ValueType.STRING) {
                     errors.add("recipients must be strings");
                     break;
                 }
-                list.add(((jakarta.json.JsonString) each).getString().trim());
+                String address = ((jakarta.json.JsonString) each).getString().trim();
+                if (!Recipients.isAddress(address)) {
+                    malformed.add(address);
+                }
+                list.add(address);
             }
-            if (list.isEmpty() || list.size() > MAX_RECIPIENTS) {
+            if (!malformed.isEmpty()) {
+                errors.add(malformed.size() + " recipient(s) are not mail addresses (name@domain.tld), e.g. '"
+                        + malformed.get(0) + "'");
+            } else if (list.isEmpty() || list.size() > MAX_RECIPIENTS) {
                 errors.add("recipients must list 1.." + MAX_RECIPIENTS + " addresses");
             } else {
                 recipients = Recipients.of(list);
@@ -122,8 +132,8 @@ public record CampaignOrder(String id, String subject, String body, Recipients r
         } else {
             errors.add("recipients must be a count or a list of addresses");
         }
-        String subject = request.containsKey("subject") && !request.isNull("subject") ? request.getString("subject", null) : null;
-        String body = request.containsKey("body") && !request.isNull("body") ? request.getString("body", "") : "";
+        String subject = text(request, "subject", null, errors);
+        String body = text(request, "body", "", errors);
         int priority = intOr(request, "priority", 4, errors);
         int delay = intOr(request, "delayMillis", 0, errors);
         if (recipients == null) {
@@ -140,13 +150,40 @@ public record CampaignOrder(String id, String subject, String body, Recipients r
         throw new IllegalArgumentException(String.join("; ", errors));
     }
 
+    /** A whole number that fits an int, or {@link Integer#MIN_VALUE} with the problem added to {@code errors}. */
+    private static int wholeNumber(String key, JsonNumber number, List<String> errors) {
+        if (!number.isIntegral()) {
+            errors.add(key + " must be a whole number, not " + number);
+            return Integer.MIN_VALUE;
+        }
+        try {
+            return number.intValueExact();
+        } catch (ArithmeticException e) {
+            errors.add(key + " is out of range: " + number);
+            return Integer.MIN_VALUE;
+        }
+    }
+
+    private static String text(JsonObject request, String key, String fallback, List<String> errors) {
+        JsonValue value = request.get(key);
+        if (value == null || value == JsonValue.NULL) {
+            return fallback;
+        }
+        if (value.getValueType() != JsonValue.ValueType.STRING) {
+            errors.add(key + " must be a string");
+            return fallback;
+        }
+        return ((jakarta.json.JsonString) value).getString();
+    }
+
     private static int intOr(JsonObject request, String key, int fallback, List<String> errors) {
         JsonValue value = request.get(key);
         if (value == null || value == JsonValue.NULL) {
             return fallback;
         }
         if (value.getValueType() == JsonValue.ValueType.NUMBER) {
-            return ((JsonNumber) value).intValue();
+            int exact = wholeNumber(key, (JsonNumber) value, errors);
+            return exact == Integer.MIN_VALUE ? fallback : exact;
         }
         if (value.getValueType() == JsonValue.ValueType.STRING) {
             try {

@@ -3,6 +3,7 @@ package io.hazeljms.sample.campaign;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * Who a campaign goes to: an explicit list, or N generated addresses {@code user-00001@example.com} … of which
@@ -30,6 +31,14 @@ public final class Recipients {
             throw new IllegalArgumentException("count " + count + " failing " + failing);
         }
         return new Recipients(null, count, failing);
+    }
+
+    /** A mail address as the sample accepts one: local@domain.tld, no spaces, at most 254 characters. */
+    private static final Pattern ADDRESS = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
+
+    /** Whether {@code address} looks like a mail address a server could deliver to. */
+    public static boolean isAddress(String address) {
+        return address != null && address.length() <= 254 && ADDRESS.matcher(address).matches();
     }
 
     /** Whether the default sender rejects this address: it contains "fail". */

@@ -49,4 +49,30 @@ class CampaignOrderTest {
         assertTrue(e.getMessage().contains("subject"), e.getMessage());
         assertTrue(e.getMessage().contains("priority"), e.getMessage());
     }
+
+    @Test
+    void refusesFractionalOverflowingAndMistypedValues() {
+        IllegalArgumentException fraction = assertThrows(IllegalArgumentException.class, () -> CampaignOrder.fromRequest(
+                "c-4", json("{\"subject\":\"Hi\",\"recipients\":2.5}")));
+        assertTrue(fraction.getMessage().contains("recipients must be a whole number, not 2.5"), fraction.getMessage());
+        IllegalArgumentException overflow = assertThrows(IllegalArgumentException.class, () -> CampaignOrder.fromRequest(
+                "c-5", json("{\"subject\":\"Hi\",\"recipients\":4294967297,\"priority\":1e40}")));
+        assertTrue(overflow.getMessage().contains("recipients is out of range"), overflow.getMessage());
+        assertTrue(overflow.getMessage().contains("priority"), overflow.getMessage());
+        IllegalArgumentException typed = assertThrows(IllegalArgumentException.class, () -> CampaignOrder.fromRequest(
+                "c-6", json("{\"subject\":5,\"body\":[],\"recipients\":3}")));
+        assertTrue(typed.getMessage().contains("subject must be a string"), typed.getMessage());
+        assertTrue(typed.getMessage().contains("body must be a string"), typed.getMessage());
+    }
+
+    @Test
+    void refusesMalformedAddresses() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CampaignOrder.fromRequest("c-7",
+                json("{\"subject\":\"Hi\",\"recipients\":[\"a@x.org\",\"not an address\",\"b@nodot\"]}")));
+        assertTrue(e.getMessage().contains("2 recipient(s) are not mail addresses"), e.getMessage());
+        assertTrue(Recipients.isAddress("first.last+tag@mail.example.org"));
+        assertFalse(Recipients.isAddress("@x.org"));
+        assertFalse(Recipients.isAddress("a@@x.org"));
+        assertFalse(Recipients.isAddress("a b@x.org"));
+    }
 }

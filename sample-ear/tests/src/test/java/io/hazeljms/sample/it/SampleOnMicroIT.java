@@ -200,6 +200,37 @@ class SampleOnMicroIT {
         assertTrue(campaignAfterReset > total / 2, "only " + campaignAfterReset + " campaign mails after the reset");
     }
 
+    /** Bad requests are answered in JSON with a status that says whose fault it is, never with an HTML 500. */
+    @Test
+    @Order(4)
+    void badRequestsGetJsonErrors() throws Exception {
+        record Case(String method, String path, String type, String body, int status, String says) {
+        }
+        String json = "application/json";
+        List<Case> cases = List.of(
+                new Case("POST", "campaigns", json, "not json", 400, "not a JSON object"),
+                new Case("POST", "campaigns", json, "", 400, "JSON"),
+                new Case("POST", "campaigns", json, "[1,2]", 400, "JSON object"),
+                new Case("POST", "campaigns", json, "{\"subject\":\"x\",\"recipients\":2.5}", 400, "whole number"),
+                new Case("POST", "campaigns", json, "{\"subject\":\"x\",\"recipients\":99999999999}", 400,
+                        "out of range"),
+                new Case("POST", "campaigns", json, "{\"subject\":\"x\",\"recipients\":[\"nobody\"]}", 400,
+                        "not mail addresses"),
+                new Case("POST", "password-resets", json, "{\"email\":\"not-an-address\"}", 400, "mail address"),
+                new Case("POST", "password-resets", json, "{\"email\":\"a@b.org\",\"delayMillis\":\"soon\"}", 400,
+                        "delayMillis"),
+                new Case("POST", "campaigns", "text/plain", "{}", 415, "application/json"),
+                new Case("DELETE", "campaigns", null, null, 405, "not allowed"),
+                new Case("GET", "no-such-thing", null, null, 404, "no such resource"));
+        for (Case c : cases) {
+            java.net.http.HttpResponse<String> r = api.raw(c.method(), c.path(), c.type(), c.body());
+            String what = c.method() + " " + c.path() + " " + c.body() + " -> " + r.statusCode() + " " + r.body();
+            assertEquals(c.status(), r.statusCode(), what);
+            assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), what);
+            assertTrue(SampleApi.parse(r.body()).getString("error").contains(c.says()), what);
+        }
+    }
+
     private static String text(WebDriver browser, String id) {
         return browser.findElement(By.id(id)).getText().trim();
     }

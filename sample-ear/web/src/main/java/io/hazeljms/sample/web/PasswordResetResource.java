@@ -1,10 +1,13 @@
 package io.hazeljms.sample.web;
 
 import io.hazeljms.sample.campaign.CampaignService;
+import io.hazeljms.sample.campaign.Recipients;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -31,12 +34,24 @@ public class PasswordResetResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response reset(JsonObject request, @Context UriInfo uri) {
-        String email = request == null ? null : request.getString("email", null);
-        if (email == null || email.isBlank() || email.length() > 254) {
-            return Response.status(Response.Status.BAD_REQUEST).entity(Views.error("email is required")).build();
+        if (request == null) {
+            return Response.status(Response.Status.BAD_REQUEST).entity(Views.error("a JSON body is required")).build();
         }
-        int delay = request.containsKey("delayMillis") ? request.getInt("delayMillis", 0) : 0;
-        String id = service.passwordReset(email.trim(), Math.max(0, Math.min(delay, 10_000)));
+        String email = request.getString("email", "").trim();
+        if (!Recipients.isAddress(email)) {
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(Views.error("email must be a mail address (name@domain.tld)")).build();
+        }
+        JsonValue delayValue = request.get("delayMillis");
+        int delay = 0;
+        if (delayValue != null && delayValue != JsonValue.NULL) {
+            if (!(delayValue instanceof JsonNumber number) || !number.isIntegral()) {
+                return Response.status(Response.Status.BAD_REQUEST)
+                        .entity(Views.error("delayMillis must be a whole number of milliseconds")).build();
+            }
+            delay = (int) Math.max(0, Math.min(number.longValue(), 10_000));
+        }
+        String id = service.passwordReset(email, delay);
         URI status = uri.getBaseUriBuilder().path("campaigns").path(id).build();
         return Response.accepted(Json.createObjectBuilder()
                         .add("id", id)
