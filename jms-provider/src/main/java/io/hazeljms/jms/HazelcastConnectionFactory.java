@@ -6,6 +6,7 @@ import io.hazeljms.jms.client.HazelcastJMSContext;
 import io.hazeljms.jms.client.HazelcastNode;
 import io.hazeljms.jms.client.HazelcastXAJMSContext;
 import io.hazeljms.jms.client.RuntimeExceptions;
+import io.hazeljms.jms.client.SessionKind;
 import io.hazeljms.jms.config.DestinationPolicy;
 import io.hazeljms.jms.config.ProviderConfig;
 import io.hazeljms.jms.destination.HazelcastDestination;
@@ -113,6 +114,11 @@ public class HazelcastConnectionFactory implements ConnectionFactory, QueueConne
     }
 
     private HazelcastConnection connect(String clientId) throws JMSException {
+        return connect(clientId, SessionKind.GENERAL);
+    }
+
+    /** {@code kind}: QUEUE or TOPIC for the legacy connections, which refuse the other domain's methods. */
+    private HazelcastConnection connect(String clientId, SessionKind kind) throws JMSException {
         HazelcastNode current;
         try {
             current = node();
@@ -123,27 +129,27 @@ public class HazelcastConnectionFactory implements ConnectionFactory, QueueConne
             throw jms;
         }
         return new HazelcastConnection(current.broker(), deserialization, config.backlogPolicy(), config.prefetch(),
-                config.asyncNonPersistentSends(), clientId);
+                config.asyncNonPersistentSends(), clientId, kind);
     }
 
     @Override
     public QueueConnection createQueueConnection() throws JMSException {
-        return (QueueConnection) createConnection();
+        return connect(null, SessionKind.QUEUE);
     }
 
     @Override
     public QueueConnection createQueueConnection(String userName, String password) throws JMSException {
-        return (QueueConnection) createConnection(userName, password);
+        return connect(null, SessionKind.QUEUE);
     }
 
     @Override
     public TopicConnection createTopicConnection() throws JMSException {
-        return (TopicConnection) createConnection();
+        return connect(null, SessionKind.TOPIC);
     }
 
     @Override
     public TopicConnection createTopicConnection(String userName, String password) throws JMSException {
-        return (TopicConnection) createConnection(userName, password);
+        return connect(null, SessionKind.TOPIC);
     }
 
     @Override
@@ -193,22 +199,22 @@ public class HazelcastConnectionFactory implements ConnectionFactory, QueueConne
 
     @Override
     public XAQueueConnection createXAQueueConnection() throws JMSException {
-        return connect(null);
+        return connect(null, SessionKind.QUEUE);
     }
 
     @Override
     public XAQueueConnection createXAQueueConnection(String userName, String password) throws JMSException {
-        return connect(null);
+        return connect(null, SessionKind.QUEUE);
     }
 
     @Override
     public XATopicConnection createXATopicConnection() throws JMSException {
-        return connect(null);
+        return connect(null, SessionKind.TOPIC);
     }
 
     @Override
     public XATopicConnection createXATopicConnection(String userName, String password) throws JMSException {
-        return connect(null);
+        return connect(null, SessionKind.TOPIC);
     }
 
     /**

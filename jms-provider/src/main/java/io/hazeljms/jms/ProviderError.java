@@ -138,6 +138,10 @@ public enum ProviderError {
     COMMIT_IN_DOUBT("HJMS-SESSION-014", "the commit was recorded but not yet applied everywhere (%s); it will be "
             + "completed, do not repeat its work",
             "Do not repeat the work: the commit takes effect once the store is reachable (or a survivor applies it)."),
+    DOMAIN_METHOD_REFUSED("HJMS-SESSION-015", "%s.%s is not allowed: a %s works on %s only (use %s for both "
+            + "domains)",
+            "Create the session with Connection.createSession (the connection with createConnection) to use "
+            + "queues and topics together."),
     RECEIVE_BODY_UNREADABLE("HJMS-RECEIVEBODY-001", "the body of the received message cannot be returned as %s: "
             + "it was not acknowledged and comes next again",
             "Ask receiveBody for the body's type, or use receive() for messages of mixed types."),

@@ -59,6 +59,8 @@ public class HazelcastSession implements QueueSession, TopicSession {
 
     private final HazelcastConnection connection;
     private final int mode;
+    /** QUEUE or TOPIC for the legacy sessions, which refuse the other domain's methods. */
+    private final SessionKind kind;
     private final LeaseOwner owner;
     private final List<HazelcastMessageConsumer> consumers = new CopyOnWriteArrayList<>();
     private final List<HazelcastMessageProducer> producers = new CopyOnWriteArrayList<>();
@@ -77,8 +79,13 @@ public class HazelcastSession implements QueueSession, TopicSession {
     private final Map<Address, AutoAcknowledger> autoAcknowledgers = new ConcurrentHashMap<>();
 
     HazelcastSession(HazelcastConnection connection, int mode) {
+        this(connection, mode, SessionKind.GENERAL);
+    }
+
+    HazelcastSession(HazelcastConnection connection, int mode, SessionKind kind) {
         this.connection = connection;
         this.mode = mode;
+        this.kind = kind;
         this.owner = connection.leaseOwner(UUID.randomUUID().toString());
         this.asyncSends = new AsyncSends(this);
         this.nonPersistentSends = mode != Session.SESSION_TRANSACTED && connection.asyncNonPersistentSends()
@@ -516,12 +523,14 @@ public class HazelcastSession implements QueueSession, TopicSession {
     @Override
     public Queue createQueue(String queueName) throws JMSException {
         checkOpen();
+        kind.checkSession("createQueue");
         return new HazelcastQueue(requireName(queueName, "queue"));
     }
 
     @Override
     public Topic createTopic(String topicName) throws JMSException {
         checkOpen();
+        kind.checkSession("createTopic");
         return new HazelcastTopic(requireName(topicName, "topic"));
     }
 
@@ -540,6 +549,7 @@ public class HazelcastSession implements QueueSession, TopicSession {
     @Override
     public QueueBrowser createBrowser(Queue queue, String messageSelector) throws JMSException {
         checkOpen();
+        kind.checkSession("createBrowser");
         HazelcastDestination target = HazelcastDestination.of(queue);
         HazelcastQueueBrowser browser = new HazelcastQueueBrowser(this, (Queue) target, messageSelector);
         browsers.add(browser);
@@ -549,12 +559,14 @@ public class HazelcastSession implements QueueSession, TopicSession {
     @Override
     public TemporaryQueue createTemporaryQueue() throws JMSException {
         checkOpen();
+        kind.checkSession("createTemporaryQueue");
         return connection.createTemporaryQueue();
     }
 
     @Override
     public TemporaryTopic createTemporaryTopic() throws JMSException {
         checkOpen();
+        kind.checkSession("createTemporaryTopic");
         return connection.createTemporaryTopic();
     }
 
@@ -599,6 +611,7 @@ public class HazelcastSession implements QueueSession, TopicSession {
     public MessageConsumer createSharedConsumer(Topic topic, String sharedSubscriptionName, String messageSelector)
             throws JMSException {
         checkOpen();
+        kind.checkSession("createSharedConsumer");
         return subscriber(topic, messageSelector, false,
                 Subscriptions.shared(connection.clientIdOrNull(), sharedSubscriptionName, false));
     }
@@ -612,17 +625,20 @@ public class HazelcastSession implements QueueSession, TopicSession {
     public TopicSubscriber createDurableSubscriber(Topic topic, String name, String messageSelector, boolean noLocal)
             throws JMSException {
         checkOpen();
+        kind.checkSession("createDurableSubscriber");
         return subscriber(topic, messageSelector, noLocal, Subscriptions.durable(connection.requireClientId(), name));
     }
 
     @Override
     public MessageConsumer createDurableConsumer(Topic topic, String name) throws JMSException {
+        kind.checkSession("createDurableConsumer");
         return createDurableSubscriber(topic, name);
     }
 
     @Override
     public MessageConsumer createDurableConsumer(Topic topic, String name, String messageSelector, boolean noLocal)
             throws JMSException {
+        kind.checkSession("createDurableConsumer");
         return createDurableSubscriber(topic, name, messageSelector, noLocal);
     }
 
@@ -635,12 +651,14 @@ public class HazelcastSession implements QueueSession, TopicSession {
     public MessageConsumer createSharedDurableConsumer(Topic topic, String name, String messageSelector)
             throws JMSException {
         checkOpen();
+        kind.checkSession("createSharedDurableConsumer");
         return subscriber(topic, messageSelector, false, Subscriptions.shared(connection.clientIdOrNull(), name, true));
     }
 
     @Override
     public void unsubscribe(String name) throws JMSException {
         checkOpen();
+        kind.checkSession("unsubscribe");
         Subscriptions.unsubscribe(this, name);
     }
 
