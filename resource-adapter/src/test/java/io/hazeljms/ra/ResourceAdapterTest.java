@@ -371,6 +371,27 @@ class ResourceAdapterTest {
         }
     }
 
+    /** Through the handles too, a null topic is reported before the missing client ID. */
+    @Test
+    void outboundHandlesReportANullTopicFirst() throws Exception {
+        HazelJmsManagedConnectionFactory mcf = new HazelJmsManagedConnectionFactory();
+        mcf.setResourceAdapter(ra);
+        ConnectionFactory cf = (ConnectionFactory) mcf.createConnectionFactory();
+        try (Connection connection = cf.createConnection()) {
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            assertThrows(jakarta.jms.InvalidDestinationException.class, () -> session.createDurableConsumer(null, "d"));
+            assertThrows(jakarta.jms.InvalidDestinationException.class,
+                    () -> session.createDurableSubscriber(null, "d", null, false));
+            assertThrows(jakarta.jms.InvalidDestinationException.class, () -> session.createSharedConsumer(null, null));
+        }
+        try (jakarta.jms.JMSContext context = cf.createContext()) {
+            assertThrows(jakarta.jms.InvalidDestinationRuntimeException.class,
+                    () -> context.createDurableConsumer(null, "d"));
+            assertThrows(jakarta.jms.InvalidDestinationRuntimeException.class,
+                    () -> context.createSharedDurableConsumer(null, null));
+        }
+    }
+
     @Test
     void outboundLocalTransactionCommitsOnCommitOnly() throws Exception {
         HazelJmsManagedConnectionFactory mcf = new HazelJmsManagedConnectionFactory();

@@ -612,7 +612,8 @@ public class HazelcastSession implements QueueSession, TopicSession {
             throws JMSException {
         checkOpen();
         kind.checkSession("createSharedConsumer");
-        return subscriber(topic, messageSelector, false,
+        HazelcastDestination target = subscriptionTopic(topic);
+        return subscriber(target, messageSelector, false,
                 Subscriptions.shared(connection.clientIdOrNull(), sharedSubscriptionName, false));
     }
 
@@ -626,7 +627,8 @@ public class HazelcastSession implements QueueSession, TopicSession {
             throws JMSException {
         checkOpen();
         kind.checkSession("createDurableSubscriber");
-        return subscriber(topic, messageSelector, noLocal, Subscriptions.durable(connection.requireClientId(), name));
+        HazelcastDestination target = subscriptionTopic(topic);
+        return subscriber(target, messageSelector, noLocal, Subscriptions.durable(connection.requireClientId(), name));
     }
 
     @Override
@@ -652,7 +654,8 @@ public class HazelcastSession implements QueueSession, TopicSession {
             throws JMSException {
         checkOpen();
         kind.checkSession("createSharedDurableConsumer");
-        return subscriber(topic, messageSelector, false, Subscriptions.shared(connection.clientIdOrNull(), name, true));
+        HazelcastDestination target = subscriptionTopic(topic);
+        return subscriber(target, messageSelector, false, Subscriptions.shared(connection.clientIdOrNull(), name, true));
     }
 
     @Override
@@ -662,13 +665,24 @@ public class HazelcastSession implements QueueSession, TopicSession {
         Subscriptions.unsubscribe(this, name);
     }
 
-    private HazelcastMessageConsumer subscriber(Topic topic, String selector, boolean noLocal,
-                                                Subscriptions.Subscription subscription) throws JMSException {
+    /**
+     * The topic of a durable or shared subscription, checked before its name and the client ID: a null or
+     * temporary topic is an InvalidDestinationException whatever else is wrong (as for any consumer).
+     */
+    private static HazelcastDestination subscriptionTopic(Topic topic) throws JMSException {
         if (topic == null) {
             throw new InvalidDestinationException(ProviderError.TOPIC_NULL.text());
         }
-        return addConsumer(new HazelcastMessageConsumer(this, HazelcastDestination.of(topic), selector, noLocal,
-                subscription));
+        HazelcastDestination target = HazelcastDestination.of(topic);
+        if (target.isTemporary()) {
+            throw new InvalidDestinationException(ProviderError.SUBSCRIPTION_ON_TEMPORARY_TOPIC.text());
+        }
+        return target;
+    }
+
+    private HazelcastMessageConsumer subscriber(HazelcastDestination topic, String selector, boolean noLocal,
+                                                Subscriptions.Subscription subscription) throws JMSException {
+        return addConsumer(new HazelcastMessageConsumer(this, topic, selector, noLocal, subscription));
     }
 
     // --- listener of the session (ASF) -----------------------------------------------------------------------
