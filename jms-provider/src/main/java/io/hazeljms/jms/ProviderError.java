@@ -210,6 +210,9 @@ public enum ProviderError {
     UNSUBSCRIBE_UNACKNOWLEDGED("HJMS-TOPIC-008", "durable subscription '%s' has unacknowledged or uncommitted "
             + "messages: acknowledge or commit first",
             "Acknowledge or commit the subscription's messages, then unsubscribe."),
+    SHARED_ON_OTHER_TOPIC("HJMS-TOPIC-009", "shared subscription '%s' has active consumers on another topic: a "
+            + "shared non-durable subscription is on one topic at a time",
+            "Close the subscription's consumers on the other topic first, or use another subscription name."),
     SERVER_SESSION_POOL_NULL("HJMS-ASF-001", "ServerSessionPool must not be null",
             "Pass a ServerSessionPool."),
     MAX_MESSAGES_TOO_LOW("HJMS-ASF-002", "maxMessages must be at least 1, was %s",
