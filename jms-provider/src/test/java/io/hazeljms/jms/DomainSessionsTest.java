@@ -112,7 +112,7 @@ class DomainSessionsTest extends JmsTestSupport {
                 Queue queue = session.createQueue(testName + "-" + UUID.randomUUID());
                 Topic topic = session.createTopic(testName + "-" + UUID.randomUUID());
                 assertNotNull(session.createBrowser(queue));
-                assertNotNull(session.createSharedConsumer(topic, "shared"));
+                assertNotNull(session.createSharedConsumer(topic, "shared-" + UUID.randomUUID()));
                 assertNotNull(session.createTemporaryQueue());
                 assertNotNull(session.createTemporaryTopic());
             }
