@@ -25,6 +25,12 @@ public final class StoreConfig {
     public static final String CLIENT_IDS_MAP = "hazeljms.client-ids";
     /** Durable subscription name to its topic's key (unsubscribe names no topic). */
     public static final String DURABLE_SUBSCRIPTIONS_MAP = "hazeljms.durable-subscriptions";
+    /**
+     * Shared non-durable subscription name to its topic's key: the name may be on one topic at a time while it
+     * has consumers (spec 8.3). Changed under the map's lock on the name; an entry whose subscription ended
+     * without a detach (its node left) is replaced at the name's next use.
+     */
+    public static final String SHARED_SUBSCRIPTIONS_MAP = "hazeljms.shared-subscriptions";
     /** Nodes whose departure has been handled (node id to time): listen on it to know a node's leases are free. */
     public static final String DEPARTURES_MAP = "hazeljms.departures";
     /** Prepared XA branches by encoded Xid, until the transaction manager completes them. */
@@ -82,6 +88,7 @@ public final class StoreConfig {
                 .setPerEntryStatsEnabled(false));
         config.addMapConfig(new MapConfig(CLIENT_IDS_MAP).setBackupCount(backupCount));
         config.addMapConfig(new MapConfig(DURABLE_SUBSCRIPTIONS_MAP).setBackupCount(backupCount));
+        config.addMapConfig(new MapConfig(SHARED_SUBSCRIPTIONS_MAP).setBackupCount(backupCount));
         config.addMapConfig(new MapConfig(PREPARED_TRANSACTIONS_MAP).setBackupCount(backupCount));
         config.addMapConfig(new MapConfig(CLUSTER_ID_MAP).setBackupCount(backupCount));
         config.addMapConfig(new MapConfig(RECOVERY_MAP).setBackupCount(backupCount));

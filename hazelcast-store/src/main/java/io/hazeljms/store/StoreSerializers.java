@@ -7,6 +7,7 @@ import io.hazeljms.store.processor.BrowseProcessor;
 import io.hazeljms.store.processor.ClaimBackupProcessor;
 import io.hazeljms.store.processor.ClaimProcessor;
 import io.hazeljms.store.processor.CreateDestinationProcessor;
+import io.hazeljms.store.processor.ActiveSubscriptionProcessor;
 import io.hazeljms.store.processor.DetachProcessor;
 import io.hazeljms.store.processor.SubscribeProcessor;
 import io.hazeljms.store.processor.UnsubscribeProcessor;
@@ -65,8 +66,9 @@ public final class StoreSerializers implements DataSerializableFactory {
     public static final int SETTINGS = 37;
     public static final int RESTORE = 38;
     public static final int DURABLE_RECEIVERS = 39;
+    public static final int ACTIVE_SUBSCRIPTION = 40;
 
-    private static final int MAX_ID = 39;
+    private static final int MAX_ID = 40;
     @SuppressWarnings("unchecked")
     private static final Supplier<IdentifiedDataSerializable>[] CONSTRUCTORS = new Supplier[MAX_ID + 1];
 
@@ -93,6 +95,7 @@ public final class StoreSerializers implements DataSerializableFactory {
         CONSTRUCTORS[SUBSCRIPTION] = Subscription::new;
         CONSTRUCTORS[SUBSCRIBE] = SubscribeProcessor::new;
         CONSTRUCTORS[DETACH] = DetachProcessor::new;
+        CONSTRUCTORS[ACTIVE_SUBSCRIPTION] = ActiveSubscriptionProcessor::new;
         CONSTRUCTORS[UNSUBSCRIBE] = UnsubscribeProcessor::new;
         CONSTRUCTORS[PREPARED_TRANSACTION] = PreparedTransaction::new;
         CONSTRUCTORS[REASSIGN_LEASE] = ReassignLeaseProcessor::new;

@@ -11,5 +11,7 @@ public enum SubscribeOutcome {
     /** A shared subscription and an unshared one may not have the same name. */
     KIND_MISMATCH,
     /** A shared subscription with active consumers cannot change its selector. */
-    FILTER_MISMATCH
+    FILTER_MISMATCH,
+    /** A shared non-durable subscription of that name has active consumers on another topic (spec 8.3). */
+    TOPIC_MISMATCH
 }

@@ -2,6 +2,7 @@ package io.hazeljms.store;
 
 import io.hazeljms.store.durable.DurableStore;
 import com.hazelcast.map.IMap;
+import io.hazeljms.store.processor.ActiveSubscriptionProcessor;
 import io.hazeljms.store.processor.DetachProcessor;
 import io.hazeljms.store.processor.SubscribeProcessor;
 import io.hazeljms.store.processor.UnsubscribeProcessor;
@@ -9,17 +10,21 @@ import io.hazeljms.store.processor.UnsubscribeProcessor;
 /**
  * The topic-subscription part of the store ({@link Broker#subscriptions()}): consumers attach to and detach
  * from subscriptions, durable ones are deleted by name. Durable names are indexed in
- * {@link StoreConfig#DURABLE_SUBSCRIPTIONS_MAP} (name to topic key), as unsubscribe names no topic.
+ * {@link StoreConfig#DURABLE_SUBSCRIPTIONS_MAP} (name to topic key), as unsubscribe names no topic; shared
+ * non-durable names in {@link StoreConfig#SHARED_SUBSCRIPTIONS_MAP}, as one may not be on two topics at once.
  */
 public final class Subscriptions {
 
     private final Broker broker;
     /** Durable subscription name to the key of its topic: unsubscribe names no topic. */
     private final IMap<String, String> durableIndex;
+    /** Shared non-durable subscription name to the key of the topic it has consumers on. */
+    private final IMap<String, String> sharedIndex;
 
     Subscriptions(Broker broker) {
         this.broker = broker;
         this.durableIndex = broker.hazelcast().getMap(StoreConfig.DURABLE_SUBSCRIPTIONS_MAP);
+        this.sharedIndex = broker.hazelcast().getMap(StoreConfig.SHARED_SUBSCRIPTIONS_MAP);
     }
 
     /**
@@ -29,6 +34,9 @@ public final class Subscriptions {
     public SubscribeOutcome subscribe(DestinationKey topic, String subscription, SubscriptionSpec spec, String consumerId,
                                       LeaseOwner owner) {
         String topicKey = topic.encode();
+        if (spec.shared() && !spec.durable()) {
+            return subscribeSharedNonDurable(topicKey, subscription, spec, consumerId, owner);
+        }
         if (spec.durable()) {
             String previousTopic = durableIndex.get(subscription);
             if (previousTopic != null && !previousTopic.equals(topicKey)) {
@@ -53,6 +61,35 @@ public final class Subscriptions {
         return outcome;
     }
 
+    /**
+     * A shared non-durable subscription whose name has active consumers on another topic is refused (spec 8.3).
+     * The name's lock makes look-up, attach and index update one step, so two first consumers racing on
+     * different topics cannot both win; the other topic is asked, so an index entry left by a node that died
+     * with its consumers does not block the name.
+     */
+    private SubscribeOutcome subscribeSharedNonDurable(String topicKey, String subscription, SubscriptionSpec spec,
+                                                       String consumerId, LeaseOwner owner) {
+        sharedIndex.lock(subscription);
+        try {
+            String previousTopic = sharedIndex.get(subscription);
+            boolean elsewhere = previousTopic != null && !previousTopic.equals(topicKey);
+            if (elsewhere && Boolean.TRUE.equals(broker.onKey(previousTopic,
+                    new ActiveSubscriptionProcessor(subscription)))) {
+                return SubscribeOutcome.TOPIC_MISMATCH;
+            }
+            SubscribeOutcome outcome = broker.onKey(topicKey,
+                    new SubscribeProcessor(subscription, spec, consumerId, owner, broker.defaults()));
+            boolean attached = outcome == SubscribeOutcome.CREATED || outcome == SubscribeOutcome.JOINED
+                    || outcome == SubscribeOutcome.REPLACED;
+            if (attached && !topicKey.equals(previousTopic)) {
+                sharedIndex.set(subscription, topicKey);
+            }
+            return outcome;
+        } finally {
+            sharedIndex.unlock(subscription);
+        }
+    }
+
     /** Recovery: a durable subscription from the durable store, without consumers, as it was before the restart. */
     void restore(DestinationKey topic, String subscription, SubscriptionSpec spec) {
         String consumerId = "restore-" + subscription;
@@ -64,7 +101,19 @@ public final class Subscriptions {
 
     /** Detaches a closing consumer; a non-durable subscription ends with its last consumer. */
     public void detach(DestinationKey topic, String subscription, String consumerId) {
-        broker.onKey(topic.encode(), new DetachProcessor(subscription, consumerId));
+        String topicKey = topic.encode();
+        Boolean sharedEnded = broker.onKey(topicKey, new DetachProcessor(subscription, consumerId));
+        if (Boolean.TRUE.equals(sharedEnded)) {
+            // under the name's lock: a consumer attaching meanwhile on this topic keeps its index entry
+            sharedIndex.lock(subscription);
+            try {
+                if (!Boolean.TRUE.equals(broker.onKey(topicKey, new ActiveSubscriptionProcessor(subscription)))) {
+                    sharedIndex.remove(subscription, topicKey);
+                }
+            } finally {
+                sharedIndex.unlock(subscription);
+            }
+        }
     }
 
     /** The topic of a durable subscription, or null when there is none of that name. */

@@ -6,6 +6,7 @@ import io.hazeljms.jms.client.HazelcastJMSContext;
 import io.hazeljms.jms.client.HazelcastNode;
 import io.hazeljms.jms.client.HazelcastXAJMSContext;
 import io.hazeljms.jms.client.RuntimeExceptions;
+import io.hazeljms.jms.client.SessionKind;
 import io.hazeljms.jms.config.DestinationPolicy;
 import io.hazeljms.jms.config.ProviderConfig;
 import io.hazeljms.jms.destination.HazelcastDestination;
@@ -118,6 +119,12 @@ public class HazelcastConnectionFactory implements ConnectionFactory, QueueConne
     }
 
     private HazelcastConnection connect(String clientId, String userName, String password) throws JMSException {
+        return connect(clientId, userName, password, SessionKind.GENERAL);
+    }
+
+    /** {@code kind}: QUEUE or TOPIC for the legacy connections, which refuse the other domain's methods. */
+    private HazelcastConnection connect(String clientId, String userName, String password, SessionKind kind)
+            throws JMSException {
         Identity identity = security.login(userName, password);
         HazelcastNode current;
         try {
@@ -129,27 +136,27 @@ public class HazelcastConnectionFactory implements ConnectionFactory, QueueConne
             throw jms;
         }
         return new HazelcastConnection(current.broker(), deserialization, config.backlogPolicy(), config.prefetch(),
-                config.asyncNonPersistentSends(), clientId, security, identity);
+                config.asyncNonPersistentSends(), clientId, kind, security, identity);
     }
 
     @Override
     public QueueConnection createQueueConnection() throws JMSException {
-        return (QueueConnection) createConnection();
+        return connect(null, null, null, SessionKind.QUEUE);
     }
 
     @Override
     public QueueConnection createQueueConnection(String userName, String password) throws JMSException {
-        return (QueueConnection) createConnection(userName, password);
+        return connect(null, userName, password, SessionKind.QUEUE);
     }
 
     @Override
     public TopicConnection createTopicConnection() throws JMSException {
-        return (TopicConnection) createConnection();
+        return connect(null, null, null, SessionKind.TOPIC);
     }
 
     @Override
     public TopicConnection createTopicConnection(String userName, String password) throws JMSException {
-        return (TopicConnection) createConnection(userName, password);
+        return connect(null, userName, password, SessionKind.TOPIC);
     }
 
     @Override
@@ -200,22 +207,22 @@ public class HazelcastConnectionFactory implements ConnectionFactory, QueueConne
 
     @Override
     public XAQueueConnection createXAQueueConnection() throws JMSException {
-        return connect(null, null, null);
+        return connect(null, null, null, SessionKind.QUEUE);
     }
 
     @Override
     public XAQueueConnection createXAQueueConnection(String userName, String password) throws JMSException {
-        return connect(null, userName, password);
+        return connect(null, userName, password, SessionKind.QUEUE);
     }
 
     @Override
     public XATopicConnection createXATopicConnection() throws JMSException {
-        return connect(null, null, null);
+        return connect(null, null, null, SessionKind.TOPIC);
     }
 
     @Override
     public XATopicConnection createXATopicConnection(String userName, String password) throws JMSException {
-        return connect(null, userName, password);
+        return connect(null, userName, password, SessionKind.TOPIC);
     }
 
     /**

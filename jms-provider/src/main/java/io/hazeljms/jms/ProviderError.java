@@ -166,6 +166,10 @@ public enum ProviderError {
     COMMIT_IN_DOUBT("HJMS-SESSION-014", "the commit was recorded but not yet applied everywhere (%s); it will be "
             + "completed, do not repeat its work",
             "Do not repeat the work: the commit takes effect once the store is reachable (or a survivor applies it)."),
+    DOMAIN_METHOD_REFUSED("HJMS-SESSION-015", "%s.%s is not allowed: a %s works on %s only (use %s for both "
+            + "domains)",
+            "Create the session with Connection.createSession (the connection with createConnection) to use "
+            + "queues and topics together."),
     RECEIVE_BODY_UNREADABLE("HJMS-RECEIVEBODY-001", "the body of the received message cannot be returned as %s: "
             + "it was not acknowledged and comes next again",
             "Ask receiveBody for the body's type, or use receive() for messages of mixed types."),
@@ -234,6 +238,9 @@ public enum ProviderError {
     UNSUBSCRIBE_UNACKNOWLEDGED("HJMS-TOPIC-008", "durable subscription '%s' has unacknowledged or uncommitted "
             + "messages: acknowledge or commit first",
             "Acknowledge or commit the subscription's messages, then unsubscribe."),
+    SHARED_ON_OTHER_TOPIC("HJMS-TOPIC-009", "shared subscription '%s' has active consumers on another topic: a "
+            + "shared non-durable subscription is on one topic at a time",
+            "Close the subscription's consumers on the other topic first, or use another subscription name."),
     SERVER_SESSION_POOL_NULL("HJMS-ASF-001", "ServerSessionPool must not be null",
             "Pass a ServerSessionPool."),
     MAX_MESSAGES_TOO_LOW("HJMS-ASF-002", "maxMessages must be at least 1, was %s",

@@ -1,9 +1,12 @@
 package io.hazeljms.jms;
 
 import jakarta.jms.Connection;
+import jakarta.jms.Destination;
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.InvalidClientIDException;
 import jakarta.jms.InvalidDestinationException;
+import jakarta.jms.InvalidDestinationRuntimeException;
+import jakarta.jms.JMSContext;
 import jakarta.jms.InvalidSelectorException;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -12,8 +15,11 @@ import jakarta.jms.MessageFormatException;
 import jakarta.jms.MessageNotWriteableException;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Queue;
+import jakarta.jms.ServerSessionPool;
 import jakarta.jms.Session;
 import jakarta.jms.TemporaryQueue;
+import jakarta.jms.TemporaryTopic;
+import jakarta.jms.Topic;
 import org.junit.jupiter.api.Test;
 
 import java.util.UUID;
@@ -83,6 +89,58 @@ class MisuseTest extends JmsTestSupport {
         assertThrows(UnsupportedOperationException.class,
                 () -> fixed.send(freshQueue(session), session.createMessage()));
         assertThrows(MessageFormatException.class, () -> fixed.send(null));
+    }
+
+    /** A null (or temporary) topic is reported first, not the missing client ID or subscription name. */
+    @Test
+    void anInvalidDestinationIsReportedBeforeAMissingClientIdOrName() throws Exception {
+        Session session = session(Session.AUTO_ACKNOWLEDGE); // no client ID
+        TemporaryTopic temp = session.createTemporaryTopic();
+        for (Topic topic : new Topic[] {null, temp}) {
+            for (String name : new String[] {"sub", null}) {
+                assertThrows(InvalidDestinationException.class, () -> session.createDurableConsumer(topic, name));
+                assertThrows(InvalidDestinationException.class,
+                        () -> session.createDurableConsumer(topic, name, null, false));
+                assertThrows(InvalidDestinationException.class, () -> session.createDurableSubscriber(topic, name));
+                assertThrows(InvalidDestinationException.class,
+                        () -> session.createDurableSubscriber(topic, name, null, false));
+                assertThrows(InvalidDestinationException.class, () -> session.createSharedDurableConsumer(topic, name));
+                assertThrows(InvalidDestinationException.class,
+                        () -> session.createSharedDurableConsumer(topic, name, null));
+                assertThrows(InvalidDestinationException.class, () -> session.createSharedConsumer(topic, name));
+                assertThrows(InvalidDestinationException.class,
+                        () -> session.createSharedConsumer(topic, name, null));
+            }
+        }
+        assertThrows(InvalidDestinationException.class, () -> session.createConsumer(null, "a = 1", true));
+        assertThrows(InvalidDestinationException.class, () -> session.createBrowser(null, "a = 1"));
+        Connection connection = connection();
+        ServerSessionPool pool = () -> null;
+        assertThrows(InvalidDestinationException.class,
+                () -> connection.createDurableConnectionConsumer(null, "sub", null, pool, 1));
+        assertThrows(InvalidDestinationException.class,
+                () -> connection.createSharedDurableConnectionConsumer(null, null, null, pool, 1));
+        assertThrows(InvalidDestinationException.class,
+                () -> connection.createSharedConnectionConsumer(null, null, null, pool, 1));
+        assertThrows(InvalidDestinationException.class, () -> connection.createConnectionConsumer(
+                (Destination) null, null, pool, 1));
+
+        try (JMSContext context = factory.createContext()) {
+            for (String name : new String[] {"sub", null}) {
+                assertThrows(InvalidDestinationRuntimeException.class, () -> context.createDurableConsumer(null, name));
+                assertThrows(InvalidDestinationRuntimeException.class,
+                        () -> context.createDurableConsumer(null, name, null, false));
+                assertThrows(InvalidDestinationRuntimeException.class,
+                        () -> context.createSharedDurableConsumer(null, name));
+                assertThrows(InvalidDestinationRuntimeException.class,
+                        () -> context.createSharedDurableConsumer(null, name, null));
+                assertThrows(InvalidDestinationRuntimeException.class, () -> context.createSharedConsumer(null, name));
+                assertThrows(InvalidDestinationRuntimeException.class,
+                        () -> context.createSharedConsumer(null, name, null));
+            }
+            assertThrows(InvalidDestinationRuntimeException.class, () -> context.createConsumer(null, "a = 1"));
+            assertThrows(InvalidDestinationRuntimeException.class, () -> context.createBrowser(null, "a = 1"));
+        }
     }
 
     @Test

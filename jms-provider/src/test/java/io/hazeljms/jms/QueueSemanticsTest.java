@@ -5,6 +5,7 @@ import io.hazeljms.store.DestinationKey;
 import io.hazeljms.store.DestinationState;
 import jakarta.jms.Connection;
 import jakarta.jms.DeliveryMode;
+import jakarta.jms.InvalidSelectorException;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
@@ -26,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Queue semantics through the JMS API against a real member. */
@@ -81,6 +83,42 @@ class QueueSemanticsTest extends JmsTestSupport {
             rest.add(text(m));
         }
         assertEquals(List.of("n0", "n1", "n3", "n5"), rest);
+    }
+
+    /** Spec 3.8.1.1: numeric literals follow Java's syntax, so 035 is octal 29, not 35. */
+    @Test
+    void selectorLiteralsAreReadAsJavaReadsThem() throws Exception {
+        Session session = session(Session.AUTO_ACKNOWLEDGE);
+        Queue queue = freshQueue(session);
+        MessageProducer producer = session.createProducer(queue);
+        for (int n : new int[] {35, 29, 1000}) {
+            TextMessage m = session.createTextMessage("n" + n);
+            m.setIntProperty("n", n);
+            producer.send(m);
+        }
+        assertEquals("n29", text(session.createConsumer(queue, "n = 035").receive(WAIT)));
+        assertEquals("n1000", text(session.createConsumer(queue, "n = 1_000 OR n = 0x3E8L").receive(WAIT)));
+        InvalidSelectorException e = assertThrows(InvalidSelectorException.class,
+                () -> session.createConsumer(queue, "n = 09"));
+        assertTrue(e.getMessage().contains("octal"), e.getMessage());
+        assertEquals("n35", text(session.createConsumer(queue).receive(WAIT)));
+    }
+
+    /** A property named with a letter outside the BMP can be set, selected on and read. */
+    @Test
+    void supplementaryLetterPropertyNamesWorkInSelectors() throws Exception {
+        Session session = session(Session.AUTO_ACKNOWLEDGE);
+        Queue queue = freshQueue(session);
+        String name = "\uD835\uDC00abc";
+        MessageProducer producer = session.createProducer(queue);
+        for (int n = 1; n <= 2; n++) {
+            TextMessage m = session.createTextMessage("m" + n);
+            m.setIntProperty(name, n);
+            producer.send(m);
+        }
+        Message m = session.createConsumer(queue, name + " = 2").receive(WAIT);
+        assertEquals("m2", text(m));
+        assertEquals(2, m.getIntProperty(name));
     }
 
     @Test

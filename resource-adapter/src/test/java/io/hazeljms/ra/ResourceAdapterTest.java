@@ -2,6 +2,8 @@ package io.hazeljms.ra;
 
 import io.hazeljms.jms.HazelcastConnectionFactory;
 import io.hazeljms.jms.config.ProviderConfig;
+import io.hazeljms.jms.destination.HazelcastQueue;
+import io.hazeljms.jms.destination.HazelcastTopic;
 import io.hazeljms.ra.inbound.HazelJmsActivationSpec;
 import io.hazeljms.ra.outbound.HazelJmsManagedConnectionFactory;
 import io.hazeljms.store.DestinationKey;
@@ -12,8 +14,15 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.Queue;
+import jakarta.jms.QueueConnection;
+import jakarta.jms.QueueConnectionFactory;
+import jakarta.jms.QueueSession;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
+import jakarta.jms.Topic;
+import jakarta.jms.TopicConnection;
+import jakarta.jms.TopicConnectionFactory;
+import jakarta.jms.TopicSession;
 import jakarta.resource.spi.InvalidPropertyException;
 import jakarta.resource.spi.ResourceAdapterInternalException;
 import io.hazeljms.store.MemberOperations;
@@ -320,6 +329,67 @@ class ResourceAdapterTest {
             assertEquals("outbound", text(consumer.receive(10_000)));
         }
         assertEquals(0, plain.node().broker().administration().depth(DestinationKey.queue(queueName)), "auto-acknowledged on receive");
+    }
+
+    @Test
+    void outboundQueueAndTopicSessionsRefuseTheOtherDomain() throws Exception {
+        HazelJmsManagedConnectionFactory mcf = new HazelJmsManagedConnectionFactory();
+        mcf.setResourceAdapter(ra);
+        Object cf = mcf.createConnectionFactory();
+        try (QueueConnection connection = ((QueueConnectionFactory) cf).createQueueConnection()) {
+            QueueSession session = connection.createQueueSession(false, Session.AUTO_ACKNOWLEDGE);
+            Topic topic = new HazelcastTopic("ra-topic");
+            for (var call : List.<org.junit.jupiter.api.function.Executable>of(() -> session.createTopic("t"),
+                    session::createTemporaryTopic, () -> session.unsubscribe("d"),
+                    () -> session.createDurableSubscriber(topic, "d"), () -> session.createDurableConsumer(topic, "d"),
+                    () -> session.createSharedConsumer(topic, "s"), () -> session.createSharedDurableConsumer(topic, "s"))) {
+                var e = assertThrows(jakarta.jms.IllegalStateException.class, call);
+                assertTrue(e.getMessage().startsWith("HJMS-SESSION-015 QueueSession."), e.getMessage());
+            }
+            var e = assertThrows(jakarta.jms.IllegalStateException.class,
+                    () -> connection.createDurableConnectionConsumer(topic, "d", null, null, 1));
+            assertTrue(e.getMessage().startsWith("HJMS-SESSION-015 QueueConnection."), e.getMessage());
+            Queue queue = session.createQueue(queueName);
+            session.createSender(queue).send(session.createTextMessage("legacy"));
+            assertEquals(1, plain.node().broker().administration().depth(DestinationKey.queue(queueName)));
+        }
+        try (TopicConnection connection = ((TopicConnectionFactory) cf).createTopicConnection()) {
+            TopicSession session = connection.createTopicSession(false, Session.AUTO_ACKNOWLEDGE);
+            Queue queue = new HazelcastQueue(queueName);
+            for (var call : List.<org.junit.jupiter.api.function.Executable>of(() -> session.createQueue("q"),
+                    session::createTemporaryQueue, () -> session.createBrowser(queue),
+                    () -> session.createBrowser(queue, "a = 1"))) {
+                var e = assertThrows(jakarta.jms.IllegalStateException.class, call);
+                assertTrue(e.getMessage().startsWith("HJMS-SESSION-015 TopicSession."), e.getMessage());
+            }
+            assertNotNull(session.createTopic("t"));
+        }
+        try (Connection connection = ((ConnectionFactory) cf).createConnection()) {
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            assertNotNull(session.createTopic("t"));
+            assertNotNull(session.createBrowser(session.createQueue(queueName)));
+        }
+    }
+
+    /** Through the handles too, a null topic is reported before the missing client ID. */
+    @Test
+    void outboundHandlesReportANullTopicFirst() throws Exception {
+        HazelJmsManagedConnectionFactory mcf = new HazelJmsManagedConnectionFactory();
+        mcf.setResourceAdapter(ra);
+        ConnectionFactory cf = (ConnectionFactory) mcf.createConnectionFactory();
+        try (Connection connection = cf.createConnection()) {
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            assertThrows(jakarta.jms.InvalidDestinationException.class, () -> session.createDurableConsumer(null, "d"));
+            assertThrows(jakarta.jms.InvalidDestinationException.class,
+                    () -> session.createDurableSubscriber(null, "d", null, false));
+            assertThrows(jakarta.jms.InvalidDestinationException.class, () -> session.createSharedConsumer(null, null));
+        }
+        try (jakarta.jms.JMSContext context = cf.createContext()) {
+            assertThrows(jakarta.jms.InvalidDestinationRuntimeException.class,
+                    () -> context.createDurableConsumer(null, "d"));
+            assertThrows(jakarta.jms.InvalidDestinationRuntimeException.class,
+                    () -> context.createSharedDurableConsumer(null, null));
+        }
     }
 
     @Test

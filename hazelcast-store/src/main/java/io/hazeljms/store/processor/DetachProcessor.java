@@ -5,11 +5,15 @@ import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import io.hazeljms.store.DestinationState;
 import io.hazeljms.store.StoreSerializers;
+import io.hazeljms.store.Subscription;
 
 import java.io.IOException;
 import java.util.Map;
 
-/** Detaches a closing consumer from its subscription; a non-durable one ends with its last consumer. */
+/**
+ * Detaches a closing consumer from its subscription; a non-durable one ends with its last consumer. Answers
+ * whether a shared non-durable subscription ended, so the caller frees its name for other topics.
+ */
 public final class DetachProcessor extends DestinationProcessor<Boolean> {
 
     private String subscription;
@@ -27,11 +31,12 @@ public final class DetachProcessor extends DestinationProcessor<Boolean> {
     @Override
     public Boolean process(Map.Entry<String, DestinationState> entry) {
         DestinationState state = entry.getValue();
+        Subscription s = state == null ? null : state.subscriptions().get(subscription);
         changed = state != null && state.detach(subscription, consumerId);
         if (changed) {
             entry.setValue(state);
         }
-        return changed;
+        return changed && s.shared() && !s.durable() && !state.subscriptions().containsKey(subscription);
     }
 
     @Override

@@ -281,17 +281,8 @@ final class Parser {
     /** @param minus the unary minus in front of the literal, or null */
     private static long exactValue(Token token, Token minus) throws SelectorSyntaxException {
         boolean negative = minus != null;
-        String text = token.text();
-        if (text.endsWith("L") || text.endsWith("l")) {
-            text = text.substring(0, text.length() - 1);
-        }
         try {
-            if (text.startsWith("0x") || text.startsWith("0X")) {
-                // Like Java, a hexadecimal literal may use all 64 bits (0xFFFFFFFFFFFFFFFF is -1).
-                long value = Long.parseUnsignedLong(text.substring(2), 16);
-                return negative ? -value : value;
-            }
-            return Long.parseLong(negative ? "-" + text : text);
+            return NumericLiterals.exactValue(token.text(), negative);
         } catch (NumberFormatException e) {
             throw error(negative ? minus : token,
                     "integer literal " + (negative ? "-" : "") + token.text() + " is out of the long range");
@@ -299,9 +290,12 @@ final class Parser {
     }
 
     private static double approximateValue(Token token) throws SelectorSyntaxException {
-        double value = Double.parseDouble(token.text()); // accepts every form the tokenizer lets through
+        String text = token.text();
+        double value = NumericLiterals.approximateValue(text); // accepts every form the tokenizer lets through
         if (Double.isInfinite(value)) {
-            throw error(token, "floating-point literal " + token.text() + " is out of the double range");
+            boolean isFloat = text.endsWith("f") || text.endsWith("F");
+            throw error(token, "floating-point literal " + text + " is out of the " + (isFloat ? "float" : "double")
+                    + " range");
         }
         return value;
     }

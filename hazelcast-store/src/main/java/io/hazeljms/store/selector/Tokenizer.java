@@ -67,54 +67,32 @@ final class Tokenizer {
     }
 
     /**
-     * Java-style numeric literal: 57, 57L, 0x1F, 7., .5, 7E3, 1.5e-3, 2.5F, 3D. The sign is not part of the
-     * literal (it is a unary operator), and range checks happen in the parser, which knows about a leading minus.
+     * A numeric literal, checked against Java's literal syntax ({@link NumericLiterals}). The sign is not part of
+     * the literal (it is a unary operator), and range checks happen in the parser, which knows about a leading
+     * minus. Everything glued to the number (12abc, 1.2.3) belongs to it, so it is one malformed token, not two.
      */
     private Token numericLiteral(int start) throws SelectorSyntaxException {
-        boolean approximate = false;
-        if (charAt(pos) == '0' && (charAt(pos + 1) == 'x' || charAt(pos + 1) == 'X')
-                && Character.digit(charAt(pos + 2), 16) >= 0) {
-            pos += 2;
-            while (Character.digit(charAt(pos), 16) >= 0) {
+        boolean hex = charAt(pos) == '0' && (charAt(pos + 1) == 'x' || charAt(pos + 1) == 'X');
+        while (pos < input.length()) {
+            char c = charAt(pos);
+            char previous = pos > start ? input.charAt(pos - 1) : '\0';
+            // a sign belongs to an exponent: e/E in a decimal literal, p/P in a hexadecimal one
+            boolean exponentSign = (c == '+' || c == '-')
+                    && (hex ? previous == 'p' || previous == 'P' : previous == 'e' || previous == 'E');
+            if (c == '.' || exponentSign) {
                 pos++;
-            }
-            skipIf('L', 'l');
-        } else {
-            skipDigits();
-            if (charAt(pos) == '.') {
-                approximate = true;
-                pos++;
-                skipDigits();
-            }
-            if (charAt(pos) == 'e' || charAt(pos) == 'E') {
-                approximate = true;
-                pos++;
-                skipIf('+', '-');
-                if (!isDigit(charAt(pos))) {
-                    throw malformedNumber(start);
-                }
-                skipDigits();
-            }
-            if (skipIf('F', 'f', 'D', 'd')) {
-                approximate = true;
-            } else if (!approximate) {
-                skipIf('L', 'l');
+            } else if (Character.isJavaIdentifierPart(input.codePointAt(pos))) {
+                pos += Character.charCount(input.codePointAt(pos));
+            } else {
+                break;
             }
         }
-        // A number glued to letters, digits or another dot (12abc, 1.2.3) is one malformed token, not two tokens.
-        if (pos < input.length() && (Character.isJavaIdentifierPart(input.codePointAt(pos)) || charAt(pos) == '.')) {
-            throw malformedNumber(start);
+        String text = input.substring(start, pos);
+        try {
+            return new Token(NumericLiterals.kind(text), text, null, start);
+        } catch (IllegalArgumentException e) {
+            throw new SelectorSyntaxException("malformed number '" + text + "': " + e.getMessage(), start);
         }
-        TokenKind kind = approximate ? TokenKind.APPROXIMATE_NUMBER : TokenKind.EXACT_NUMBER;
-        return new Token(kind, input.substring(start, pos), null, start);
-    }
-
-    private SelectorSyntaxException malformedNumber(int start) {
-        while (pos < input.length() && (Character.isJavaIdentifierPart(input.codePointAt(pos)) || charAt(pos) == '.'
-                || ((charAt(pos) == '+' || charAt(pos) == '-') && (charAt(pos - 1) == 'e' || charAt(pos - 1) == 'E')))) {
-            pos += Character.charCount(input.codePointAt(pos));
-        }
-        return new SelectorSyntaxException("malformed number '" + input.substring(start, pos) + "'", start);
     }
 
     /** An identifier or a reserved word. */
@@ -175,22 +153,5 @@ final class Tokenizer {
 
     private static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
-    }
-
-    private void skipDigits() {
-        while (isDigit(charAt(pos))) {
-            pos++;
-        }
-    }
-
-    private boolean skipIf(char... candidates) {
-        char c = charAt(pos);
-        for (char candidate : candidates) {
-            if (c == candidate) {
-                pos++;
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -94,6 +94,35 @@ class SelectorTest {
                 Arguments.of("v = 1.5E+3", 1500, true),
                 Arguments.of("v = 2.5F", 2.5, true),
                 Arguments.of("v = 3D", 3, true),
+                // Java's literal syntax (spec 3.8.1.1): a leading 0 is octal, 0b binary, '_' between digits
+                Arguments.of("v = 035", 29, true),
+                Arguments.of("v = 035", 35, false),
+                Arguments.of("v = -035", -29, true),
+                Arguments.of("v = 00", 0, true),
+                Arguments.of("v = 0_7", 7, true),
+                Arguments.of("v = 017L", 15L, true),
+                Arguments.of("v = 0777777777777777777777", Long.MAX_VALUE, true),
+                Arguments.of("v = 01777777777777777777777L", -1L, true),
+                Arguments.of("v = 0X1f", 31, true),
+                Arguments.of("v = 0x7fff_ffffL", Integer.MAX_VALUE, true),
+                Arguments.of("v = 0xFFFFFFFFFFFFFFFFL", -1L, true),
+                Arguments.of("v = 0b101", 5, true),
+                Arguments.of("v = 0B1_0l", 2, true),
+                Arguments.of("v = 1_000", 1000, true),
+                Arguments.of("v = 1__000", 1000, true),
+                Arguments.of("v = 1e3", 1000.0, true),
+                Arguments.of("v = 1_0.2_5e1_0", 10.25e10, true),
+                Arguments.of("v = 1.5E-2f", (double) 1.5E-2f, true),
+                Arguments.of("v = 1.1f", 1.1f, true),
+                Arguments.of("v = 1.1f", 1.1, false),
+                Arguments.of("v = 1.1d", 1.1, true),
+                Arguments.of("v = 09.5", 9.5, true),
+                Arguments.of("v = 09f", 9.0, true),
+                Arguments.of("v = 09e1", 90.0, true),
+                Arguments.of("v = 07.", 7.0, true),
+                Arguments.of("v = 0x1.8p1", 3.0, true),
+                Arguments.of("v = 0x10P-4d", 1.0, true),
+                Arguments.of("v = 0x1e+1", 31, true),
                 Arguments.of("v = TRUE", true, true),
                 Arguments.of("v = TRUE", false, false),
                 Arguments.of("v = true", true, true),
@@ -133,6 +162,8 @@ class SelectorTest {
         assertTrue(matches("$correct IS NULL"));
         assertTrue(matches("a1_$b = 1", "a1_$b", 1));
         assertTrue(matches("\u00e9t\u00e9 = 1", "\u00e9t\u00e9", 1));
+        // A letter outside the Basic Multilingual Plane (MATHEMATICAL BOLD CAPITAL A) is read as one code point.
+        assertTrue(matches("\uD835\uDC00abc = 1 AND x\uD835\uDC00 = 2", "\uD835\uDC00abc", 1, "x\uD835\uDC00", 2));
         assertTrue(matches("JMSX_x = 1 AND JMS_vendor_y = 2", "JMSX_x", 1, "JMS_vendor_y", 2));
         // Words that merely start like reserved words are identifiers.
         assertTrue(matches("INx = 1 AND ISNULL = 2 AND notify = 3 AND order = 4 AND android = 5",

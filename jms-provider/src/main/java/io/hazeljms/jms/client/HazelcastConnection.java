@@ -67,6 +67,8 @@ public class HazelcastConnection implements QueueConnection, TopicConnection, XA
     private final int prefetch;
     private final boolean asyncNonPersistentSends;
     private final DestinationAccess access;
+    /** QUEUE or TOPIC for the legacy connections, which refuse the other domain's methods. */
+    private final SessionKind kind;
     /** Tells the exception listener of problems found in the background, one at a time, in order. */
     private final ThreadPoolExecutor reports = new ThreadPoolExecutor(0, 1, 10, TimeUnit.SECONDS,
             new LinkedBlockingQueue<>(), r -> {
@@ -93,8 +95,8 @@ public class HazelcastConnection implements QueueConnection, TopicConnection, XA
 
     public HazelcastConnection(Broker broker, DeserializationPolicy deserialization, BacklogPolicy backlogPolicy,
                                int prefetch, boolean asyncNonPersistentSends, String defaultClientId,
-                               Security security, Identity identity)
-            throws JMSException {
+                               SessionKind kind, Security security, Identity identity) throws JMSException {
+        this.kind = kind;
         this.broker = broker;
         this.access = new DestinationAccess(security, identity, broker);
         this.deserialization = deserialization;
@@ -206,34 +208,42 @@ public class HazelcastConnection implements QueueConnection, TopicConnection, XA
 
     @Override
     public Session createSession(int sessionMode) throws JMSException {
+        return createSession(sessionMode, SessionKind.GENERAL);
+    }
+
+    private HazelcastSession createSession(int sessionMode, SessionKind sessionKind) throws JMSException {
         checkOpen();
         fixClientId();
         if (sessionMode != Session.SESSION_TRANSACTED && sessionMode != Session.AUTO_ACKNOWLEDGE
                 && sessionMode != Session.CLIENT_ACKNOWLEDGE && sessionMode != Session.DUPS_OK_ACKNOWLEDGE) {
             throw new JMSException(ProviderError.SESSION_MODE_INVALID.text(sessionMode));
         }
-        HazelcastSession session = new HazelcastSession(this, sessionMode);
+        HazelcastSession session = new HazelcastSession(this, sessionMode, sessionKind);
         sessions.add(session);
         return session;
     }
 
     @Override
     public XASession createXASession() throws JMSException {
+        return createXASession(SessionKind.GENERAL);
+    }
+
+    private HazelcastXASession createXASession(SessionKind sessionKind) throws JMSException {
         checkOpen();
         fixClientId();
-        HazelcastXASession session = new HazelcastXASession(this);
+        HazelcastXASession session = new HazelcastXASession(this, sessionKind);
         sessions.add(session);
         return session;
     }
 
     @Override
     public XAQueueSession createXAQueueSession() throws JMSException {
-        return (XAQueueSession) createXASession();
+        return createXASession(SessionKind.QUEUE);
     }
 
     @Override
     public XATopicSession createXATopicSession() throws JMSException {
-        return (XATopicSession) createXASession();
+        return createXASession(SessionKind.TOPIC);
     }
 
     @Override
@@ -243,12 +253,12 @@ public class HazelcastConnection implements QueueConnection, TopicConnection, XA
 
     @Override
     public QueueSession createQueueSession(boolean transacted, int acknowledgeMode) throws JMSException {
-        return (QueueSession) createSession(transacted, acknowledgeMode);
+        return createSession(transacted ? Session.SESSION_TRANSACTED : acknowledgeMode, SessionKind.QUEUE);
     }
 
     @Override
     public TopicSession createTopicSession(boolean transacted, int acknowledgeMode) throws JMSException {
-        return (TopicSession) createSession(transacted, acknowledgeMode);
+        return createSession(transacted ? Session.SESSION_TRANSACTED : acknowledgeMode, SessionKind.TOPIC);
     }
 
     void sessionClosed(HazelcastSession session) {
@@ -617,6 +627,7 @@ public class HazelcastConnection implements QueueConnection, TopicConnection, XA
                                                               String messageSelector, ServerSessionPool sessionPool,
                                                               int maxMessages) throws JMSException {
         checkOpen();
+        kind.checkConnection("createDurableConnectionConsumer");
         return new PooledConnectionConsumer(this, HazelcastDestination.of(topic),
                 Subscriptions.durable(requireClientId(), subscriptionName), messageSelector, sessionPool, maxMessages);
     }

@@ -60,6 +60,8 @@ public class HazelcastSession implements QueueSession, TopicSession {
 
     private final HazelcastConnection connection;
     private final int mode;
+    /** QUEUE or TOPIC for the legacy sessions, which refuse the other domain's methods. */
+    private final SessionKind kind;
     private final LeaseOwner owner;
     private final List<HazelcastMessageConsumer> consumers = new CopyOnWriteArrayList<>();
     private final List<HazelcastMessageProducer> producers = new CopyOnWriteArrayList<>();
@@ -78,8 +80,13 @@ public class HazelcastSession implements QueueSession, TopicSession {
     private final Map<Address, AutoAcknowledger> autoAcknowledgers = new ConcurrentHashMap<>();
 
     HazelcastSession(HazelcastConnection connection, int mode) {
+        this(connection, mode, SessionKind.GENERAL);
+    }
+
+    HazelcastSession(HazelcastConnection connection, int mode, SessionKind kind) {
         this.connection = connection;
         this.mode = mode;
+        this.kind = kind;
         this.owner = connection.leaseOwner(UUID.randomUUID().toString());
         this.asyncSends = new AsyncSends(this);
         this.nonPersistentSends = mode != Session.SESSION_TRANSACTED && connection.asyncNonPersistentSends()
@@ -517,12 +524,14 @@ public class HazelcastSession implements QueueSession, TopicSession {
     @Override
     public Queue createQueue(String queueName) throws JMSException {
         checkOpen();
+        kind.checkSession("createQueue");
         return new HazelcastQueue(requireName(queueName, "queue"));
     }
 
     @Override
     public Topic createTopic(String topicName) throws JMSException {
         checkOpen();
+        kind.checkSession("createTopic");
         return new HazelcastTopic(requireName(topicName, "topic"));
     }
 
@@ -541,6 +550,7 @@ public class HazelcastSession implements QueueSession, TopicSession {
     @Override
     public QueueBrowser createBrowser(Queue queue, String messageSelector) throws JMSException {
         checkOpen();
+        kind.checkSession("createBrowser");
         HazelcastDestination target = HazelcastDestination.of(queue);
         connection.access().require(Permission.BROWSE, target);
         HazelcastQueueBrowser browser = new HazelcastQueueBrowser(this, (Queue) target, messageSelector);
@@ -551,12 +561,14 @@ public class HazelcastSession implements QueueSession, TopicSession {
     @Override
     public TemporaryQueue createTemporaryQueue() throws JMSException {
         checkOpen();
+        kind.checkSession("createTemporaryQueue");
         return connection.createTemporaryQueue();
     }
 
     @Override
     public TemporaryTopic createTemporaryTopic() throws JMSException {
         checkOpen();
+        kind.checkSession("createTemporaryTopic");
         return connection.createTemporaryTopic();
     }
 
@@ -601,7 +613,9 @@ public class HazelcastSession implements QueueSession, TopicSession {
     public MessageConsumer createSharedConsumer(Topic topic, String sharedSubscriptionName, String messageSelector)
             throws JMSException {
         checkOpen();
-        return subscriber(topic, messageSelector, false,
+        kind.checkSession("createSharedConsumer");
+        HazelcastDestination target = subscriptionTopic(topic);
+        return subscriber(target, messageSelector, false,
                 Subscriptions.shared(connection.clientIdOrNull(), sharedSubscriptionName, false));
     }
 
@@ -614,17 +628,21 @@ public class HazelcastSession implements QueueSession, TopicSession {
     public TopicSubscriber createDurableSubscriber(Topic topic, String name, String messageSelector, boolean noLocal)
             throws JMSException {
         checkOpen();
-        return subscriber(topic, messageSelector, noLocal, Subscriptions.durable(connection.requireClientId(), name));
+        kind.checkSession("createDurableSubscriber");
+        HazelcastDestination target = subscriptionTopic(topic);
+        return subscriber(target, messageSelector, noLocal, Subscriptions.durable(connection.requireClientId(), name));
     }
 
     @Override
     public MessageConsumer createDurableConsumer(Topic topic, String name) throws JMSException {
+        kind.checkSession("createDurableConsumer");
         return createDurableSubscriber(topic, name);
     }
 
     @Override
     public MessageConsumer createDurableConsumer(Topic topic, String name, String messageSelector, boolean noLocal)
             throws JMSException {
+        kind.checkSession("createDurableConsumer");
         return createDurableSubscriber(topic, name, messageSelector, noLocal);
     }
 
@@ -637,22 +655,36 @@ public class HazelcastSession implements QueueSession, TopicSession {
     public MessageConsumer createSharedDurableConsumer(Topic topic, String name, String messageSelector)
             throws JMSException {
         checkOpen();
-        return subscriber(topic, messageSelector, false, Subscriptions.shared(connection.clientIdOrNull(), name, true));
+        kind.checkSession("createSharedDurableConsumer");
+        HazelcastDestination target = subscriptionTopic(topic);
+        return subscriber(target, messageSelector, false, Subscriptions.shared(connection.clientIdOrNull(), name, true));
     }
 
     @Override
     public void unsubscribe(String name) throws JMSException {
         checkOpen();
+        kind.checkSession("unsubscribe");
         Subscriptions.unsubscribe(this, name);
     }
 
-    private HazelcastMessageConsumer subscriber(Topic topic, String selector, boolean noLocal,
-                                                Subscriptions.Subscription subscription) throws JMSException {
+    /**
+     * The topic of a durable or shared subscription, checked before its name and the client ID: a null or
+     * temporary topic is an InvalidDestinationException whatever else is wrong (as for any consumer).
+     */
+    private static HazelcastDestination subscriptionTopic(Topic topic) throws JMSException {
         if (topic == null) {
             throw new InvalidDestinationException(ProviderError.TOPIC_NULL.text());
         }
-        return addConsumer(new HazelcastMessageConsumer(this, HazelcastDestination.of(topic), selector, noLocal,
-                subscription));
+        HazelcastDestination target = HazelcastDestination.of(topic);
+        if (target.isTemporary()) {
+            throw new InvalidDestinationException(ProviderError.SUBSCRIPTION_ON_TEMPORARY_TOPIC.text());
+        }
+        return target;
+    }
+
+    private HazelcastMessageConsumer subscriber(HazelcastDestination topic, String selector, boolean noLocal,
+                                                Subscriptions.Subscription subscription) throws JMSException {
+        return addConsumer(new HazelcastMessageConsumer(this, topic, selector, noLocal, subscription));
     }
 
     // --- listener of the session (ASF) -----------------------------------------------------------------------

@@ -22,8 +22,8 @@ public class HazelcastXASession extends HazelcastSession implements XASession, X
 
     private final HazelcastXAResource xaResource;
 
-    HazelcastXASession(HazelcastConnection connection) {
-        super(connection, Session.SESSION_TRANSACTED);
+    HazelcastXASession(HazelcastConnection connection, SessionKind kind) {
+        super(connection, Session.SESSION_TRANSACTED, kind);
         this.xaResource = new HazelcastXAResource(this);
     }
 
@@ -43,6 +43,7 @@ public class HazelcastXASession extends HazelcastSession implements XASession, X
         return this;
     }
 
+    /** Of the QUEUE kind when this session came from createXAQueueSession (TOPIC for getTopicSession alike). */
     @Override
     public QueueSession getQueueSession() throws JMSException {
         checkOpen();

@@ -63,6 +63,8 @@ final class Subscriptions {
                 throw new JMSException(ProviderError.SUBSCRIPTION_KIND_MISMATCH.text(name));
             case FILTER_MISMATCH:
                 throw new JMSException(ProviderError.SHARED_FILTER_MISMATCH.text(name));
+            case TOPIC_MISMATCH:
+                throw new JMSException(ProviderError.SHARED_ON_OTHER_TOPIC.text(name));
             default:
                 break;
         }

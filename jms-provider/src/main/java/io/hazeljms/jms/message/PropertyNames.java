@@ -28,13 +28,18 @@ final class PropertyNames {
         if (name == null || name.isEmpty()) {
             throw new IllegalArgumentException(ProviderError.PROPERTY_NAME_EMPTY.text());
         }
-        if (!Character.isJavaIdentifierStart(name.charAt(0))) {
+        // whole code points, not UTF-16 units: a letter outside the BMP is a surrogate pair (and the selector's
+        // tokenizer reads identifiers by code point too)
+        if (!Character.isJavaIdentifierStart(name.codePointAt(0))) {
             throw new IllegalArgumentException(ProviderError.PROPERTY_NAME_START.text(name));
         }
-        for (int i = 1; i < name.length(); i++) {
-            if (!Character.isJavaIdentifierPart(name.charAt(i))) {
-                throw new IllegalArgumentException(ProviderError.PROPERTY_NAME_CHARACTER.text(name, name.charAt(i), i));
+        for (int i = Character.charCount(name.codePointAt(0)); i < name.length(); ) {
+            int codePoint = name.codePointAt(i);
+            if (!Character.isJavaIdentifierPart(codePoint)) {
+                throw new IllegalArgumentException(ProviderError.PROPERTY_NAME_CHARACTER.text(name,
+                        Character.toString(codePoint), i));
             }
+            i += Character.charCount(codePoint);
         }
         if (RESERVED.contains(name.toUpperCase(Locale.ROOT))) {
             throw new IllegalArgumentException(ProviderError.PROPERTY_NAME_RESERVED.text(name));

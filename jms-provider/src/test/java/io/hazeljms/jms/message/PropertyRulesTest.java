@@ -57,6 +57,26 @@ class PropertyRulesTest {
         assertEquals(7, m.getIntProperty(name));
     }
 
+    /** Letters outside the BMP are surrogate pairs: validated as whole code points, as Java identifiers are. */
+    @ParameterizedTest
+    @ValueSource(strings = {"\uD835\uDC00abc", "a\uD835\uDC00", "\uD801\uDC00\uD835\uDFCE"})
+    void supplementaryLettersAreAccepted(String name) throws JMSException {
+        MessageImpl m = new MessageImpl();
+        m.setIntProperty(name, 7);
+        assertEquals(7, m.getIntProperty(name));
+    }
+
+    @Test
+    void supplementaryNonLettersAreRefusedNamingTheWholeCharacter() {
+        // U+1F600 (an emoji) is no identifier part; a lone surrogate is no character at all
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new MessageImpl().setIntProperty("a\uD83D\uDE00", 1));
+        assertTrue(e.getMessage().contains("character '\uD83D\uDE00' at index 1"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new MessageImpl().setIntProperty("\uD83D\uDE00a", 1));
+        assertTrue(e.getMessage().contains("must start with a letter"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new MessageImpl().setIntProperty("a\uD835", 1));
+    }
+
     @Test
     void everySetterValidatesTheName() {
         MessageImpl m = new MessageImpl();

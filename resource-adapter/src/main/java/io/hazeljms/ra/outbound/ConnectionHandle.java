@@ -1,5 +1,6 @@
 package io.hazeljms.ra.outbound;
 
+import io.hazeljms.jms.client.SessionKind;
 import io.hazeljms.ra.AdapterError;
 import jakarta.jms.ConnectionConsumer;
 import jakarta.jms.ConnectionMetaData;
@@ -31,13 +32,20 @@ import java.util.concurrent.CopyOnWriteArrayList;
 class ConnectionHandle implements QueueConnection, TopicConnection {
 
     private final HazelJmsConnectionFactory factory;
+    /** QUEUE or TOPIC when made by createQueueConnection/createTopicConnection. */
+    private final SessionKind kind;
     private final List<SessionHandle> sessions = new CopyOnWriteArrayList<>();
     private final List<Destination> temporaries = new CopyOnWriteArrayList<>();
     private volatile boolean started;
     private volatile boolean closed;
 
     ConnectionHandle(HazelJmsConnectionFactory factory) {
+        this(factory, SessionKind.GENERAL);
+    }
+
+    ConnectionHandle(HazelJmsConnectionFactory factory, SessionKind kind) {
         this.factory = factory;
+        this.kind = kind;
     }
 
     private void checkOpen() throws IllegalStateException {
@@ -48,6 +56,11 @@ class ConnectionHandle implements QueueConnection, TopicConnection {
 
     @Override
     public Session createSession(boolean transacted, int acknowledgeMode) throws JMSException {
+        return createSession(transacted, acknowledgeMode, SessionKind.GENERAL);
+    }
+
+    private SessionHandle createSession(boolean transacted, int acknowledgeMode, SessionKind sessionKind)
+            throws JMSException {
         checkOpen();
         if (!sessions.isEmpty()) {
             throw new IllegalStateException(AdapterError.ONE_SESSION_PER_CONNECTION.text());
@@ -55,7 +68,7 @@ class ConnectionHandle implements QueueConnection, TopicConnection {
         try {
             SessionHandle session = (SessionHandle) factory.connectionManager()
                     .allocateConnection(factory.managedConnectionFactory(), new SessionRequest(transacted, acknowledgeMode));
-            session.ownedBy(this);
+            session.ownedBy(this, sessionKind);
             sessions.add(session);
             return session;
         } catch (ResourceException e) {
@@ -78,12 +91,12 @@ class ConnectionHandle implements QueueConnection, TopicConnection {
 
     @Override
     public QueueSession createQueueSession(boolean transacted, int acknowledgeMode) throws JMSException {
-        return (QueueSession) createSession(transacted, acknowledgeMode);
+        return createSession(transacted, acknowledgeMode, SessionKind.QUEUE);
     }
 
     @Override
     public TopicSession createTopicSession(boolean transacted, int acknowledgeMode) throws JMSException {
-        return (TopicSession) createSession(transacted, acknowledgeMode);
+        return createSession(transacted, acknowledgeMode, SessionKind.TOPIC);
     }
 
     void sessionClosed(SessionHandle session) {
@@ -198,6 +211,7 @@ class ConnectionHandle implements QueueConnection, TopicConnection {
     @Override
     public ConnectionConsumer createDurableConnectionConsumer(Topic t, String n, String s, ServerSessionPool p, int m)
             throws JMSException {
+        kind.checkConnection("createDurableConnectionConsumer");
         throw SessionHandle.notInEe("createDurableConnectionConsumer");
     }
 

@@ -1,6 +1,7 @@
 package io.hazeljms.ra.outbound;
 
 import io.hazeljms.jms.HazelcastConnectionFactory;
+import io.hazeljms.jms.client.SessionKind;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
@@ -59,7 +60,7 @@ public class HazelJmsConnectionFactory implements ConnectionFactory, QueueConnec
 
     @Override
     public QueueConnection createQueueConnection() throws JMSException {
-        return new ConnectionHandle(this);
+        return new ConnectionHandle(this, SessionKind.QUEUE);
     }
 
     @Override
@@ -69,7 +70,7 @@ public class HazelJmsConnectionFactory implements ConnectionFactory, QueueConnec
 
     @Override
     public TopicConnection createTopicConnection() throws JMSException {
-        return new ConnectionHandle(this);
+        return new ConnectionHandle(this, SessionKind.TOPIC);
     }
 
     @Override

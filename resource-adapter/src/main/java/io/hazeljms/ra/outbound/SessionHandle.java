@@ -3,6 +3,7 @@ package io.hazeljms.ra.outbound;
 import io.hazeljms.jms.client.AcknowledgeModeEmulation;
 import io.hazeljms.jms.client.AcknowledgeSupport;
 import io.hazeljms.jms.client.HazelcastXASession;
+import io.hazeljms.jms.client.SessionKind;
 import io.hazeljms.ra.AdapterError;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.Destination;
@@ -45,6 +46,8 @@ public class SessionHandle implements QueueSession, TopicSession, AcknowledgeSup
     private volatile HazelJmsManagedConnection mc;
     private final AcknowledgeModeEmulation emulation;
     private volatile ConnectionHandle owner;
+    /** QUEUE or TOPIC for createQueueSession/createTopicSession, which refuse the other domain's methods. */
+    private volatile SessionKind kind = SessionKind.GENERAL;
     private volatile boolean closed;
     private final List<ProducerHandle> producers = new CopyOnWriteArrayList<>();
     private final List<ConsumerHandle> consumers = new CopyOnWriteArrayList<>();
@@ -55,8 +58,15 @@ public class SessionHandle implements QueueSession, TopicSession, AcknowledgeSup
         this.emulation = new AcknowledgeModeEmulation(this::physical, request.transacted(), request.acknowledgeMode());
     }
 
-    void ownedBy(ConnectionHandle connection) {
+    void ownedBy(ConnectionHandle connection, SessionKind sessionKind) {
         this.owner = connection;
+        this.kind = sessionKind;
+    }
+
+    /** Open, and of a kind that offers {@code method}. */
+    private void check(String method) throws IllegalStateException {
+        checkOpen();
+        kind.checkSession(method);
     }
 
     void reassociate(HazelJmsManagedConnection other) {
@@ -203,44 +213,52 @@ public class SessionHandle implements QueueSession, TopicSession, AcknowledgeSup
 
     @Override
     public MessageConsumer createSharedConsumer(Topic topic, String name) throws JMSException {
+        check("createSharedConsumer");
         return track(physical().createSharedConsumer(topic, name));
     }
 
     @Override
     public MessageConsumer createSharedConsumer(Topic topic, String name, String selector) throws JMSException {
+        check("createSharedConsumer");
         return track(physical().createSharedConsumer(topic, name, selector));
     }
 
     @Override
     public TopicSubscriber createDurableSubscriber(Topic topic, String name) throws JMSException {
+        check("createDurableSubscriber");
         return track(physical().createDurableSubscriber(topic, name));
     }
 
     @Override
     public TopicSubscriber createDurableSubscriber(Topic topic, String name, String selector, boolean noLocal)
             throws JMSException {
+        check("createDurableSubscriber");
         return track(physical().createDurableSubscriber(topic, name, selector, noLocal));
     }
 
     @Override
     public MessageConsumer createDurableConsumer(Topic topic, String name) throws JMSException {
+        check("createDurableConsumer");
         return track(physical().createDurableConsumer(topic, name));
     }
 
     @Override
     public MessageConsumer createDurableConsumer(Topic topic, String name, String selector, boolean noLocal)
             throws JMSException {
+        check("createDurableConsumer");
         return track(physical().createDurableConsumer(topic, name, selector, noLocal));
     }
 
     @Override
     public MessageConsumer createSharedDurableConsumer(Topic topic, String name) throws JMSException {
+        check("createSharedDurableConsumer");
         return track(physical().createSharedDurableConsumer(topic, name));
     }
 
     @Override
     public MessageConsumer createSharedDurableConsumer(Topic topic, String name, String selector)
             throws JMSException {
+        check("createSharedDurableConsumer");
         return track(physical().createSharedDurableConsumer(topic, name, selector));
     }
 
@@ -281,6 +299,7 @@ public class SessionHandle implements QueueSession, TopicSession, AcknowledgeSup
 
     @Override
     public QueueBrowser createBrowser(Queue queue, String selector) throws JMSException {
+        check("createBrowser");
         QueueBrowser browser = physical().createBrowser(queue, selector);
         browsers.add(browser);
         return browser;
@@ -288,16 +307,19 @@ public class SessionHandle implements QueueSession, TopicSession, AcknowledgeSup
 
     @Override
     public Queue createQueue(String name) throws JMSException {
+        check("createQueue");
         return physical().createQueue(name);
     }
 
     @Override
     public Topic createTopic(String name) throws JMSException {
+        check("createTopic");
         return physical().createTopic(name);
     }
 
     @Override
     public TemporaryQueue createTemporaryQueue() throws JMSException {
+        check("createTemporaryQueue");
         TemporaryQueue queue = physical().createTemporaryQueue();
         owner.temporaryCreated(queue);
         return queue;
@@ -305,6 +327,7 @@ public class SessionHandle implements QueueSession, TopicSession, AcknowledgeSup
 
     @Override
     public TemporaryTopic createTemporaryTopic() throws JMSException {
+        check("createTemporaryTopic");
         TemporaryTopic topic = physical().createTemporaryTopic();
         owner.temporaryCreated(topic);
         return topic;
@@ -312,6 +335,7 @@ public class SessionHandle implements QueueSession, TopicSession, AcknowledgeSup
 
     @Override
     public void unsubscribe(String name) throws JMSException {
+        check("unsubscribe");
         physical().unsubscribe(name);
     }
 
