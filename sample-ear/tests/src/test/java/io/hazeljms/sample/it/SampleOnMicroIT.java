@@ -209,7 +209,7 @@ class SampleOnMicroIT {
         String json = "application/json";
         List<Case> cases = List.of(
                 new Case("POST", "campaigns", json, "not json", 400, "not a JSON object"),
-                new Case("POST", "campaigns", json, "", 400, "JSON"),
+                new Case("POST", "campaigns", json, "", 400, "JSON object"),
                 new Case("POST", "campaigns", json, "[1,2]", 400, "JSON object"),
                 new Case("POST", "campaigns", json, "{\"subject\":\"x\",\"recipients\":2.5}", 400, "whole number"),
                 new Case("POST", "campaigns", json, "{\"subject\":\"x\",\"recipients\":99999999999}", 400,

@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonStructure;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -50,9 +51,10 @@ public class CampaignResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response submit(JsonObject request, @Context UriInfo uri) {
-        if (request == null) {
-            return Response.status(Response.Status.BAD_REQUEST).entity(Views.error("a JSON body is required")).build();
+    public Response submit(JsonStructure body, @Context UriInfo uri) {
+        if (!(body instanceof JsonObject request)) {
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(Views.error("the body must be a JSON object")).build();
         }
         CampaignOrder order;
         try {

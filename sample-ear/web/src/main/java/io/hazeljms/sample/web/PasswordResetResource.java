@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -33,9 +34,10 @@ public class PasswordResetResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response reset(JsonObject request, @Context UriInfo uri) {
-        if (request == null) {
-            return Response.status(Response.Status.BAD_REQUEST).entity(Views.error("a JSON body is required")).build();
+    public Response reset(JsonStructure body, @Context UriInfo uri) {
+        if (!(body instanceof JsonObject request)) {
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(Views.error("the body must be a JSON object")).build();
         }
         String email = request.getString("email", "").trim();
         if (!Recipients.isAddress(email)) {
