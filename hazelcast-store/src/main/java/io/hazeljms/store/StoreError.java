@@ -108,7 +108,10 @@ public enum StoreError {
             "Nothing: they are delivered again, flagged JMSRedelivered."),
     MESSAGES_MOVED("HJMS-STORE-079", "moved %s message(s) from %s to %s (%s), e.g. %s%s",
             "Look at the dead-letter or expiry queue named: the reason says why (out of delivery attempts, or "
-                    + "expired).");
+                    + "expired)."),
+    SUBSCRIPTION_NAME_BUSY("HJMS-STORE-080", "shared subscription name %s stayed locked by another consumer's attach or "
+            + "close for %d ms",
+            "Try again: another node was attaching to or leaving the same subscription name and did not finish.");
 
     private final String id;
     private final String template;

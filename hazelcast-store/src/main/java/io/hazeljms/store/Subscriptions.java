@@ -7,6 +7,8 @@ import io.hazeljms.store.processor.DetachProcessor;
 import io.hazeljms.store.processor.SubscribeProcessor;
 import io.hazeljms.store.processor.UnsubscribeProcessor;
 
+import java.util.concurrent.TimeUnit;
+
 /**
  * The topic-subscription part of the store ({@link Broker#subscriptions()}): consumers attach to and detach
  * from subscriptions, durable ones are deleted by name. Durable names are indexed in
@@ -15,6 +17,8 @@ import io.hazeljms.store.processor.UnsubscribeProcessor;
  */
 public final class Subscriptions {
 
+    /** Longest wait for, and longest hold of, a shared subscription name's lock. */
+    static final long NAME_LOCK_MILLIS = 60_000;
     private final Broker broker;
     /** Durable subscription name to the key of its topic: unsubscribe names no topic. */
     private final IMap<String, String> durableIndex;
@@ -69,7 +73,7 @@ public final class Subscriptions {
      */
     private SubscribeOutcome subscribeSharedNonDurable(String topicKey, String subscription, SubscriptionSpec spec,
                                                        String consumerId, LeaseOwner owner) {
-        sharedIndex.lock(subscription);
+        lockName(subscription);
         try {
             String previousTopic = sharedIndex.get(subscription);
             boolean elsewhere = previousTopic != null && !previousTopic.equals(topicKey);
@@ -90,6 +94,22 @@ public final class Subscriptions {
         }
     }
 
+    /**
+     * Takes a shared name's lock, waiting at most {@link #NAME_LOCK_MILLIS}; the lock also lapses after that long,
+     * so a holder that hangs cannot block the name for ever (its two store calls are bounded well within it).
+     */
+    private void lockName(String subscription) {
+        try {
+            if (sharedIndex.tryLock(subscription, NAME_LOCK_MILLIS, TimeUnit.MILLISECONDS,
+                    NAME_LOCK_MILLIS, TimeUnit.MILLISECONDS)) {
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        throw new StoreUnavailableException(StoreError.SUBSCRIPTION_NAME_BUSY.text(subscription, NAME_LOCK_MILLIS), null);
+    }
+
     /** Recovery: a durable subscription from the durable store, without consumers, as it was before the restart. */
     void restore(DestinationKey topic, String subscription, SubscriptionSpec spec) {
         String consumerId = "restore-" + subscription;
@@ -105,7 +125,7 @@ public final class Subscriptions {
         Boolean sharedEnded = broker.onKey(topicKey, new DetachProcessor(subscription, consumerId));
         if (Boolean.TRUE.equals(sharedEnded)) {
             // under the name's lock: a consumer attaching meanwhile on this topic keeps its index entry
-            sharedIndex.lock(subscription);
+            lockName(subscription);
             try {
                 if (!Boolean.TRUE.equals(broker.onKey(topicKey, new ActiveSubscriptionProcessor(subscription)))) {
                     sharedIndex.remove(subscription, topicKey);
