@@ -270,6 +270,15 @@ class AuthenticationTest {
                         () -> noEntry.createConnection("jaas-user", "jaas-pass"));
                 assertEquals("HJMS-SEC-004", missing.getErrorCode());
             }
+            try (HazelcastConnectionFactory payaraRealm = new HazelcastConnectionFactory(ProviderConfig.builder()
+                    .instance(cluster.member(0)).authenticator("jaas").jaasConfiguration("hazeljms-test")
+                    .jaasRealm("file").build())) {
+                JMSSecurityException outsidePayara = assertThrows(JMSSecurityException.class,
+                        () -> payaraRealm.createConnection("jaas-user", "jaas-pass"));
+                assertEquals("HJMS-SEC-004", outsidePayara.getErrorCode());
+                assertTrue(outsidePayara.getMessage().contains("jaasRealm 'file' needs Payara's"),
+                        outsidePayara.getMessage());
+            }
         } finally {
             Configuration.setConfiguration(before);
         }

@@ -269,6 +269,9 @@ public final class ProviderConfig {
 
         public Builder jaasConfiguration(String entry) { return with(JAAS_CONFIGURATION, entry); }
 
+        /** See {@link Settings#JAAS_REALM}: Payara's realm behind the JAAS entry, or blank. */
+        public Builder jaasRealm(String realm) { return with(JAAS_REALM, Objects.requireNonNullElse(realm, "")); }
+
         /** See {@link Settings#DEFAULT_USER}; blank: connections without credentials are refused. */
         public Builder defaultUser(String user) { return with(DEFAULT_USER, Objects.requireNonNullElse(user, "")); }
 

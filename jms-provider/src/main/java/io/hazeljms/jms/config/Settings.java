@@ -166,6 +166,11 @@ public final class Settings {
             .describe("authenticator jaas: the entry of the JVM's JAAS login configuration to log in with; roles are "
                     + "the names of the subject's other principals");
 
+    public static final Setting<String> JAAS_REALM = Setting.text("jaasRealm", "").in(JAVA, RESOURCE_ADAPTER)
+            .describe("authenticator jaas on Payara: the realm (file, jdbc, ldap, …) of the realm login module that "
+                    + "jaasConfiguration names (fileRealm: file), which reads the password as Payara's own credential; "
+                    + "blank for ordinary JAAS login modules");
+
     public static final Setting<String> DEFAULT_USER = Setting.text("defaultUser", "").in(JAVA, RESOURCE_ADAPTER)
             .describe("with an authenticator: the user a connection made without credentials acts as (not "
                     + "authenticated); blank: such connections are refused with JMSSecurityException");

@@ -17,19 +17,33 @@ import java.util.stream.Collectors;
 /**
  * Authenticates through a JAAS login configuration entry (the JVM's {@code java.security.auth.login.config}, or
  * a container's): the login modules get the user and password by name and password callbacks. The roles are the
- * names of the subject's principals other than the user's own.
+ * names of the subject's principals other than the user's own (a Payara realm's groups).
+ *
+ * <p>Payara's realm login modules ({@code fileRealm}, {@code jdbcRealm}, {@code ldapRealm} of its
+ * {@code login.conf}) ignore callbacks: they read a password credential of Payara's own, naming the realm, from the
+ * subject. With a {@code realm} given, that credential is put in the subject too, found by class name so that
+ * nothing of Payara is needed elsewhere.
  */
 public final class JaasAuthenticator implements Authenticator {
 
-    private final String entry;
+    /** Payara's credential class for its realm login modules: (user, password, realm). */
+    static final String PAYARA_PASSWORD_CREDENTIAL = "com.sun.enterprise.security.auth.login.common.PasswordCredential";
 
-    public JaasAuthenticator(String entry) {
+    private final String entry;
+    private final String realm;
+
+    /** @param realm a Payara realm name ({@code file}) for Payara's realm modules, or null */
+    public JaasAuthenticator(String entry, String realm) {
         this.entry = entry;
+        this.realm = realm == null || realm.isBlank() ? null : realm.trim();
     }
 
     @Override
     public Identity authenticate(String user, String password) throws JMSSecurityException {
         Subject subject = new Subject();
+        if (realm != null && password != null) {
+            subject.getPrivateCredentials().add(payaraCredential(user, password));
+        }
         LoginContext login;
         try {
             login = new LoginContext(entry, subject, callbacks -> answer(callbacks, user, password));
@@ -50,6 +64,20 @@ public final class JaasAuthenticator implements Authenticator {
         Set<String> roles = subject.getPrincipals().stream().map(Principal::getName)
                 .filter(name -> name != null && !name.equals(user)).collect(Collectors.toUnmodifiableSet());
         return new Identity(user, roles);
+    }
+
+    private Object payaraCredential(String user, String password) throws JMSSecurityException {
+        try {
+            ClassLoader loader = Thread.currentThread().getContextClassLoader();
+            Class<?> type = Class.forName(PAYARA_PASSWORD_CREDENTIAL, false,
+                    loader != null ? loader : JaasAuthenticator.class.getClassLoader());
+            return type.getConstructor(String.class, char[].class, String.class)
+                    .newInstance(user, password.toCharArray(), realm);
+        } catch (ReflectiveOperationException | LinkageError e) {
+            throw new JMSSecurityException(ProviderError.JAAS_ENTRY_UNUSABLE.text(entry, "jaasRealm '" + realm
+                    + "' needs Payara's " + PAYARA_PASSWORD_CREDENTIAL + ", which is not visible here (" + e + ")"),
+                    ProviderError.JAAS_ENTRY_UNUSABLE.id());
+        }
     }
 
     private static void answer(Callback[] callbacks, String user, String password)

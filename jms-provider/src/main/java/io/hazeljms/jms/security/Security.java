@@ -52,7 +52,8 @@ public final class Security {
             authenticator = switch (name) {
                 case "none" -> null;
                 case "users" -> userList(config, problems);
-                case "jaas" -> new JaasAuthenticator(config.values().get(Settings.JAAS_CONFIGURATION).trim());
+                case "jaas" -> new JaasAuthenticator(config.values().get(Settings.JAAS_CONFIGURATION).trim(),
+                        config.values().get(Settings.JAAS_REALM));
                 default -> custom(name, problems);
             };
         }
