@@ -7,9 +7,11 @@ import io.hazeljms.store.processor.CreateDestinationProcessor;
 import io.hazeljms.store.processor.PurgeProcessor;
 import io.hazeljms.store.processor.SettingsProcessor;
 import io.hazeljms.store.processor.StatsProcessor;
+import io.hazeljms.store.processor.SubscriptionsProcessor;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -83,6 +85,35 @@ public final class Administration {
             names.add(DestinationKey.parse(key));
         }
         return names;
+    }
+
+    /** A topic's subscriptions with their consumers and counters; empty for a queue or a missing topic. */
+    public List<SubscriptionStats> subscriptions(DestinationKey topic) {
+        return broker.onKey(topic.encode(), new SubscriptionsProcessor());
+    }
+
+    /**
+     * Consumers open now, cluster-wide, per queue or subscription: keys as {@link Address#toString}
+     * ({@code queue:orders}, {@code topic:prices#audit}). One call, whatever the number of destinations.
+     */
+    public Map<String, Integer> consumers() {
+        return broker.consumers().all();
+    }
+
+    /**
+     * Moves up to {@code max} pending, deliverable messages matching {@code selector} (null: all) from one queue to
+     * another, or with {@code target} null back to the queue each came from ({@link DestinationState#ORIGIN_PROPERTY}:
+     * redrive from a dead-letter or expiry queue). Stored on the target before removed from the source: a crash
+     * in between duplicates, never loses. See {@link Moves} for what a moved message keeps.
+     *
+     * @throws IllegalArgumentException when source or target is not a queue
+     */
+    public MoveOutcome move(DestinationKey source, String selector, DestinationKey target, int max) {
+        if (!source.isQueue() || (target != null && !target.isQueue())) {
+            throw new IllegalArgumentException(StoreError.MOVE_NOT_A_QUEUE.text(target != null && source.isQueue()
+                    ? target : source));
+        }
+        return new Moves(broker).move(source, selector, target, max);
     }
 
     /** One page of deliverable messages after {@code afterKey} (start with -1), in delivery order. */

@@ -155,6 +155,7 @@ public final class NodeDepartureListener implements MembershipListener, ClientLi
         hz.<String, DestinationState>getMap(StoreConfig.DESTINATIONS_MAP)
                 .executeOnEntries(new ReleaseOwnerProcessor(owner, LeaseOwner.Scope.NODE));
         hz.getMap(StoreConfig.CLIENT_IDS_MAP).removeAll(Predicates.like("this", nodeId + "/%"));
+        hz.getMap(StoreConfig.CONSUMERS_MAP).delete(nodeId); // its consumers are gone
         hz.getMap(StoreConfig.DEPARTURES_MAP).put(nodeId, System.currentTimeMillis());
         io.hazeljms.store.durable.DurableStore store = DurableStores.of(hz);
         if (store != null) {

@@ -20,6 +20,8 @@ import io.hazeljms.store.processor.DurableReceiversProcessor;
 import io.hazeljms.store.processor.RoomProcessor;
 import io.hazeljms.store.processor.SettingsProcessor;
 import io.hazeljms.store.processor.StatsProcessor;
+import io.hazeljms.store.processor.MoveInProcessor;
+import io.hazeljms.store.processor.SubscriptionsProcessor;
 
 import java.util.function.Supplier;
 
@@ -65,8 +67,11 @@ public final class StoreSerializers implements DataSerializableFactory {
     public static final int SETTINGS = 37;
     public static final int RESTORE = 38;
     public static final int DURABLE_RECEIVERS = 39;
+    public static final int MOVE_IN = 40;
+    public static final int SUBSCRIPTIONS = 41;
+    public static final int SUBSCRIPTION_STATS = 42;
 
-    private static final int MAX_ID = 39;
+    private static final int MAX_ID = 42;
     @SuppressWarnings("unchecked")
     private static final Supplier<IdentifiedDataSerializable>[] CONSTRUCTORS = new Supplier[MAX_ID + 1];
 
@@ -101,6 +106,9 @@ public final class StoreSerializers implements DataSerializableFactory {
         CONSTRUCTORS[NODE_COMMITS] = NodeCommits::new;
         CONSTRUCTORS[NODE_COMMITS_PROCESSOR] = NodeCommitsProcessor::new;
         CONSTRUCTORS[SETTINGS] = SettingsProcessor::new;
+        CONSTRUCTORS[MOVE_IN] = MoveInProcessor::new;
+        CONSTRUCTORS[SUBSCRIPTIONS] = SubscriptionsProcessor::new;
+        CONSTRUCTORS[SUBSCRIPTION_STATS] = SubscriptionStats::new;
     }
 
     @Override
