@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * The administration part of the store ({@link Broker#administration()}): creating, configuring, inspecting,
@@ -109,11 +110,20 @@ public final class Administration {
      * @throws IllegalArgumentException when source or target is not a queue
      */
     public MoveOutcome move(DestinationKey source, String selector, DestinationKey target, int max) {
+        return move(source, selector, target, max, key -> true);
+    }
+
+    /**
+     * As {@link #move(DestinationKey, String, DestinationKey, int)}; a message whose target {@code allowed} refuses
+     * stays on the source (counted as skipped), e.g. a queue the operator may not manage.
+     */
+    public MoveOutcome move(DestinationKey source, String selector, DestinationKey target, int max,
+                            Predicate<DestinationKey> allowed) {
         if (!source.isQueue() || (target != null && !target.isQueue())) {
             throw new IllegalArgumentException(StoreError.MOVE_NOT_A_QUEUE.text(target != null && source.isQueue()
                     ? target : source));
         }
-        return new Moves(broker).move(source, selector, target, max);
+        return new Moves(broker).move(source, selector, target, max, allowed);
     }
 
     /** One page of deliverable messages after {@code afterKey} (start with -1), in delivery order. */

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * An operator's move of pending messages from one queue to another, or back to where each came from (redrive
@@ -37,8 +38,10 @@ final class Moves {
     /**
      * @param target null to send each message back to its {@link DestinationState#ORIGIN_PROPERTY}
      * @param max    most messages to move
+     * @param allowed targets a message may go to; the others stay (skipped)
      */
-    MoveOutcome move(DestinationKey source, String selector, DestinationKey target, int max) {
+    MoveOutcome move(DestinationKey source, String selector, DestinationKey target, int max,
+                     Predicate<DestinationKey> allowed) {
         Address from = Address.queue(source);
         LeaseOwner owner = new LeaseOwner(broker.nodeId(), "management-" + UUID.randomUUID(), "move");
         Messages messages = broker.messages();
@@ -53,7 +56,7 @@ final class Moves {
                 Map<DestinationKey, List<StoredMessage>> byTarget = new LinkedHashMap<>();
                 for (StoredMessage m : claimed.messages()) {
                     DestinationKey to = target != null ? target : origin(m);
-                    if (to == null || to.equals(source)) {
+                    if (to == null || to.equals(source) || !allowed.test(to)) {
                         skipped.add(m.messageId());
                         continue;
                     }

@@ -518,6 +518,17 @@ public class HazelcastConnection implements QueueConnection, TopicConnection, XA
     // --- administration, as this connection's user (permissions manage and deleteDestination) ------------------
 
     /**
+     * The cluster's management acting as this connection's user: figures, browse, purge, move and redrive need
+     * {@code manage} on each destination involved, deleting a destination {@code deleteDestination}, deleting a
+     * durable subscription {@code deleteDurable} (without security everything is allowed). Its rates are sampled
+     * per management object: keep it while reading figures repeatedly.
+     */
+    public io.hazeljms.jms.management.BrokerManagement management() throws JMSException {
+        checkOpen();
+        return new io.hazeljms.jms.management.BrokerManagement(broker, access::require);
+    }
+
+    /**
      * Gives a destination the settings {@code policy} names, keeping its others (or creating it with this node's
      * defaults and the policy). Cluster-wide.
      *

@@ -1,0 +1,15 @@
+package io.hazeljms.jms.management;
+
+import java.util.List;
+
+/**
+ * What a move or redrive did.
+ *
+ * @param moved         messages now on their target (and gone from the source)
+ * @param left          messages met that stayed on the source: a redrive found no original queue in them
+ *                      ({@code HJMS_OriginalDestination} missing, or a topic subscription), or the user may not
+ *                      manage their target
+ * @param deniedTargets targets the user may not manage, so their messages stayed (empty without security)
+ */
+public record MoveResult(int moved, int left, List<String> deniedTargets) {
+}
