@@ -257,7 +257,7 @@ public final class Settings {
 
     public static final Setting<Boolean> JMX = Setting.bool("jmx", true)
             .in(JAVA, RESOURCE_ADAPTER)
-            .describe("register MBeans for the broker and each destination (io.hazeljms:type=Broker|Destination,"
+            .describe("register MBeans for the broker and each destination (io.hazeljms:type=Broker or Destination,"
                     + "cluster=...) in the platform MBean server of every JVM running the provider; false: none");
 
     public static final Setting<String> OBJECT_MESSAGE_ALLOW_LIST = Setting.text("objectMessageAllowList", "")
