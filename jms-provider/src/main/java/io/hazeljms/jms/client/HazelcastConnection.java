@@ -516,6 +516,7 @@ public class HazelcastConnection implements QueueConnection, TopicConnection, XA
     }
 
     // --- administration, as this connection's user (permissions manage and deleteDestination) ------------------
+    // applyPolicy, purge and deleteDestination are shortcuts of management(), kept for their callers
 
     /**
      * The cluster's management acting as this connection's user: figures, browse, purge, move and redrive need
@@ -535,14 +536,7 @@ public class HazelcastConnection implements QueueConnection, TopicConnection, XA
      * @throws jakarta.jms.JMSSecurityException unless the user may manage the destination
      */
     public DestinationPolicy.Update applyPolicy(Destination destination, DestinationPolicy policy) throws JMSException {
-        checkOpen();
-        HazelcastDestination target = HazelcastDestination.of(destination);
-        access.require(Permission.MANAGE, target);
-        try {
-            return policy.applyOn(broker, target.key());
-        } catch (RuntimeException e) {
-            throw JmsExceptions.wrap("applying a policy to " + target, e);
-        }
+        return management().applyPolicy(destination, policy);
     }
 
     /**
@@ -551,14 +545,7 @@ public class HazelcastConnection implements QueueConnection, TopicConnection, XA
      * @throws jakarta.jms.JMSSecurityException unless the user may manage the queue
      */
     public int purge(Queue queue) throws JMSException {
-        checkOpen();
-        HazelcastDestination target = HazelcastDestination.of(queue);
-        access.require(Permission.MANAGE, target);
-        try {
-            return broker.administration().purge(target.key());
-        } catch (RuntimeException e) {
-            throw JmsExceptions.wrap("purging " + target, e);
-        }
+        return management().purge(queue);
     }
 
     /**
@@ -568,17 +555,7 @@ public class HazelcastConnection implements QueueConnection, TopicConnection, XA
      * @throws jakarta.jms.JMSSecurityException unless the user may delete the destination
      */
     public boolean deleteDestination(Destination destination) throws JMSException {
-        checkOpen();
-        HazelcastDestination target = HazelcastDestination.of(destination);
-        if (target.isTemporary()) {
-            throw new InvalidDestinationException(ProviderError.DELETE_TEMPORARY_BY_NAME.text(target.getName()));
-        }
-        access.require(Permission.DELETE_DESTINATION, target);
-        try {
-            return broker.administration().deleteDestination(target.key());
-        } catch (RuntimeException e) {
-            throw JmsExceptions.wrap("deleting " + target, e);
-        }
+        return management().deleteDestination(destination);
     }
 
     /** Refuses consumers on temporary destinations of other connections (spec 6.2.2). */
