@@ -131,6 +131,21 @@ class MovesTest {
     }
 
     @Test
+    void aMoveInMadeAgainStoresOnceWhileTheTargetHoldsTheMessageAndAgainAfterItWasConsumed() {
+        DestinationKey target = DestinationKey.queue("target-" + UUID.randomUUID());
+        List<StoredMessage> batch = List.of(BrokerTest.message("m", 4));
+        assertEquals(1, (int) broker.onKey(target.encode(),
+                new io.hazeljms.store.processor.MoveInProcessor(batch, broker.defaults(), false)));
+        assertEquals(0, (int) broker.onKey(target.encode(), new io.hazeljms.store.processor.MoveInProcessor(
+                List.of(BrokerTest.message("m", 4)), broker.defaults(), false)), "held: a call made again adds nothing");
+        assertEquals(List.of("m"), drain(target));
+        assertEquals(1, (int) broker.onKey(target.encode(), new io.hazeljms.store.processor.MoveInProcessor(
+                List.of(BrokerTest.message("m", 4)), broker.defaults(), false)), "only seen lately: stored again");
+        assertEquals(0, broker.messages().send(target, BrokerTest.message("m", 4)).added(),
+                "a plain send of a recent id still adds nothing");
+    }
+
+    @Test
     void onlyQueuesTakePartInMoves() {
         assertThrows(IllegalArgumentException.class,
                 () -> broker.administration().move(dlq, null, DestinationKey.topic("t"), 1));
