@@ -522,7 +522,8 @@ public class HazelcastConnection implements QueueConnection, TopicConnection, XA
      * The cluster's management acting as this connection's user: figures, browse, purge, move and redrive need
      * {@code manage} on each destination involved, deleting a destination {@code deleteDestination}, deleting a
      * durable subscription {@code deleteDurable} (without security everything is allowed). Its rates are sampled
-     * per management object: keep it while reading figures repeatedly.
+     * per management object: keep it while reading figures repeatedly. It is handed out only while the connection
+     * is open, and acts as its user until dropped.
      */
     public io.hazeljms.jms.management.BrokerManagement management() throws JMSException {
         checkOpen();
