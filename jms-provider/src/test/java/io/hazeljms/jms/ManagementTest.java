@@ -156,6 +156,16 @@ class ManagementTest {
         assertEquals(a.inFlight(), b.inFlight());
         assertEquals(a.bytes(), b.bytes());
         assertTrue(a.bytes() > 0);
+        try (HazelcastConnectionFactory client = new HazelcastConnectionFactory(config()
+                .clusterName(cluster.name())
+                .client(List.of("127.0.0.1:" + cluster.member(1).getCluster().getLocalMember().getAddress().getPort()))
+                .build())) {
+            DestinationInfo c = figures(client, q);
+            assertEquals(List.of(a.depth(), a.pending(), a.inFlight(), a.scheduled(), (long) a.consumers(), a.enqueued(),
+                            a.acknowledged(), a.bytes()),
+                    List.of(c.depth(), c.pending(), c.inFlight(), c.scheduled(), (long) c.consumers(), c.enqueued(),
+                            c.acknowledged(), c.bytes()), "a Hazelcast client reads the same");
+        }
 
         List<MemberInfo> members = first.management().members();
         assertEquals(2, members.size());
