@@ -103,8 +103,8 @@ public final class Administration {
 
     /**
      * Moves up to {@code max} pending, deliverable messages matching {@code selector} (null: all) from one queue to
-     * another, or with {@code target} null back to the queue each came from ({@link DestinationState#ORIGIN_PROPERTY}:
-     * redrive from a dead-letter or expiry queue). Stored on the target before removed from the source: a crash
+     * another, or with {@code target} null back to the queue or topic subscription each came from
+     * ({@link DestinationState#ORIGIN_PROPERTY}: redrive from a dead-letter or expiry queue). Stored on the target before removed from the source: a crash
      * in between duplicates, never loses. See {@link Moves} for what a moved message keeps.
      *
      * @throws IllegalArgumentException when source or target is not a queue
@@ -115,7 +115,8 @@ public final class Administration {
 
     /**
      * As {@link #move(DestinationKey, String, DestinationKey, int)}; a message whose target {@code allowed} refuses
-     * stays on the source (counted as skipped), e.g. a queue the operator may not manage.
+     * stays on the source (counted as skipped), e.g. a queue the operator may not manage (for a subscription: its
+     * topic).
      */
     public MoveOutcome move(DestinationKey source, String selector, DestinationKey target, int max,
                             Predicate<DestinationKey> allowed) {

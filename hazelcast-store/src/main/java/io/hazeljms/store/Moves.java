@@ -12,7 +12,7 @@ import java.util.function.Predicate;
 
 /**
  * An operator's move of pending messages from one queue to another, or back to where each came from (redrive
- * from a dead-letter queue). Never loses a message: each batch is first leased on the source (claimed by an owner
+ * from a dead-letter queue: its queue, or the topic subscription it was dead-lettered from, if that still exists). Never loses a message: each batch is first leased on the source (claimed by an owner
  * of this node, so nobody else takes it meanwhile and a node that dies gives it back), then stored on the target
  * (its durable rows first, then {@link MoveInProcessor}, idempotent by message id), and only then acknowledged on
  * the source. A crash between the store and the acknowledgement leaves the message on both (a duplicate, never a
@@ -53,27 +53,35 @@ final class Moves {
                 if (claimed.messages().isEmpty()) {
                     break;
                 }
-                Map<DestinationKey, List<StoredMessage>> byTarget = new LinkedHashMap<>();
+                Map<Address, List<StoredMessage>> byTarget = new LinkedHashMap<>();
                 for (StoredMessage m : claimed.messages()) {
-                    DestinationKey to = target != null ? target : origin(m);
-                    if (to == null || to.equals(source) || !allowed.test(to)) {
+                    Address to = target != null ? Address.queue(target) : origin(m);
+                    if (to == null || to.equals(from) || !allowed.test(to.destination())) {
                         skipped.add(m.messageId());
                         continue;
                     }
                     byTarget.computeIfAbsent(to, k -> new ArrayList<>()).add(fresh(m, target == null));
                 }
-                for (Map.Entry<DestinationKey, List<StoredMessage>> batch : byTarget.entrySet()) {
+                List<String> done = new ArrayList<>();
+                for (Map.Entry<Address, List<StoredMessage>> batch : byTarget.entrySet()) {
                     List<String> ids = new ArrayList<>();
                     batch.getValue().forEach(m -> ids.add(m.messageId()));
-                    Refusal refusal = moveIn(batch.getKey(), batch.getValue());
+                    int code = moveIn(batch.getKey(), batch.getValue());
+                    if (code == MISSING) {
+                        skipped.addAll(ids); // the subscription is gone: they stay
+                        continue;
+                    }
+                    Refusal refusal = Refusal.ofCode(code);
                     if (refusal != null) {
                         List<String> back = new ArrayList<>();
                         claimed.messages().forEach(m -> back.add(m.messageId()));
                         back.removeAll(skipped);
+                        back.removeAll(done);
                         messages.release(from, back, owner, false); // this batch and the rest of the round
-                        return new MoveOutcome(moved, skipped.size(), batch.getKey(), refusal);
+                        return new MoveOutcome(moved, skipped.size(), batch.getKey().destination(), refusal);
                     }
                     messages.acknowledge(from, ids, owner);
+                    done.addAll(ids);
                     moved += ids.size();
                 }
             }
@@ -85,28 +93,63 @@ final class Moves {
         }
     }
 
-    /** Stores copies on a queue, durable rows first; null if stored, else why the queue refused them all. */
-    private Refusal moveIn(DestinationKey target, List<StoredMessage> copies) {
+    /** {@link MoveInProcessor}'s answer for a subscription that does not exist. */
+    private static final int MISSING = -1;
+
+    /**
+     * Stores copies on a queue or subscription, durable rows first: the store's result code (the count stored,
+     * {@link #MISSING}, or a refusal code, in which case the rows are deleted again).
+     */
+    private int moveIn(Address target, List<StoredMessage> copies) {
         Durability durability = broker.durability();
-        List<MessageRow> rows = durability.rowsFor(target, copies);
+        List<MessageRow> rows;
+        if (target.subscription() == null) {
+            rows = durability.rowsFor(target.destination(), copies);
+        } else if (!durability.on()) {
+            rows = List.of();
+        } else {
+            SubscriptionStats subscription = broker.administration().subscriptions(target.destination()).stream()
+                    .filter(s -> s.name().equals(target.subscription())).findFirst().orElse(null);
+            if (subscription == null) {
+                return MISSING;
+            }
+            rows = new ArrayList<>();
+            if (subscription.durable()) { // a non-durable subscription's messages are never written
+                for (StoredMessage m : copies) {
+                    if (m.persistent()) {
+                        rows.add(new MessageRow(target.key(), target.subscription(), m));
+                    }
+                }
+            }
+        }
         durability.store(rows);
-        int code = broker.onKey(target.encode(), new MoveInProcessor(copies, broker.defaults(), false));
-        Refusal refusal = Refusal.ofCode(code);
-        if (refusal != null) {
+        int code = broker.onKey(target.key(),
+                new MoveInProcessor(copies, broker.defaults(), false, target.subscription()));
+        if (code < 0) {
             durability.unstore(rows);
         }
-        return refusal;
+        return code;
     }
 
-    /** The queue a dead-lettered or expired message came from; null when it names none or not a queue. */
-    static DestinationKey origin(StoredMessage m) {
+    /**
+     * Where a dead-lettered or expired message came from: a queue, or a topic's subscription (its origin reads
+     * {@code topic:prices#<subscription>}); null when it names none or a temporary destination.
+     */
+    static Address origin(StoredMessage m) {
         Object origin = m.properties().get(DestinationState.ORIGIN_PROPERTY);
-        if (!(origin instanceof String text) || text.indexOf('#') >= 0) {
-            return null; // '#': a topic subscription's queue, which a send cannot address
+        if (!(origin instanceof String text)) {
+            return null;
         }
         try {
-            DestinationKey key = DestinationKey.parse(text);
-            return key.isQueue() && !key.isTemporary() ? key : null;
+            int hash = text.indexOf('#');
+            DestinationKey key = DestinationKey.parse(hash < 0 ? text : text.substring(0, hash));
+            if (key.isTemporary()) {
+                return null;
+            }
+            if (hash < 0) {
+                return key.isQueue() ? Address.queue(key) : null;
+            }
+            return key.isTopic() ? Address.subscription(key, text.substring(hash + 1)) : null;
         } catch (IllegalArgumentException e) {
             return null;
         }

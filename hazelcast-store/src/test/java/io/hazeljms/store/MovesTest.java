@@ -146,6 +146,18 @@ class MovesTest {
     }
 
     @Test
+    void redriveToASubscriptionThatNoLongerExistsLeavesTheMessage() {
+        DestinationKey topic = DestinationKey.topic("t-" + UUID.randomUUID());
+        broker.administration().createDestination(topic, DestinationSettings.defaults());
+        StoredMessage m = BrokerTest.message("from-gone", 4);
+        m.properties().put(DestinationState.ORIGIN_PROPERTY, topic.encode() + "#durable:c:gone");
+        broker.messages().send(dlq, m);
+        MoveOutcome outcome = broker.administration().move(dlq, null, null, Integer.MAX_VALUE);
+        assertEquals(new MoveOutcome(0, 1, null, null), outcome);
+        assertEquals(List.of("from-gone"), drain(dlq));
+    }
+
+    @Test
     void onlyQueuesTakePartInMoves() {
         assertThrows(IllegalArgumentException.class,
                 () -> broker.administration().move(dlq, null, DestinationKey.topic("t"), 1));

@@ -148,7 +148,7 @@ class ManagementAuthorizationTest {
         MoveResult result = connection("operator").management().redriveAll(dlq);
         assertEquals(1, result.moved());
         assertEquals(1, result.left());
-        assertEquals(List.of(app + ".invoices"), result.deniedTargets());
+        assertEquals(List.of("queue:" + app + ".invoices"), result.deniedTargets());
         assertEquals(1, factory.management().destination(orders).pending());
         assertEquals(0, factory.management().destination(invoices).pending());
         assertEquals(1, factory.management().destination(dlq).pending(), "the other stays where it was");

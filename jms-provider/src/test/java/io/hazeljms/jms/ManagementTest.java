@@ -258,6 +258,36 @@ class ManagementTest {
     }
 
     @Test
+    void aMessageDeadLetteredFromADurableSubscriptionIsRedrivenToThatSubscriptionOnly() throws Exception {
+        Connection c = first.createConnection();
+        connections.add(c);
+        c.setClientID("client-" + name);
+        c.start();
+        Session tx = c.createSession(Session.SESSION_TRANSACTED);
+        Topic topic = tx.createTopic(name);
+        MessageConsumer audit = tx.createDurableSubscriber(topic, "audit");
+        MessageConsumer other = session(first, Session.AUTO_ACKNOWLEDGE).createConsumer(topic);
+        Session plain = session(first, Session.AUTO_ACKNOWLEDGE);
+        plain.createProducer(topic).send(plain.createTextMessage("price"));
+        assertNotNull(other.receive(WAIT));
+        assertNotNull(audit.receive(WAIT));
+        tx.rollback(); // its one attempt: to the dead-letter queue
+        Queue dlq = plain.createQueue(dlqName);
+        assertEquals(1, figures(second, dlq).pending());
+        assertTrue(String.valueOf(second.management().browse(dlq, null, 1).get(0).properties()
+                .get("HJMS_OriginalDestination")).startsWith("topic:" + name + "#"));
+
+        assertEquals(new MoveResult(1, 0, List.of()), second.management().redriveAll(dlq));
+        Message again = audit.receive(WAIT);
+        assertNotNull(again, "back on the subscription it was dead-lettered from");
+        assertEquals("price", ((TextMessage) again).getText());
+        assertEquals(1, again.getIntProperty("JMSXDeliveryCount"));
+        tx.commit();
+        assertNull(other.receive(200), "the other subscription does not get it again");
+        assertEquals(0, figures(first, dlq).depth());
+    }
+
+    @Test
     void aMoveToAFullQueueIsRefusedNamingItAndMovesNothing() throws Exception {
         Session s = session(first, Session.AUTO_ACKNOWLEDGE);
         Queue source = s.createQueue(name);

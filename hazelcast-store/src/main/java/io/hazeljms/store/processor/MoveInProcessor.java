@@ -18,13 +18,17 @@ import java.util.Map;
  * with {@code defaults} when missing. As {@link EnqueueProcessor}, the primary asks the queue's limits and the
  * member's memory guard first and a refusal stores nothing; unlike it, an id the queue saw lately is stored again
  * (a redriven message returns to the queue it was first sent to), while an id it holds now is not (a move made
- * again after an in-doubt outcome adds nothing: {@link DestinationState#enqueueMoved}). Queues only.
+ * again after an in-doubt outcome adds nothing: {@link DestinationState#enqueueMoved}). The target is a queue,
+ * or one subscription of a topic (a message redriven to the subscription it was dead-lettered from), which must
+ * exist: a missing one stores nothing and answers -1.
  */
 public final class MoveInProcessor extends DestinationProcessor<Integer> {
 
     private List<StoredMessage> messages;
     private DestinationSettings defaults;
     private boolean admitted;
+    /** Null for a queue; else the topic subscription to store in. */
+    private String subscription;
 
     private transient boolean refused;
 
@@ -32,18 +36,39 @@ public final class MoveInProcessor extends DestinationProcessor<Integer> {
     }
 
     public MoveInProcessor(List<StoredMessage> messages, DestinationSettings defaults, boolean admitted) {
+        this(messages, defaults, admitted, null);
+    }
+
+    public MoveInProcessor(List<StoredMessage> messages, DestinationSettings defaults, boolean admitted,
+                           String subscription) {
         this.messages = messages;
         this.defaults = defaults;
         this.admitted = admitted;
+        this.subscription = subscription;
     }
 
-    /** @return messages added, or why they were refused ({@link DestinationState#isRefused}) */
+    /**
+     * @return messages added, -1 when the subscription does not exist, or why they were refused
+     *         ({@link DestinationState#isRefused})
+     */
     @Override
     public Integer process(Map.Entry<String, DestinationState> entry) {
         boolean created = entry.getValue() == null;
-        DestinationState state = stateOrCreate(entry, defaults);
+        DestinationState state;
+        DestinationState queue;
+        if (subscription == null) {
+            state = stateOrCreate(entry, defaults);
+            queue = state;
+        } else {
+            state = entry.getValue();
+            queue = state == null ? null : state.queueFor(subscription);
+            if (queue == null) {
+                refused = true;
+                return -1;
+            }
+        }
         if (!admitted) {
-            int verdict = EnqueueProcessor.admit(state, messages, memoryGuard());
+            int verdict = EnqueueProcessor.admit(queue, messages, memoryGuard());
             if (verdict != 0) {
                 refused = true;
                 return verdict;
@@ -51,12 +76,12 @@ public final class MoveInProcessor extends DestinationProcessor<Integer> {
         }
         int added = 0;
         for (StoredMessage m : messages) {
-            if (state.enqueueMoved(m)) {
+            if (queue.enqueueMoved(m)) {
                 added++;
             }
         }
-        if (created || (added > 0 && state.takeAwaited())) {
-            entry.setValue(state);
+        if (created || (added > 0 && (subscription != null || state.takeAwaited()))) {
+            entry.setValue(state); // the entry event wakes consumers waiting (a topic's always wait on events)
         }
         if (added > 0) {
             wakeParkedClaims(entry.getKey());
@@ -66,7 +91,7 @@ public final class MoveInProcessor extends DestinationProcessor<Integer> {
 
     @Override
     public EntryProcessor<String, DestinationState, Integer> getBackupProcessor() {
-        return refused ? null : admitted ? this : new MoveInProcessor(messages, defaults, true);
+        return refused ? null : admitted ? this : new MoveInProcessor(messages, defaults, true, subscription);
     }
 
     @Override
@@ -79,6 +104,7 @@ public final class MoveInProcessor extends DestinationProcessor<Integer> {
         MessageLists.write(out, messages);
         out.writeObject(defaults);
         out.writeBoolean(admitted);
+        out.writeString(subscription);
     }
 
     @Override
@@ -86,5 +112,6 @@ public final class MoveInProcessor extends DestinationProcessor<Integer> {
         messages = MessageLists.read(in);
         defaults = in.readObject();
         admitted = in.readBoolean();
+        subscription = in.readString();
     }
 }

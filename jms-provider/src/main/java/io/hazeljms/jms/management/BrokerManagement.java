@@ -6,7 +6,6 @@ import io.hazeljms.jms.ProviderError;
 import io.hazeljms.jms.client.MessageSelectors;
 import io.hazeljms.jms.config.DestinationPolicy;
 import io.hazeljms.jms.destination.HazelcastDestination;
-import io.hazeljms.jms.destination.HazelcastQueue;
 import io.hazeljms.jms.security.Permission;
 import io.hazeljms.store.Administration;
 import io.hazeljms.store.Broker;
@@ -228,9 +227,10 @@ public final class BrokerManagement {
     }
 
     /**
-     * Sends one message of a dead-letter (or expiry) queue back to the queue it came from (its
-     * {@code HJMS_OriginalDestination}), with a fresh delivery count and without the {@code HJMS_Reason} and
-     * {@code HJMS_OriginalDestination} properties. Needs {@code manage} on the source and the original queue.
+     * Sends one message of a dead-letter (or expiry) queue back to the queue, or the topic subscription, it came
+     * from (its {@code HJMS_OriginalDestination}), with a fresh delivery count and without the {@code HJMS_Reason}
+     * and {@code HJMS_OriginalDestination} properties. Needs {@code manage} on the source and on the original queue
+     * or topic; a message whose origin the user may not manage, or whose subscription no longer exists, stays.
      *
      * @return {@code moved} 1, or 0 when no pending message has that id
      */
@@ -260,10 +260,10 @@ public final class BrokerManagement {
             throws JMSException {
         Set<String> denied = Collections.synchronizedSet(new LinkedHashSet<>());
         Predicate<DestinationKey> allowed = key -> {
-            if (guard.allows(Permission.MANAGE, new HazelcastQueue(key.name()))) {
+            if (guard.allows(Permission.MANAGE, HazelcastDestination.decode(key.encode()))) {
                 return true;
             }
-            denied.add(key.name());
+            denied.add(key.encode());
             return false;
         };
         MoveOutcome outcome;
