@@ -7,11 +7,14 @@ import io.hazeljms.store.processor.CreateDestinationProcessor;
 import io.hazeljms.store.processor.PurgeProcessor;
 import io.hazeljms.store.processor.SettingsProcessor;
 import io.hazeljms.store.processor.StatsProcessor;
+import io.hazeljms.store.processor.SubscriptionsProcessor;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * The administration part of the store ({@link Broker#administration()}): creating, configuring, inspecting,
@@ -83,6 +86,45 @@ public final class Administration {
             names.add(DestinationKey.parse(key));
         }
         return names;
+    }
+
+    /** A topic's subscriptions with their consumers and counters; empty for a queue or a missing topic. */
+    public List<SubscriptionStats> subscriptions(DestinationKey topic) {
+        return broker.onKey(topic.encode(), new SubscriptionsProcessor());
+    }
+
+    /**
+     * Consumers open now, cluster-wide, per queue or subscription: keys as {@link Address#toString}
+     * ({@code queue:orders}, {@code topic:prices#audit}). One call, whatever the number of destinations.
+     */
+    public Map<String, Integer> consumers() {
+        return broker.consumers().all();
+    }
+
+    /**
+     * Moves up to {@code max} pending, deliverable messages matching {@code selector} (null: all) from one queue to
+     * another, or with {@code target} null back to the queue or topic subscription each came from
+     * ({@link DestinationState#ORIGIN_PROPERTY}: redrive from a dead-letter or expiry queue). Stored on the target before removed from the source: a crash
+     * in between duplicates, never loses. See {@link Moves} for what a moved message keeps.
+     *
+     * @throws IllegalArgumentException when source or target is not a queue
+     */
+    public MoveOutcome move(DestinationKey source, String selector, DestinationKey target, int max) {
+        return move(source, selector, target, max, key -> true);
+    }
+
+    /**
+     * As {@link #move(DestinationKey, String, DestinationKey, int)}; a message whose target {@code allowed} refuses
+     * stays on the source (counted as skipped), e.g. a queue the operator may not manage (for a subscription: its
+     * topic).
+     */
+    public MoveOutcome move(DestinationKey source, String selector, DestinationKey target, int max,
+                            Predicate<DestinationKey> allowed) {
+        if (!source.isQueue() || (target != null && !target.isQueue())) {
+            throw new IllegalArgumentException(StoreError.MOVE_NOT_A_QUEUE.text(target != null && source.isQueue()
+                    ? target : source));
+        }
+        return new Moves(broker).move(source, selector, target, max, allowed);
     }
 
     /** One page of deliverable messages after {@code afterKey} (start with -1), in delivery order. */

@@ -38,6 +38,7 @@ public final class Broker {
     private final Messages messages;
     private final ClientIds clientIds;
     private final Durability durability;
+    private final Consumers consumers;
 
     /** With the JVM's default for member operations ({@link MemberOperations#PROPERTY}). */
     public Broker(HazelcastInstance hz, DestinationSettings defaults) {
@@ -66,6 +67,7 @@ public final class Broker {
                 calls);
         this.nodeId = hz.getLocalEndpoint().getUuid().toString();
         this.durability = new Durability(durable, nodeId, this::onKey);
+        this.consumers = new Consumers(hz.getMap(StoreConfig.CONSUMERS_MAP), nodeId);
         this.messages = new Messages(this, destinations, signals, publicApi, hotPath, calls);
         this.subscriptions = new Subscriptions(this);
         this.transactions = new Transactions(this, calls);
@@ -87,6 +89,7 @@ public final class Broker {
      * stopped cleanly. Call it after the node's connections closed. The Hazelcast instance is left running.
      */
     public void close() {
+        consumers.forget();
         DurableStore store = durability.store();
         if (store != null) {
             try {
@@ -100,6 +103,10 @@ public final class Broker {
 
     Durability durability() {
         return durability;
+    }
+
+    Consumers consumers() {
+        return consumers;
     }
 
     /** A member handed in without the store's configuration may report a send whose backup never applied it. */

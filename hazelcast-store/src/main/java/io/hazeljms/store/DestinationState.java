@@ -165,6 +165,23 @@ public final class DestinationState implements IdentifiedDataSerializable {
         return true;
     }
 
+    /**
+     * Stores a message moved here by an operator ({@code Administration.move}): as {@link #enqueue}, but a message
+     * id this queue saw lately does not stop it (a redriven message comes back to the queue it was first sent to);
+     * one it holds now (pending or in flight) does, so a move made again adds nothing.
+     */
+    public boolean enqueueMoved(StoredMessage m) {
+        String id = m.messageId();
+        if (pendingKeys.containsKey(id) || inFlight.containsKey(id)) {
+            return false;
+        }
+        if (!recent.contains(id)) {
+            recent.add(id);
+        }
+        store(m);
+        return true;
+    }
+
     private void store(StoredMessage m) {
         m.sequence(nextSequence++);
         m.destination(name);
@@ -605,21 +622,36 @@ public final class DestinationState implements IdentifiedDataSerializable {
 
     /** Counters of a queue or subscription; for a topic, its subscriptions' messages added up. */
     public DestinationStats stats() {
+        return stats(System.currentTimeMillis());
+    }
+
+    /** As {@link #stats()}; messages pending with a delivery time (or redelivery delay) after {@code now} count as scheduled. */
+    public DestinationStats stats(long now) {
         long pendingTotal = pending.size();
+        long scheduledTotal = 0;
+        for (StoredMessage m : pending.values()) {
+            if (m.availableAt() > now) {
+                scheduledTotal++;
+            }
+        }
+        int consumersTotal = 0;
         long inFlightTotal = inFlight.size();
         long acked = acknowledgedCount;
         long expired = expiredCount;
         long dead = deadLetteredCount;
         for (Subscription s : subscriptions().values()) {
-            DestinationStats sub = s.queue().stats();
+            DestinationStats sub = s.queue().stats(now);
             pendingTotal += sub.pending();
+            scheduledTotal += sub.scheduled();
+            consumersTotal += s.consumers().size();
             inFlightTotal += sub.inFlight();
             acked += sub.acknowledged();
             expired += sub.expired();
             dead += sub.deadLettered();
         }
         return new DestinationStats(name, pendingTotal, inFlightTotal, enqueuedCount, acked, expired, dead,
-                settings.isTemporary(), bytes(), settings.maxMessages(), settings.maxBytes());
+                settings.isTemporary(), bytes(), settings.maxMessages(), settings.maxBytes(), scheduledTotal,
+                consumersTotal);
     }
 
     // --- serialization (migration and backup sync of the whole state) ---------------------------------------

@@ -20,12 +20,15 @@ public final class DestinationStats implements IdentifiedDataSerializable {
     private long bytes;
     private int maxMessages;
     private long maxBytes;
+    private long scheduled;
+    private int subscriptionConsumers;
 
     public DestinationStats() {
     }
 
     DestinationStats(String name, long pending, long inFlight, long enqueued, long acknowledged, long expired,
-                     long deadLettered, boolean temporary, long bytes, int maxMessages, long maxBytes) {
+                     long deadLettered, boolean temporary, long bytes, int maxMessages, long maxBytes,
+                     long scheduled, int subscriptionConsumers) {
         this.name = name;
         this.pending = pending;
         this.inFlight = inFlight;
@@ -37,6 +40,8 @@ public final class DestinationStats implements IdentifiedDataSerializable {
         this.bytes = bytes;
         this.maxMessages = maxMessages;
         this.maxBytes = maxBytes;
+        this.scheduled = scheduled;
+        this.subscriptionConsumers = subscriptionConsumers;
     }
 
     public String name() { return name; }
@@ -57,6 +62,14 @@ public final class DestinationStats implements IdentifiedDataSerializable {
     public int maxMessages() { return maxMessages; }
     /** The queue's (or each subscription's) byte limit, 0 = none. */
     public long maxBytes() { return maxBytes; }
+
+    /** Pending messages whose delivery time (or redelivery delay) has not come yet; part of {@link #pending()}. */
+    public long scheduled() { return scheduled; }
+    /**
+     * For a topic: consumers attached to its subscriptions (the store keeps them); 0 for a queue, whose consumers
+     * are counted apart ({@code Administration.consumers}).
+     */
+    public int subscriptionConsumers() { return subscriptionConsumers; }
 
     @Override
     public int getFactoryId() {
@@ -81,6 +94,8 @@ public final class DestinationStats implements IdentifiedDataSerializable {
         out.writeLong(bytes);
         out.writeInt(maxMessages);
         out.writeLong(maxBytes);
+        out.writeLong(scheduled);
+        out.writeInt(subscriptionConsumers);
     }
 
     @Override
@@ -96,6 +111,8 @@ public final class DestinationStats implements IdentifiedDataSerializable {
         bytes = in.readLong();
         maxMessages = in.readInt();
         maxBytes = in.readLong();
+        scheduled = in.readLong();
+        subscriptionConsumers = in.readInt();
     }
 
     @Override

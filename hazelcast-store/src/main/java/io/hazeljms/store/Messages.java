@@ -196,6 +196,17 @@ public final class Messages {
         return new Watch(new Waiter(address, signals.watch(address.key())));
     }
 
+    /**
+     * As {@link #watch(Address)} for a consumer: it counts as one of the address's consumers
+     * ({@link Administration#consumers}) until the watch is closed.
+     */
+    public Watch consumerWatch(Address address) {
+        Watch watch = watch(address);
+        watch.counted = true;
+        broker.consumers().opened(address);
+        return watch;
+    }
+
     public Watch watch(DestinationKey queue) {
         return watch(Address.queue(queue));
     }
@@ -204,6 +215,7 @@ public final class Messages {
     public final class Watch implements AutoCloseable {
         private final Waiter waiter;
         private boolean closed;
+        private boolean counted;
 
         private Watch(Waiter waiter) {
             this.waiter = waiter;
@@ -233,6 +245,9 @@ public final class Messages {
             if (!closed) {
                 closed = true;
                 signals.unwatch(waiter.signal);
+                if (counted) {
+                    broker.consumers().closed(waiter.address());
+                }
             }
         }
     }

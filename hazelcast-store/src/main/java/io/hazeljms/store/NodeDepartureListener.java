@@ -159,6 +159,7 @@ public final class NodeDepartureListener implements MembershipListener, ClientLi
             LOG.info(StoreError.DEPARTED_RELEASED.text(nodeId, released));
         }
         hz.getMap(StoreConfig.CLIENT_IDS_MAP).removeAll(Predicates.like("this", nodeId + "/%"));
+        hz.getMap(StoreConfig.CONSUMERS_MAP).delete(nodeId); // its consumers are gone
         hz.getMap(StoreConfig.DEPARTURES_MAP).put(nodeId, System.currentTimeMillis());
         io.hazeljms.store.durable.DurableStore store = DurableStores.of(hz);
         if (store != null) {

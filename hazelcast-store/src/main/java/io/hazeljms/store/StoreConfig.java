@@ -41,6 +41,8 @@ public final class StoreConfig {
     public static final String CLUSTER_ID_MAP = "hazeljms.cluster-id";
     /** One entry: whether the durable store was loaded into this cluster, or who is loading it (see Recovery). */
     public static final String RECOVERY_MAP = "hazeljms.recovery";
+    /** Node id to the number of consumers it has per queue or subscription ({@link Consumers}). */
+    public static final String CONSUMERS_MAP = "hazeljms.consumers";
     public static final int DEFAULT_BACKUP_COUNT = 1;
     /** Hazelcast's switch that turns a call whose backups never confirmed into a failure (member, client). */
     public static final String FAIL_ON_INDETERMINATE_STATE = "hazelcast.operation.fail.on.indeterminate.state";
@@ -92,6 +94,7 @@ public final class StoreConfig {
         config.addMapConfig(new MapConfig(PREPARED_TRANSACTIONS_MAP).setBackupCount(backupCount));
         config.addMapConfig(new MapConfig(CLUSTER_ID_MAP).setBackupCount(backupCount));
         config.addMapConfig(new MapConfig(RECOVERY_MAP).setBackupCount(backupCount));
+        config.addMapConfig(new MapConfig(CONSUMERS_MAP).setBackupCount(backupCount));
         // OBJECT: a node's records are changed in place, not deserialized with every commit
         config.addMapConfig(new MapConfig(COMMITS_MAP).setInMemoryFormat(InMemoryFormat.OBJECT)
                 .setBackupCount(backupCount).setAsyncBackupCount(0));

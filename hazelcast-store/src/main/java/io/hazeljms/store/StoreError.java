@@ -48,6 +48,8 @@ public enum StoreError {
             + "it has",
             "Consume from the dead-letter or expiry queue named, or raise its limits; the messages move once it has "
             + "room."),
+    MOVE_NOT_A_QUEUE("HJMS-STORE-044", "messages can be moved only from a queue to a queue; %s is not one",
+            "Name queues as source and target of a move; a topic subscription's messages cannot be moved yet."),
 
     // --- store calls -----------------------------------------------------------------------------------------
     NOT_A_TOPIC("HJMS-STORE-050", "%s is not a topic",

@@ -21,6 +21,8 @@ import io.hazeljms.store.processor.DurableReceiversProcessor;
 import io.hazeljms.store.processor.RoomProcessor;
 import io.hazeljms.store.processor.SettingsProcessor;
 import io.hazeljms.store.processor.StatsProcessor;
+import io.hazeljms.store.processor.MoveInProcessor;
+import io.hazeljms.store.processor.SubscriptionsProcessor;
 
 import java.util.function.Supplier;
 
@@ -67,8 +69,11 @@ public final class StoreSerializers implements DataSerializableFactory {
     public static final int RESTORE = 38;
     public static final int DURABLE_RECEIVERS = 39;
     public static final int ACTIVE_SUBSCRIPTION = 40;
+    public static final int MOVE_IN = 41;
+    public static final int SUBSCRIPTIONS = 42;
+    public static final int SUBSCRIPTION_STATS = 43;
 
-    private static final int MAX_ID = 40;
+    private static final int MAX_ID = 43;
     @SuppressWarnings("unchecked")
     private static final Supplier<IdentifiedDataSerializable>[] CONSTRUCTORS = new Supplier[MAX_ID + 1];
 
@@ -104,6 +109,9 @@ public final class StoreSerializers implements DataSerializableFactory {
         CONSTRUCTORS[NODE_COMMITS] = NodeCommits::new;
         CONSTRUCTORS[NODE_COMMITS_PROCESSOR] = NodeCommitsProcessor::new;
         CONSTRUCTORS[SETTINGS] = SettingsProcessor::new;
+        CONSTRUCTORS[MOVE_IN] = MoveInProcessor::new;
+        CONSTRUCTORS[SUBSCRIPTIONS] = SubscriptionsProcessor::new;
+        CONSTRUCTORS[SUBSCRIPTION_STATS] = SubscriptionStats::new;
     }
 
     @Override

@@ -85,6 +85,16 @@ public class HazelcastConnectionFactory implements ConnectionFactory, QueueConne
         return policy.applyOn(node().broker(), destination.key());
     }
 
+    /**
+     * The cluster's management as the operator of this JVM: figures, browse, purge, move, redrive and delete,
+     * without identity checks (JMX uses it; whoever holds the factory object runs in this JVM anyway). A user's
+     * management, checked against its grants, is {@code HazelcastConnection.management()}. Starts the node if
+     * needed.
+     */
+    public io.hazeljms.jms.management.BrokerManagement management() {
+        return node().management();
+    }
+
     /** The node connections use, started on first need. */
     public synchronized HazelcastNode node() {
         if (node == null) {

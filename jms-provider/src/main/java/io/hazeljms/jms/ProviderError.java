@@ -96,6 +96,21 @@ public enum ProviderError {
             "Name an entry of the JVM's JAAS login configuration (java.security.auth.login.config) in "
                     + "jaasConfiguration."),
 
+    // --- management (io.hazeljms.jms.management) ----------------------------------------------------------------
+    MANAGEMENT_TARGET_FULL("HJMS-MGMT-001", "queue %s refused messages moved to it (%s): the refused batch stayed "
+            + "on %s; %s message(s) had moved before",
+            "Consume from the target queue or raise its limits (maxQueueMessages, maxQueueBytes), then move again: "
+                    + "what moved stays moved."),
+    MANAGEMENT_NOT_A_QUEUE("HJMS-MGMT-002", "%s is not a queue: messages are moved and redriven only between "
+            + "queues that are not temporary",
+            "Name a queue as source and target of a move or redrive."),
+    MANAGEMENT_MESSAGE_ID_MISSING("HJMS-MGMT-003", "no message id given to redrive from %s",
+            "Pass the JMSMessageID of the message to redrive (as browse shows it)."),
+    MANAGEMENT_NO_SUCH_SUBSCRIPTION("HJMS-MGMT-004", "topic %s has no durable subscription %s",
+            "Name a durable subscription as the topic's subscription list shows it (durable:<clientId>:<name>)."),
+    JMX_REGISTRATION_FAILED("HJMS-MGMT-005", "could not register or unregister MBean %s: %s",
+            "Nothing for messaging (it goes on without the MBean); if JMX is not wanted, set jmx=false."),
+
     // --- connection, context -----------------------------------------------------------------------------------
     CLIENT_ID_TOO_LATE("HJMS-CONN-001", "the client ID can only be set right after the connection is created, "
             + "before any other use%s",

@@ -213,6 +213,8 @@ public class HazelJmsResourceAdapter implements ResourceAdapter, Serializable {
     public void setPrefetch(Integer v) { settings.set(PREFETCH, v); }
     public Boolean getAsyncNonPersistentSends() { return settings.get(ASYNC_NON_PERSISTENT_SENDS); }
     public void setAsyncNonPersistentSends(Boolean v) { settings.set(ASYNC_NON_PERSISTENT_SENDS, v); }
+    public Boolean getJmx() { return settings.get(JMX); }
+    public void setJmx(Boolean v) { settings.set(JMX, v); }
     public String getObjectMessageAllowList() { return settings.get(OBJECT_MESSAGE_ALLOW_LIST); }
     public void setObjectMessageAllowList(String v) { settings.set(OBJECT_MESSAGE_ALLOW_LIST, v); }
 

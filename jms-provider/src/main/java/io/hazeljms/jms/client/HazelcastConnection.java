@@ -526,6 +526,19 @@ public class HazelcastConnection implements QueueConnection, TopicConnection, XA
     }
 
     // --- administration, as this connection's user (permissions manage and deleteDestination) ------------------
+    // applyPolicy, purge and deleteDestination are shortcuts of management(), kept for their callers
+
+    /**
+     * The cluster's management acting as this connection's user: figures, browse, purge, move and redrive need
+     * {@code manage} on each destination involved, deleting a destination {@code deleteDestination}, deleting a
+     * durable subscription {@code deleteDurable} (without security everything is allowed). Its rates are sampled
+     * per management object: keep it while reading figures repeatedly. It is handed out only while the connection
+     * is open, and acts as its user until dropped.
+     */
+    public io.hazeljms.jms.management.BrokerManagement management() throws JMSException {
+        checkOpen();
+        return new io.hazeljms.jms.management.BrokerManagement(broker, access::require);
+    }
 
     /**
      * Gives a destination the settings {@code policy} names, keeping its others (or creating it with this node's
@@ -534,14 +547,7 @@ public class HazelcastConnection implements QueueConnection, TopicConnection, XA
      * @throws jakarta.jms.JMSSecurityException unless the user may manage the destination
      */
     public DestinationPolicy.Update applyPolicy(Destination destination, DestinationPolicy policy) throws JMSException {
-        checkOpen();
-        HazelcastDestination target = HazelcastDestination.of(destination);
-        access.require(Permission.MANAGE, target);
-        try {
-            return policy.applyOn(broker, target.key());
-        } catch (RuntimeException e) {
-            throw JmsExceptions.wrap("applying a policy to " + target, e);
-        }
+        return management().applyPolicy(destination, policy);
     }
 
     /**
@@ -550,14 +556,7 @@ public class HazelcastConnection implements QueueConnection, TopicConnection, XA
      * @throws jakarta.jms.JMSSecurityException unless the user may manage the queue
      */
     public int purge(Queue queue) throws JMSException {
-        checkOpen();
-        HazelcastDestination target = HazelcastDestination.of(queue);
-        access.require(Permission.MANAGE, target);
-        try {
-            return broker.administration().purge(target.key());
-        } catch (RuntimeException e) {
-            throw JmsExceptions.wrap("purging " + target, e);
-        }
+        return management().purge(queue);
     }
 
     /**
@@ -567,17 +566,7 @@ public class HazelcastConnection implements QueueConnection, TopicConnection, XA
      * @throws jakarta.jms.JMSSecurityException unless the user may delete the destination
      */
     public boolean deleteDestination(Destination destination) throws JMSException {
-        checkOpen();
-        HazelcastDestination target = HazelcastDestination.of(destination);
-        if (target.isTemporary()) {
-            throw new InvalidDestinationException(ProviderError.DELETE_TEMPORARY_BY_NAME.text(target.getName()));
-        }
-        access.require(Permission.DELETE_DESTINATION, target);
-        try {
-            return broker.administration().deleteDestination(target.key());
-        } catch (RuntimeException e) {
-            throw JmsExceptions.wrap("deleting " + target, e);
-        }
+        return management().deleteDestination(destination);
     }
 
     /** Refuses consumers on temporary destinations of other connections (spec 6.2.2). */

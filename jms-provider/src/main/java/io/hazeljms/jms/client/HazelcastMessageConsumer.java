@@ -87,7 +87,7 @@ public class HazelcastMessageConsumer implements QueueReceiver, TopicSubscriber 
                         consumerId, session.owner());
                 Subscriptions.check(outcome, subscription.name());
             }
-            this.watch = connection.broker().messages().watch(address);
+            this.watch = connection.broker().messages().consumerWatch(address);
         } catch (RuntimeException e) {
             throw JmsExceptions.wrap("creating a consumer on " + destination, e);
         }

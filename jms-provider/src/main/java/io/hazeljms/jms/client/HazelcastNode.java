@@ -7,6 +7,9 @@ import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import io.hazeljms.jms.ProviderError;
 import io.hazeljms.jms.config.ProviderConfig;
+import io.hazeljms.jms.management.BrokerManagement;
+import io.hazeljms.jms.management.ManagementBeans;
+import io.hazeljms.jms.management.ManagementGuard;
 import io.hazeljms.store.Broker;
 import io.hazeljms.store.MemoryGuard;
 import io.hazeljms.store.MemberOperations;
@@ -27,6 +30,10 @@ public final class HazelcastNode implements AutoCloseable {
     private final HazelcastInstance hz;
     private final Broker broker;
     private final boolean owned;
+    /** The operator's management of the cluster (no identity checks: see {@link BrokerManagement}). */
+    private final BrokerManagement management;
+    /** This node's share of the cluster's MBeans; null with {@code jmx=false}. */
+    private final AutoCloseable jmx;
 
     private HazelcastNode(HazelcastInstance hz, boolean owned, ProviderConfig config) {
         this.hz = hz;
@@ -37,6 +44,8 @@ public final class HazelcastNode implements AutoCloseable {
             this.broker = new Broker(hz, config.destinationDefaults(),
                     config.memberOperations() == null ? MemberOperations.jvmDefault() : config.memberOperations(),
                     durable);
+            this.management = new BrokerManagement(broker, ManagementGuard.OPERATOR);
+            this.jmx = config.jmx() ? ManagementBeans.register(management) : null;
             LOG.info(ProviderError.NODE_STARTED.text(describeMode(config, hz), config.mode() == ProviderConfig.Mode.INSTANCE
                             ? hz.getName() : config.clusterName(),
                     hz.getCluster().getMembers().stream().map(m -> String.valueOf(m.getAddress())).toList(),
@@ -125,8 +134,21 @@ public final class HazelcastNode implements AutoCloseable {
         return broker;
     }
 
+    /** The cluster's management as the JVM's operator (what JMX uses); no identity checks. */
+    public BrokerManagement management() {
+        return management;
+    }
+
     @Override
     public void close() {
+        try {
+            if (jmx != null) {
+                jmx.close();
+            }
+        } catch (Exception e) {
+            java.util.logging.Logger.getLogger(HazelcastNode.class.getName()).log(java.util.logging.Level.WARNING,
+                    ProviderError.JMX_REGISTRATION_FAILED.text(ManagementBeans.DOMAIN, e), e);
+        }
         try {
             broker.close();
         } finally {

@@ -109,6 +109,7 @@ public final class ProviderConfig {
     public long clientConnectTimeoutMillis() { return values.get(CLIENT_CONNECT_TIMEOUT_MILLIS); }
     public int prefetch() { return values.get(PREFETCH); }
     public boolean asyncNonPersistentSends() { return values.get(ASYNC_NON_PERSISTENT_SENDS); }
+    public boolean jmx() { return values.get(JMX); }
 
     public BacklogPolicy backlogPolicy() {
         return new BacklogPolicy(BacklogPolicy.Mode.valueOf(values.get(BACKLOG_POLICY).trim().toUpperCase(Locale.ROOT)),
@@ -199,6 +200,9 @@ public final class ProviderConfig {
          * <p>{@code false}: every send returns only once its message is stored, as PERSISTENT sends do.
          */
         public Builder asyncNonPersistentSends(boolean async) { return with(ASYNC_NON_PERSISTENT_SENDS, async); }
+
+        /** See {@link Settings#JMX}: false registers no MBeans (for example with several factories in tests). */
+        public Builder jmx(boolean register) { return with(JMX, register); }
 
         /** See {@link Settings#PREFETCH}. */
         public Builder prefetch(int messages) { return with(PREFETCH, messages); }

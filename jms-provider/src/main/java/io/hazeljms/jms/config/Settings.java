@@ -260,6 +260,11 @@ public final class Settings {
                     + ProviderError.NON_PERSISTENT_LOST.id() + ", "
                     + "logged for pooled connections); false: every send returns once stored");
 
+    public static final Setting<Boolean> JMX = Setting.bool("jmx", true)
+            .in(JAVA, RESOURCE_ADAPTER)
+            .describe("register MBeans for the broker and each destination (io.hazeljms:type=Broker or Destination,"
+                    + "cluster=...) in the platform MBean server of every JVM running the provider; false: none");
+
     public static final Setting<String> OBJECT_MESSAGE_ALLOW_LIST = Setting.text("objectMessageAllowList", "")
             .in(JAVA, RESOURCE_ADAPTER)
             .describe("comma-separated packages (com.acme.) and classes ObjectMessage may deserialize, beyond "
