@@ -118,6 +118,18 @@ public class HazelcastConnectionFactory implements ConnectionFactory, QueueConne
         return connect(null, userName, password);
     }
 
+    /**
+     * Checks credentials as {@link #createConnection(String, String)} does, without making a connection (a
+     * resource adapter checks an application's credentials when it hands out a connection handle, before any
+     * pooled connection is made for them).
+     *
+     * @return the identity a connection made with them acts as
+     * @throws JMSSecurityException when they are refused (or, without a user, when no defaultUser is configured)
+     */
+    public Identity authenticate(String userName, String password) throws JMSSecurityException {
+        return security.login(userName, password);
+    }
+
     /** Creates a connection with a preset client ID (it cannot be changed afterwards). */
     public Connection createConnection(String clientId) throws JMSException {
         return connect(clientId, null, null);

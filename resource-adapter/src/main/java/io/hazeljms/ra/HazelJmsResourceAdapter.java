@@ -179,6 +179,22 @@ public class HazelJmsResourceAdapter implements ResourceAdapter, Serializable {
     public void setDurableStoreDirectory(String v) { settings.set(DURABLE_STORE_DIRECTORY, v); }
     public String getDurableStoreDataSource() { return settings.get(DURABLE_STORE_DATA_SOURCE); }
     public void setDurableStoreDataSource(String v) { settings.set(DURABLE_STORE_DATA_SOURCE, v); }
+    public String getAuthenticator() { return settings.get(AUTHENTICATOR); }
+    public void setAuthenticator(String v) { settings.set(AUTHENTICATOR, v); }
+    public String getUsers() { return settings.get(USERS); }
+    public void setUsers(String v) { settings.set(USERS, v); }
+    public String getUsersFile() { return settings.get(USERS_FILE); }
+    public void setUsersFile(String v) { settings.set(USERS_FILE, v); }
+    public String getJaasConfiguration() { return settings.get(JAAS_CONFIGURATION); }
+    public void setJaasConfiguration(String v) { settings.set(JAAS_CONFIGURATION, v); }
+    public String getDefaultUser() { return settings.get(DEFAULT_USER); }
+    public void setDefaultUser(String v) { settings.set(DEFAULT_USER, v); }
+    public String getDefaultRoles() { return settings.get(DEFAULT_ROLES); }
+    public void setDefaultRoles(String v) { settings.set(DEFAULT_ROLES, v); }
+    public String getPermissions() { return settings.get(PERMISSIONS); }
+    public void setPermissions(String v) { settings.set(PERMISSIONS, v); }
+    public String getPermissionsFile() { return settings.get(PERMISSIONS_FILE); }
+    public void setPermissionsFile(String v) { settings.set(PERMISSIONS_FILE, v); }
     public Integer getMaxDeliveryAttempts() { return settings.get(MAX_DELIVERY_ATTEMPTS); }
     public void setMaxDeliveryAttempts(Integer v) { settings.set(MAX_DELIVERY_ATTEMPTS, v); }
     public Long getRedeliveryDelayMillis() { return settings.get(REDELIVERY_DELAY_MILLIS); }

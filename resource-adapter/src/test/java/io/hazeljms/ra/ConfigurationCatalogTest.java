@@ -27,7 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Each configuration property is declared once, in {@link Settings}: the JavaBean properties of the resource
  * adapter, the managed connection factory and the activation spec, {@code ra.xml} and the README tables are
- * compared with it. A failure prints what the file should say.
+ * compared with it. A failure prints what the file should say; {@code -Dhazeljms.updateReadme=true} rewrites the
+ * README tables instead of checking them.
  */
 class ConfigurationCatalogTest {
 
@@ -59,6 +60,11 @@ class ConfigurationCatalogTest {
     @Test
     void readmeTablesAreTheCatalogs() throws Exception {
         String readme = Files.readString(README);
+        if (Boolean.getBoolean("hazeljms.updateReadme")) {
+            readme = replaceTable(readme, providerTable());
+            readme = replaceTable(readme, activationTable());
+            Files.writeString(README, readme);
+        }
         for (String table : List.of(providerTable(), activationTable())) {
             if (!readme.contains(table)) {
                 writeExpected("readme-" + (table.startsWith("| setting") ? "settings" : "activation") + ".md", table);
@@ -66,6 +72,19 @@ class ConfigurationCatalogTest {
             assertTrue(readme.contains(table), "README.md should contain this table, generated from Settings "
                     + "(also in target/expected-readme-*.md):\n" + table);
         }
+    }
+
+    /** The README with the table that has {@code table}'s header line replaced by {@code table}. */
+    private static String replaceTable(String readme, String table) {
+        String header = table.substring(0, table.indexOf('\n') + 1);
+        int from = readme.indexOf(header);
+        assertTrue(from >= 0, "README.md has no table starting with " + header);
+        int to = from;
+        while (to < readme.length() && readme.startsWith("|", to)) {
+            int end = readme.indexOf('\n', to);
+            to = end < 0 ? readme.length() : end + 1;
+        }
+        return readme.substring(0, from) + table + readme.substring(to);
     }
 
     // --- what the catalog says each place should hold ------------------------------------------------------
@@ -124,7 +143,8 @@ class ConfigurationCatalogTest {
         List<String> actual = new ArrayList<>();
         for (Element p : properties) {
             actual.add(entry(text(p, "config-property-name"), text(p, "config-property-type"),
-                    text(p, "config-property-value"), text(p, "description")));
+                    text(p, "config-property-value"), text(p, "description"))
+                    + ("true".equals(text(p, "config-property-confidential")) ? " | confidential" : ""));
         }
         String expected = String.join("\n", expectedEntries(scope));
         if (!expected.equals(String.join("\n", actual))) {
@@ -138,7 +158,8 @@ class ConfigurationCatalogTest {
         List<String> entries = new ArrayList<>();
         for (Setting<?> s : Settings.in(scope)) {
             Object value = s.defaultIn(scope);
-            entries.add(entry(s.name(), s.type().getName(), value == null ? null : value.toString(), s.descriptionIn(scope)));
+            entries.add(entry(s.name(), s.type().getName(), value == null ? null : value.toString(), s.descriptionIn(scope))
+                    + (s.secret() ? " | confidential" : ""));
             for (String alias : s.deprecatedAliasesIn(scope)) {
                 entries.add(entry(alias, s.type().getName(), null, aliasDescription(s)));
             }
@@ -154,20 +175,25 @@ class ConfigurationCatalogTest {
         StringBuilder xml = new StringBuilder();
         for (Setting<?> s : Settings.in(scope)) {
             Object value = s.defaultIn(scope);
-            appendXml(xml, s.name(), s.type().getName(), value == null ? null : value.toString(), s.descriptionIn(scope));
+            appendXml(xml, s.name(), s.type().getName(), value == null ? null : value.toString(), s.descriptionIn(scope),
+                    s.secret());
             for (String alias : s.deprecatedAliasesIn(scope)) {
-                appendXml(xml, alias, s.type().getName(), null, aliasDescription(s));
+                appendXml(xml, alias, s.type().getName(), null, aliasDescription(s), false);
             }
         }
         return xml.toString();
     }
 
-    private static void appendXml(StringBuilder xml, String name, String type, String value, String description) {
+    private static void appendXml(StringBuilder xml, String name, String type, String value, String description,
+                                  boolean confidential) {
         xml.append("<config-property>\n  <description>").append(description).append("</description>\n")
                 .append("  <config-property-name>").append(name).append("</config-property-name>\n")
                 .append("  <config-property-type>").append(type).append("</config-property-type>\n");
         if (value != null) {
             xml.append("  <config-property-value>").append(value).append("</config-property-value>\n");
+        }
+        if (confidential) {
+            xml.append("  <config-property-confidential>true</config-property-confidential>\n");
         }
         xml.append("</config-property>\n");
     }

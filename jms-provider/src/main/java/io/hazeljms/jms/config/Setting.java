@@ -29,6 +29,7 @@ public final class Setting<T> {
     private final String description;
     private final String defaultText;
     private final Map<String, Set<Scope>> deprecatedAliases;
+    private final boolean secret;
 
     private Setting(Builder<T> b) {
         name = b.name;
@@ -41,6 +42,7 @@ public final class Setting<T> {
         description = Objects.requireNonNull(b.description, b.name + ": description");
         defaultText = b.defaultText;
         deprecatedAliases = Map.copyOf(b.aliases);
+        secret = b.secret;
     }
 
     static Builder<Integer> integer(String name, Integer defaultValue) {
@@ -64,6 +66,9 @@ public final class Setting<T> {
     public Set<Scope> scopes() { return scopes; }
     public boolean in(Scope scope) { return scopes.contains(scope); }
     public String description() { return description; }
+
+    /** A password or the like: never shown ({@link SettingValues#toString} masks it, ra.xml marks it confidential). */
+    public boolean secret() { return secret; }
 
     /** The description as {@code scope} shows it: an MDB's per-destination setting says whose policy it sets. */
     public String descriptionIn(Scope scope) {
@@ -119,6 +124,7 @@ public final class Setting<T> {
         private String description;
         private String defaultText;
         private final Map<String, Set<Scope>> aliases = new java.util.LinkedHashMap<>();
+        private boolean secret;
 
         private Builder(String name, Class<T> type, T defaultValue) {
             this.name = name;
@@ -156,6 +162,12 @@ public final class Setting<T> {
         /** A former name, still accepted (deprecated) where users may have it configured. */
         Builder<T> alias(String formerName, Scope first, Scope... rest) {
             aliases.put(formerName, EnumSet.of(first, rest));
+            return this;
+        }
+
+        /** Its value is never shown. */
+        Builder<T> secret() {
+            secret = true;
             return this;
         }
 

@@ -94,10 +94,12 @@ public final class SettingValues implements Serializable {
         return Objects.hash(scope, values, viaAlias);
     }
 
+    /** The values given; those of secret settings (passwords) are masked. */
     @Override
     public String toString() {
         Map<String, Object> shown = new LinkedHashMap<>(values);
         shown.putAll(viaAlias);
+        shown.replaceAll((name, value) -> Settings.named(name).map(Setting::secret).orElse(false) ? "****" : value);
         return scope.label() + shown;
     }
 }

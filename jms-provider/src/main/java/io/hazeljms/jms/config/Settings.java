@@ -190,12 +190,17 @@ public final class Settings {
             .describe("grants as in permissions, one per line (# comments), read at start, in addition to "
                     + "permissions");
 
-    public static final Setting<String> USER = Setting.text("user", "").in(CONNECTION_FACTORY, ACTIVATION_SPEC)
+    /**
+     * Named as the JMS API names it ({@code createConnection(userName, password)}) and as Payara sets it: a
+     * {@code @JMSConnectionFactoryDefinition}'s {@code user} becomes the pool property {@code UserName}, which the
+     * container hands to {@code setUserName}.
+     */
+    public static final Setting<String> USER_NAME = Setting.text("userName", "").in(CONNECTION_FACTORY, ACTIVATION_SPEC)
             .describe("the user connections of this factory, or this MDB's connection, log in as when the "
                     + "application and the container give no credentials");
 
     public static final Setting<String> PASSWORD = Setting.text("password", "").in(CONNECTION_FACTORY, ACTIVATION_SPEC)
-            .describe("the password of user");
+            .secret().describe("the password of userName (never shown: toString and messages mask it)");
 
     // --- destination policy: defaults of destinations created from this node, or one MDB's destination ---------
 

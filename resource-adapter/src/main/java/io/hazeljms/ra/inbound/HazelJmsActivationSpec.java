@@ -84,6 +84,10 @@ public class HazelJmsActivationSpec implements ActivationSpec, ResourceAdapterAs
     public void setSubscriptionName(String v) { settings.set(SUBSCRIPTION_NAME, v); }
     public String getClientId() { return settings.get(CLIENT_ID); }
     public void setClientId(String v) { settings.set(CLIENT_ID, v); }
+    public String getUserName() { return settings.get(USER_NAME); }
+    public void setUserName(String v) { settings.set(USER_NAME, v); }
+    public String getPassword() { return settings.get(PASSWORD); }
+    public void setPassword(String v) { settings.set(PASSWORD, v); }
     public Boolean getShareSubscriptions() { return settings.get(SHARE_SUBSCRIPTIONS); }
     public void setShareSubscriptions(Boolean v) { settings.set(SHARE_SUBSCRIPTIONS, v); }
     public Integer getMaxSession() { return settings.get(MAX_SESSION); }

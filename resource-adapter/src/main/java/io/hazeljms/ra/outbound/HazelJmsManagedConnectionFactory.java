@@ -96,6 +96,11 @@ public class HazelJmsManagedConnectionFactory implements ManagedConnectionFactor
 
     public String getClientId() { return settings.get(Settings.CLIENT_ID); }
     public void setClientId(String v) { settings.set(Settings.CLIENT_ID, v); }
+    public String getUserName() { return settings.get(Settings.USER_NAME); }
+    /** Also where Payara puts a {@code @JMSConnectionFactoryDefinition}'s user (pool property UserName). */
+    public void setUserName(String v) { settings.set(Settings.USER_NAME, v); }
+    public String getPassword() { return settings.get(Settings.PASSWORD); }
+    public void setPassword(String v) { settings.set(Settings.PASSWORD, v); }
 
     /** JCA: equal factories share a pool, so equality covers every config property. */
     @Override
