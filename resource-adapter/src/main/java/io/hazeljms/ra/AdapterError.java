@@ -45,6 +45,10 @@ public enum AdapterError {
             "The local transaction was not committed: see the cause and repeat the work."),
     LOCAL_ROLLBACK_FAILED("HJMS-RA-016", "local rollback failed: %s",
             "See the cause; unacknowledged messages are redelivered once the session ends."),
+    OTHER_CREDENTIALS("HJMS-RA-018", "a pooled connection logged in with %s cannot serve a request with %s: it "
+            + "cannot log in again",
+            "Nothing if it is rare: the container makes another connection. If it repeats, turn on the pool's "
+            + "connection matching (match-connections) so requests get connections of their own user."),
     RECOVERY_UNAVAILABLE("HJMS-RA-017", "cannot open a recovery XA resource: %s",
             "Check that the cluster is reachable; the transaction manager retries its recovery scan."),
 
@@ -77,6 +81,9 @@ public enum AdapterError {
             "Nothing: the bean receives messages."),
     ACTIVATION_FAILED("HJMS-RA-061", "cannot activate %s: %s",
             "Fix the cause (destination, selector, subscription) and redeploy the bean."),
+    ACTIVATION_REFUSED("HJMS-RA-068", "message-driven bean %s may not consume %s: its connection was refused: %s",
+            "Give the bean's activation config a userName and password the adapter's authenticator accepts, or set "
+            + "the adapter's defaultUser."),
     DESTINATION_LOOKUP_FAILED("HJMS-RA-062", "destinationLookup '%s' does not name a Queue or Topic: %s",
             "Point destinationLookup at a HazelJMS Queue or Topic admin object, or use destination."),
     DELIVERY_NOT_FINISHED("HJMS-RA-063", "a delivery of %s did not finish within 30 s; its message will be "

@@ -6,8 +6,11 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 
-/** What the provider is and which JMSX properties it supports. */
-final class ProviderMetaData implements ConnectionMetaData {
+/**
+ * What the provider is and which JMSX properties it supports. Public so that a resource adapter's connection
+ * handle can answer without opening (and authenticating) a connection of its own.
+ */
+public final class ProviderMetaData implements ConnectionMetaData {
 
     static final String PROVIDER_NAME = "HazelJMS";
     static final String PROVIDER_VERSION = "0.1";

@@ -10,6 +10,7 @@ import io.hazeljms.ra.AdapterError;
 import io.hazeljms.ra.HazelJmsResourceAdapter;
 import jakarta.jms.Destination;
 import jakarta.jms.JMSException;
+import jakarta.jms.JMSSecurityException;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageListener;
 import jakarta.jms.Topic;
@@ -61,18 +62,36 @@ public class HazelJmsActivation {
         this.spec = spec;
     }
 
+    /**
+     * Logs in (the spec's userName and password; without them the adapter's defaultUser, or a refusal), applies
+     * the bean's destination policy, and starts the sessions.
+     *
+     * @throws ResourceException naming the bean, its destination and the provider's refusal (its id) when its
+     *         connection is refused
+     */
     public void start() throws ResourceException {
         HazelcastConnectionFactory provider = resourceAdapter.provider();
         HazelcastDestination destination = resolveDestination();
-        applyDestinationPolicy(provider, destination);
         boolean transacted;
         try {
             transacted = endpointFactory.isDeliveryTransacted(ON_MESSAGE);
         } catch (NoSuchMethodException e) {
             throw new ResourceException(AdapterError.NO_ON_MESSAGE.text(e.getMessage()), e);
         }
+        String userName = blank(spec.getUserName()) ? null : spec.getUserName();
         try {
-            connection = provider.createXAConnection();
+            connection = provider.createXAConnection(userName, userName == null ? null : spec.getPassword());
+        } catch (JMSSecurityException e) {
+            jakarta.resource.spi.SecurityException refused = new jakarta.resource.spi.SecurityException(
+                    AdapterError.ACTIVATION_REFUSED.text(endpointFactory.getActivationName(), destination,
+                            e.getMessage()), e.getErrorCode());
+            refused.initCause(e);
+            throw refused;
+        } catch (JMSException e) {
+            throw new ResourceException(AdapterError.ACTIVATION_FAILED.text(spec, e.getMessage()), e);
+        }
+        try {
+            applyDestinationPolicy(provider, destination); // once the bean got in
             if (!blank(spec.getClientId())) {
                 connection.setClientID(spec.getClientId());
             }

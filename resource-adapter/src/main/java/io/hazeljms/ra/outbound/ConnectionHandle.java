@@ -1,6 +1,7 @@
 package io.hazeljms.ra.outbound;
 
 import io.hazeljms.jms.client.SessionKind;
+import io.hazeljms.jms.client.ProviderMetaData;
 import io.hazeljms.ra.AdapterError;
 import jakarta.jms.ConnectionConsumer;
 import jakarta.jms.ConnectionMetaData;
@@ -8,6 +9,7 @@ import jakarta.jms.Destination;
 import jakarta.jms.ExceptionListener;
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.JMSException;
+import jakarta.jms.JMSSecurityException;
 import jakarta.jms.Queue;
 import jakarta.jms.QueueConnection;
 import jakarta.jms.QueueSession;
@@ -34,18 +36,21 @@ class ConnectionHandle implements QueueConnection, TopicConnection {
     private final HazelJmsConnectionFactory factory;
     /** QUEUE or TOPIC when made by createQueueConnection/createTopicConnection. */
     private final SessionKind kind;
+    /** What the application gave to createConnection(user, password); {@link Credentials#NONE} when nothing. */
+    private final Credentials credentials;
     private final List<SessionHandle> sessions = new CopyOnWriteArrayList<>();
     private final List<Destination> temporaries = new CopyOnWriteArrayList<>();
     private volatile boolean started;
     private volatile boolean closed;
 
-    ConnectionHandle(HazelJmsConnectionFactory factory) {
-        this(factory, SessionKind.GENERAL);
+    ConnectionHandle(HazelJmsConnectionFactory factory, Credentials credentials) {
+        this(factory, SessionKind.GENERAL, credentials);
     }
 
-    ConnectionHandle(HazelJmsConnectionFactory factory, SessionKind kind) {
+    ConnectionHandle(HazelJmsConnectionFactory factory, SessionKind kind, Credentials credentials) {
         this.factory = factory;
         this.kind = kind;
+        this.credentials = credentials;
     }
 
     private void checkOpen() throws IllegalStateException {
@@ -67,16 +72,39 @@ class ConnectionHandle implements QueueConnection, TopicConnection {
         }
         try {
             SessionHandle session = (SessionHandle) factory.connectionManager()
-                    .allocateConnection(factory.managedConnectionFactory(), new SessionRequest(transacted, acknowledgeMode));
+                    .allocateConnection(factory.managedConnectionFactory(),
+                            new SessionRequest(transacted, acknowledgeMode, credentials));
             session.ownedBy(this, sessionKind);
             sessions.add(session);
             return session;
         } catch (ResourceException e) {
-            JMSException jms = new JMSException(AdapterError.NO_POOLED_SESSION.text(e.getMessage()));
-            jms.setLinkedException(e);
-            jms.initCause(e);
-            throw jms;
+            throw asJmsException(e);
         }
+    }
+
+    /**
+     * A failed allocation as the application expects it: a refused login stays a JMSSecurityException with the
+     * provider's message and error code, whatever the container wrapped it in; anything else is a
+     * JMSException saying no pooled session could be had.
+     */
+    static JMSException asJmsException(ResourceException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JMSSecurityException refused) {
+                return linked(new JMSSecurityException(refused.getMessage(), refused.getErrorCode()), e);
+            }
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof jakarta.resource.spi.SecurityException refused) {
+                return linked(new JMSSecurityException(refused.getMessage(), refused.getErrorCode()), e);
+            }
+        }
+        return linked(new JMSException(AdapterError.NO_POOLED_SESSION.text(e.getMessage())), e);
+    }
+
+    private static JMSException linked(JMSException jms, ResourceException cause) {
+        jms.setLinkedException(cause);
+        jms.initCause(cause);
+        return jms;
     }
 
     @Override
@@ -178,7 +206,8 @@ class ConnectionHandle implements QueueConnection, TopicConnection {
     public ConnectionMetaData getMetaData() throws JMSException {
         checkOpen();
         try {
-            return factory.provider().createConnection().getMetaData();
+            factory.provider(); // the adapter must be up; no connection (nor login) is needed for the answer
+            return new ProviderMetaData();
         } catch (ResourceException e) {
             throw new JMSException(AdapterError.METADATA_UNAVAILABLE.text(e.getMessage()));
         }

@@ -2,10 +2,12 @@ package io.hazeljms.ra.outbound;
 
 import io.hazeljms.jms.HazelcastConnectionFactory;
 import io.hazeljms.jms.client.SessionKind;
+import io.hazeljms.jms.client.RuntimeExceptions;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
+import jakarta.jms.JMSSecurityException;
 import jakarta.jms.QueueConnection;
 import jakarta.jms.QueueConnectionFactory;
 import jakarta.jms.TopicConnection;
@@ -49,33 +51,41 @@ public class HazelJmsConnectionFactory implements ConnectionFactory, QueueConnec
 
     @Override
     public Connection createConnection() throws JMSException {
-        return new ConnectionHandle(this);
+        return new ConnectionHandle(this, Credentials.NONE);
     }
 
-    /** Credentials are not checked (see README, limits). */
+    /**
+     * A connection whose sessions log in as {@code userName} (application sign-on): the credentials are checked
+     * now, and each pooled session is one authenticated with them.
+     *
+     * @throws JMSSecurityException when the adapter's authenticator refuses them
+     *         ({@link io.hazeljms.jms.ProviderError#AUTHENTICATION_FAILED})
+     */
     @Override
     public Connection createConnection(String userName, String password) throws JMSException {
-        return createConnection();
+        return connectionFor(SessionKind.GENERAL, userName, password);
     }
 
     @Override
     public QueueConnection createQueueConnection() throws JMSException {
-        return new ConnectionHandle(this, SessionKind.QUEUE);
+        return new ConnectionHandle(this, SessionKind.QUEUE, Credentials.NONE);
     }
 
+    /** As {@link #createConnection(String, String)}. */
     @Override
     public QueueConnection createQueueConnection(String userName, String password) throws JMSException {
-        return createQueueConnection();
+        return connectionFor(SessionKind.QUEUE, userName, password);
     }
 
     @Override
     public TopicConnection createTopicConnection() throws JMSException {
-        return new ConnectionHandle(this, SessionKind.TOPIC);
+        return new ConnectionHandle(this, SessionKind.TOPIC, Credentials.NONE);
     }
 
+    /** As {@link #createConnection(String, String)}. */
     @Override
     public TopicConnection createTopicConnection(String userName, String password) throws JMSException {
-        return createTopicConnection();
+        return connectionFor(SessionKind.TOPIC, userName, password);
     }
 
     @Override
@@ -83,19 +93,38 @@ public class HazelJmsConnectionFactory implements ConnectionFactory, QueueConnec
         return createContext(JMSContext.AUTO_ACKNOWLEDGE);
     }
 
+    /** As {@link #createConnection(String, String)}; a refusal is a JMSSecurityRuntimeException. */
     @Override
     public JMSContext createContext(String userName, String password) {
-        return createContext();
+        return createContext(userName, password, JMSContext.AUTO_ACKNOWLEDGE);
     }
 
+    /** As {@link #createConnection(String, String)}; a refusal is a JMSSecurityRuntimeException. */
     @Override
     public JMSContext createContext(String userName, String password, int sessionMode) {
-        return createContext(sessionMode);
+        try {
+            return ContextOverHandles.create(connectionFor(SessionKind.GENERAL, userName, password), sessionMode);
+        } catch (JMSException e) {
+            throw RuntimeExceptions.of(e);
+        }
     }
 
     @Override
     public JMSContext createContext(int sessionMode) {
-        return ContextOverHandles.create(new ConnectionHandle(this), sessionMode);
+        return ContextOverHandles.create(new ConnectionHandle(this, Credentials.NONE), sessionMode);
+    }
+
+    /** A handle for these credentials, checked at once (the JMS API refuses bad ones when the connection is made). */
+    private ConnectionHandle connectionFor(SessionKind kind, String userName, String password) throws JMSException {
+        Credentials credentials = Credentials.of(userName, password);
+        if (credentials.given()) {
+            try {
+                provider().authenticate(credentials.userName(), credentials.password());
+            } catch (ResourceException e) {
+                throw ConnectionHandle.asJmsException(e);
+            }
+        }
+        return new ConnectionHandle(this, kind, credentials);
     }
 
     @Override

@@ -1,9 +1,11 @@
 package io.hazeljms.ra.outbound;
 
 import io.hazeljms.jms.HazelcastConnectionFactory;
+import io.hazeljms.jms.client.HazelcastConnection;
 import io.hazeljms.jms.client.HazelcastXASession;
 import io.hazeljms.ra.AdapterError;
 import jakarta.jms.JMSException;
+import jakarta.jms.JMSSecurityException;
 import jakarta.jms.Session;
 import jakarta.jms.XAConnection;
 import jakarta.resource.ResourceException;
@@ -31,6 +33,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public class HazelJmsManagedConnection implements ManagedConnection {
 
     private final HazelJmsManagedConnectionFactory factory;
+    /** Whom the physical connection is logged in as; it serves only requests with the same credentials. */
+    private final Credentials credentials;
     private final XAConnection physicalConnection;
     private final HazelcastXASession xaSession;
     private Session autoSession;
@@ -39,23 +43,55 @@ public class HazelJmsManagedConnection implements ManagedConnection {
     private volatile boolean destroyed;
     private PrintWriter logWriter;
 
-    HazelJmsManagedConnection(HazelJmsManagedConnectionFactory factory, HazelcastConnectionFactory provider)
-            throws ResourceException {
+    HazelJmsManagedConnection(HazelJmsManagedConnectionFactory factory, HazelcastConnectionFactory provider,
+                              Credentials credentials) throws ResourceException {
         this.factory = factory;
+        this.credentials = credentials;
         try {
-            physicalConnection = provider.createXAConnection();
+            physicalConnection = provider.createXAConnection(credentials.userName(), credentials.password());
+        } catch (JMSSecurityException e) {
+            throw refused(e);
+        } catch (JMSException e) {
+            throw new ResourceAdapterInternalException(AdapterError.CONNECTION_FAILED.text(e.getMessage()), e);
+        }
+        try {
             if (!factory.getClientId().isEmpty()) {
                 physicalConnection.setClientID(factory.getClientId());
             }
             physicalConnection.start();
             xaSession = (HazelcastXASession) physicalConnection.createXASession();
         } catch (JMSException e) {
+            closeQuietly();
             throw new ResourceAdapterInternalException(AdapterError.CONNECTION_FAILED.text(e.getMessage()), e);
+        }
+    }
+
+    /**
+     * The provider's refusal as the container expects it (JCA: a security failure is a
+     * {@link jakarta.resource.spi.SecurityException}), carrying its message and the JMSSecurityException as cause,
+     * so that the connection handle can give the application the provider's exception.
+     */
+    static jakarta.resource.spi.SecurityException refused(JMSSecurityException e) {
+        jakarta.resource.spi.SecurityException security = new jakarta.resource.spi.SecurityException(e.getMessage(),
+                e.getErrorCode());
+        security.initCause(e);
+        return security;
+    }
+
+    private void closeQuietly() {
+        try {
+            physicalConnection.close();
+        } catch (JMSException | RuntimeException ignored) {
+            // it failed to start; nothing more to release
         }
     }
 
     HazelJmsManagedConnectionFactory factory() {
         return factory;
+    }
+
+    Credentials credentials() {
+        return credentials;
     }
 
     boolean isUsable() {
@@ -83,8 +119,18 @@ public class HazelJmsManagedConnection implements ManagedConnection {
         return xaSession.xaResource().isInTransaction();
     }
 
+    /**
+     * A session handle for the request. The physical connection cannot log in again as someone else (ra.xml:
+     * no reauthentication support), so a request with other credentials is refused; matching by credentials
+     * ({@link HazelJmsManagedConnectionFactory#matchManagedConnections}) makes the container create a connection
+     * for them instead.
+     */
     @Override
     public Object getConnection(Subject subject, ConnectionRequestInfo info) throws ResourceException {
+        Credentials wanted = factory.credentialsFor(subject, info);
+        if (!wanted.equals(credentials)) {
+            throw new jakarta.resource.spi.SecurityException(AdapterError.OTHER_CREDENTIALS.text(credentials, wanted));
+        }
         SessionRequest request = info instanceof SessionRequest r ? r : new SessionRequest(false, Session.AUTO_ACKNOWLEDGE);
         SessionHandle handle = new SessionHandle(this, request);
         handles.add(handle);
@@ -95,6 +141,10 @@ public class HazelJmsManagedConnection implements ManagedConnection {
     public void associateConnection(Object connection) throws ResourceException {
         if (!(connection instanceof SessionHandle handle)) {
             throw new ResourceException(AdapterError.FOREIGN_HANDLE.text(connection));
+        }
+        Credentials its = handle.credentials();
+        if (!its.equals(credentials)) {
+            throw new jakarta.resource.spi.SecurityException(AdapterError.OTHER_CREDENTIALS.text(credentials, its));
         }
         handle.reassociate(this);
         handles.add(handle);
@@ -201,7 +251,7 @@ public class HazelJmsManagedConnection implements ManagedConnection {
 
             @Override
             public String getUserName() {
-                return null;
+                return physicalConnection instanceof HazelcastConnection c ? c.access().identity().user() : null;
             }
         };
     }

@@ -13,6 +13,7 @@ import jakarta.resource.spi.ManagedConnectionFactory;
 import jakarta.resource.spi.ResourceAdapter;
 import jakarta.resource.spi.ResourceAdapterAssociation;
 import jakarta.resource.spi.TransactionSupport;
+import jakarta.resource.spi.security.PasswordCredential;
 
 import javax.security.auth.Subject;
 import java.io.PrintWriter;
@@ -45,21 +46,68 @@ public class HazelJmsManagedConnectionFactory implements ManagedConnectionFactor
         return new HazelJmsConnectionFactory(this, new DirectConnectionManager());
     }
 
+    /**
+     * A physical connection logged in with {@link #credentialsFor the request's credentials}.
+     *
+     * @throws jakarta.resource.spi.SecurityException when the provider refuses them (its JMSSecurityException
+     *         is the cause)
+     */
     @Override
     public ManagedConnection createManagedConnection(Subject subject, ConnectionRequestInfo info)
             throws ResourceException {
-        return new HazelJmsManagedConnection(this, requireAdapter().provider());
+        return new HazelJmsManagedConnection(this, requireAdapter().provider(), credentialsFor(subject, info));
     }
 
-    /** Every managed connection of this factory can serve any request: sessions differ only per handle. */
+    /**
+     * Managed connections differ only in who they are logged in as (sessions differ per handle): one matches when
+     * it was authenticated with the same user name and password the request comes with.
+     */
     @Override
     public ManagedConnection matchManagedConnections(Set candidates, Subject subject, ConnectionRequestInfo info) {
+        Credentials wanted = credentialsFor(subject, info);
         for (Object candidate : candidates) {
-            if (candidate instanceof HazelJmsManagedConnection mc && mc.factory() == this && mc.isUsable()) {
+            if (candidate instanceof HazelJmsManagedConnection mc && mc.factory() == this && mc.isUsable()
+                    && mc.credentials().equals(wanted)) {
                 return mc;
             }
         }
         return null;
+    }
+
+    /**
+     * Whom a request logs in as (JCA 2.1 chapter 9), first found of: the user and password the application gave
+     * ({@code createConnection(user, password)}, application sign-on); the container's {@code PasswordCredential}
+     * for this factory in {@code subject} (container-managed sign-on); this factory's {@code userName} and
+     * {@code password}; none.
+     *
+     * <p>The application's own credentials come first although JCA lets a non-null Subject win: Payara passes a
+     * Subject for every container-authorized request (the pool's UserName/Password, which a
+     * {@code @JMSConnectionFactoryDefinition}'s user and password become), so with the Subject first an
+     * application asking for another user would silently get the pool's.
+     */
+    Credentials credentialsFor(Subject subject, ConnectionRequestInfo info) {
+        if (info instanceof SessionRequest request && request.credentials().given()) {
+            return request.credentials();
+        }
+        Credentials fromContainer = fromSubject(subject);
+        if (fromContainer.given()) {
+            return fromContainer;
+        }
+        return Credentials.of(getUserName(), getPassword());
+    }
+
+    /** The PasswordCredential of this factory in the Subject (JCA 2.1 §9.1.8, PasswordCredential's javadoc). */
+    private Credentials fromSubject(Subject subject) {
+        if (subject == null) {
+            return Credentials.NONE;
+        }
+        for (PasswordCredential credential : subject.getPrivateCredentials(PasswordCredential.class)) {
+            if (equals(credential.getManagedConnectionFactory())) {
+                char[] password = credential.getPassword();
+                return Credentials.of(credential.getUserName(), password == null ? null : new String(password));
+            }
+        }
+        return Credentials.NONE;
     }
 
     @Override

@@ -58,6 +58,11 @@ public class SessionHandle implements QueueSession, TopicSession, AcknowledgeSup
         this.emulation = new AcknowledgeModeEmulation(this::physical, request.transacted(), request.acknowledgeMode());
     }
 
+    /** Whom the managed connection it is on is logged in as. */
+    Credentials credentials() {
+        return mc.credentials();
+    }
+
     void ownedBy(ConnectionHandle connection, SessionKind sessionKind) {
         this.owner = connection;
         this.kind = sessionKind;
