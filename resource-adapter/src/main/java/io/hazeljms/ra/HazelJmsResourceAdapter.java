@@ -187,6 +187,8 @@ public class HazelJmsResourceAdapter implements ResourceAdapter, Serializable {
     public void setUsersFile(String v) { settings.set(USERS_FILE, v); }
     public String getJaasConfiguration() { return settings.get(JAAS_CONFIGURATION); }
     public void setJaasConfiguration(String v) { settings.set(JAAS_CONFIGURATION, v); }
+    public String getJaasRealm() { return settings.get(JAAS_REALM); }
+    public void setJaasRealm(String v) { settings.set(JAAS_REALM, v); }
     public String getDefaultUser() { return settings.get(DEFAULT_USER); }
     public void setDefaultUser(String v) { settings.set(DEFAULT_USER, v); }
     public String getDefaultRoles() { return settings.get(DEFAULT_ROLES); }
