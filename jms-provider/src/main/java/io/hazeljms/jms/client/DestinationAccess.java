@@ -6,6 +6,7 @@ import io.hazeljms.jms.security.Identity;
 import io.hazeljms.jms.security.Permission;
 import io.hazeljms.jms.security.Security;
 import io.hazeljms.store.Broker;
+import io.hazeljms.store.DestinationKey;
 import jakarta.jms.JMSSecurityException;
 
 import java.util.Set;
@@ -21,7 +22,11 @@ public final class DestinationAccess {
     private final Security security;
     private final Identity identity;
     private final Broker broker;
-    private final Set<String> allowed = ConcurrentHashMap.newKeySet();
+    /** What was allowed already; a null permission marks a destination seen to exist. */
+    private final Set<Allowed> allowed = ConcurrentHashMap.newKeySet();
+
+    private record Allowed(DestinationKey destination, Permission permission) {
+    }
 
     DestinationAccess(Security security, Identity identity, Broker broker) {
         this.security = security;
@@ -39,13 +44,17 @@ public final class DestinationAccess {
      * would be created by the use, so it also needs {@link Permission#CREATE_DESTINATION}.
      */
     void requireUse(Permission permission, HazelcastDestination destination) throws JMSSecurityException {
+        if (destination.isTemporary() || !security.enabled()) {
+            return; // the send path's common case: nothing to look up
+        }
         require(permission, destination);
-        if (!destination.isTemporary() && !allowed.contains(destination.key() + "|exists")
-                && !security.allows(identity, Permission.CREATE_DESTINATION, destination.isQueue(), destination.getName())) {
+        Allowed exists = new Allowed(destination.key(), null);
+        if (!allowed.contains(exists) && !security.allows(identity, Permission.CREATE_DESTINATION,
+                destination.isQueue(), destination.getName())) {
             if (!broker.administration().exists(destination.key())) {
                 throw refused(Permission.CREATE_DESTINATION, destination);
             }
-            allowed.add(destination.key() + "|exists");
+            allowed.add(exists);
         }
     }
 
@@ -54,7 +63,7 @@ public final class DestinationAccess {
         if (destination.isTemporary() || !security.enabled()) {
             return;
         }
-        String key = destination.key() + "|" + permission.label();
+        Allowed key = new Allowed(destination.key(), permission);
         if (allowed.contains(key)) {
             return;
         }
