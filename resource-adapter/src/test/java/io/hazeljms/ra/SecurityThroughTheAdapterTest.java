@@ -325,6 +325,39 @@ class SecurityThroughTheAdapterTest {
     }
 
     @Test
+    void anMdbThatSetsItsDestinationsPolicyNeedsManageOnIt() throws Exception {
+        HazelJmsActivationSpec bobs = new HazelJmsActivationSpec();
+        bobs.setResourceAdapter(ra);
+        bobs.setDestination(queueName);
+        bobs.setMaxSession(1);
+        bobs.setUserName("bob");
+        bobs.setPassword("bobs-pass");
+        bobs.setMaxDeliveryAttempts(2);
+        Fakes.EndpointFactory bean = new Fakes.EndpointFactory(true, m -> { });
+        String refused = assertThrows(jakarta.resource.spi.SecurityException.class,
+                () -> ra.endpointActivation(bean, bobs)).getMessage();
+        assertTrue(refused.startsWith("HJMS-RA-068") && refused.contains("HJMS-SEC-003")
+                && refused.contains("'manage'"), refused);
+        io.hazeljms.store.DestinationKey key = io.hazeljms.store.DestinationKey.queue(queueName);
+        io.hazeljms.store.DestinationSettings unchanged = ra.provider().node().broker().administration().settings(key);
+        assertTrue(unchanged == null || unchanged.deadLetter().maxDeliveryAttempts() != 2, "a refused policy changes nothing");
+
+        HazelJmsActivationSpec alices = new HazelJmsActivationSpec();
+        alices.setResourceAdapter(ra);
+        alices.setDestination(queueName);
+        alices.setMaxSession(1);
+        alices.setUserName("alice");
+        alices.setPassword("secret");
+        alices.setMaxDeliveryAttempts(2);
+        ra.endpointActivation(bean, alices);
+        try {
+            assertEquals(2, ra.provider().node().broker().administration().settings(key).deadLetter().maxDeliveryAttempts());
+        } finally {
+            ra.endpointDeactivation(bean, alices);
+        }
+    }
+
+    @Test
     void anMdbWithoutCredentialsActsAsTheDefaultUser() throws Exception {
         ra.stop();
         ra = new HazelJmsResourceAdapter();

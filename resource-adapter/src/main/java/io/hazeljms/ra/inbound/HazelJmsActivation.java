@@ -1,6 +1,7 @@
 package io.hazeljms.ra.inbound;
 
 import io.hazeljms.jms.HazelcastConnectionFactory;
+import io.hazeljms.jms.client.HazelcastConnection;
 import io.hazeljms.jms.client.HazelcastXASession;
 import io.hazeljms.jms.config.DestinationPolicy;
 import io.hazeljms.jms.destination.HazelcastDestination;
@@ -91,7 +92,19 @@ public class HazelJmsActivation {
             throw new ResourceException(AdapterError.ACTIVATION_FAILED.text(spec, e.getMessage()), e);
         }
         try {
-            applyDestinationPolicy(provider, destination); // once the bean got in
+            applyDestinationPolicy(destination); // as the bean's user, who needs manage on it
+        } catch (JMSSecurityException e) {
+            stop();
+            jakarta.resource.spi.SecurityException refused = new jakarta.resource.spi.SecurityException(
+                    AdapterError.ACTIVATION_REFUSED.text(endpointFactory.getActivationName(), destination,
+                            e.getMessage()), e.getErrorCode());
+            refused.initCause(e);
+            throw refused;
+        } catch (JMSException | RuntimeException e) {
+            stop();
+            throw new ResourceException(AdapterError.ACTIVATION_FAILED.text(spec, e.getMessage()), e);
+        }
+        try {
             if (!blank(spec.getClientId())) {
                 connection.setClientID(spec.getClientId());
             }
@@ -164,14 +177,15 @@ public class HazelJmsActivation {
     /**
      * The per-destination settings the bean gives become its destination's policy, cluster-wide (DESIGN.md,
      * "An MDB may set its destination's policy"): only those it gives, the rest stay. Never silent: creating the
-     * destination is logged, and changing the policy of an existing one is a warning that names each change.
+     * destination is logged, and changing the policy of an existing one is a warning that names each change. Done as
+     * the bean's user: with security on it needs the manage permission on the destination.
      */
-    private void applyDestinationPolicy(HazelcastConnectionFactory provider, HazelcastDestination destination) {
+    private void applyDestinationPolicy(HazelcastDestination destination) throws JMSException {
         DestinationPolicy policy = spec.destinationPolicy();
         if (policy.isEmpty()) {
             return;
         }
-        DestinationPolicy.Update update = provider.applyPolicy(destination, policy);
+        DestinationPolicy.Update update = ((HazelcastConnection) connection).applyPolicy(destination, policy);
         String bean = endpointFactory.getActivationName();
         if (update.created()) {
             LOG.info(AdapterError.POLICY_CREATED.text(bean, destination, policy));
