@@ -55,6 +55,8 @@ public class Outbox {
     private static final String DUPLICATE = "~";
     private static final int MAX_NAME = 180;
     private static final int MAX_COPIES = 1000;
+    /** Under the directory: one empty file per repaired mailbox (never a campaign's name: see fileName). */
+    private static final String REPAIRED = ".repaired";
 
     /** One sent mail. {@code sequence} orders the mails this instance sent. */
     public record Entry(long sequence, String campaignId, String recipient, String subject, String instance,
@@ -64,6 +66,7 @@ public class Outbox {
     private final AtomicLong sequence = new AtomicLong();
     private final Map<String, Queue<Entry>> byCampaign = new ConcurrentHashMap<>();
     private final Set<String> sentHere = ConcurrentHashMap.newKeySet();
+    private final Set<String> repairedHere = ConcurrentHashMap.newKeySet();
     private final Path dir;
 
     public Outbox() {
@@ -108,6 +111,33 @@ public class Outbox {
             return sentHere.contains(key(mail.campaignId(), mail.recipient()));
         }
         return Files.exists(dir.resolve(fileName(mail.campaignId())).resolve(fileName(mail.recipient())));
+    }
+
+    /**
+     * Marks a mailbox as repaired: from now on the sender delivers to it although its address contains "fail"
+     * (what an operator waits for before redriving its dead letters). Shared like the mails: every instance with
+     * the same directory sees it.
+     */
+    public void repair(String address) {
+        repairedHere.add(address);
+        if (dir == null) {
+            return;
+        }
+        Path marker = dir.resolve(REPAIRED).resolve(fileName(address));
+        try {
+            Files.createDirectories(marker.getParent());
+            Files.write(marker, new byte[0]);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot mark the mailbox of " + address + " repaired in " + marker, e);
+        }
+    }
+
+    /** Whether {@link #repair} was called for this address (by any instance sharing the directory). */
+    public boolean isRepaired(String address) {
+        if (repairedHere.contains(address)) {
+            return true;
+        }
+        return dir != null && Files.exists(dir.resolve(REPAIRED).resolve(fileName(address)));
     }
 
     /** This instance's entries of one campaign, in the order they were sent. */

@@ -7,7 +7,8 @@ import jakarta.inject.Inject;
 /**
  * The default {@link MailSender}: "sends" by putting the mail in the {@link Outbox} (the simulated mailbox, on
  * disk and shared by the instances of one machine), after the campaign's simulated SMTP latency. An address that
- * contains "fail" is rejected every time, so its mail ends in the dead-letter queue. {@link #alreadySent} asks
+ * contains "fail" is rejected every time, so its mail ends in the dead-letter queue, until its mailbox is
+ * {@linkplain Outbox#repair repaired}. {@link #alreadySent} asks
  * the mailbox.
  */
 @ApplicationScoped
@@ -26,7 +27,7 @@ public class OutboxMailSender implements MailSender {
                 throw new MailDeliveryException("interrupted while sending to " + mail.recipient(), e);
             }
         }
-        if (Recipients.isFailing(mail.recipient())) {
+        if (Recipients.isFailing(mail.recipient()) && !outbox.isRepaired(mail.recipient())) {
             throw new MailDeliveryException("550 mailbox unavailable: " + mail.recipient());
         }
         outbox.record(mail);
