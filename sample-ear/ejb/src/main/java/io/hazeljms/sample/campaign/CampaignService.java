@@ -72,8 +72,12 @@ public class CampaignService {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 13);
     }
 
-    /** Queues the campaign for the splitter; its progress is known here at once. */
-    public void submit(CampaignOrder order) {
+    /**
+     * Queues the campaign for the splitter; its progress is known here at once. The caller records the returned
+     * campaign ({@code Campaigns.accepted}) once this method's transaction has committed, so that no campaign is
+     * on record whose message was never queued.
+     */
+    public CampaignRecord submit(CampaignOrder order) {
         MailEvent accepted = MailEvent.accepted(order.id(), order.subject(), order.size(), order.priority(),
                 InstanceIdentity.name());
         try (Connection connection = factory.createConnection();
@@ -88,10 +92,11 @@ public class CampaignService {
         }
         tracker.apply(accepted);
         events.publish(accepted);
+        return CampaignRecord.of(order, accepted.at());
     }
 
-    /** Queues one password-reset mail at priority 9, as a campaign of one; returns its id. */
-    public String passwordReset(String address, int delayMillis) {
+    /** Queues one password-reset mail at priority 9, as a campaign of one (to record as {@link #submit} says). */
+    public CampaignRecord passwordReset(String address, int delayMillis) {
         String id = newId("reset");
         MailEvent accepted = MailEvent.accepted(id, "Password reset", 1, PASSWORD_RESET_PRIORITY,
                 InstanceIdentity.name());
@@ -100,6 +105,6 @@ public class CampaignService {
         tracker.apply(accepted);
         events.publish(accepted);
         mailQueue.send(mail, PASSWORD_RESET_PRIORITY);
-        return id;
+        return new CampaignRecord(id, accepted.subject(), 1, PASSWORD_RESET_PRIORITY, accepted.at());
     }
 }

@@ -5,6 +5,7 @@ import io.hazeljms.sample.messaging.MailResources;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.EJB;
 import jakarta.ejb.MessageDriven;
+import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Message;
@@ -15,7 +16,9 @@ import java.util.logging.Logger;
 
 /**
  * Fans a campaign out: one message per recipient on {@code mail.outbound}, at the campaign's priority (see
- * {@link MailQueue#fanOut}). A campaign message that cannot be split is delivered again.
+ * {@link MailQueue#fanOut}). A campaign message that cannot be split is delivered again. First it puts the
+ * campaign on record if it is not yet ({@link CampaignRecords}): the instance that accepted it may have died
+ * between queuing it and recording it.
  */
 @MessageDriven(name = "CampaignSplitterBean", activationConfig = {
         @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = MailResources.RESOURCE_ADAPTER),
@@ -30,11 +33,15 @@ public class CampaignSplitterBean implements MessageListener {
     @EJB
     MailQueue mailQueue;
 
+    @Inject
+    CampaignRecords records;
+
     @Override
     public void onMessage(Message message) {
         CampaignOrder order;
         try {
             order = CampaignOrder.fromJson(((TextMessage) message).getText());
+            records.save(CampaignRecord.of(order, message.getJMSTimestamp()));
         } catch (JMSException e) {
             throw new JMSRuntimeException("unreadable campaign: " + e.getMessage(), e.getErrorCode(), e);
         }

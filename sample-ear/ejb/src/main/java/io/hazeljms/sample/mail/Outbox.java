@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -16,12 +18,17 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
@@ -57,6 +64,17 @@ public class Outbox {
     private static final int MAX_COPIES = 1000;
     /** Under the directory: one empty file per repaired mailbox (never a campaign's name: see fileName). */
     private static final String REPAIRED = ".repaired";
+    /** Campaigns whose tally is kept between two questions (the ones pages are watching). */
+    private static final int TALLIES = 64;
+
+    /**
+     * What the mailbox holds of one campaign, whichever instance put it there: how many distinct recipients were
+     * mailed, by which instance (from the files: the instance that sent each first copy), and when the last mail
+     * arrived (the campaign directory's modification time; 0 if none).
+     */
+    public record Tally(int recipients, Map<String, Integer> byInstance, long lastMailAt) {
+        static final Tally EMPTY = new Tally(0, Map.of(), 0);
+    }
 
     /** One sent mail. {@code sequence} orders the mails this instance sent. */
     public record Entry(long sequence, String campaignId, String recipient, String subject, String instance,
@@ -68,6 +86,12 @@ public class Outbox {
     private final Set<String> sentHere = ConcurrentHashMap.newKeySet();
     private final Set<String> repairedHere = ConcurrentHashMap.newKeySet();
     private final Path dir;
+    private final Map<String, CampaignTally> tallies = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, CampaignTally> eldest) {
+            return size() > TALLIES;
+        }
+    };
 
     public Outbox() {
         this(directory(System.getProperty(DIR_PROPERTY)));
@@ -84,6 +108,11 @@ public class Outbox {
             }
             LOG.info(() -> "outbox directory " + dir.toAbsolutePath());
         }
+    }
+
+    /** The durable outbox directory configured for this JVM, or null for memory only. */
+    public static Path configuredDirectory() {
+        return directory(System.getProperty(DIR_PROPERTY));
     }
 
     static Path directory(String configured) {
@@ -140,6 +169,22 @@ public class Outbox {
         return dir != null && Files.exists(dir.resolve(REPAIRED).resolve(fileName(address)));
     }
 
+    /**
+     * What the shared mailbox holds of a campaign, or empty when the outbox is in memory only (then only this
+     * instance's own mails would be known). Files are only ever added, so the tally is kept per campaign and
+     * the directory listed again only when it changed; each file is read once (for its instance) per JVM.
+     */
+    public Optional<Tally> tally(String campaignId) {
+        if (dir == null) {
+            return Optional.empty();
+        }
+        CampaignTally tally;
+        synchronized (tallies) {
+            tally = tallies.computeIfAbsent(campaignId, id -> new CampaignTally(dir.resolve(fileName(id))));
+        }
+        return Optional.of(tally.current());
+    }
+
     /** This instance's entries of one campaign, in the order they were sent. */
     public List<Entry> entries(String campaignId) {
         Queue<Entry> entries = byCampaign.get(campaignId);
@@ -183,6 +228,84 @@ public class Outbox {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot record the mail of " + entry.campaignId() + " to "
                     + entry.recipient() + " in " + campaign, e);
+        }
+    }
+
+    /**
+     * One campaign's directory as last listed. A listing is reused while the directory's modification time is
+     * unchanged and was already {@value #SETTLED_MILLIS} ms old when listed: a file created in the same clock
+     * tick as the listing could otherwise be missed for good (the "racy" case).
+     */
+    private static final class CampaignTally {
+
+        private static final long SETTLED_MILLIS = 1000;
+
+        private final Path campaign;
+        /** First copies read so far: file name to the instance that wrote it. */
+        private final Map<String, String> instances = new HashMap<>();
+        private long listedModified = -1;
+        private long listedAt;
+        private boolean unread;
+        private Tally tally = Tally.EMPTY;
+
+        CampaignTally(Path campaign) {
+            this.campaign = campaign;
+        }
+
+        synchronized Tally current() {
+            long modified;
+            try {
+                modified = Files.getLastModifiedTime(campaign).toMillis();
+            } catch (NoSuchFileException none) {
+                return Tally.EMPTY;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + campaign, e);
+            }
+            if (modified == listedModified && listedAt - modified >= SETTLED_MILLIS && !unread) {
+                return tally;
+            }
+            long now = System.currentTimeMillis();
+            int recipients = 0;
+            boolean missing = false;
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(campaign)) {
+                for (Path file : files) {
+                    String name = file.getFileName().toString();
+                    if (name.contains(DUPLICATE)) {
+                        continue; // a second copy: the recipient counts once
+                    }
+                    recipients++;
+                    if (!instances.containsKey(name)) {
+                        String instance = instanceIn(file);
+                        if (instance == null) {
+                            missing = true; // being written: read it next time
+                        } else {
+                            instances.put(name, instance);
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot list " + campaign, e);
+            }
+            Map<String, Integer> byInstance = new TreeMap<>();
+            instances.values().forEach(instance -> byInstance.merge(instance, 1, Integer::sum));
+            listedModified = modified;
+            listedAt = now;
+            unread = missing;
+            tally = new Tally(recipients, Collections.unmodifiableMap(byInstance), modified);
+            return tally;
+        }
+
+        private static String instanceIn(Path file) {
+            try {
+                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                    if (line.startsWith("instance=")) {
+                        return line.substring("instance=".length());
+                    }
+                }
+                return null;
+            } catch (IOException e) {
+                return null;
+            }
         }
     }
 

@@ -13,8 +13,12 @@ import jakarta.jms.QueueBrowser;
 import jakarta.jms.Session;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Enumeration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.regex.Pattern;
 
 /**
@@ -25,9 +29,26 @@ import java.util.regex.Pattern;
 public class DeadLetters {
 
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
+    /** Newest first: the later sent, then the later in the queue. */
+    private static final Comparator<DeadLetter> NEWEST_FIRST = Comparator.comparingLong(DeadLetter::timestamp)
+            .thenComparingInt(DeadLetter::position).reversed();
 
-    /** A mail that ran out of attempts. */
-    public record DeadLetter(String campaignId, String recipient, String reason, int deliveries) {
+    /**
+     * A mail that ran out of attempts.
+     *
+     * @param timestamp when the mail was queued (its {@code JMSTimestamp})
+     * @param position  its place in the browse, oldest first
+     */
+    public record DeadLetter(String messageId, String campaignId, String recipient, String reason, int deliveries,
+                             long timestamp, int position) {
+    }
+
+    /**
+     * The whole queue in one look: how many dead letters, how many per campaign, and the newest few.
+     *
+     * @param newest newest first
+     */
+    public record Summary(int count, Map<String, Integer> byCampaign, List<DeadLetter> newest) {
     }
 
     @Resource(lookup = MailResources.CONNECTION_FACTORY)
@@ -41,43 +62,51 @@ public class DeadLetters {
         if (!SAFE_ID.matcher(campaignId).matches()) {
             return 0;
         }
-        return browse(MailResources.PROP_CAMPAIGN + " = '" + campaignId + "'", Integer.MAX_VALUE, null);
+        return summary(MailResources.PROP_CAMPAIGN + " = '" + campaignId + "'", 0).count();
     }
 
-    /** All dead letters. */
-    public int count() {
-        return browse(null, Integer.MAX_VALUE, null);
+    /** All dead letters, counted by campaign, with the newest {@code limit} of them. */
+    public Summary summary(int limit) {
+        return summary(null, limit);
     }
 
-    /** The oldest {@code limit} dead letters. */
-    public List<DeadLetter> list(int limit) {
-        List<DeadLetter> list = new ArrayList<>();
-        browse(null, limit, list);
-        return list;
-    }
-
-    private int browse(String selector, int limit, List<DeadLetter> into) {
+    private Summary summary(String selector, int limit) {
+        PriorityQueue<DeadLetter> newest = new PriorityQueue<>(NEWEST_FIRST.reversed()); // head: the oldest kept
+        Map<String, Integer> byCampaign = new HashMap<>();
+        int count = 0;
         try (Connection connection = factory.createConnection();
              Session session = connection.createSession()) {
             connection.start();
-            int count = 0;
             try (QueueBrowser browser = session.createBrowser(queue, selector)) {
                 Enumeration<?> messages = browser.getEnumeration();
-                while (messages.hasMoreElements() && count < limit) {
+                while (messages.hasMoreElements()) {
                     Message message = (Message) messages.nextElement();
                     count++;
-                    if (into != null) {
-                        into.add(new DeadLetter(message.getStringProperty(MailResources.PROP_CAMPAIGN),
-                                message.getStringProperty(MailResources.PROP_RECIPIENT),
-                                message.getStringProperty("HJMS_Reason"),
-                                message.propertyExists("JMSXDeliveryCount") ? message.getIntProperty("JMSXDeliveryCount") : 0));
+                    byCampaign.merge(String.valueOf(message.getStringProperty(MailResources.PROP_CAMPAIGN)), 1,
+                            Integer::sum);
+                    if (limit > 0) {
+                        newest.add(deadLetter(message, count));
+                        if (newest.size() > limit) {
+                            newest.poll();
+                        }
                     }
                 }
             }
-            return count;
         } catch (JMSException e) {
             throw new JMSRuntimeException("cannot browse " + MailResources.DEAD_LETTERS + ": " + e.getMessage(),
                     e.getErrorCode(), e);
         }
+        List<DeadLetter> list = new ArrayList<>(newest);
+        list.sort(NEWEST_FIRST);
+        return new Summary(count, byCampaign, list);
+    }
+
+    private static DeadLetter deadLetter(Message message, int position) throws JMSException {
+        return new DeadLetter(message.getJMSMessageID(),
+                message.getStringProperty(MailResources.PROP_CAMPAIGN),
+                message.getStringProperty(MailResources.PROP_RECIPIENT),
+                message.getStringProperty("HJMS_Reason"),
+                message.propertyExists("JMSXDeliveryCount") ? message.getIntProperty("JMSXDeliveryCount") : 0,
+                message.getJMSTimestamp(), position);
     }
 }

@@ -38,6 +38,23 @@ class OutboxTest {
     }
 
     @Test
+    void theTallyCountsEachRecipientOnceWhicheverInstanceMailedIt(@TempDir Path dir) throws Exception {
+        Outbox first = new Outbox(dir);
+        Outbox second = new Outbox(dir);
+        assertEquals(0, first.tally("c-1").orElseThrow().recipients());
+        first.record(mail("c-1", "a@example.com"));
+        second.record(mail("c-1", "a@example.com")); // a duplicate: counted once
+        first.record(mail("c-1", "b@example.com"));
+        Outbox.Tally tally = new Outbox(dir).tally("c-1").orElseThrow(); // e.g. a restarted instance
+        assertEquals(2, tally.recipients());
+        assertEquals(2, tally.byInstance().values().stream().mapToInt(Integer::intValue).sum());
+        assertTrue(tally.lastMailAt() > 0);
+        first.record(mail("c-1", "c@example.com"));
+        assertEquals(3, first.tally("c-1").orElseThrow().recipients(), "a new mail is seen at once");
+        assertTrue(new Outbox(null).tally("c-1").isEmpty(), "in memory only: no shared tally");
+    }
+
+    @Test
     void withoutADirectoryItRemembersWhatThisInstanceSent() {
         Outbox outbox = new Outbox(null);
         Mail mail = mail("c-1", "a@example.com");
