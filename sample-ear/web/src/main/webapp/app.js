@@ -23,14 +23,31 @@
       init.body = JSON.stringify(body);
     }
     return fetch(api + path, init).then(function (r) {
-      return r.json().then(function (data) {
-        if (!r.ok) { throw new Error(data.error || ('HTTP ' + r.status)); }
+      return r.json().catch(function () { return {}; }).then(function (data) {
+        if (!r.ok) {
+          var error = new Error(r.status + ': ' + (data.error || r.statusText || 'error'));
+          error.status = r.status;
+          throw error;
+        }
         return data;
       });
     });
   }
 
   function text(id, value) { $(id).textContent = value; }
+
+  // a result line: what the server answered, styled as an error when it said no
+  function result(id, message, isError) {
+    var line = $(id);
+    line.textContent = message;
+    line.className = 'hint' + (isError ? ' error' : ' ok');
+    line.setAttribute('role', isError ? 'alert' : 'status');
+  }
+
+  function select(id) {
+    current = id;
+    rendered.campaigns = null; // re-render the list to mark the selected one
+  }
 
   function percent(part, total) { return total > 0 ? (100 * part / total) : 0; }
 
@@ -82,25 +99,68 @@
     });
   }
 
+  function showCampaigns(data) {
+    var campaigns = data.campaigns;
+    if (current === null && campaigns.length > 0 && rendered.campaigns === undefined) {
+      current = campaigns[0].id; // a reload shows the newest campaign again
+    }
+    if (!changed('campaigns', [current, campaigns])) { return; }
+    var list = $('campaign-list');
+    list.innerHTML = '';
+    text('campaigns-empty', campaigns.length ? '' : 'No campaign yet.');
+    campaigns.forEach(function (c) {
+      var li = document.createElement('li');
+      li.setAttribute('data-campaign-id', c.id);
+      li.className = c.id === current ? 'selected' : '';
+      li.innerHTML = '<button type="button" class="link"><b class="subject"></b> <code class="id"></code></button>'
+        + '<span class="counts"></span><span class="state"></span>';
+      li.querySelector('.subject').textContent = c.subject;
+      li.querySelector('.id').textContent = c.id;
+      li.querySelector('.counts').textContent = c.sent + ' sent, ' + c.failed + ' failed, ' + c.pending + ' pending of ' + c.total;
+      var state = li.querySelector('.state');
+      state.textContent = c.complete ? 'complete' : 'running';
+      state.className = 'state' + (c.complete ? ' complete' : '');
+      li.querySelector('button').addEventListener('click', function () {
+        select(c.id);
+        showCampaign(c);
+      });
+      list.appendChild(li);
+    });
+  }
+
   function showDeadLetters(d) {
+    text('dlq-count', d.count);
+    text('dlq-shown', d.count === 0 ? 'empty' : 'showing ' + d.items.length + ' of ' + d.count + ', newest first');
     if (!changed('dlq', d.items)) { return; }
     var list = $('dlq-items');
     list.innerHTML = '';
-    d.items.slice(0, 8).forEach(function (item) {
+    d.items.forEach(function (item) {
       var li = document.createElement('li');
-      li.textContent = item.recipient + ' (' + item.campaignId + '): ' + item.reason;
+      li.setAttribute('data-message-id', item.messageId);
+      li.innerHTML = '<span class="what"></span> <button type="button" class="small redrive">Redrive</button>';
+      li.querySelector('.what').textContent = item.recipient + ' (' + item.campaignId + '): ' + item.reason;
+      li.querySelector('button').addEventListener('click', function (e) {
+        e.target.disabled = true;
+        json('POST', 'dead-letters/' + encodeURIComponent(item.messageId) + '/redrive').then(function (r) {
+          result('dlq-result', 'Redriven: the mail to ' + r.recipient + ' is back on ' + r.redrivenTo);
+        }).catch(function (err) {
+          result('dlq-result', 'Not redriven: ' + err.message, true);
+          e.target.disabled = false;
+        });
+      });
       list.appendChild(li);
     });
   }
 
   function poll() {
-    var work = [json('GET', 'status').then(showStatus), json('GET', 'dead-letters?limit=8').then(showDeadLetters)];
+    var work = [json('GET', 'status').then(showStatus), json('GET', 'dead-letters?limit=8').then(showDeadLetters),
+      json('GET', 'campaigns?limit=10').then(showCampaigns)];
     if (current) { work.push(json('GET', 'campaigns/' + current).then(showCampaign)); }
     if (resetId) {
       work.push(json('GET', 'campaigns/' + resetId).then(function (r) {
         if (r.complete) {
           var by = Object.keys(r.sentByInstance)[0] || '?';
-          text('reset-result', 'Reset ' + resetId + ' sent by ' + by + ' after ' + (r.elapsedMillis / 1000).toFixed(2) + ' s');
+          result('reset-result', 'Reset ' + resetId + ' sent by ' + by + ' after ' + (r.elapsedMillis / 1000).toFixed(2) + ' s');
         }
       }));
     }
@@ -122,11 +182,11 @@
       priority: parseInt($('priority').value, 10),
       delayMillis: parseInt($('latency').value, 10) || 0
     }).then(function (r) {
-      current = r.id;
-      text('submit-result', '202 Accepted in ' + Math.round(performance.now() - started) + ' ms: job ' + r.id);
+      select(r.id);
+      result('submit-result', '202 Accepted in ' + Math.round(performance.now() - started) + ' ms: job ' + r.id);
       showCampaign({ id: r.id, sent: 0, failed: 0, pending: r.total, total: r.total, complete: false, sentByInstance: {} });
     }).catch(function (err) {
-      text('submit-result', 'Rejected: ' + err.message);
+      result('submit-result', 'Rejected: ' + err.message, true);
     }).then(function () { button.disabled = false; });
   });
 
@@ -134,8 +194,8 @@
     e.preventDefault();
     json('POST', 'password-resets', { email: $('reset-email').value }).then(function (r) {
       resetId = r.id;
-      text('reset-result', 'Queued ' + r.id + ' at priority 9…');
-    }).catch(function (err) { text('reset-result', 'Rejected: ' + err.message); });
+      result('reset-result', 'Queued ' + r.id + ' at priority 9…');
+    }).catch(function (err) { result('reset-result', 'Rejected: ' + err.message, true); });
   });
 
   poll();

@@ -2,9 +2,8 @@ package io.hazeljms.sample.web;
 
 import io.hazeljms.sample.campaign.CampaignOrder;
 import io.hazeljms.sample.campaign.CampaignService;
-import io.hazeljms.sample.progress.CampaignProgress;
 import io.hazeljms.sample.progress.CampaignTracker;
-import io.hazeljms.sample.progress.DeadLetters;
+import io.hazeljms.sample.progress.Campaigns;
 import io.hazeljms.sample.progress.OutboundBacklog;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -28,23 +27,27 @@ import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 
 /**
- * {@code POST /api/campaigns} queues a campaign and answers 202 with its id at once;
- * {@code GET /api/campaigns/{id}} reports sent / failed / pending; {@code GET /api/campaigns/{id}/recipients} lists
- * who was announced sent and whose mails are still queued.
+ * {@code POST /api/campaigns} queues a campaign and answers 202 with its id at once; {@code GET /api/campaigns}
+ * lists the newest campaigns of the cluster (newest first, {@code limit} default 20, at most 50) and
+ * {@code GET /api/campaigns/{id}} one, with sent / failed / pending as {@link Campaigns} counts them;
+ * {@code GET /api/campaigns/{id}/recipients} lists who was announced sent to this instance and whose mails are
+ * still queued.
  */
 @RequestScoped
 @Path("campaigns")
 @Produces(MediaType.APPLICATION_JSON)
 public class CampaignResource {
 
+    static final int MAX_LISTED = 50;
+
     @Inject
     CampaignService service;
 
     @Inject
-    CampaignTracker tracker;
+    Campaigns campaigns;
 
     @Inject
-    DeadLetters deadLetters;
+    CampaignTracker tracker;
 
     @Inject
     OutboundBacklog backlog;
@@ -62,7 +65,7 @@ public class CampaignResource {
         } catch (IllegalArgumentException e) {
             return Response.status(Response.Status.BAD_REQUEST).entity(Views.error(e.getMessage())).build();
         }
-        service.submit(order);
+        campaigns.accepted(service.submit(order)); // on record once queued: the transaction has committed
         URI status = uri.getAbsolutePathBuilder().path(order.id()).build();
         return Response.accepted(Json.createObjectBuilder()
                         .add("id", order.id())
@@ -76,8 +79,8 @@ public class CampaignResource {
     @GET
     @Path("{id}")
     public Response status(@PathParam("id") String id) {
-        return tracker.find(id)
-                .map(progress -> Response.ok(Views.campaign(progress, deadLetters.count(id))).build())
+        return campaigns.find(id)
+                .map(status -> Response.ok(Views.campaign(status)).build())
                 .orElseGet(() -> Response.status(Response.Status.NOT_FOUND)
                         .entity(Views.error("no campaign " + id + " known here")).build());
     }
@@ -103,13 +106,11 @@ public class CampaignResource {
                         .entity(Views.error("no campaign " + id + " known here")).build());
     }
 
-    /** The campaigns this instance knows, newest first. */
+    /** The newest campaigns, newest first. */
     @GET
-    public JsonObject list() {
+    public JsonObject list(@QueryParam("limit") @DefaultValue("20") int limit) {
         JsonArrayBuilder list = Json.createArrayBuilder();
-        for (CampaignProgress progress : tracker.all()) {
-            list.add(Views.campaign(progress, deadLetters.count(progress.id())));
-        }
+        campaigns.newest(Math.max(0, Math.min(limit, MAX_LISTED))).forEach(status -> list.add(Views.campaign(status)));
         return Json.createObjectBuilder().add("campaigns", list).build();
     }
 }

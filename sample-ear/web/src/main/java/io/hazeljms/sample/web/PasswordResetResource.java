@@ -1,7 +1,9 @@
 package io.hazeljms.sample.web;
 
+import io.hazeljms.sample.campaign.CampaignRecord;
 import io.hazeljms.sample.campaign.CampaignService;
 import io.hazeljms.sample.campaign.Recipients;
+import io.hazeljms.sample.progress.Campaigns;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -32,6 +34,9 @@ public class PasswordResetResource {
     @Inject
     CampaignService service;
 
+    @Inject
+    Campaigns campaigns;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response reset(JsonStructure body, @Context UriInfo uri) {
@@ -53,7 +58,9 @@ public class PasswordResetResource {
             }
             delay = (int) Math.max(0, Math.min(number.longValue(), 10_000));
         }
-        String id = service.passwordReset(email, delay);
+        CampaignRecord reset = service.passwordReset(email, delay);
+        campaigns.accepted(reset); // on record once queued: the transaction has committed
+        String id = reset.id();
         URI status = uri.getBaseUriBuilder().path("campaigns").path(id).build();
         return Response.accepted(Json.createObjectBuilder()
                         .add("id", id)

@@ -19,8 +19,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
 /**
- * What the page polls besides its campaign: which instance answers, the dead-letter queue, this instance's
- * outbox, and the last mails sent by any instance. {@code GET /api/outbox?campaign=ID} lists what this instance
+ * What the page polls besides its campaigns and the dead letters: which instance answers, how many dead letters,
+ * this instance's outbox, and the last mails sent by any instance. {@code GET /api/outbox?campaign=ID} lists what this instance
  * sent for one campaign.
  */
 @RequestScoped
@@ -45,20 +45,9 @@ public class StatusResource {
         return Json.createObjectBuilder()
                 .add("instance", InstanceIdentity.name())
                 .add("jvm", InstanceIdentity.jvmId())
-                .add("deadLetters", deadLetters.count())
+                .add("deadLetters", deadLetters.summary(0).count())
                 .add("outboxTotal", outbox.total())
                 .add("recentMails", recent)
-                .build();
-    }
-
-    @GET
-    @Path("dead-letters")
-    public JsonObject deadLetters(@QueryParam("limit") @DefaultValue("20") int limit) {
-        JsonArrayBuilder items = Json.createArrayBuilder();
-        deadLetters.list(Math.max(0, Math.min(limit, 1000))).forEach(letter -> items.add(Views.deadLetter(letter)));
-        return Json.createObjectBuilder()
-                .add("count", deadLetters.count())
-                .add("items", items)
                 .build();
     }
 

@@ -1,7 +1,8 @@
 package io.hazeljms.sample.web;
 
+import io.hazeljms.sample.campaign.CampaignRecord;
 import io.hazeljms.sample.mail.Outbox;
-import io.hazeljms.sample.progress.CampaignProgress;
+import io.hazeljms.sample.progress.CampaignStatus;
 import io.hazeljms.sample.progress.CampaignTracker;
 import io.hazeljms.sample.progress.DeadLetters;
 import jakarta.json.Json;
@@ -18,32 +19,31 @@ final class Views {
     }
 
     /**
-     * A campaign's progress: {@code sent} (from this instance's view of {@code mail.events}), {@code failed}
-     * (its mails in the dead-letter queue), {@code pending} (the rest), and who sent how many.
+     * A campaign's progress: {@code sent} (recipients in the mailbox, or heard of on {@code mail.events}: see
+     * {@code progressFrom}), {@code failed} (its mails in the dead-letter queue), {@code pending} (the rest), and
+     * who sent how many.
      */
-    static JsonObject campaign(CampaignProgress progress, int failed) {
-        int total = progress.total();
-        int sent = progress.sent();
-        int pending = total < 0 ? 0 : Math.max(0, total - sent - failed);
-        boolean complete = total >= 0 && sent + failed >= total;
+    static JsonObject campaign(CampaignStatus status) {
+        CampaignRecord record = status.record();
         JsonObjectBuilder byInstance = Json.createObjectBuilder();
-        for (Map.Entry<String, Integer> e : progress.sentByInstance().entrySet()) {
+        for (Map.Entry<String, Integer> e : status.sentByInstance().entrySet()) {
             byInstance.add(e.getKey(), e.getValue());
         }
         JsonObjectBuilder json = Json.createObjectBuilder()
-                .add("id", progress.id())
-                .add("subject", progress.subject() == null ? "" : progress.subject())
-                .add("priority", progress.priority())
-                .add("total", total)
-                .add("sent", sent)
-                .add("failed", failed)
-                .add("pending", pending)
-                .add("complete", complete)
+                .add("id", record.id())
+                .add("subject", record.subject() == null ? "" : record.subject())
+                .add("priority", record.priority())
+                .add("total", record.total())
+                .add("sent", status.sent())
+                .add("failed", status.failed())
+                .add("pending", status.pending())
+                .add("complete", status.complete())
+                .add("progressFrom", status.source())
                 .add("sentByInstance", byInstance);
-        if (progress.acceptedAt() > 0) {
-            json.add("acceptedAt", Instant.ofEpochMilli(progress.acceptedAt()).toString());
-            if (complete && progress.lastSentAt() > 0) {
-                json.add("elapsedMillis", Math.max(0, progress.lastSentAt() - progress.acceptedAt()));
+        if (record.acceptedAt() > 0) {
+            json.add("acceptedAt", Instant.ofEpochMilli(record.acceptedAt()).toString());
+            if (status.complete() && status.lastSentAt() > 0) {
+                json.add("elapsedMillis", Math.max(0, status.lastSentAt() - record.acceptedAt()));
             }
         }
         return json.build();
@@ -60,10 +60,12 @@ final class Views {
 
     static JsonObject deadLetter(DeadLetters.DeadLetter letter) {
         return Json.createObjectBuilder()
+                .add("messageId", letter.messageId())
                 .add("campaignId", String.valueOf(letter.campaignId()))
                 .add("recipient", String.valueOf(letter.recipient()))
                 .add("reason", String.valueOf(letter.reason()))
                 .add("deliveries", letter.deliveries())
+                .add("queuedAt", Instant.ofEpochMilli(letter.timestamp()).toString())
                 .build();
     }
 
