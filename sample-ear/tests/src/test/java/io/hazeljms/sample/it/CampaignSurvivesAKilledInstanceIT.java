@@ -65,6 +65,8 @@ class CampaignSurvivesAKilledInstanceIT {
     static final Duration STALLED = Duration.ofSeconds(45);
 
     private final String cluster = "hazeljms-kill-it-" + UUID.randomUUID().toString().substring(0, 8);
+    /** The campaign of the latest round. */
+    private String lastCampaign;
     private final Path outbox = Paths.get(System.getProperty("micro.logs.dir", "target/micro-logs"))
             .resolveSibling("kill-it-outbox-" + cluster);
 
@@ -94,6 +96,7 @@ class CampaignSurvivesAKilledInstanceIT {
             MicroServer victim = b;
             for (int round = 1; round <= ROUNDS; round++) {
                 failures.addAll(round(round, survivor, victim));
+                failures.addAll(reportsTheEnd("round " + round + ": survivor", survivor, lastCampaign));
                 if (round < ROUNDS) {
                     long restart = System.nanoTime();
                     MicroServer again = start(victim == b ? "kill-b-" + round : "kill-a-" + round,
@@ -101,6 +104,8 @@ class CampaignSurvivesAKilledInstanceIT {
                     all.add(again);
                     System.out.printf("killed instance started again in %d s: :%d (pid %d)%n", seconds(restart),
                             again.httpPort(), again.pid());
+                    // it heard none of the campaign's events: what it reports comes from the mailbox and the DLQ
+                    failures.addAll(reportsTheEnd("round " + round + ": restarted instance", again, lastCampaign));
                     victim = survivor;
                     survivor = again;
                 }
@@ -112,6 +117,33 @@ class CampaignSurvivesAKilledInstanceIT {
         }
         System.out.printf("whole test: %d s%n", seconds(started));
         assertTrue(failures.isEmpty(), String.join("\n", failures));
+    }
+
+    /**
+     * What {@code server} reports of a campaign that ended: complete, with the right totals, counted from the
+     * mailbox (not from the events it heard), and listed by {@code GET /api/campaigns}.
+     *
+     * @return what is wrong (empty: nothing)
+     */
+    private static List<String> reportsTheEnd(String tag, MicroServer server, String id) throws Exception {
+        SampleApi api = new SampleApi(server.baseUri().resolve("sample/"));
+        JsonObject c = api.campaign(id);
+        List<String> failures = new ArrayList<>();
+        if (!c.getBoolean("complete") || c.getInt("total") != MAILS || c.getInt("sent") != MAILS - FAILING
+                || c.getInt("failed") != FAILING || c.getInt("pending") != 0
+                || !"mailbox".equals(c.getString("progressFrom"))) {
+            failures.add(tag + " :" + server.httpPort() + " reports " + brief(c) + " from " + c.getString("progressFrom")
+                    + "; expected complete, sent " + (MAILS - FAILING) + ", failed " + FAILING + " of " + MAILS
+                    + " from the mailbox");
+        }
+        boolean listed = api.campaigns().getJsonArray("campaigns").stream()
+                .anyMatch(listedOne -> id.equals(listedOne.asJsonObject().getString("id")));
+        if (!listed) {
+            failures.add(tag + " :" + server.httpPort() + " does not list campaign " + id);
+        }
+        System.out.printf("%s :%d reports %s (%s)%s%n", tag, server.httpPort(), brief(c), c.getString("progressFrom"),
+                listed ? ", listed" : ", NOT listed");
+        return failures;
     }
 
     /**
@@ -127,6 +159,7 @@ class CampaignSurvivesAKilledInstanceIT {
         String id = api.submitCampaign(Json.createObjectBuilder()
                 .add("subject", "Crash " + round).add("body", "Hello").add("recipients", MAILS)
                 .add("failing", FAILING).add("priority", 4).add("delayMillis", DELAY_MILLIS).build()).getString("id");
+        lastCampaign = id;
 
         String survivorName = ":" + survivor.httpPort();
         String victimName = ":" + victim.httpPort();

@@ -69,8 +69,10 @@ final class MicroServer implements AutoCloseable {
      */
     static MicroServer start(String name, Path microJar, String raCluster, int raPort, Duration timeout,
                              Path... archives) throws IOException, InterruptedException {
-        // the sample's mailbox under target/, not in java.io.tmpdir
-        Path outbox = Paths.get(System.getProperty("micro.logs.dir", "target/micro-logs")).resolveSibling("outbox");
+        // the sample's mailbox under target/, not in java.io.tmpdir; one per cluster name, like the durable store:
+        // the campaigns on record and the repaired mailboxes of one run are not the next run's
+        Path outbox = Paths.get(System.getProperty("micro.logs.dir", "target/micro-logs"))
+                .resolveSibling("outbox-" + raCluster);
         return start(name, microJar, raCluster, raPort, 18480,
                 List.of("-Dhazeljms.sample.outbox.dir=" + outbox.toAbsolutePath()), timeout, archives);
     }

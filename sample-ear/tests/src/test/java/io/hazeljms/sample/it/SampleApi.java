@@ -50,6 +50,23 @@ final class SampleApi {
         return get("outbox?campaign=" + id + "&entries=" + withEntries);
     }
 
+    /** {@code GET /api/campaigns}: the newest campaigns of the cluster, newest first. */
+    JsonObject campaigns() throws IOException, InterruptedException {
+        return get("campaigns");
+    }
+
+    /** {@code GET /api/dead-letters?limit=N}: {@code count} and the newest N {@code items}. */
+    JsonObject deadLetters(int limit) throws IOException, InterruptedException {
+        return get("dead-letters?limit=" + limit);
+    }
+
+    /** {@code POST /api/mailboxes/{address}/repair}: must answer 200. */
+    JsonObject repairMailbox(String address) throws IOException, InterruptedException {
+        HttpResponse<String> r = raw("POST", "mailboxes/" + address + "/repair", null, null);
+        assertEquals(200, r.statusCode(), "repair " + address + ": " + r.body());
+        return parse(r.body());
+    }
+
     JsonObject status() throws IOException, InterruptedException {
         return get("status");
     }

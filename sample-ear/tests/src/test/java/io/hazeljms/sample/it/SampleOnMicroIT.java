@@ -231,6 +231,79 @@ class SampleOnMicroIT {
         }
     }
 
+    /**
+     * The walkthrough of a failed mail, on the page: the campaign list shows the cluster's campaigns; a campaign
+     * with one failing address ends with that mail dead-lettered; once its mailbox is repaired (API), the page's
+     * Redrive button sends it back and the campaign's counts move from failed to sent, and the dead-letter list's
+     * "N of M" with them. A rejected campaign is shown as an error. Redriving it again is 404, in JSON.
+     */
+    @Test
+    @Order(5)
+    void pageRedrivesARepairedDeadLetterAndTheCampaignEndsSent() throws Exception {
+        String failing = "fail-redrive-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        String id = api.submitCampaign(Json.createObjectBuilder().add("subject", "Redrive me")
+                .add("recipients", Json.createArrayBuilder().add("ann@example.com").add(failing).add("bob@example.com"))
+                .build()).getString("id");
+        JsonObject failed = api.awaitComplete(id, Duration.ofSeconds(60));
+        assertEquals(List.of(2, 1, 0), List.of(failed.getInt("sent"), failed.getInt("failed"), failed.getInt("pending")));
+        assertEquals("mailbox", failed.getString("progressFrom"));
+        JsonObject listed = api.campaigns().getJsonArray("campaigns").getJsonObject(0);
+        assertEquals(id, listed.getString("id"), "the newest campaign first: " + listed);
+        int deadLetters = api.deadLetters(0).getInt("count");
+
+        Path profile = Files.createTempDirectory("sample-chromium-");
+        WebDriver browser = chromium(profile);
+        try {
+            browser.get(app.toString());
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(100));
+            wait.ignoring(StaleElementReferenceException.class);
+            // (a) the list of campaigns, from the API, newest first: this one on top
+            By entry = By.cssSelector("#campaign-list li[data-campaign-id='" + id + "']");
+            wait.until(d -> !d.findElements(entry).isEmpty() && id.equals(
+                    d.findElements(By.cssSelector("#campaign-list li")).get(0).getAttribute("data-campaign-id")));
+            browser.findElement(entry).findElement(By.tagName("button")).click();
+            wait.until(d -> id.equals(text(d, "campaign-id")) && "1".equals(text(d, "failed"))
+                    && "2".equals(text(d, "sent")));
+            String shown = "showing " + Math.min(8, deadLetters) + " of " + deadLetters;
+            wait.until(d -> text(d, "dlq-shown").startsWith(shown));
+
+            // (b) repair the mailbox, redrive its dead letter from the page, see it delivered
+            api.repairMailbox(failing);
+            By letter = By.xpath("//ul[@id='dlq-items']/li[contains(., '" + failing + "')]");
+            String messageId = wait.until(d -> d.findElement(letter)).getAttribute("data-message-id");
+            browser.findElement(letter).findElement(By.className("redrive")).click();
+            wait.until(d -> text(d, "dlq-result").startsWith("Redriven"));
+            wait.until(d -> "3".equals(text(d, "sent")) && "0".equals(text(d, "failed"))
+                    && "0".equals(text(d, "pending")) && "complete".equals(text(d, "campaign-state")));
+            String fewer = "of " + (deadLetters - 1) + ",";
+            wait.until(d -> d.findElements(letter).isEmpty() && text(d, "dlq-shown").contains(fewer));
+            JsonObject sent = api.campaign(id);
+            assertEquals(List.of(3, 0, 0), List.of(sent.getInt("sent"), sent.getInt("failed"), sent.getInt("pending")));
+
+            // a rejection is shown as an error, with the API's message
+            setValue(browser, "recipients", "2");
+            setValue(browser, "failing", "5");
+            browser.findElement(By.id("submit")).click();
+            wait.until(d -> text(d, "submit-result").contains("400"));
+            WebElement rejected = browser.findElement(By.id("submit-result"));
+            assertTrue(rejected.getAttribute("class").contains("error"), rejected.getAttribute("outerHTML"));
+            assertTrue(rejected.getText().contains("failing must be"), rejected.getText());
+
+            // the dead letter is gone: a second redrive is 404, a malformed id 400, both in JSON
+            java.net.http.HttpResponse<String> again = api.raw("POST",
+                    "dead-letters/" + java.net.URLEncoder.encode(messageId, java.nio.charset.StandardCharsets.UTF_8)
+                            + "/redrive", null, null);
+            assertEquals(404, again.statusCode(), again.body());
+            assertTrue(SampleApi.parse(again.body()).getString("error").contains("no dead letter"), again.body());
+            assertEquals(400, api.raw("POST", "dead-letters/x'%20OR%20'1'='1/redrive", null, null).statusCode());
+        } finally {
+            browser.quit();
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+    }
+
     private static String text(WebDriver browser, String id) {
         return browser.findElement(By.id(id)).getText().trim();
     }
