@@ -141,7 +141,7 @@
       li.querySelector('.what').textContent = item.recipient + ' (' + item.campaignId + '): ' + item.reason;
       li.querySelector('button').addEventListener('click', function (e) {
         e.target.disabled = true;
-        json('POST', 'dead-letters/' + encodeURIComponent(item.messageId) + '/redrive').then(function (r) {
+        json('POST', item.redrive).then(function (r) {
           result('dlq-result', 'Redriven: the mail to ' + r.recipient + ' is back on ' + r.redrivenTo);
         }).catch(function (err) {
           result('dlq-result', 'Not redriven: ' + err.message, true);

@@ -28,8 +28,12 @@ import java.util.regex.Pattern;
 @Stateless
 public class DeadLetterRedrive {
 
-    /** A JMS message id ({@code ID:} then letters, digits, {@code -_.:}): safe inside a selector's quotes. */
-    private static final Pattern MESSAGE_ID = Pattern.compile("ID:[A-Za-z0-9._:-]{1,128}");
+    /**
+     * What follows {@code ID:} in a JMS message id, as this redrive takes it: letters, digits, {@code -_.} (safe
+     * inside a selector's quotes, and in a URL path: Payara 7's authorization refuses a path with a colon).
+     */
+    private static final Pattern ID_AFTER_PREFIX = Pattern.compile("[A-Za-z0-9._-]{1,128}");
+    private static final String PREFIX = "ID:";
 
     /** What was moved back. */
     public record Redriven(String messageId, String campaignId, String recipient) {
@@ -44,19 +48,29 @@ public class DeadLetterRedrive {
     @Resource(lookup = MailResources.OUTBOUND_QUEUE)
     Queue outbound;
 
-    public static boolean isMessageId(String id) {
-        return id != null && MESSAGE_ID.matcher(id).matches();
+    /**
+     * The message id a client named, with or without its {@code ID:} prefix (every JMS message id has it), or
+     * null if it is not one this redrive takes.
+     */
+    public static String messageId(String named) {
+        if (named == null) {
+            return null;
+        }
+        String rest = named.startsWith(PREFIX) ? named.substring(PREFIX.length()) : named;
+        return ID_AFTER_PREFIX.matcher(rest).matches() ? PREFIX + rest : null;
     }
 
     /**
      * Moves the dead letter back to {@code mail.outbound}.
      *
+     * @param named its message id, with or without {@code ID:}
      * @return what was moved, or empty if there is no such dead letter (any more)
-     * @throws IllegalArgumentException if {@code messageId} is not a message id
+     * @throws IllegalArgumentException if {@code named} is not a message id
      */
-    public Optional<Redriven> redrive(String messageId) {
-        if (!isMessageId(messageId)) {
-            throw new IllegalArgumentException("not a message id: " + messageId);
+    public Optional<Redriven> redrive(String named) {
+        String messageId = messageId(named);
+        if (messageId == null) {
+            throw new IllegalArgumentException("not a message id: " + named);
         }
         try (Connection connection = factory.createConnection();
              Session session = connection.createSession()) {

@@ -21,7 +21,8 @@ import jakarta.ws.rs.core.Response;
 /**
  * The dead-letter queue {@code mail.dlq}: {@code GET /api/dead-letters?limit=N} lists the newest N (default 20)
  * of {@code count}; {@code POST /api/dead-letters/{messageId}/redrive} sends one back to {@code mail.outbound}
- * (404 if it is not there any more).
+ * (404 if it is not there any more). The message id goes in the path without its {@code ID:} prefix (each item's
+ * {@code redrive} says so): Payara 7 refuses a request whose path holds a colon.
  */
 @RequestScoped
 @Path("dead-letters")
@@ -48,9 +49,10 @@ public class DeadLetterResource {
     @POST
     @Path("{messageId}/redrive")
     public Response redrive(@PathParam("messageId") String messageId) {
-        if (!DeadLetterRedrive.isMessageId(messageId)) {
+        if (DeadLetterRedrive.messageId(messageId) == null) {
             return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(Views.error("not a message id (ID:…): " + messageId)).build();
+                    .entity(Views.error("not a message id (letters, digits, '-', '_', '.' after ID:): "
+                            + messageId)).build();
         }
         return redrive.redrive(messageId)
                 .map(moved -> Response.ok(Json.createObjectBuilder()

@@ -60,7 +60,8 @@ final class Views {
 
     static JsonObject deadLetter(DeadLetters.DeadLetter letter) {
         return Json.createObjectBuilder()
-                .add("messageId", letter.messageId())
+                .add("messageId", String.valueOf(letter.messageId()))
+                .add("redrive", "dead-letters/" + String.valueOf(letter.messageId()).replaceFirst("^ID:", "") + "/redrive")
                 .add("campaignId", String.valueOf(letter.campaignId()))
                 .add("recipient", String.valueOf(letter.recipient()))
                 .add("reason", String.valueOf(letter.reason()))
