@@ -39,7 +39,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * mails of it, one instance is killed with SIGKILL. The survivor must finish the campaign, and then:
  *
  * <ul>
- *   <li>its {@code GET /api/campaigns/{id}} reports sent + failed = total, pending 0, failed = {@value #FAILING};</li>
+ *   <li>its {@code GET /api/campaigns/{id}} reports sent + failed = total, pending 0, failed = {@value #FAILING};
+ *       so does the killed instance once started again, which heard none of the campaign's events: both count
+ *       it from the mailbox and the dead-letter queue, and list it;</li>
  *   <li>the mailbox holds exactly one mail for each good recipient (no duplicate, none missing) and none for a
  *       failing one, counted from the files of both instances, the killed one's included.</li>
  * </ul>

@@ -21,6 +21,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -86,12 +87,9 @@ class SampleOnMicroIT {
     @Test
     @Order(1)
     void pageSubmitsACampaignAndShowsItsProgressToTheEnd() throws Exception {
-        Path profile = Files.createTempDirectory("sample-chromium-");
-        WebDriver browser = chromium(profile);
-        try {
-            browser.get(app.toString());
-            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(100));
-            wait.ignoring(StaleElementReferenceException.class);
+        try (Page page = openPage()) {
+            WebDriver browser = page.browser();
+            WebDriverWait wait = page.waitUpTo(Duration.ofSeconds(30));
             String instance = ":" + micro.httpPort();
             wait.until(d -> instance.equals(text(d, "instance-name")));
 
@@ -136,11 +134,6 @@ class SampleOnMicroIT {
             Files.createDirectories(shots);
             Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
             Files.copy(shot, shots.resolve("campaign-complete.png"), StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            browser.quit();
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-            }
         }
     }
 
@@ -251,12 +244,9 @@ class SampleOnMicroIT {
         assertEquals(id, listed.getString("id"), "the newest campaign first: " + listed);
         int deadLetters = api.deadLetters(0).getInt("count");
 
-        Path profile = Files.createTempDirectory("sample-chromium-");
-        WebDriver browser = chromium(profile);
-        try {
-            browser.get(app.toString());
-            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(100));
-            wait.ignoring(StaleElementReferenceException.class);
+        try (Page page = openPage()) {
+            WebDriver browser = page.browser();
+            WebDriverWait wait = page.waitUpTo(Duration.ofSeconds(30));
             // (a) the list of campaigns, from the API, newest first: this one on top
             By entry = By.cssSelector("#campaign-list li[data-campaign-id='" + id + "']");
             wait.until(d -> !d.findElements(entry).isEmpty() && id.equals(
@@ -295,11 +285,6 @@ class SampleOnMicroIT {
             assertEquals(404, again.statusCode(), again.body());
             assertTrue(SampleApi.parse(again.body()).getString("error").contains("no dead letter"), again.body());
             assertEquals(400, api.raw("POST", "dead-letters/x'%20OR%20'1'='1/redrive", null, null).statusCode());
-        } finally {
-            browser.quit();
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-            }
         }
     }
 
@@ -311,6 +296,32 @@ class SampleOnMicroIT {
         WebElement input = browser.findElement(By.id(id));
         input.clear();
         input.sendKeys(value);
+    }
+
+    /** The app's page in a headless Chromium of its own (a fresh profile, removed on close). */
+    private Page openPage() throws IOException {
+        Path profile = Files.createTempDirectory("sample-chromium-");
+        WebDriver browser = chromium(profile);
+        browser.get(app.toString());
+        return new Page(browser, profile);
+    }
+
+    private record Page(WebDriver browser, Path profile) implements AutoCloseable {
+
+        /** A wait that polls every 100 ms and retries a read of an element the page re-rendered meanwhile. */
+        WebDriverWait waitUpTo(Duration timeout) {
+            WebDriverWait wait = new WebDriverWait(browser, timeout, Duration.ofMillis(100));
+            wait.ignoring(StaleElementReferenceException.class);
+            return wait;
+        }
+
+        @Override
+        public void close() throws IOException {
+            browser.quit();
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
     }
 
     /** Debian's chromium through Debian's chromedriver, headless, with a fresh profile; nothing downloaded. */
