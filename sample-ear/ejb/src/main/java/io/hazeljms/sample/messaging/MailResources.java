@@ -11,6 +11,9 @@ package io.hazeljms.sample.messaging;
  *                                │
  *                                └─▶ mail.events (topic) ─▶ MailEventsBean on every instance ─▶ CampaignTracker
  * </pre>
+ *
+ * A campaign's progress is not counted from the events (an instance that was down missed them) but from what a
+ * crash cannot split: see {@link io.hazeljms.sample.progress.Campaigns}.
  */
 public final class MailResources {
 

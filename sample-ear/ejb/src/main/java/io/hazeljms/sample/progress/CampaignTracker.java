@@ -12,8 +12,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 
 /**
- * This instance's view of all campaigns, fed by {@link MailEventsBean} from topic {@code mail.events}. Keeps
- * the most recent {@value #MAX_CAMPAIGNS} campaigns and the last {@value #RECENT} mails sent anywhere.
+ * This instance's view of all campaigns, fed by {@link MailEventsBean} from topic {@code mail.events} while it
+ * runs: the last {@value #RECENT} mails sent anywhere (the page's live list), and, for the most recent
+ * {@value #MAX_CAMPAIGNS} campaigns, who was announced sent. It is not where progress is counted (an instance
+ * that was down missed events): {@link Campaigns} is, and falls back to this view only when the outbox is in
+ * memory only.
  */
 @ApplicationScoped
 public class CampaignTracker {
