@@ -324,6 +324,12 @@ public final class ManagementBeans {
         }
 
         @Override
+        public MessageSummary[] browse(String selector, int max) {
+            return call(m -> m.browse(queue(), selector == null || selector.isBlank() ? null : selector, max))
+                    .stream().map(MessageSummary::of).toArray(MessageSummary[]::new);
+        }
+
+        @Override
         public int purge() {
             changed();
             return call(m -> m.purge(queue()));
