@@ -2,13 +2,20 @@ package io.hazeljms.console.health;
 
 import io.hazeljms.console.jmx.BrokerBeans;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
-/** The one {@link BrokerHealth} of the application, reading on the server's managed threads. */
+/**
+ * The one {@link BrokerHealth} of the application. Its reads run on threads of this application's own
+ * {@link ManagedThreadFactory}: the server calls health checks from its own endpoint, whose context a managed
+ * executor would capture and refuse.
+ */
 @ApplicationScoped
 public class HealthChecks {
 
@@ -16,13 +23,20 @@ public class HealthChecks {
     static final Duration BOUND = Duration.ofSeconds(3);
 
     @Resource
-    ManagedExecutorService executor;
+    ManagedThreadFactory threads;
 
+    private ExecutorService executor;
     private BrokerHealth health;
 
     @PostConstruct
     void start() {
+        executor = Executors.newCachedThreadPool(threads);
         health = new BrokerHealth(BrokerBeans.platform(), executor, BOUND);
+    }
+
+    @PreDestroy
+    void stop() {
+        executor.shutdownNow();
     }
 
     BrokerHealth health() {

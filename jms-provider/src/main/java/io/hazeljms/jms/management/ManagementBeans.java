@@ -224,14 +224,14 @@ public final class ManagementBeans {
 
         @Override
         public String[] getMembers() {
-            return current().members().stream()
+            return call(BrokerManagement::members).stream()
                     .map(m -> m.uuid() + " " + m.address() + " " + m.version() + (m.lite() ? " lite" : ""))
                     .toArray(String[]::new);
         }
 
         @Override
         public int getMemberCount() {
-            return current().members().size();
+            return call(BrokerManagement::members).size();
         }
 
         @Override
