@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -174,5 +175,24 @@ class ManagementAuthorizationTest {
         assertEquals(1, operator.subscriptions(prices).size());
         connection("admin").management().deleteDurableSubscription(prices, name);
         assertEquals(List.of(), operator.subscriptions(prices));
+    }
+
+    @Test
+    void aClosedConnectionsManagementRefusesEverythingAndPurgesNothing() throws Exception {
+        Session admin = connection("admin").createSession(Session.AUTO_ACKNOWLEDGE);
+        Queue orders = admin.createQueue(app + ".orders");
+        admin.createProducer(orders).send(admin.createTextMessage("kept"));
+        HazelcastConnection c = connection("admin");
+        BrokerManagement management = c.management();
+        assertEquals(1, management.destination(orders).pending());
+        assertFalse(management.members().isEmpty());
+        c.close();
+        for (Executable call : List.<Executable>of(management::members, management::destinations,
+                () -> management.destination(orders), () -> management.purge(orders),
+                () -> management.browse(orders, null, 10), () -> management.redriveAll(orders))) {
+            jakarta.jms.IllegalStateException e = assertThrows(jakarta.jms.IllegalStateException.class, call);
+            assertTrue(e.getMessage().contains("closed"), e.getMessage());
+        }
+        assertEquals(1, factory.management().destination(orders).pending(), "nothing was purged");
     }
 }

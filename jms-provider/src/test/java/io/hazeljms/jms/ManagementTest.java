@@ -30,6 +30,8 @@ import org.junit.jupiter.api.TestInfo;
 
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
+import javax.management.openmbean.CompositeData;
+import javax.management.openmbean.TabularData;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -352,6 +354,12 @@ class ManagementTest {
                 + name + "\""), bean);
         assertEquals(2L, server.getAttribute(bean, "Pending"));
         assertEquals(2L, server.getAttribute(bean, "Enqueued"));
+        CompositeData[] browsed = (CompositeData[]) server.invoke(bean, "browse", new Object[] {"", 10},
+                new String[] {String.class.getName(), int.class.getName()});
+        assertEquals(2, browsed.length, "open types only: a JMX client needs no HazelJMS class");
+        assertEquals("text", browsed[0].get("bodyType"));
+        assertTrue(((String) browsed[0].get("bodyPreview")).startsWith("a"), (String) browsed[0].get("bodyPreview"));
+        assertEquals("1", ((TabularData) browsed[0].get("properties")).get(new Object[] {"n"}).get("value"));
         assertEquals(2, server.invoke(bean, "purge", new Object[0], new String[0]));
         assertEquals(0L, server.getAttribute(bean, "Pending"));
 

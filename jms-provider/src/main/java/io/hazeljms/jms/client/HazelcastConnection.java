@@ -11,6 +11,7 @@ import io.hazeljms.jms.destination.TemporaryDestinationOwner;
 import io.hazeljms.jms.message.DeserializationPolicy;
 import io.hazeljms.jms.security.Identity;
 import io.hazeljms.jms.security.Permission;
+import io.hazeljms.jms.management.ManagementGuard;
 import io.hazeljms.jms.security.Security;
 import io.hazeljms.store.Broker;
 import io.hazeljms.store.DestinationSettings;
@@ -532,12 +533,23 @@ public class HazelcastConnection implements QueueConnection, TopicConnection, XA
      * The cluster's management acting as this connection's user: figures, browse, purge, move and redrive need
      * {@code manage} on each destination involved, deleting a destination {@code deleteDestination}, deleting a
      * durable subscription {@code deleteDurable} (without security everything is allowed). Its rates are sampled
-     * per management object: keep it while reading figures repeatedly. It is handed out only while the connection
-     * is open, and acts as its user until dropped.
+     * per management object: keep it while reading figures repeatedly. Once the connection is closed, every
+     * call throws {@link jakarta.jms.IllegalStateException}.
      */
     public io.hazeljms.jms.management.BrokerManagement management() throws JMSException {
         checkOpen();
-        return new io.hazeljms.jms.management.BrokerManagement(broker, access::require);
+        return new io.hazeljms.jms.management.BrokerManagement(broker, new ManagementGuard() {
+            @Override
+            public void require(Permission permission, HazelcastDestination destination) throws JMSException {
+                checkOpen();
+                access.require(permission, destination);
+            }
+
+            @Override
+            public void requireOpen() throws JMSException {
+                checkOpen();
+            }
+        });
     }
 
     /**

@@ -80,8 +80,12 @@ public final class BrokerManagement {
         return hz.getConfig().getClusterName();
     }
 
-    /** The cluster's members, oldest first (topology is what any member or client knows: not guarded). */
-    public List<MemberInfo> members() {
+    /**
+     * The cluster's members, oldest first. Topology is what any member or client knows: no permission is needed,
+     * only an open connection.
+     */
+    public List<MemberInfo> members() throws JMSException {
+        guard.requireOpen();
         List<MemberInfo> members = new ArrayList<>();
         for (Member m : broker.hazelcast().getCluster().getMembers()) {
             members.add(new MemberInfo(m.getUuid().toString(), m.getAddress().getHost() + ":" + m.getAddress().getPort(),
@@ -95,6 +99,7 @@ public final class BrokerManagement {
      * only those it may manage. One store call per destination.
      */
     public List<DestinationInfo> destinations() throws JMSException {
+        guard.requireOpen();
         try {
             Administration admin = broker.administration();
             Map<String, Integer> consumers = admin.consumers();

@@ -27,6 +27,12 @@ public interface DestinationMXBean {
     /** A topic's subscriptions as the store names them; empty for a queue. */
     String[] getSubscriptionNames();
 
+    /**
+     * Queues: the first {@code max} deliverable messages (at most {@link BrokerManagement#MAX_BROWSE}) matching a
+     * selector (empty: all), in delivery order, without taking any.
+     */
+    MessageSummary[] browse(String selector, int max);
+
     /** Queues: deletes the pending messages; returns how many. */
     int purge();
 

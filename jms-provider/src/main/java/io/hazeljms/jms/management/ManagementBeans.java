@@ -224,14 +224,14 @@ public final class ManagementBeans {
 
         @Override
         public String[] getMembers() {
-            return current().members().stream()
+            return call(BrokerManagement::members).stream()
                     .map(m -> m.uuid() + " " + m.address() + " " + m.version() + (m.lite() ? " lite" : ""))
                     .toArray(String[]::new);
         }
 
         @Override
         public int getMemberCount() {
-            return current().members().size();
+            return call(BrokerManagement::members).size();
         }
 
         @Override
@@ -321,6 +321,12 @@ public final class ManagementBeans {
             }
             return call(m -> m.subscriptions(new HazelcastTopic(key.name()))).stream().map(SubscriptionInfo::name)
                     .toArray(String[]::new);
+        }
+
+        @Override
+        public MessageSummary[] browse(String selector, int max) {
+            return call(m -> m.browse(queue(), selector == null || selector.isBlank() ? null : selector, max))
+                    .stream().map(MessageSummary::of).toArray(MessageSummary[]::new);
         }
 
         @Override

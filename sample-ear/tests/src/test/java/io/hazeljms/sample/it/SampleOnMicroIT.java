@@ -50,13 +50,14 @@ class SampleOnMicroIT {
     private MicroServer micro;
     private SampleApi api;
     private URI app;
+    private String cluster;
 
     @BeforeAll
     void startMicro() throws Exception {
         long started = System.nanoTime();
-        micro = MicroServer.start("sample-micro", MicroServer.microJar(),
-                "hazeljms-sample-it-" + UUID.randomUUID().toString().substring(0, 8), 5780, Duration.ofMinutes(4),
-                IT.resolve("hazeljms-ra.rar"), IT.resolve("sample.war"));
+        cluster = "hazeljms-sample-it-" + UUID.randomUUID().toString().substring(0, 8);
+        micro = MicroServer.start("sample-micro", MicroServer.microJar(), cluster, 5780, Duration.ofMinutes(4),
+                IT.resolve("hazeljms-ra.rar"), IT.resolve("hazeljms-console.war"), IT.resolve("sample.war"));
         app = micro.baseUri().resolve("sample/");
         api = new SampleApi(app);
         System.out.printf("Micro with RAR + WAR ready in %d s (Micro reports %s); %s%n",
@@ -225,13 +226,51 @@ class SampleOnMicroIT {
     }
 
     /**
+     * The console WAR's {@code /health} is UP with the cluster's one member, and {@code /metrics} lists a depth
+     * for every destination the sample uses, the dead-letter queue's equal to what the sample browses there.
+     */
+    @Test
+    @Order(5)
+    void healthIsUpAndMetricsListEveryDestinationsDepth() throws Exception {
+        java.net.http.HttpResponse<String> health = api.raw("GET", "/health/ready", null, null);
+        assertEquals(200, health.statusCode(), health.body());
+        JsonObject ready = SampleApi.parse(health.body());
+        assertEquals("UP", ready.getString("status"), health.body());
+        JsonObject store = ready.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .filter(c -> "hazeljms-store".equals(c.getString("name"))).findFirst().orElseThrow();
+        assertEquals("1", store.getJsonObject("data").get("members." + cluster).toString().replace("\"", ""));
+        java.net.http.HttpResponse<String> live = api.raw("GET", "/health/live", null, null);
+        assertEquals(200, live.statusCode(), live.body());
+        assertTrue(live.body().contains("hazeljms-broker"), live.body());
+
+        int deadLetters = api.status().getInt("deadLetters");
+        assertTrue(deadLetters > 0, "the first test left dead letters");
+        String metrics = Poll.until("/metrics showing " + deadLetters + " dead letters", Duration.ofSeconds(30),
+                Duration.ofMillis(500), () -> {
+                    String text = api.page(micro.baseUri().resolve("metrics"));
+                    return text.contains(depth("queue", "mail.dlq") + " " + deadLetters + ".0") ? text : null;
+                });
+        for (String queue : List.of("mail.campaigns", "mail.outbound", "mail.dlq")) {
+            assertTrue(metrics.contains(depth("queue", queue)), queue + " in\n" + metrics);
+        }
+        assertTrue(metrics.contains(depth("topic", "mail.events")), metrics);
+        assertTrue(metrics.contains("hazeljms_cluster_members{cluster=\"" + cluster + "\""), metrics);
+    }
+
+    /** A depth gauge's name and tags as Payara's Prometheus output writes them (tags sorted by name). */
+    private String depth(String kind, String destination) {
+        return "hazeljms_destination_depth{cluster=\"" + cluster + "\",destination=\"" + destination + "\",kind=\""
+                + kind + "\",mp_scope=\"application\"}";
+    }
+
+    /**
      * The walkthrough of a failed mail, on the page: the campaign list shows the cluster's campaigns; a campaign
      * with one failing address ends with that mail dead-lettered; once its mailbox is repaired (API), the page's
      * Redrive button sends it back and the campaign's counts move from failed to sent, and the dead-letter list's
      * "N of M" with them. A rejected campaign is shown as an error. Redriving it again is 404, in JSON.
      */
     @Test
-    @Order(5)
+    @Order(6)
     void pageRedrivesARepairedDeadLetterAndTheCampaignEndsSent() throws Exception {
         String failing = "fail-redrive-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         String id = api.submitCampaign(Json.createObjectBuilder().add("subject", "Redrive me")
