@@ -14,7 +14,13 @@ public final class ClaimDecision {
     final List<String> claimed = new ArrayList<>();
     final List<String> expired = new ArrayList<>();
     final List<String> dead = new ArrayList<>();
+    /** Leases that timed out, released before the claim (in-flight ids, in lease order). */
+    final List<String> timedOut = new ArrayList<>();
     long nextAvailableAt;
+    /** The primary's clock when it decided: lease expiry and redelivery times are computed from it on backups too. */
+    long decidedAt;
+    /** When the leases this claim takes time out (0: never), before the owner's own rule. */
+    long leaseExpiresAt;
     /** Names the claim call, so the same call made again finds what it took (see {@link Lease}). */
     long claimId;
 
@@ -23,8 +29,14 @@ public final class ClaimDecision {
         return this;
     }
 
+    /** Carries the leases the primary released, as timed out, right before deciding. */
+    public ClaimDecision timedOut(List<String> ids) {
+        timedOut.addAll(ids);
+        return this;
+    }
+
     public boolean changesState() {
-        return !claimed.isEmpty() || !expired.isEmpty() || !dead.isEmpty();
+        return !claimed.isEmpty() || !expired.isEmpty() || !dead.isEmpty() || !timedOut.isEmpty();
     }
 
     public void writeTo(ObjectDataOutput out) throws IOException {
@@ -33,6 +45,9 @@ public final class ClaimDecision {
         writeIds(out, dead);
         out.writeLong(nextAvailableAt);
         out.writeLong(claimId);
+        writeIds(out, timedOut);
+        out.writeLong(decidedAt);
+        out.writeLong(leaseExpiresAt);
     }
 
     public static ClaimDecision readFrom(ObjectDataInput in) throws IOException {
@@ -42,6 +57,9 @@ public final class ClaimDecision {
         readIds(in, d.dead);
         d.nextAvailableAt = in.readLong();
         d.claimId = in.readLong();
+        readIds(in, d.timedOut);
+        d.decidedAt = in.readLong();
+        d.leaseExpiresAt = in.readLong();
         return d;
     }
 

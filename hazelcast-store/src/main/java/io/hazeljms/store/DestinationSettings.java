@@ -5,13 +5,14 @@ import com.hazelcast.nio.ObjectDataOutput;
 import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 import io.hazeljms.store.policy.DeadLetterPolicy;
 import io.hazeljms.store.policy.ExpiryPolicy;
+import io.hazeljms.store.policy.LeasePolicy;
 import io.hazeljms.store.policy.RedeliveryPolicy;
 
 import java.io.IOException;
 
 /**
  * Per-destination policy: dead letters ({@link DeadLetterPolicy}), expiry ({@link ExpiryPolicy}), redelivery
- * ({@link RedeliveryPolicy}), how much the destination (a queue, or each subscription of a topic) may hold, and the
+ * ({@link RedeliveryPolicy}), lease timeout ({@link LeasePolicy}), how much the destination (a queue, or each subscription of a topic) may hold, and the
  * owning connection of a temporary destination. Immutable once built.
  */
 public final class DestinationSettings implements IdentifiedDataSerializable {
@@ -30,6 +31,7 @@ public final class DestinationSettings implements IdentifiedDataSerializable {
     private DeadLetterPolicy deadLetter = DeadLetterPolicy.DEFAULT;
     private ExpiryPolicy expiry = ExpiryPolicy.DEFAULT;
     private RedeliveryPolicy redelivery = RedeliveryPolicy.DEFAULT;
+    private LeasePolicy lease = LeasePolicy.DEFAULT;
     private String temporaryOwnerNode;
     private String temporaryOwnerConnection;
     private int maxMessages = DEFAULT_MAX_MESSAGES;
@@ -47,6 +49,7 @@ public final class DestinationSettings implements IdentifiedDataSerializable {
         c.deadLetter = deadLetter;
         c.expiry = expiry;
         c.redelivery = redelivery;
+        c.lease = lease;
         c.temporaryOwnerNode = temporaryOwnerNode;
         c.temporaryOwnerConnection = temporaryOwnerConnection;
         c.maxMessages = maxMessages;
@@ -108,6 +111,13 @@ public final class DestinationSettings implements IdentifiedDataSerializable {
         return c;
     }
 
+    /** @param timeout how long a received message may stay unacknowledged before it is released; 0: never */
+    public DestinationSettings withLeaseTimeoutMillis(long timeout) {
+        DestinationSettings c = copy();
+        c.lease = new LeasePolicy(timeout);
+        return c;
+    }
+
     /** Marks the destination temporary, owned by one connection on one node. */
     public DestinationSettings withTemporaryOwner(String nodeId, String connectionId) {
         DestinationSettings c = copy();
@@ -119,6 +129,7 @@ public final class DestinationSettings implements IdentifiedDataSerializable {
     public DeadLetterPolicy deadLetter() { return deadLetter; }
     public ExpiryPolicy expiry() { return expiry; }
     public RedeliveryPolicy redelivery() { return redelivery; }
+    public LeasePolicy lease() { return lease; }
     public int maxMessages() { return maxMessages; }
     public long maxBytes() { return maxBytes; }
     public boolean isTemporary() { return temporaryOwnerConnection != null; }
@@ -145,6 +156,7 @@ public final class DestinationSettings implements IdentifiedDataSerializable {
         out.writeString(temporaryOwnerConnection);
         out.writeInt(maxMessages);
         out.writeLong(maxBytes);
+        out.writeLong(lease.timeoutMillis());
     }
 
     @Override
@@ -156,11 +168,12 @@ public final class DestinationSettings implements IdentifiedDataSerializable {
         temporaryOwnerConnection = in.readString();
         maxMessages = in.readInt();
         maxBytes = in.readLong();
+        lease = new LeasePolicy(in.readLong());
     }
 
     @Override
     public String toString() {
-        return "DestinationSettings{" + deadLetter + ", " + expiry + ", " + redelivery
+        return "DestinationSettings{" + deadLetter + ", " + expiry + ", " + redelivery + ", " + lease
                 + ", maxMessages=" + maxMessages + ", maxBytes=" + maxBytes
                 + (isTemporary() ? ", temporary" : "") + "}";
     }

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.logging.Logger;
 
 /**
  * All of one destination's messages, kept as one map entry so every mutation is one entry processor on the
@@ -31,6 +32,10 @@ public final class DestinationState implements IdentifiedDataSerializable {
     /** Property set on a moved message: the destination it came from. */
     public static final String ORIGIN_PROPERTY = "HJMS_OriginalDestination";
 
+    private static final Logger LOG = Logger.getLogger(DestinationState.class.getName());
+    /** How many timed-out leases a destination remembers, so their holders' late acknowledgements are refused. */
+    static final int TIMED_OUT_REMEMBERED = 1024;
+
     private String name;
     private DestinationSettings settings;
     private long nextSequence;
@@ -38,6 +43,13 @@ public final class DestinationState implements IdentifiedDataSerializable {
     private final TreeMap<Long, StoredMessage> pending = new TreeMap<>();
     private final Map<String, Long> pendingKeys = new HashMap<>();
     private final Map<String, Lease> inFlight = new LinkedHashMap<>();
+    /**
+     * Messages whose lease timed out, with the owner that held it (the latest {@link #TIMED_OUT_REMEMBERED}):
+     * that owner's late acknowledgement is refused, even after the next holder acknowledged the message.
+     */
+    private final LinkedHashMap<String, LeaseOwner> timedOut = new LinkedHashMap<>();
+    /** No lease times out before this (derived, not serialized; 0: look at the next claim). */
+    private transient long leaseCheckAt;
     private long enqueuedCount;
     private long acknowledgedCount;
     private long expiredCount;
@@ -109,10 +121,11 @@ public final class DestinationState implements IdentifiedDataSerializable {
      */
     public long nothingToClaimUntil(long now) {
         ClaimDecision d = decideClaim(Selector.ALL, now, 1);
-        if (d.changesState()) {
+        if (d.changesState() || !leasesDue(now).isEmpty()) {
             return 0;
         }
-        return d.nextAvailableAt == 0 ? Long.MAX_VALUE : d.nextAvailableAt;
+        long delayed = d.nextAvailableAt == 0 ? Long.MAX_VALUE : d.nextAvailableAt;
+        return Math.min(delayed, leaseCheckAt); // a lease that times out makes its message deliverable
     }
 
     /** The queue messages are consumed from: this one, or a subscription's; null for an unknown subscription. */
@@ -275,6 +288,8 @@ public final class DestinationState implements IdentifiedDataSerializable {
      */
     public ClaimDecision decideClaim(Selector selector, long now, int max) {
         ClaimDecision d = new ClaimDecision();
+        d.decidedAt = now;
+        d.leaseExpiresAt = settings.lease().expiresAt(now);
         if (max <= 0) {
             return d; // a call that only acknowledges
         }
@@ -307,6 +322,7 @@ public final class DestinationState implements IdentifiedDataSerializable {
      * Returns the claimed message (a copy) and the moves, each a copy addressed to its target queue.
      */
     public ClaimResult applyClaim(ClaimDecision d, LeaseOwner owner) {
+        expireLeases(d.timedOut, d.decidedAt); // on the primary they were released before the decision
         List<StoredMessage> moves = new ArrayList<>();
         for (String id : d.expired) {
             StoredMessage m = removePending(id);
@@ -329,10 +345,14 @@ public final class DestinationState implements IdentifiedDataSerializable {
             }
         }
         List<StoredMessage> claimed = new ArrayList<>(d.claimed.size());
+        long expiresAt = owner.isTransactionTimed() ? 0 : d.leaseExpiresAt;
+        if (expiresAt != 0 && !d.claimed.isEmpty()) {
+            leaseCheckAt = leaseCheckAt == 0 ? 0 : Math.min(leaseCheckAt, expiresAt);
+        }
         for (String id : d.claimed) {
             StoredMessage m = removePending(id);
             m.deliveryCount(m.deliveryCount() + 1);
-            inFlight.put(id, new Lease(m, owner, d.claimId));
+            inFlight.put(id, new Lease(m, owner, d.claimId, expiresAt));
             claimed.add(m.copy());
         }
         return new ClaimResult(claimed, d.nextAvailableAt, moves);
@@ -382,10 +402,102 @@ public final class DestinationState implements IdentifiedDataSerializable {
         return c;
     }
 
+    // --- lease timeout ---------------------------------------------------------------------------------------
+
+    /**
+     * The primary's decision, changing nothing but a cached bound: the messages whose lease timed out by
+     * {@code now}, in lease order. Cheap while no lease can be due (one comparison); else one pass over the
+     * leases, which also finds when the next one is due.
+     */
+    public List<String> leasesDue(long now) {
+        if (now < leaseCheckAt) {
+            return List.of();
+        }
+        List<String> due = new ArrayList<>();
+        long next = Long.MAX_VALUE;
+        for (Lease lease : inFlight.values()) {
+            if (lease.expiredBy(now)) {
+                due.add(lease.message().messageId());
+            } else if (lease.expiresAt() != 0) {
+                next = Math.min(next, lease.expiresAt());
+            }
+        }
+        leaseCheckAt = due.isEmpty() ? next : 0;
+        return due;
+    }
+
+    /**
+     * Primary: releases the leases that timed out by {@code now} ({@link #leasesDue}) and logs them; returns
+     * their ids, for the backups to replay with {@link #expireLeases}.
+     */
+    public List<String> expireDueLeases(long now) {
+        List<String> due = leasesDue(now);
+        if (!due.isEmpty()) {
+            LeaseOwner holder = inFlight.get(due.get(0)).owner();
+            LOG.info(() -> StoreError.LEASES_TIMED_OUT.text(name, due.size(), holder,
+                    settings.lease().timeoutMillis(), due.get(0)));
+            expireLeases(due, now);
+            leasesDue(now); // finds when the next lease is due
+        }
+        return due;
+    }
+
+    /**
+     * Releases these leases (they timed out) for redelivery, counted as delivered ({@code JMSRedelivered}, the
+     * delivery count stays incremented, so the dead-letter limit applies at the next claim), after the
+     * redelivery delay; their holders are remembered, so their late acknowledgements are refused. Ids no
+     * longer leased are skipped.
+     */
+    public void expireLeases(List<String> ids, long now) {
+        for (String id : ids) {
+            Lease lease = inFlight.remove(id);
+            if (lease == null) {
+                continue;
+            }
+            timedOut.put(id, lease.owner());
+            if (timedOut.size() > TIMED_OUT_REMEMBERED) {
+                Iterator<String> eldest = timedOut.keySet().iterator();
+                eldest.next();
+                eldest.remove();
+            }
+            requeue(lease.message(), true, now);
+        }
+    }
+
     // --- acknowledge and release -----------------------------------------------------------------------------
 
-    /** Removes leased messages held by this owner's session. Returns how many were removed. */
+    /** Removes leased messages held by this owner's session, whatever their lease timeout. Returns how many. */
     public int acknowledge(List<String> ids, LeaseOwner owner) {
+        return acknowledge(ids, owner, 0);
+    }
+
+    /**
+     * Removes leased messages held by this owner's session, all or none: at {@code now} (the primary's clock,
+     * replayed on backups; 0: no clock, acknowledge what is held), a message whose lease timed out — still
+     * leased to the owner past its time, or released already ({@link #expireLeases}) — refuses the whole call,
+     * and the leases past their time are released now.
+     *
+     * @return how many were removed, or minus how many leases had timed out (then nothing was removed)
+     */
+    public int acknowledge(List<String> ids, LeaseOwner owner, long now) {
+        if (now != 0) {
+            List<String> expired = new ArrayList<>();
+            int late = 0;
+            for (String id : ids) {
+                Lease lease = inFlight.get(id);
+                boolean held = lease != null && lease.owner().equals(owner);
+                if (held && lease.expiredBy(now)) {
+                    expired.add(id);
+                    late++;
+                } else if (!held && owner.equals(timedOut.get(id))) {
+                    late++;
+                }
+            }
+            if (late > 0) {
+                expireLeases(expired, now);
+                return -late;
+            }
+        }
         int n = 0;
         for (String id : ids) {
             Lease lease = inFlight.get(id);
@@ -684,6 +796,11 @@ public final class DestinationState implements IdentifiedDataSerializable {
         out.writeLong(expiredCount);
         out.writeLong(deadLetteredCount);
         recent.write(out);
+        out.writeInt(timedOut.size());
+        for (Map.Entry<String, LeaseOwner> e : timedOut.entrySet()) {
+            out.writeString(e.getKey());
+            LeaseOwner.write(out, e.getValue());
+        }
         out.writeBoolean(subscriptions != null);
         if (subscriptions != null) {
             out.writeInt(subscriptions.size());
@@ -717,6 +834,10 @@ public final class DestinationState implements IdentifiedDataSerializable {
         expiredCount = in.readLong();
         deadLetteredCount = in.readLong();
         recent.read(in);
+        int timedOutSize = in.readInt();
+        for (int i = 0; i < timedOutSize; i++) {
+            timedOut.put(in.readString(), LeaseOwner.read(in));
+        }
         if (in.readBoolean()) {
             int n = in.readInt();
             subscriptions = new LinkedHashMap<>();

@@ -13,6 +13,8 @@ public final class Lease implements IdentifiedDataSerializable {
     private LeaseOwner owner;
     /** The claim call that took it (0: none): a claim made again after an in-doubt outcome gets it back. */
     private long claimId;
+    /** When the lease ends by itself (the destination's lease timeout, decided by the primary); 0: never. */
+    private long expiresAt;
 
     public Lease() {
     }
@@ -22,9 +24,23 @@ public final class Lease implements IdentifiedDataSerializable {
     }
 
     Lease(StoredMessage message, LeaseOwner owner, long claimId) {
+        this(message, owner, claimId, 0);
+    }
+
+    Lease(StoredMessage message, LeaseOwner owner, long claimId, long expiresAt) {
         this.message = message;
         this.owner = owner;
         this.claimId = claimId;
+        this.expiresAt = expiresAt;
+    }
+
+    long expiresAt() {
+        return expiresAt;
+    }
+
+    /** Whether the lease timed out by {@code now}; never for {@code now} 0 (no clock: acknowledge what is held). */
+    boolean expiredBy(long now) {
+        return expiresAt != 0 && now != 0 && expiresAt <= now;
     }
 
     long claimId() {
@@ -54,6 +70,7 @@ public final class Lease implements IdentifiedDataSerializable {
         out.writeObject(message);
         LeaseOwner.write(out, owner);
         out.writeLong(claimId);
+        out.writeLong(expiresAt);
     }
 
     @Override
@@ -61,5 +78,6 @@ public final class Lease implements IdentifiedDataSerializable {
         message = in.readObject();
         owner = LeaseOwner.read(in);
         claimId = in.readLong();
+        expiresAt = in.readLong();
     }
 }

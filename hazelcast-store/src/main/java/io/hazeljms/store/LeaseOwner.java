@@ -19,6 +19,17 @@ public record LeaseOwner(String nodeId, String connectionId, String sessionId) {
         Objects.requireNonNull(sessionId, "sessionId");
     }
 
+    /**
+     * Session ids of XA sessions start with this: their leases follow the transaction manager's timeout (which
+     * rolls the branch back), not the destination's lease timeout, as do prepared branches (node {@code xa}).
+     */
+    public static final String TRANSACTION_TIMED_PREFIX = "xa-";
+
+    /** Whether a lease of this owner ends only by the owner's transaction (or session, node), never by a timeout. */
+    public boolean isTransactionTimed() {
+        return sessionId.startsWith(TRANSACTION_TIMED_PREFIX) || "xa".equals(nodeId);
+    }
+
     /** What part of the owner a release matches on. */
     public enum Scope { SESSION, CONNECTION, NODE }
 

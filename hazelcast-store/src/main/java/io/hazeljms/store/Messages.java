@@ -265,6 +265,25 @@ public final class Messages {
     }
 
     /**
+     * An application's acknowledgement (CLIENT_ACKNOWLEDGE): as {@link #acknowledge(Address, List, LeaseOwner)}, but
+     * all or none, and refused when a lease it names timed out (the destination's lease timeout).
+     *
+     * @throws LeaseExpiredException when refused: nothing was acknowledged, the timed-out messages are (or were)
+     *         released for redelivery and the others stay leased to the owner
+     */
+    public int acknowledgeLeased(Address from, List<String> messageIds, LeaseOwner owner) {
+        if (messageIds.isEmpty()) {
+            return 0;
+        }
+        int held = broker.onKey(from.key(), new AckProcessor(from.subscription(), messageIds, owner, true));
+        if (held < 0) {
+            throw new LeaseExpiredException(StoreError.LEASES_EXPIRED.text(-held, messageIds.size(), from));
+        }
+        durability.acknowledged(from, messageIds);
+        return held;
+    }
+
+    /**
      * As {@link #acknowledge(Address, List, LeaseOwner)} without waiting: completes with the count when done
      * (on the primary and its backups).
      */

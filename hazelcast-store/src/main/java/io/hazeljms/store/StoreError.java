@@ -113,7 +113,17 @@ public enum StoreError {
                     + "expired)."),
     SUBSCRIPTION_NAME_BUSY("HJMS-STORE-080", "shared subscription name %s stayed locked by another consumer's attach or "
             + "close for %d ms",
-            "Try again: another node was attaching to or leaving the same subscription name and did not finish.");
+            "Try again: another node was attaching to or leaving the same subscription name and did not finish."),
+    LEASE_TIMEOUT_NEGATIVE("HJMS-STORE-081", "leaseTimeoutMillis must not be negative, was %s",
+            "Set leaseTimeoutMillis to 0 (leases never time out) or more milliseconds."),
+    LEASES_EXPIRED("HJMS-STORE-082", "%s of the %s message(s) acknowledged on %s were no longer held by this session: "
+            + "their lease timed out (leaseTimeoutMillis) and they were released for redelivery; nothing was "
+            + "acknowledged",
+            "Acknowledge or commit within the destination's leaseTimeoutMillis, or raise it (0: never)."),
+    LEASES_TIMED_OUT("HJMS-STORE-083", "%s: the lease of %s message(s) held by %s timed out after %s ms; released "
+            + "for redelivery, e.g. %s",
+            "Find out why the consumer did not acknowledge in time (stuck, or slower than leaseTimeoutMillis); "
+                    + "raise leaseTimeoutMillis if its work is legitimately that long.");
 
     private final String id;
     private final String template;

@@ -65,6 +65,9 @@ final class TransactionCommits {
         CrashPoints.reach(CrashPoints.COMMIT_RECORDED);
         try {
             apply(record, true);
+        } catch (LeaseExpiredException e) {
+            forget(record); // rolled back: nothing of it applies, not even by a survivor
+            throw e;
         } catch (RuntimeException e) {
             unfinished.add(record);
             throw new CommitInDoubt(record.id(), e);
@@ -76,6 +79,8 @@ final class TransactionCommits {
         for (CommitRecord r; (r = unfinished.peek()) != null; ) {
             try {
                 apply(r, false);
+            } catch (LeaseExpiredException e) {
+                forget(r);
             } catch (RuntimeException e) {
                 return; // still unreachable: the next commit tries again
             }
@@ -83,9 +88,16 @@ final class TransactionCommits {
         }
     }
 
-    /** Applies every part of a recorded commit, then forgets it (and its prepared branch). Idempotent. */
+    /**
+     * Applies every part of a recorded commit, then forgets it (and its prepared branch). Idempotent. A commit
+     * whose acknowledgement is refused (a lease timed out) stays recorded: the caller forgets it.
+     */
     void apply(CommitRecord record, boolean announceParts) {
         applyParts(record, announceParts);
+        forget(record);
+    }
+
+    private void forget(CommitRecord record) {
         if (record.preparedBranch()) {
             calls.call("forget prepared branch", record.id(), () -> prepared.removeAsync(record.id()));
         }
@@ -93,20 +105,31 @@ final class TransactionCommits {
         calls.call(forget, record.shardKey(), () -> records.submitToKey(record.shardKey(), forget));
     }
 
-    /** Applies the parts only: enough for work on one destination, which one store call makes atomic. */
+    /**
+     * Applies the parts only: enough for work on one destination, which one store call makes atomic. The
+     * acknowledgements go first, each all or none: one refused because a lease timed out stops the commit before
+     * any send is stored or the durable store is touched (the acknowledgements of other destinations applied
+     * before it stand).
+     *
+     * @throws LeaseExpiredException when an acknowledgement was refused: the sends were not applied
+     */
     void applyParts(CommitRecord record, boolean announceParts) {
-        durability.commit(record);
         int applied = 0;
+        for (CommitRecord.Acknowledgement a : record.acknowledgements()) {
+            AckProcessor ack = new AckProcessor(a.address().subscription(), a.messageIds(), a.owner(), true);
+            int held = calls.call(ack, a.address().key(), () -> destinations.submitToKey(a.address().key(), ack));
+            if (held < 0) {
+                throw new LeaseExpiredException(StoreError.LEASES_EXPIRED.text(-held, a.messageIds().size(),
+                        a.address()));
+            }
+            partApplied(++applied, announceParts);
+        }
+        durability.commit(record);
         for (Map.Entry<String, List<StoredMessage>> e : record.sendsByDestination().entrySet()) {
             String key = e.getKey();
             // temporary destinations are never recreated: one deleted meanwhile takes no messages
             EnqueueProcessor store = new EnqueueProcessor(e.getValue(), isTemporary(key) ? null : defaults, true);
             calls.call(store, key, () -> destinations.submitToKey(key, store));
-            partApplied(++applied, announceParts);
-        }
-        for (CommitRecord.Acknowledgement a : record.acknowledgements()) {
-            AckProcessor ack = new AckProcessor(a.address().subscription(), a.messageIds(), a.owner());
-            calls.call(ack, a.address().key(), () -> destinations.submitToKey(a.address().key(), ack));
             partApplied(++applied, announceParts);
         }
     }
@@ -151,6 +174,9 @@ final class TransactionCommits {
                         record.parts()));
                 try {
                     commits.apply(record, false);
+                } catch (LeaseExpiredException e) {
+                    commits.forget(record); // the committer's lease timed out: its transaction rolls back
+                    LOG.info(() -> StoreError.DEPARTED_COMMIT_FAILED.text(record.id()) + ": " + e.getMessage());
                 } catch (RuntimeException e) {
                     LOG.log(Level.WARNING, StoreError.DEPARTED_COMMIT_FAILED.text(record.id()), e);
                 }

@@ -80,6 +80,9 @@ public enum ProviderError {
     AUTHENTICATOR_UNUSABLE("HJMS-CFG-030", "cannot use authenticator class %s: %s",
             "Name a public class with a public no-argument constructor that implements "
                     + "io.hazeljms.jms.security.Authenticator, visible to the provider's class loader."),
+    LEASE_TIMEOUT_INVALID("HJMS-CFG-031", "leaseTimeoutMillis %s, was '%s'",
+            "Set leaseTimeoutMillis to 0 (a received message stays with its consumer until its session ends) or "
+                    + "more milliseconds."),
 
     // --- security --------------------------------------------------------------------------------------------------
     AUTHENTICATION_FAILED("HJMS-SEC-001", "user '%s' is not let in: unknown user or wrong password",
@@ -190,6 +193,10 @@ public enum ProviderError {
             "Ask receiveBody for the body's type, or use receive() for messages of mixed types."),
     ACKNOWLEDGE_UNCONFIRMED("HJMS-ACK-001", "the cluster did not confirm an acknowledgement within %s s",
             "Check the cluster; the messages may be delivered again."),
+    ACKNOWLEDGE_LEASE_EXPIRED("HJMS-ACK-002", "acknowledge failed, nothing was acknowledged: %s; the session's "
+            + "unacknowledged messages are delivered again",
+            "Acknowledge within the destination's leaseTimeoutMillis, or raise it (0: never); expect the messages "
+                    + "again, flagged JMSRedelivered."),
     BROWSE_UNREADABLE("HJMS-BROWSER-001", "cannot read a browsed message: %s",
             "See the cause: the stored message could not be decoded."),
     STORE_CALL_FAILED("HJMS-CLIENT-001", "%s failed: %s",

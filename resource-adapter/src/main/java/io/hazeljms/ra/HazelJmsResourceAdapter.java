@@ -219,6 +219,8 @@ public class HazelJmsResourceAdapter implements ResourceAdapter, Serializable {
     /** @deprecated former name of maxQueueMessages; when given, it wins */
     @Deprecated
     public void setMaxBacklog(Integer v) { settings.setViaAlias(MAX_QUEUE_MESSAGES, v); }
+    public Long getLeaseTimeoutMillis() { return settings.get(LEASE_TIMEOUT_MILLIS); }
+    public void setLeaseTimeoutMillis(Long v) { settings.set(LEASE_TIMEOUT_MILLIS, v); }
     public Long getMaxQueueBytes() { return settings.get(MAX_QUEUE_BYTES); }
     public void setMaxQueueBytes(Long v) { settings.set(MAX_QUEUE_BYTES, v); }
     public Integer getMemoryLimitPercent() { return settings.get(MEMORY_LIMIT_PERCENT); }

@@ -73,9 +73,13 @@ public final class ClaimProcessor extends DestinationProcessor<ClaimResult> {
         }
         boolean acknowledged = acknowledgedAlready ? !acks.isEmpty()
                 : !acks.isEmpty() && queue.acknowledge(acks, owner) > 0;
-        ClaimDecision decision = queue.decideClaim(parsedSelector(), System.currentTimeMillis(), max)
-                .claimId(claimId);
+        long now = System.currentTimeMillis();
+        List<String> timedOut = queue.expireDueLeases(now);
+        ClaimDecision decision = queue.decideClaim(parsedSelector(), now, max).claimId(claimId).timedOut(timedOut);
         ClaimResult result = queue.applyClaim(decision, owner);
+        if (!timedOut.isEmpty()) {
+            wakeParkedClaims(entry.getKey()); // released for whoever takes them, perhaps not this claimer
+        }
         // fewer than asked for: nothing else this consumer could take is left, so it will wait next
         boolean drained = result.messages().size() < max;
         result.drained(drained && result.nextAvailableAt() == 0);

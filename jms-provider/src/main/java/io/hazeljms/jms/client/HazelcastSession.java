@@ -12,6 +12,7 @@ import io.hazeljms.jms.message.ObjectMessageImpl;
 import io.hazeljms.jms.message.StreamMessageImpl;
 import io.hazeljms.jms.message.TextMessageImpl;
 import io.hazeljms.store.Address;
+import io.hazeljms.store.LeaseExpiredException;
 import io.hazeljms.store.LeaseOwner;
 import io.hazeljms.store.StoredMessage;
 import jakarta.jms.BytesMessage;
@@ -87,7 +88,9 @@ public class HazelcastSession implements QueueSession, TopicSession {
         this.connection = connection;
         this.mode = mode;
         this.kind = kind;
-        this.owner = connection.leaseOwner(UUID.randomUUID().toString());
+        // an XA session's leases follow its transaction's timeout, not the destination's lease timeout
+        this.owner = connection.leaseOwner((this instanceof HazelcastXASession ? LeaseOwner.TRANSACTION_TIMED_PREFIX : "")
+                + UUID.randomUUID());
         this.asyncSends = new AsyncSends(this);
         this.nonPersistentSends = mode != Session.SESSION_TRANSACTED && connection.asyncNonPersistentSends()
                 ? new NonPersistentSends(connection) : null;
@@ -337,12 +340,28 @@ public class HazelcastSession implements QueueSession, TopicSession {
         acknowledgeDeliveries(received);
     }
 
+    /**
+     * Acknowledges per queue or subscription, each all or none. When a lease timed out (the destination's
+     * {@code leaseTimeoutMillis}) the store refuses that queue's acknowledgement: this one and those not yet
+     * acknowledged are released for redelivery, as by {@link #recover()}, and the application hears a
+     * JMSException (its acknowledgement did not take effect).
+     */
     private void acknowledgeDeliveries(List<Delivery> deliveries) throws JMSException {
-        try {
-            Delivery.byAddress(deliveries)
-                    .forEach((address, ids) -> connection.broker().messages().acknowledge(address, ids, owner));
-        } catch (RuntimeException e) {
-            throw JmsExceptions.wrap("acknowledge", e);
+        List<Map.Entry<Address, List<String>>> parts = new ArrayList<>(Delivery.byAddress(deliveries).entrySet());
+        for (int i = 0; i < parts.size(); i++) {
+            Map.Entry<Address, List<String>> part = parts.get(i);
+            try {
+                connection.broker().messages().acknowledgeLeased(part.getKey(), part.getValue(), owner);
+            } catch (LeaseExpiredException e) {
+                List<Address> left = new ArrayList<>();
+                parts.subList(i, parts.size()).forEach(rest -> left.add(rest.getKey()));
+                releaseDeliveries(deliveries.stream().filter(d -> left.contains(d.address())).toList(), true);
+                JMSException refused = new JMSException(ProviderError.ACKNOWLEDGE_LEASE_EXPIRED.text(e.getMessage()));
+                refused.initCause(e);
+                throw refused;
+            } catch (RuntimeException e) {
+                throw JmsExceptions.wrap("acknowledge", e);
+            }
         }
     }
 

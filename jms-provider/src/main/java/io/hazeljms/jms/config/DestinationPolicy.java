@@ -66,6 +66,8 @@ public final class DestinationPolicy {
                 s = s.withMaxDeliveryAttempts((Integer) v);
             } else if (setting == REDELIVERY_DELAY_MILLIS) {
                 s = s.withRedeliveryDelayMillis((Long) v);
+            } else if (setting == LEASE_TIMEOUT_MILLIS) {
+                s = s.withLeaseTimeoutMillis((Long) v);
             } else if (setting == DEAD_LETTER_QUEUE) {
                 s = s.withDeadLetterQueue(queueKey((String) v));
             } else if (setting == EXPIRY_QUEUE) {
@@ -100,6 +102,8 @@ public final class DestinationPolicy {
             return s.deadLetter().maxDeliveryAttempts();
         } else if (setting == REDELIVERY_DELAY_MILLIS) {
             return s.redelivery().delayMillis();
+        } else if (setting == LEASE_TIMEOUT_MILLIS) {
+            return s.lease().timeoutMillis();
         } else if (setting == DEAD_LETTER_QUEUE) {
             return queueName(s.deadLetter().queue());
         } else if (setting == EXPIRY_QUEUE) {

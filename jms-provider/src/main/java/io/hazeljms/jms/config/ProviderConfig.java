@@ -100,6 +100,7 @@ public final class ProviderConfig {
     public HazelcastInstance instance() { return instance; }
     public int maxDeliveryAttempts() { return values.get(MAX_DELIVERY_ATTEMPTS); }
     public long redeliveryDelayMillis() { return values.get(REDELIVERY_DELAY_MILLIS); }
+    public long leaseTimeoutMillis() { return values.get(LEASE_TIMEOUT_MILLIS); }
     public String deadLetterQueue() { return blankToNull(values.get(DEAD_LETTER_QUEUE)); }
     public String expiryQueue() { return blankToNull(values.get(EXPIRY_QUEUE)); }
     public String objectMessageAllowList() { return values.get(OBJECT_MESSAGE_ALLOW_LIST); }
@@ -220,6 +221,9 @@ public final class ProviderConfig {
         /** @deprecated the former name of {@link #maxQueueMessages(int)}, which now applies to queues too */
         @Deprecated
         public Builder maxBacklog(int messages) { return maxQueueMessages(messages); }
+
+        /** See {@link Settings#LEASE_TIMEOUT_MILLIS}: the default of destinations created from this node (0: never). */
+        public Builder leaseTimeoutMillis(long ms) { return with(LEASE_TIMEOUT_MILLIS, ms); }
 
         /** See {@link Settings#MAX_QUEUE_BYTES}; handled like {@link #maxQueueMessages(int)}. */
         public Builder maxQueueBytes(long bytes) { return with(MAX_QUEUE_BYTES, bytes); }

@@ -5,6 +5,7 @@ import io.hazeljms.jms.client.MessageSelectors;
 import io.hazeljms.store.DestinationSettings;
 import io.hazeljms.store.MemoryGuard;
 import io.hazeljms.store.StoreConfig;
+import io.hazeljms.store.policy.LeasePolicy;
 import jakarta.jms.InvalidSelectorException;
 
 import java.lang.reflect.Field;
@@ -213,6 +214,14 @@ public final class Settings {
             .perDestination().alias("redeliveryDelay", RESOURCE_ADAPTER, ACTIVATION_SPEC)
             .rule(ProviderError.REDELIVERY_DELAY_INVALID, Rule.notNegative())
             .describe("wait before a rolled-back or recovered message is delivered again, ms");
+
+    public static final Setting<Long> LEASE_TIMEOUT_MILLIS = Setting.longValue("leaseTimeoutMillis",
+                    LeasePolicy.DEFAULT_TIMEOUT_MILLIS).perDestination()
+            .rule(ProviderError.LEASE_TIMEOUT_INVALID, Rule.notNegative())
+            .describe("how long a consumer may hold a received message unacknowledged: then it is delivered again "
+                    + "(JMSRedelivered, counted toward maxDeliveryAttempts) and the late acknowledge or commit "
+                    + "fails; XA sessions and MDBs follow their transaction timeout instead, ms (0 = never; "
+                    + "default 30 min)");
 
     public static final Setting<String> DEAD_LETTER_QUEUE = Setting.text("deadLetterQueue",
                     DestinationSettings.DEFAULT_DEAD_LETTER_QUEUE).perDestination()

@@ -108,6 +108,8 @@ public class HazelJmsActivationSpec implements ActivationSpec, ResourceAdapterAs
     public void setExpiryQueue(String v) { settings.set(EXPIRY_QUEUE, v); }
     public Integer getMaxQueueMessages() { return settings.get(MAX_QUEUE_MESSAGES); }
     public void setMaxQueueMessages(Integer v) { settings.set(MAX_QUEUE_MESSAGES, v); }
+    public Long getLeaseTimeoutMillis() { return settings.get(LEASE_TIMEOUT_MILLIS); }
+    public void setLeaseTimeoutMillis(Long v) { settings.set(LEASE_TIMEOUT_MILLIS, v); }
     public Long getMaxQueueBytes() { return settings.get(MAX_QUEUE_BYTES); }
     public void setMaxQueueBytes(Long v) { settings.set(MAX_QUEUE_BYTES, v); }
 
