@@ -29,6 +29,8 @@ final class CrashRun implements AutoCloseable {
     private int nextPort;
     /** Role arguments naming the durable store every JMS child and member uses; empty: in memory. */
     private List<String> durable = List.of();
+    /** Role arguments every child but stress gets besides (e.g. the destinations' lease timeout). */
+    private List<String> common = List.of();
 
     CrashRun(String name) {
         this(name, PORTS);
@@ -53,6 +55,11 @@ final class CrashRun implements AutoCloseable {
             a.add("durableStoreDirectory=" + directory.toAbsolutePath());
         }
         durable = List.copyOf(a);
+    }
+
+    /** From now on every node creates destinations whose leases time out after {@code millis}. */
+    void leaseTimeout(long millis) {
+        common = List.of("leaseTimeoutMillis=" + millis);
     }
 
     /** A range of {@code ports} ports, all free now: other builds on this machine use the defaults (5701, 5710). */
@@ -96,6 +103,7 @@ final class CrashRun implements AutoCloseable {
             List<String> args = new ArrayList<>(List.of(roleArgs));
             if (!args.contains("role=stress")) {
                 args.addAll(durable);
+                args.addAll(common);
             }
             Child c = Child.start(name, dir, jvmOptions, args);
             synchronized (children) {
@@ -140,6 +148,13 @@ final class CrashRun implements AutoCloseable {
         List<String> a = jms(client);
         a.addAll(List.of("role=consumer", "ack=" + ack, "batch=" + batch, "rate=" + rate,
                 "deliveries=" + file(name + ".deliveries"), "acks=" + file(name + ".acks")));
+        return start(name, List.of(), a.toArray(String[]::new));
+    }
+
+    /** A consumer that holds what it receives until told to commit, late ({@code Role.holder}). */
+    Child holder(String name, boolean client) {
+        List<String> a = jms(client);
+        a.addAll(List.of("role=holder", "deliveries=" + file(name + ".deliveries"), "acks=" + file(name + ".acks")));
         return start(name, List.of(), a.toArray(String[]::new));
     }
 

@@ -117,6 +117,7 @@ public final class Role {
             case "member" -> member();
             case "producer" -> producer();
             case "consumer" -> consumer();
+            case "holder" -> holder();
             case "drain" -> drain();
             case "mover" -> mover();
             case "stress" -> stress();
@@ -177,6 +178,9 @@ public final class Role {
         }
         if ("off".equals(arg("limits", "on"))) {
             b.maxQueueMessages(0).maxQueueBytes(0); // only the members' memory guard stands between a flood and OOM
+        }
+        if (args.containsKey("leaseTimeoutMillis")) {
+            b.leaseTimeoutMillis(Long.parseLong(arg("leaseTimeoutMillis")));
         }
         // off unless the case asks for durability (the child's JVM default is off too, see Child)
         b.durableStore(arg("durableStore", "off"));
@@ -434,6 +438,51 @@ public final class Role {
                         finishing), "consume-" + words[1]).start();
                 case "finish" -> finishing.put(words[1], Long.parseLong(words[2]));
                 default -> out("ERROR unknown " + words[0]);
+            }
+        });
+    }
+
+    /**
+     * A consumer that hangs while its JVM lives: {@code hold QUEUE N} receives up to N messages in a transaction
+     * and prints {@code HOLDING QUEUE n}; {@code late QUEUE} then commits (after their leases timed out) and prints
+     * {@code LATE QUEUE committed} or {@code LATE QUEUE refused EXCEPTION}. Acknowledgements are logged only for a
+     * commit that returned.
+     */
+    private void holder() throws Exception {
+        HazelcastConnectionFactory cf = new HazelcastConnectionFactory(providerConfig());
+        Connection connection = cf.createConnection();
+        connection.start();
+        Evidence deliveries = new Evidence(arg("deliveries"));
+        Evidence acks = new Evidence(arg("acks"));
+        Map<String, Session> sessions = new ConcurrentHashMap<>();
+        Map<String, List<String>> held = new ConcurrentHashMap<>();
+        out("READY " + localUuid(cf));
+        commands(words -> {
+            String queue = words[1];
+            if (words[0].equals("hold")) {
+                Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
+                MessageConsumer consumer = session.createConsumer(session.createQueue(queue));
+                List<String> ids = new ArrayList<>();
+                for (Message m; ids.size() < Integer.parseInt(words[2]) && (m = consumer.receive(10_000)) != null; ) {
+                    logDelivery(deliveries, queue, m);
+                    ids.add(m.getStringProperty(ID));
+                }
+                sessions.put(queue, session);
+                held.put(queue, ids);
+                out("HOLDING " + queue + " " + ids.size());
+            } else if (words[0].equals("late")) {
+                long before = System.currentTimeMillis();
+                held.get(queue).forEach(id -> acks.line("T " + before + " " + queue + " " + id));
+                try {
+                    sessions.get(queue).commit();
+                    long now = System.currentTimeMillis();
+                    held.get(queue).forEach(id -> acks.line("A " + now + " " + queue + " " + id));
+                    out("LATE " + queue + " committed");
+                } catch (JMSException e) {
+                    out("LATE " + queue + " refused " + e.getClass().getSimpleName() + " " + describe(e));
+                }
+            } else {
+                out("ERROR unknown " + words[0]);
             }
         });
     }
