@@ -5,7 +5,6 @@ import org.junit.jupiter.api.Timeout;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,14 +29,7 @@ class CrashHungConsumerTest extends CrashCase {
     void aHungConsumersMessagesComeBackAfterTheLeaseTimeoutThoughTheOwnerWasKilled() {
         run = new CrashRun("hung-consumer");
         run.leaseTimeout(LEASE_TIMEOUT_MILLIS);
-        Map<String, Child> plain = new LinkedHashMap<>();
-        List<Child> starting = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            starting.add(run.member("member-" + i));
-        }
-        for (Child m : starting) {
-            plain.put(CrashRun.ready(m), m);
-        }
+        Map<String, Child> plain = startPlainMembers(3);
         Child producer = run.producer("producer", false);
         Child consumer = run.consumer("consumer", false, Role.AckMode.TRANSACTED, 10);
         Child[] holders = {run.holder("holder-embedded", false), run.holder("holder-client", true)};
@@ -52,24 +44,9 @@ class CrashHungConsumerTest extends CrashCase {
         for (int rep = 0; rep < REPS; rep++) {
             Child stress = rep >= REPS - 2 ? run.stress() : null;
             Child holder = holders[rep % 2];
-            Child asker = plain.values().iterator().next();
-            StringBuilder ask = new StringBuilder("owner");
-            for (int j = 0; j < 16; j++) {
-                ask.append(" queue:hung").append(rep).append('-').append(j);
-            }
-            int mark = asker.lineCount();
-            asker.command(ask.toString());
-            String owners = asker.await(mark, "OWNERS", Duration.ofSeconds(60));
-            String queue = null;
-            String victimUuid = null;
-            for (String w : owners.split(" ")) {
-                if (w.startsWith("queue:") && plain.containsKey(w.substring(w.indexOf('=') + 1))) {
-                    queue = w.substring("queue:".length(), w.indexOf('='));
-                    victimUuid = w.substring(w.indexOf('=') + 1);
-                    break;
-                }
-            }
-            assertTrue(queue != null, "no candidate queue owned by a plain member: " + owners);
+            OwnedQueue owned = queueOwnedByAPlainMember(plain, "hung" + rep);
+            String queue = owned.queue();
+            String victimUuid = owned.ownerUuid();
             queues.add(queue);
             int pMark = producer.lineCount();
             producer.command("send " + queue + " " + MESSAGES + " 2000 h" + rep);

@@ -5,10 +5,8 @@ import org.junit.jupiter.api.Timeout;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,14 +37,7 @@ class CrashOwnerKillTest extends CrashCase {
 
     private void ownerKills(String name, boolean client) {
         run = new CrashRun(name);
-        Map<String, Child> plain = new LinkedHashMap<>();
-        List<Child> starting = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            starting.add(run.member("member-" + i));
-        }
-        for (Child m : starting) {
-            plain.put(CrashRun.ready(m), m);
-        }
+        Map<String, Child> plain = startPlainMembers(3);
         Child producer = run.producer("producer", client);
         Child consumer = run.consumer("consumer", client, Role.AckMode.CLIENT, 10);
         CrashRun.ready(producer);
@@ -56,26 +47,11 @@ class CrashOwnerKillTest extends CrashCase {
         int memberNo = 3;
         for (int rep = 0; rep < KILLS; rep++) {
             Child stress = rep >= KILLS - 2 ? run.stress() : null;
-            Child asker = plain.values().iterator().next();
-            StringBuilder ask = new StringBuilder("owner");
-            for (int j = 0; j < 16; j++) {
-                ask.append(" queue:own").append(rep).append('-').append(j);
-            }
-            int mark = asker.lineCount();
-            asker.command(ask.toString());
-            String owners = asker.await(mark, "OWNERS", Duration.ofSeconds(60));
-            String queue = null;
-            Child victim = null;
-            String victimUuid = null;
-            for (String w : owners.split(" ")) {
-                if (w.startsWith("queue:") && plain.containsKey(w.substring(w.indexOf('=') + 1))) {
-                    queue = w.substring("queue:".length(), w.indexOf('='));
-                    victimUuid = w.substring(w.indexOf('=') + 1);
-                    victim = plain.get(victimUuid);
-                    break;
-                }
-            }
-            assertTrue(victim != null, "no candidate queue owned by a plain member: " + owners);
+            OwnedQueue owned = queueOwnedByAPlainMember(plain, "own" + rep);
+            String queue = owned.queue();
+            String owners = owned.owners();
+            String victimUuid = owned.ownerUuid();
+            Child victim = plain.get(victimUuid);
             queues.add(queue);
             int pMark = producer.lineCount();
             int cMark = consumer.lineCount();
