@@ -146,6 +146,17 @@ final class Durability {
     }
 
     /**
+     * Acknowledged messages of which some were no longer held (a lease that timed out and went to another
+     * consumer, or an acknowledgement made again): stops tracking them but keeps their rows, since one may be
+     * leased to another consumer now; a restart of the whole cluster brings a kept row back flagged redelivered.
+     */
+    void acknowledgedInPart(Address from, List<String> messageIds) {
+        if (store != null && !messageIds.isEmpty()) {
+            keysOf(from, messageIds, true); // stops tracking them
+        }
+    }
+
+    /**
      * Messages went back to their queue; {@code delivered}: their delivery counted, which their rows then record
      * too (without waiting), so a restart gives them the count and the redelivered flag they had.
      */
@@ -160,7 +171,8 @@ final class Durability {
     }
 
     /**
-     * A transaction's effect on the durable store, in one database transaction, before the cluster applies it:
+     * A transaction's effect on the durable store, in one database transaction, after the cluster applied its
+     * acknowledgements (a refused one stops the commit first) and before it applies its sends:
      * its PERSISTENT sends written, its acknowledgements deleted, its prepared branch forgotten. Idempotent, so a
      * survivor applying a departed node's record does it again harmlessly. Only the committer itself knows which
      * of its acknowledgements were PERSISTENT; anyone else deletes them all.

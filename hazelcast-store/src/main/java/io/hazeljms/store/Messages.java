@@ -260,7 +260,7 @@ public final class Messages {
             return 0;
         }
         int held = broker.onKey(from.key(), new AckProcessor(from.subscription(), messageIds, owner));
-        durability.acknowledged(from, messageIds);
+        acknowledgedDurably(from, messageIds, held);
         return held;
     }
 
@@ -279,8 +279,17 @@ public final class Messages {
         if (held < 0) {
             throw new LeaseExpiredException(StoreError.LEASES_EXPIRED.text(-held, messageIds.size(), from));
         }
-        durability.acknowledged(from, messageIds);
+        acknowledgedDurably(from, messageIds, held);
         return held;
+    }
+
+    /** Deletes the rows of what was acknowledged; when some were not held, keeps them all (see Durability). */
+    private void acknowledgedDurably(Address from, List<String> messageIds, int held) {
+        if (held == messageIds.size()) {
+            durability.acknowledged(from, messageIds);
+        } else {
+            durability.acknowledgedInPart(from, messageIds);
+        }
     }
 
     /**
@@ -291,7 +300,7 @@ public final class Messages {
         AckProcessor processor = new AckProcessor(from.subscription(), messageIds, owner);
         return calls.callAsync(processor, from.key(), () -> destinations.submitToKey(from.key(), processor))
                 .thenApply(held -> {
-                    durability.acknowledged(from, messageIds);
+                    acknowledgedDurably(from, messageIds, held);
                     return held;
                 });
     }
