@@ -1,0 +1,155 @@
+package io.hazeljms.crash;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Case 6: the JVM inside an operator's move or redrive ({@code BrokerManagement.move}, {@code redriveAll}) is
+ * killed, as a client or an embedded member, and twice the plain member owning the dead-letter queue's partition
+ * is killed under the move first. The store keeps a message on the source until it is stored on the target, so a
+ * crash may duplicate, never lose: judged on what a fresh JVM drains at the end, every id sent is found at least
+ * once (in the dead-letter queue, the queue it was parked in, or the queue it came from) with its body's
+ * checksum; duplicates are counted and reported.
+ *
+ * <p>The dead letters are sent by a producer with {@code HJMS_OriginalDestination} set, as the broker sets it when
+ * it dead-letters a message: a redrive reads nothing else. Rounds 0-3 kill a JVM that moves everything from the
+ * dead-letter queue to a parking queue and back, again and again (every kill lands inside a move); rounds 4-7
+ * refill the dead-letter queue and kill a JVM running {@code redriveAll} on both at a random moment.
+ */
+class CrashRedriveTest extends CrashCase {
+
+    static final String DLQ = "dlq";
+    static final String PARKING = "dlq-parking";
+    static final String ORIGIN = "orders";
+    static final List<String> QUEUES = List.of(DLQ, PARKING, ORIGIN);
+    static final int FILL = 2000;
+    static final int REFILL = 1000;
+    static final int ROUNDS = 8;
+    /** Rounds that kill the plain member owning the dead-letter queue's partition under the move first. */
+    static final List<Integer> OWNER_KILLS = List.of(2, 6);
+
+    @Test
+    @Timeout(300)
+    void managementKilledInsideMovesAndRedrivesLosesNoMessage() {
+        run = new CrashRun("redrive");
+        Map<String, Child> plain = new LinkedHashMap<>();
+        List<Child> starting = List.of(run.member("member-0"), run.member("member-1"));
+        Child producer = run.producer("producer", true, "origin=queue:" + ORIGIN); // a client: waits for them
+        for (Child m : starting) {
+            plain.put(CrashRun.ready(m), m);
+        }
+        CrashRun.ready(producer);
+        int memberNo = 2;
+        int kills = 0;
+        int missed = 0;
+        Child next = null;
+        for (int round = 0; round < ROUNDS; round++) {
+            boolean redrive = round >= ROUNDS / 2;
+            boolean client = round % 2 == 0;
+            Child stress = round % (ROUNDS / 2) == ROUNDS / 2 - 1 ? run.stress() : null;
+            Child manager = next != null ? next : manager(round);
+            if (round == 0 || redrive) {
+                fill(producer, round == 0 ? FILL : REFILL, round == 0 ? "p" : "r" + round); // while it starts
+            }
+            String managerUuid = CrashRun.ready(manager);
+            String owners = owners(plain); // the cluster is safe again: one failure at a time
+            int mark = manager.lineCount();
+            manager.command(redrive ? "redrive " + DLQ + "," + PARKING : "pingpong " + DLQ + " " + PARKING);
+            manager.await(mark, "MOVING", Duration.ofSeconds(30));
+            // the next round's manager starts (and an embedded one joins) under this round's move, which saves
+            // its start-up time; not while a member is killed here, so that one member fails at a time
+            next = round + 1 < ROUNDS && !OWNER_KILLS.contains(round) ? manager(round + 1) : null;
+            if (OWNER_KILLS.contains(round)) {
+                Pause.random(0, 150);
+                Child owner = plain.remove(owner(owners, DLQ));
+                assertTrue(owner != null, "the dead-letter queue's owner is no plain member: " + owners);
+                owner.kill();
+                Child replacement = run.member("member-" + memberNo++);
+                if (!redrive) {
+                    manager.command("stop");
+                }
+                // the manager lives on until the end (the drain included): whatever its interrupted move held
+                // must not stay held by it
+                String end = manager.await(mark, redrive ? "REDRIVEN" : "STOPPED", Duration.ofSeconds(60));
+                plain.put(CrashRun.ready(replacement), replacement);
+                System.out.printf("redrive round %d: owner %s of %s killed under the %s of manager %s (client); "
+                                + "it ended: %s, failures %s%n", round, owner.name, DLQ,
+                        redrive ? "redriveAll" : "move ping-pong", manager.name, end, manager.lines("MGMTFAIL"));
+                continue;
+            }
+            Pause.random(redrive ? 0 : 100, redrive ? 600 : 1200); // a redrive of 1,000-5,000 takes 200-1,000 ms
+            boolean finished = redrive && !manager.lines("REDRIVEN").isEmpty();
+            manager.kill();
+            kills++;
+            missed += finished ? 1 : 0;
+            System.out.printf("redrive round %d: %s manager %s (%s, owned %s) killed %s; passes %d, failures %d%s%n",
+                    round, redrive ? "redriveAll" : "move ping-pong", manager.name,
+                    client ? "client" : "embedded", ownedBy(owners, managerUuid),
+                    finished ? "after it finished" : "in the middle", manager.lines("PASS").size(),
+                    manager.lines("MGMTFAIL").size(), stress == null ? "" : " [cores busy]");
+            if (stress != null) {
+                stress.kill();
+            }
+        }
+        // nobody else moves or consumes now: a short idle is enough (a queue with held messages is waited for)
+        run.drainAll("drain", true, 1500, QUEUES.toArray(String[]::new));
+        Ledger.AtLeastOnce r = Ledger.read(run.dir).atLeastOnce("drain", DLQ, QUEUES);
+        String summary = "redrive: " + kills + " managers killed (" + missed + " after finishing), "
+                + OWNER_KILLS.size() + " owners killed under a move | " + r + " evidence in " + run.dir;
+        System.out.println(summary);
+        assertTrue(r.ok(), summary);
+    }
+
+    /** Round {@code round}'s manager JVM: a client in the even rounds, an embedded member in the odd ones. */
+    private Child manager(int round) {
+        return run.manager("manage-" + round, round % 2 == 0);
+    }
+
+    /** Sends {@code count} dead letters to {@link #DLQ} and waits until every send returned. */
+    private static void fill(Child producer, int count, String prefix) {
+        int mark = producer.lineCount();
+        producer.command("send " + DLQ + " " + count + " 0 " + prefix);
+        String sent = producer.await(mark, "SENT " + DLQ, Duration.ofSeconds(120));
+        assertTrue(sent.contains(" failed=0 "), "dead letters not all sent: " + sent);
+    }
+
+    /** {@code OWNERS ...} line: the owner of each queue's partition, once the cluster is safe. */
+    private static String owners(Map<String, Child> plain) {
+        Child asker = plain.values().iterator().next();
+        int mark = asker.lineCount();
+        StringBuilder ask = new StringBuilder("owner");
+        QUEUES.forEach(q -> ask.append(" queue:").append(q));
+        asker.command(ask.toString());
+        String line = asker.await(mark, "OWNERS", Duration.ofSeconds(60));
+        assertTrue(line.contains("safe=true"), "cluster not safe before a kill: " + line);
+        return line;
+    }
+
+    private static String owner(String owners, String queue) {
+        for (String w : owners.split(" ")) {
+            if (w.startsWith("queue:" + queue + "=")) {
+                return w.substring(w.indexOf('=') + 1);
+            }
+        }
+        throw new AssertionError("no owner of " + queue + " in " + owners);
+    }
+
+    /** The queues whose partition {@code uuid} owns, e.g. {@code [dlq]}. */
+    private static List<String> ownedBy(String owners, String uuid) {
+        List<String> owned = new ArrayList<>();
+        for (String q : QUEUES) {
+            if (owner(owners, q).equals(uuid)) {
+                owned.add(q);
+            }
+        }
+        return owned;
+    }
+}
