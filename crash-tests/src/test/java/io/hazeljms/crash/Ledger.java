@@ -273,8 +273,9 @@ final class Ledger {
 
         @Override
         public String toString() {
-            return "ids=" + ids + " foundIn=" + found + " | lost=" + lost.size() + (lost.size() <= 50 ? " " + lost
-                    : first(lost)) + " checksumMismatches=" + checksum.size() + first(checksum)
+            return "ids=" + ids + " foundIn=" + found + " | lost=" + lost.size() + (lost.isEmpty() ? ""
+                    : " " + lost.subList(0, Math.min(50, lost.size())) + (lost.size() > 50 ? "..." : ""))
+                    + " checksumMismatches=" + checksum.size() + first(checksum)
                     + " notSentByTheProducer=" + unknown.size() + first(unknown)
                     + " | duplicates (allowed)=" + duplicates.size() + first(duplicates);
         }
