@@ -222,9 +222,10 @@ final class Ledger {
      * At least once, judged on what the fresh drain found in {@code queues}: every id sent to {@code from} must be
      * delivered to the drain at least once, in any of them, each time with the body checksum its producer
      * recorded. An id found more than once (on both sides of a move a crash interrupted, or twice on one) is a
-     * duplicate: counted, allowed.
+     * duplicate: counted, allowed. An id found that no producer recorded is an error unless it is in
+     * {@code inDoubt} (a send that failed may have been stored).
      */
-    AtLeastOnce atLeastOnce(String drainPrefix, String from, Collection<String> queues) {
+    AtLeastOnce atLeastOnce(String drainPrefix, String from, Collection<String> queues, Set<String> inDoubt) {
         Set<String> qs = Set.copyOf(queues);
         Map<String, Map<String, Integer>> where = new HashMap<>();
         AtLeastOnce r = new AtLeastOnce();
@@ -233,7 +234,9 @@ final class Ledger {
                 where.computeIfAbsent(d.id(), k -> new TreeMap<>()).merge(d.queue(), 1, Integer::sum);
                 Sent s = sent.get(d.id());
                 if (s == null) {
-                    r.unknown.add(d.id());
+                    if (!inDoubt.contains(d.id())) {
+                        r.unknown.add(d.id());
+                    }
                 } else if (!d.crcOk() || d.bodyCrc() != s.crc()) {
                     r.checksum.add(d.id() + "@" + d.queue());
                 }
