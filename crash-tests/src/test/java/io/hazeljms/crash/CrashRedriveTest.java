@@ -30,8 +30,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * it dead-letters a message: a redrive reads nothing else. Rounds 0-3 move everything from the dead-letter queue
  * to a parking queue and back, again and again (a kill lands inside a move); before each of rounds 4-7, 1,000 more
  * dead letters arrive (mostly under the previous round's move), then {@code redriveAll} runs on both queues and is
- * killed at a random moment. Client in the even rounds, embedded member
- * in the odd ones; the owner is killed in rounds 2 and 6; rounds 3 and 7 run with the cores kept busy.
+ * killed at a random moment. Client in the even rounds, embedded member in the odd ones; the owner is killed in
+ * rounds 2 and 6; rounds 3 and 7 run with the cores kept busy. The cluster is safe (every backup in place) before
+ * each kill, so no kill meets a partition whose backup is still missing.
  */
 class CrashRedriveTest extends CrashCase {
 
@@ -47,7 +48,7 @@ class CrashRedriveTest extends CrashCase {
     static final int FILL = 2000;
     static final int REFILL = 1000;
     static final int ROUNDS = 8;
-    /** Rounds that kill the plain member owning the dead-letter queue's partition under the move first. */
+    /** Rounds that kill the plain member owning the dead-letter queue's partition under a client's move. */
     static final List<Integer> OWNER_KILLS = List.of(2, 6);
 
     @Test
