@@ -1,20 +1,15 @@
 package io.hazeljms.console.api;
 
+import io.hazeljms.console.EmbeddedBroker;
 import io.hazeljms.console.jmx.ConsoleException;
-import io.hazeljms.jms.HazelcastConnectionFactory;
-import io.hazeljms.jms.config.ProviderConfig;
-import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
-import jakarta.jms.MessageConsumer;
 import jakarta.jms.Queue;
-import jakarta.jms.Session;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
-import java.util.List;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,33 +25,21 @@ class BrokerResourceTest {
 
     private static final int PORT = 5891;
     private static final String CLUSTER = "console-api-" + UUID.randomUUID().toString().substring(0, 8);
-    private static HazelcastConnectionFactory factory;
-    private static Connection connection;
+    private static EmbeddedBroker broker;
     private final BrokerResource api = new BrokerResource();
 
     @BeforeAll
     static void start() throws JMSException {
-        factory = new HazelcastConnectionFactory(ProviderConfig.builder().clusterName(CLUSTER).port(PORT)
-                .members(List.of("127.0.0.1:" + PORT)).maxDeliveryAttempts(1).deadLetterQueue("api.dlq")
-                .redeliveryDelayMillis(0).build());
-        connection = factory.createConnection();
-        connection.start();
+        broker = EmbeddedBroker.start(CLUSTER, PORT, "api.dlq");
     }
 
     @AfterAll
     static void stop() throws JMSException {
-        connection.close();
-        factory.close();
+        broker.close();
     }
 
     private Queue send(String queue, int count) throws JMSException {
-        try (Session s = connection.createSession()) {
-            Queue q = s.createQueue(queue);
-            for (int i = 1; i <= count; i++) {
-                s.createProducer(q).send(s.createTextMessage("body-" + i));
-            }
-            return q;
-        }
+        return broker.send(queue, count);
     }
 
     private static void assertStatus(int status, Executable call) {
@@ -112,11 +95,7 @@ class BrokerResourceTest {
     @Test
     void redrivesADeadLetterMovesPurgesAndDeletes() throws JMSException {
         Queue q = send("api.redrive", 1);
-        try (Session tx = connection.createSession(Session.SESSION_TRANSACTED);
-             MessageConsumer consumer = tx.createConsumer(q)) {
-            assertNotNull(consumer.receive(10_000));
-            tx.rollback(); // its one attempt: now a dead letter
-        }
+        broker.failOne(q);
         JsonObject dead = api.messages(CLUSTER, "api.dlq", "", "10").getJsonArray("messages").getJsonObject(0);
         assertEquals("api.redrive", dead.getJsonObject("properties").getString("HJMS_OriginalDestination")
                 .replaceAll(".*[:/]", ""), dead.toString());
