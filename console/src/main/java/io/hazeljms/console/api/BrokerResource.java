@@ -3,6 +3,7 @@ package io.hazeljms.console.api;
 import io.hazeljms.console.jmx.BrokerBeans;
 import io.hazeljms.console.jmx.DestinationFigures;
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import java.io.StringReader;
+import java.util.List;
 
 /**
  * The brokers of this JVM under {@code /api/clusters}: reads are GETs, every action a POST or DELETE. Actions
@@ -62,7 +64,7 @@ public class BrokerResource {
         known(cluster);
         return Json.createObjectBuilder().add("cluster", cluster)
                 .add("members", Views.array(beans.members(cluster)))
-                .add("destinations", Views.array(beans.destinations(cluster))).build();
+                .add("destinations", figures(beans.destinations(cluster))).build();
     }
 
     @GET
@@ -76,14 +78,14 @@ public class BrokerResource {
     @Path("{cluster}/destinations")
     public JsonObject destinations(@PathParam("cluster") String cluster) {
         known(cluster);
-        return Json.createObjectBuilder().add("destinations", Views.array(beans.destinations(cluster))).build();
+        return Json.createObjectBuilder().add("destinations", figures(beans.destinations(cluster))).build();
     }
 
     @GET
     @Path(DESTINATION)
     public JsonObject destination(@PathParam("cluster") String cluster, @PathParam("kinds") String kinds,
                                   @PathParam("name") String name) {
-        return Views.of(existing(cluster, kind(kinds), name));
+        return figures(existing(cluster, kind(kinds), name));
     }
 
     @GET
@@ -173,6 +175,17 @@ public class BrokerResource {
         known(cluster);
         return beans.destination(cluster, kind, name)
                 .orElseThrow(() -> ApiError.notFound("cluster " + cluster + " has no " + kind + " " + name));
+    }
+
+    /** A destination's figures, and whether it is full (as its limits count). */
+    private static JsonObject figures(DestinationFigures figures) {
+        return Json.createObjectBuilder(Views.of(figures)).add("full", figures.full()).build();
+    }
+
+    private static JsonArrayBuilder figures(List<DestinationFigures> list) {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        list.forEach(f -> array.add(figures(f)));
+        return array;
     }
 
     private static JsonObject result(String queue, String what, int count) {

@@ -58,6 +58,10 @@ class BrokerResourceTest {
         assertEquals("queue", figures.getString("kind"));
         assertEquals(3, figures.getInt("depth"));
         assertEquals(3, figures.getInt("enqueued"));
+        assertEquals(false, figures.getBoolean("full"));
+        assertTrue(overview.getJsonArray("destinations").stream()
+                .anyMatch(d -> d.asJsonObject().getString("name").equals("api.read")
+                        && d.asJsonObject().containsKey("full")));
         JsonObject messages = api.messages(CLUSTER, "api.read", "", "2");
         assertEquals(2, messages.getJsonArray("messages").size());
         JsonObject first = messages.getJsonArray("messages").getJsonObject(0);
