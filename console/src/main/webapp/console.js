@@ -248,9 +248,16 @@
     });
   }
 
-  async function act(question, method, path, body, done) {
+  function reloadMessages() {
+    if (open && open.kind === 'queue') {
+      browse().catch(e => notice(e.message, true));
+    }
+  }
+
+  /** Asks, then calls the API; shows done(answer) or the refusal; then after(succeeded) and a refresh. */
+  async function act(question, method, path, body, done, after = reloadMessages) {
     if (!await confirmed(question)) {
-      return false;
+      return;
     }
     let ok = false;
     try {
@@ -259,11 +266,8 @@
     } catch (e) {
       notice(e.message, true);
     }
-    if (open && open.kind === 'queue' && !$('detail').hidden) {
-      browse().catch(e => notice(e.message, true));
-    }
+    after(ok);
     refresh().catch(() => {}); // the poll reports its own failures
-    return ok;
   }
 
   function selectorPhrase() {
@@ -294,8 +298,8 @@
     $(button).addEventListener('click', () => {
       const name = open.name;
       act(`Delete ${kind} ${name} with everything it holds?`, 'DELETE', destinationPath(kind, name), undefined,
-        r => (r.deleted ? `deleted ${kind} ${name}` : `${kind} ${name} was already gone`))
-        .then(deleted => deleted && closeDetail());
+        r => (r.deleted ? `deleted ${kind} ${name}` : `${kind} ${name} was already gone`),
+        deleted => (deleted ? closeDetail() : reloadMessages()));
     });
   }
 

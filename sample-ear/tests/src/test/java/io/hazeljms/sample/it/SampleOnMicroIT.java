@@ -275,7 +275,8 @@ class SampleOnMicroIT {
      * mailbox ends in {@code mail.dlq}; the mailbox is repaired; on the console page the test sees the member and
      * the queues' depths, opens {@code mail.dlq}, redrives that dead letter (confirming in the page's dialog) and
      * sees it delivered: the campaign counts it sent, and {@code mail.dlq}'s depth goes down. Then a purge, first
-     * cancelled, then confirmed, on a queue the test filled by moving its other dead letter there.
+     * cancelled, then confirmed, on a queue the test filled by moving its other dead letter there, a refusal
+     * shown as an error, and that queue deleted.
      */
     @Test
     @Order(20)
@@ -362,6 +363,13 @@ class SampleOnMicroIT {
             wait.until(d -> "error".equals(d.findElement(By.id("notice")).getAttribute("data-state")));
             assertTrue(text(browser, "notice").contains("HJMS-"), text(browser, "notice"));
             screenshot(browser, "console-purged.png");
+
+            // and the emptied queue deleted
+            browser.findElement(By.id("delete")).click();
+            confirm(browser, wait, "confirm-ok");
+            wait.until(d -> text(d, "notice").equals("deleted queue " + parking));
+            wait.until(d -> d.findElements(queueRow(parking)).isEmpty());
+            assertTrue(!browser.findElement(By.id("detail")).isDisplayed(), "the deleted queue's view is closed");
         } finally {
             browser.quit();
             try (Stream<Path> files = Files.walk(profile)) {
