@@ -3,7 +3,9 @@ package io.hazeljms.console.api;
 import io.hazeljms.console.EmbeddedBroker;
 import io.hazeljms.console.jmx.ConsoleException;
 import jakarta.jms.JMSException;
+import jakarta.jms.MessageConsumer;
 import jakarta.jms.Queue;
+import jakarta.jms.Session;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -68,6 +70,19 @@ class BrokerResourceTest {
         assertEquals("body-1", first.getString("bodyPreview"));
         assertTrue(first.getString("messageId").startsWith("ID:"), first.toString());
         assertNotNull(first.getJsonObject("properties"));
+    }
+
+    @Test
+    void showsATopicsSubscriptionsAndDeletesTheTopic() throws JMSException {
+        try (Session s = broker.connection().createSession();
+             MessageConsumer subscriber = s.createConsumer(s.createTopic("api.topic"))) {
+            s.createProducer(s.createTopic("api.topic")).send(s.createTextMessage("news"));
+            assertEquals("topic", api.destination(CLUSTER, "topics", "api.topic").getString("kind"));
+            assertEquals(1, api.subscriptions(CLUSTER, "api.topic").getJsonArray("subscriptions").size());
+            assertStatus(404, () -> api.subscriptions(CLUSTER, "api.none"));
+        }
+        assertTrue(api.delete(CLUSTER, "topics", "api.topic").getBoolean("deleted"));
+        assertStatus(404, () -> api.destination(CLUSTER, "topics", "api.topic"));
     }
 
     @Test
