@@ -64,8 +64,9 @@ final class StartupProbe {
         long artemis = median(times.get("artemis-invm"), 0);
         for (Map.Entry<String, List<long[]>> e : times.entrySet()) {
             long ms = median(e.getValue(), 0);
-            out.printf("  %-13s %6d ms (JVM start to message %6d ms; runs %s)%s%n", e.getKey(), ms,
-                    median(e.getValue(), 1), e.getValue().stream().map(t -> String.valueOf(t[0])).toList(),
+            out.printf("  %-13s %6d ms  (CPU %5d ms; JVM start to message %5d ms; runs %s)%s%n", e.getKey(), ms,
+                    median(e.getValue(), 2), median(e.getValue(), 1),
+                    e.getValue().stream().map(t -> String.valueOf(t[0])).toList(),
                     e.getKey().equals("artemis-invm") ? "" : String.format("  %.2f × Artemis's time", ms / (double) artemis));
         }
         return true;
@@ -76,7 +77,10 @@ final class StartupProbe {
         return sorted[sorted.length / 2];
     }
 
-    /** One fresh JVM on this class path: {main() → message, JVM start → message} in ms, null if it failed. */
+    /**
+     * One fresh JVM on this class path: {main() → message, JVM start → message, the JVM's CPU time until then}
+     * in ms (on a busy machine the CPU time is the steadier figure), null if it failed.
+     */
     private static long[] child(String target, Path workDir, PrintStream out) throws Exception {
         Path dir = workDir.resolve("startup").resolve(UUID.randomUUID().toString());
         Files.createDirectories(dir);
@@ -93,7 +97,7 @@ final class StartupProbe {
             for (String line : lines) {
                 if (line.startsWith(RESULT) && p.exitValue() == 0) {
                     String[] f = line.substring(RESULT.length()).trim().split(" ");
-                    return new long[] {Long.parseLong(f[0]), Long.parseLong(f[1])};
+                    return new long[] {Long.parseLong(f[0]), Long.parseLong(f[1]), Long.parseLong(f[2])};
                 }
             }
             out.printf("start-up run of %s failed (exit %s); its output:%n", target,
@@ -157,7 +161,9 @@ final class StartupProbe {
                 throw new IllegalStateException("the message sent was not received within 30 s");
             }
             long elapsed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-            System.out.println(RESULT + elapsed + " " + ManagementFactory.getRuntimeMXBean().getUptime());
+            long cpu = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                    .getProcessCpuTime() / 1_000_000;
+            System.out.println(RESULT + elapsed + " " + ManagementFactory.getRuntimeMXBean().getUptime() + " " + cpu);
         }
     }
 }
