@@ -33,7 +33,9 @@ import java.util.logging.Logger;
  * instant at least one finds the other's port open and joins through the full list. A list that names another
  * host, or an entry without a port, keeps Hazelcast's own join (a remote host cannot be told apart from a slow
  * one in a short probe). The member list is read from the configuration when the join begins (Hazelcast 5.3
- * and 5.7); were it read earlier, the member would simply join as before.
+ * and 5.7); were it read earlier, the member would simply join as before. One configuration object shared by
+ * members that start at once shares this listener too: each then finds a bound port (its own or the other's) and
+ * joins as before.
  */
 final class LoneMemberStart implements LifecycleListener, HazelcastInstanceAware {
 
