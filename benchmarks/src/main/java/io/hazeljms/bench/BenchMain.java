@@ -20,6 +20,8 @@ import java.util.logging.Logger;
  *                          (default hazeljms,iqueue,artemis-invm,artemis-tcp: the durable targets need PostgreSQL)
  * --members 1,2            Hazelcast cluster shapes for hazeljms and iqueue (default 1,2)
  * --out DIR                where CSV and PNG files go (default benchmarks/target/results)
+ * --startup N              start-up runs per target, each in a fresh JVM (default 3 quick, 7 full; 0 skips)
+ * --startup-only           only the start-up probe
  * </pre>
  * Exit status 0 when every run moved every message, 1 when a run failed, 2 for bad arguments.
  */
@@ -55,6 +57,8 @@ public final class BenchMain {
         List<Integer> members = new ArrayList<>(List.of(1, 2));
         Path outDir = defaultOut();
         Double jitSeconds = null;
+        Integer startupRuns = null;
+        boolean startupOnly = false;
         try {
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
@@ -64,6 +68,8 @@ public final class BenchMain {
                     case "--members" -> members = parseMembers(value(args, ++i, a));
                     case "--out" -> outDir = Path.of(value(args, ++i, a));
                     case "--jit-seconds" -> jitSeconds = parseSeconds(value(args, ++i, a));
+                    case "--startup" -> startupRuns = parseRuns(value(args, ++i, a));
+                    case "--startup-only" -> startupOnly = true;
                     case "-h", "--help" -> {
                         usage(out);
                         return 0;
@@ -90,13 +96,18 @@ public final class BenchMain {
         Path absoluteOut = outDir.toAbsolutePath();
         Path workDir = buildDir != null ? Path.of(buildDir)
                 : absoluteOut.getParent() != null ? absoluteOut.getParent() : absoluteOut;
+        int runs = startupRuns != null ? startupRuns : mode.equals("full") ? 7 : 3;
+        boolean startupOk = runs == 0 || StartupProbe.run(runs, workDir, out);
+        if (startupOnly) {
+            return startupOk ? 0 : 1;
+        }
         Results results = new Benchmark(settings, targets, members, workDir, out).run();
         Report report = new Report(results);
         report.print(out);
         for (Path p : report.write(outDir)) {
             out.println("wrote " + p);
         }
-        return results.allOk() ? 0 : 1;
+        return results.allOk() && startupOk ? 0 : 1;
     }
 
     /** Names non-daemon threads still running (exec:java would wait for them): a harness leak to fix. */
@@ -169,7 +180,19 @@ public final class BenchMain {
 
     private static void usage(PrintStream out) {
         out.println("usage: BenchMain [--mode quick|full] [--targets " + String.join(",", Benchmark.ALL_TARGETS) + "]"
-                + " [--members 1,2] [--jit-seconds S] [--out DIR]");
+                + " [--members 1,2] [--jit-seconds S] [--out DIR] [--startup N] [--startup-only]");
+    }
+
+    static int parseRuns(String s) {
+        try {
+            int runs = Integer.parseInt(s);
+            if (runs >= 0 && runs <= 50) {
+                return runs;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("--startup takes a number of runs from 0 to 50, was " + s);
     }
 
     static double parseSeconds(String s) {

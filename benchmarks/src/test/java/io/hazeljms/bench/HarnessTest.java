@@ -122,6 +122,9 @@ class HarnessTest {
         assertEquals(30.0, BenchMain.parseSeconds("30"));
         assertThrows(IllegalArgumentException.class, () -> BenchMain.parseSeconds("-1"));
         assertThrows(IllegalArgumentException.class, () -> BenchMain.parseSeconds("soon"));
+        assertEquals(0, BenchMain.parseRuns("0"));
+        assertThrows(IllegalArgumentException.class, () -> BenchMain.parseRuns("-1"));
+        assertThrows(IllegalArgumentException.class, () -> BenchMain.parseRuns("many"));
         assertEquals(2, BenchMain.run(new String[]{"--mode", "slow"},
                 new java.io.PrintStream(java.io.OutputStream.nullOutputStream())));
     }
