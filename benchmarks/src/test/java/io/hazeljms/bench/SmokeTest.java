@@ -29,10 +29,6 @@ class SmokeTest {
     private static final int COUNT = 300;
     private static final Path WORK = Path.of(System.getProperty("bench.workdir", "target"));
 
-    /**
-     * Also runs the whole per-load pipeline (probe, warm-up, throughput rounds with the targets taking turns,
-     * paced phase) and the heap figure.
-     */
     /** One fresh JVM per start-up target: each sends and receives its message, and every line is printed. */
     @Test
     void startupProbeRunsEveryTargetInAJvmOfItsOwn() throws Exception {
@@ -46,6 +42,10 @@ class SmokeTest {
         }
     }
 
+    /**
+     * Also runs the whole per-load pipeline (probe, warm-up, throughput rounds with the targets taking turns,
+     * paced phase) and the heap figure.
+     */
     @Test
     void hazelJmsAndIQueueOnOneMember() throws Exception {
         try (HazelcastCluster cluster = HazelcastCluster.start(1, Benchmark.BACKUP_COUNT)) {
