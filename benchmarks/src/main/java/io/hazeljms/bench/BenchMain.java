@@ -200,17 +200,23 @@ public final class BenchMain {
         return targets;
     }
 
+    /** {@code --members}: numbers 1 or 2, in the order given. */
     static List<Integer> parseMembers(String list) {
+        return parseMembers("--members", list, 2);
+    }
+
+    /** Cluster sizes from 1 to {@code max} listed in {@code option}'s value, each once, in the order given. */
+    static List<Integer> parseMembers(String option, String list, int max) {
         List<Integer> members = new ArrayList<>();
         for (String m : list.split(",")) {
             int n;
             try {
                 n = Integer.parseInt(m.trim());
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--members takes numbers 1 or 2, was " + m);
+                throw new IllegalArgumentException(option + " takes numbers 1 to " + max + ", was " + m);
             }
-            if (n < 1 || n > 2) {
-                throw new IllegalArgumentException("--members takes 1 or 2, was " + n);
+            if (n < 1 || n > max) {
+                throw new IllegalArgumentException(option + " takes numbers 1 to " + max + ", was " + n);
             }
             if (!members.contains(n)) {
                 members.add(n);

@@ -154,24 +154,10 @@ final class MultiQueueProbe {
         return new ArrayList<>(owned.values());
     }
 
-    /** {@code --multi-queue-members}: numbers 1 to 3. */
+    /** {@code --multi-queue-members}: numbers 1 to 3, sorted so the ratio has its base first. */
     static List<Integer> parseMembers(String list) {
-        List<Integer> members = new ArrayList<>();
-        for (String m : list.split(",")) {
-            int n;
-            try {
-                n = Integer.parseInt(m.trim());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--multi-queue-members takes numbers 1 to 3, was " + m);
-            }
-            if (n < 1 || n > 3) {
-                throw new IllegalArgumentException("--multi-queue-members takes 1, 2 or 3, was " + n);
-            }
-            if (!members.contains(n)) {
-                members.add(n);
-            }
-        }
-        members.sort(null); // 1 first, so the ratio has its base
+        List<Integer> members = new ArrayList<>(BenchMain.parseMembers("--multi-queue-members", list, 3));
+        members.sort(null);
         return members;
     }
 }
