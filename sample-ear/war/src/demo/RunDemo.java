@@ -9,11 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs the demo: Payara Micro with the resource adapter and the sample WAR, loopback only, and prints the page's
- * URL once Micro is ready. Started by {@code mvn -Pdemo install} (see README) as a single-file Java program, so it
+ * Runs the demo: Payara Micro with the resource adapter, the sample WAR and the console WAR, loopback only, and
+ * prints the URLs of the sample's page and of the console once Micro is ready. Started by
+ * {@code mvn -Pdemo install} (see README) as a single-file Java program, so it
  * needs nothing but the JDK:
  *
- * <pre>java RunDemo.java WORKDIR PORT payara-micro.jar hazeljms-ra.rar sample.war</pre>
+ * <pre>java RunDemo.java WORKDIR PORT payara-micro.jar hazeljms-ra.rar sample.war hazeljms-console.war</pre>
  *
  * The archives are deployed in the order given (the resource adapter first). Ctrl+C stops Micro.
  */
@@ -76,6 +77,7 @@ public class RunDemo {
             }
         }));
         String url = "http://127.0.0.1:" + port + "/sample/";
+        String console = "http://127.0.0.1:" + port + "/hazeljms-console/";
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.UTF_8))) {
             String line;
@@ -86,6 +88,7 @@ public class RunDemo {
                     System.out.println();
                     System.out.println("=================================================================");
                     System.out.println("  HazelJMS sample is up:  " + url);
+                    System.out.println("  its broker's console:   " + console);
                     System.out.println("  (listening on 127.0.0.1 only; Ctrl+C stops it)");
                     System.out.println("=================================================================");
                     System.out.println();

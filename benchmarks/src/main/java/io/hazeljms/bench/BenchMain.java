@@ -20,6 +20,12 @@ import java.util.logging.Logger;
  *                          (default hazeljms,iqueue,artemis-invm,artemis-tcp: the durable targets need PostgreSQL)
  * --members 1,2            Hazelcast cluster shapes for hazeljms and iqueue (default 1,2)
  * --out DIR                where CSV and PNG files go (default benchmarks/target/results)
+ * --startup N              start-up runs per target, each in a fresh JVM (default 3 quick, 7 full; 0 skips)
+ * --startup-only           only the start-up probe
+ * --multi-queue N          messages per queue in the many-destinations probe: 32 queues × P 4→4 at once, on 1, 2
+ *                          and 3 members (default 1000 quick, 10000 full; 0 skips)
+ * --multi-queue-members L  its cluster shapes, some of 1,2,3 (default 1,2,3)
+ * --multi-queue-only       only the many-destinations probe
  * </pre>
  * Exit status 0 when every run moved every message, 1 when a run failed, 2 for bad arguments.
  */
@@ -55,6 +61,11 @@ public final class BenchMain {
         List<Integer> members = new ArrayList<>(List.of(1, 2));
         Path outDir = defaultOut();
         Double jitSeconds = null;
+        Integer startupRuns = null;
+        boolean startupOnly = false;
+        Integer multiQueue = null;
+        List<Integer> multiQueueMembers = MultiQueueProbe.MEMBERS;
+        boolean multiQueueOnly = false;
         try {
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
@@ -64,6 +75,11 @@ public final class BenchMain {
                     case "--members" -> members = parseMembers(value(args, ++i, a));
                     case "--out" -> outDir = Path.of(value(args, ++i, a));
                     case "--jit-seconds" -> jitSeconds = parseSeconds(value(args, ++i, a));
+                    case "--startup" -> startupRuns = parseRuns(value(args, ++i, a));
+                    case "--startup-only" -> startupOnly = true;
+                    case "--multi-queue" -> multiQueue = parseCount(value(args, ++i, a));
+                    case "--multi-queue-members" -> multiQueueMembers = MultiQueueProbe.parseMembers(value(args, ++i, a));
+                    case "--multi-queue-only" -> multiQueueOnly = true;
                     case "-h", "--help" -> {
                         usage(out);
                         return 0;
@@ -81,8 +97,12 @@ public final class BenchMain {
         System.setProperty("hazelcast.phone.home.enabled", "false");
         quietLogging();
         Settings settings = jitSeconds == null ? Settings.of(mode) : Settings.of(mode).withJitSeconds(jitSeconds);
-        out.printf("HazelJMS benchmark: mode %s, targets %s, Hazelcast shapes %s member(s), results to %s%n",
-                mode, targets, members, outDir.toAbsolutePath());
+        if (multiQueueOnly) {
+            out.printf("HazelJMS benchmark: mode %s, many-destinations probe only%n", mode);
+        } else {
+            out.printf("HazelJMS benchmark: mode %s, targets %s, Hazelcast shapes %s member(s), results to %s%n",
+                    mode, targets, members, outDir.toAbsolutePath());
+        }
         out.printf("JVM %s, %d CPUs, max heap %d MiB%n", System.getProperty("java.vm.version"),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
         // Artemis' journal goes under the module's target directory (or next to --out when run elsewhere)
@@ -90,13 +110,45 @@ public final class BenchMain {
         Path absoluteOut = outDir.toAbsolutePath();
         Path workDir = buildDir != null ? Path.of(buildDir)
                 : absoluteOut.getParent() != null ? absoluteOut.getParent() : absoluteOut;
+        int perQueue = multiQueue != null ? multiQueue : mode.equals("full") ? 10_000 : 1_000;
+        if (multiQueueOnly) {
+            return multiQueue(settings, perQueue, multiQueueMembers, out) ? 0 : 1;
+        }
+        int runs = startupRuns != null ? startupRuns : mode.equals("full") ? 7 : 3;
+        boolean startupOk = runs == 0 || StartupProbe.run(runs, workDir, out);
+        if (startupOnly) {
+            return startupOk ? 0 : 1;
+        }
+        boolean multiQueueOk = multiQueue(settings, perQueue, multiQueueMembers, out);
         Results results = new Benchmark(settings, targets, members, workDir, out).run();
         Report report = new Report(results);
         report.print(out);
         for (Path p : report.write(outDir)) {
             out.println("wrote " + p);
         }
-        return results.allOk() ? 0 : 1;
+        return results.allOk() && startupOk && multiQueueOk ? 0 : 1;
+    }
+
+    /** The many-destinations probe ({@code perQueue} 0 skips it); false if a shape failed. */
+    static boolean multiQueue(Settings settings, int perQueue, List<Integer> members, PrintStream out)
+            throws Exception {
+        if (perQueue == 0) {
+            return true;
+        }
+        return new MultiQueueProbe(32, 4, 4, perQueue, settings, out).run(members).stream()
+                .allMatch(MultiQueueProbe.Shape::ok);
+    }
+
+    static int parseCount(String s) {
+        try {
+            int n = Integer.parseInt(s);
+            if (n >= 0 && n <= 1_000_000) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("--multi-queue takes messages per queue from 0 to 1000000, was " + s);
     }
 
     /** Names non-daemon threads still running (exec:java would wait for them): a harness leak to fix. */
@@ -148,17 +200,23 @@ public final class BenchMain {
         return targets;
     }
 
+    /** {@code --members}: numbers 1 or 2, in the order given. */
     static List<Integer> parseMembers(String list) {
+        return parseMembers("--members", list, 2);
+    }
+
+    /** Cluster sizes from 1 to {@code max} listed in {@code option}'s value, each once, in the order given. */
+    static List<Integer> parseMembers(String option, String list, int max) {
         List<Integer> members = new ArrayList<>();
         for (String m : list.split(",")) {
             int n;
             try {
                 n = Integer.parseInt(m.trim());
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--members takes numbers 1 or 2, was " + m);
+                throw new IllegalArgumentException(option + " takes numbers 1 to " + max + ", was " + m);
             }
-            if (n < 1 || n > 2) {
-                throw new IllegalArgumentException("--members takes 1 or 2, was " + n);
+            if (n < 1 || n > max) {
+                throw new IllegalArgumentException(option + " takes numbers 1 to " + max + ", was " + n);
             }
             if (!members.contains(n)) {
                 members.add(n);
@@ -169,7 +227,20 @@ public final class BenchMain {
 
     private static void usage(PrintStream out) {
         out.println("usage: BenchMain [--mode quick|full] [--targets " + String.join(",", Benchmark.ALL_TARGETS) + "]"
-                + " [--members 1,2] [--jit-seconds S] [--out DIR]");
+                + " [--members 1,2] [--jit-seconds S] [--out DIR] [--startup N] [--startup-only]"
+                + " [--multi-queue N] [--multi-queue-members 1,2,3] [--multi-queue-only]");
+    }
+
+    static int parseRuns(String s) {
+        try {
+            int runs = Integer.parseInt(s);
+            if (runs >= 0 && runs <= 50) {
+                return runs;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("--startup takes a number of runs from 0 to 50, was " + s);
     }
 
     static double parseSeconds(String s) {

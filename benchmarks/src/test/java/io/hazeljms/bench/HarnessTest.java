@@ -122,8 +122,33 @@ class HarnessTest {
         assertEquals(30.0, BenchMain.parseSeconds("30"));
         assertThrows(IllegalArgumentException.class, () -> BenchMain.parseSeconds("-1"));
         assertThrows(IllegalArgumentException.class, () -> BenchMain.parseSeconds("soon"));
+        assertEquals(0, BenchMain.parseRuns("0"));
+        assertThrows(IllegalArgumentException.class, () -> BenchMain.parseRuns("-1"));
+        assertThrows(IllegalArgumentException.class, () -> BenchMain.parseRuns("many"));
+        assertEquals(List.of(1, 3), MultiQueueProbe.parseMembers("3,1,3"));
+        assertThrows(IllegalArgumentException.class, () -> MultiQueueProbe.parseMembers("4"));
+        assertEquals(0, BenchMain.parseCount("0"));
+        assertThrows(IllegalArgumentException.class, () -> BenchMain.parseCount("-1"));
         assertEquals(2, BenchMain.run(new String[]{"--mode", "slow"},
                 new java.io.PrintStream(java.io.OutputStream.nullOutputStream())));
+    }
+
+    /**
+     * The many-destinations probe end to end at a tiny size (32 queues × 4→4, 20 messages per queue after a
+     * warm-up of 50) on 1 and 2 members, through the command line: every message of every queue arrives once.
+     */
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 90, unit = TimeUnit.SECONDS)
+    void multiQueueProbeRunsEveryShape() throws Exception {
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        int status = BenchMain.run(new String[]{"--multi-queue-only", "--multi-queue", "20",
+                "--multi-queue-members", "1,2"}, new java.io.PrintStream(printed, true));
+        String text = printed.toString();
+        System.out.print(text);
+        assertEquals(0, status, text);
+        assertTrue(text.contains("1 member(s): "), text);
+        assertTrue(text.contains("× 1 member"), text);
+        assertFalse(text.contains("FAILED"), text);
     }
 
     /** An in-memory target whose receiver drops (or repeats) one message number. */

@@ -29,6 +29,19 @@ class SmokeTest {
     private static final int COUNT = 300;
     private static final Path WORK = Path.of(System.getProperty("bench.workdir", "target"));
 
+    /** One fresh JVM per start-up target: each sends and receives its message, and every line is printed. */
+    @Test
+    void startupProbeRunsEveryTargetInAJvmOfItsOwn() throws Exception {
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        boolean ok = StartupProbe.run(1, WORK, new java.io.PrintStream(printed, true));
+        String text = printed.toString();
+        System.out.print(text);
+        assertTrue(ok, text);
+        for (String target : StartupProbe.TARGETS) {
+            assertTrue(text.contains("  " + target + " "), target + " missing from: " + text);
+        }
+    }
+
     /**
      * Also runs the whole per-load pipeline (probe, warm-up, throughput rounds with the targets taking turns,
      * paced phase) and the heap figure.

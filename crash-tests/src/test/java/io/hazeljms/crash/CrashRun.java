@@ -159,8 +159,16 @@ final class CrashRun implements AutoCloseable {
     }
 
     Child drain(String name, boolean client, String... queues) {
+        return drain(name, client, 4000, queues);
+    }
+
+    /**
+     * A drain that leaves a queue once nothing came for {@code idleMs} and nothing is left in it, pending or held by
+     * a departed node (held ones are waited for apart, see {@code Role.drain}).
+     */
+    Child drain(String name, boolean client, long idleMs, String... queues) {
         List<String> a = jms(client);
-        a.addAll(List.of("role=drain", "queues=" + String.join(",", queues), "idleMs=4000",
+        a.addAll(List.of("role=drain", "queues=" + String.join(",", queues), "idleMs=" + idleMs,
                 "deliveries=" + file(name + ".deliveries"), "acks=" + file(name + ".acks")));
         return start(name, List.of(), a.toArray(String[]::new));
     }
@@ -171,6 +179,13 @@ final class CrashRun implements AutoCloseable {
                 "deliveries=" + file(name + ".deliveries"), "acks=" + file(name + ".acks")));
         List<String> jvm = crashPoint == null ? List.of() : List.of("-Dhazeljms.crashPoint=" + crashPoint);
         return start(name, jvm, a.toArray(String[]::new));
+    }
+
+    /** A JVM that moves and redrives with the operator's management API (see {@code Role.manage}). */
+    Child manager(String name, boolean client) {
+        List<String> a = jms(client);
+        a.add("role=manage");
+        return start(name, List.of(), a.toArray(String[]::new));
     }
 
     /** Two busy threads in their own JVM: the cores stay busy, so race windows widen. */
@@ -186,7 +201,12 @@ final class CrashRun implements AutoCloseable {
 
     /** Drains the queues with a fresh JVM and waits until it is done. */
     void drainAll(String name, boolean client, String... queues) {
-        Child d = drain(name, client, queues);
+        drainAll(name, client, 4000, queues);
+    }
+
+    /** As {@link #drainAll(String, boolean, String...)}, idle after {@code idleMs}. */
+    void drainAll(String name, boolean client, long idleMs, String... queues) {
+        Child d = drain(name, client, idleMs, queues);
         d.await("DONE", Duration.ofSeconds(60 + 90L * queues.length)); // per queue: draining, then held ones back
         d.kill();
     }

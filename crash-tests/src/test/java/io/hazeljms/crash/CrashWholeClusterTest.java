@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CrashWholeClusterTest extends CrashCase {
 
     static final int ROUNDS = 3;
-    static final int MESSAGES = 1000;
+    static final int MESSAGES = 2000;
     static final int RATE = 400;
     static final int CONSUMER_RATE = 150;
     static final String QUEUE = "durable";
@@ -79,8 +79,10 @@ class CrashWholeClusterTest extends CrashCase {
             CrashRun.ready(producer);
             CrashRun.ready(consumer);
             producer.command("send " + QUEUE + " " + MESSAGES + " " + RATE + " r" + round);
-            // the consumer starts once half the round's sends are acknowledged, slower than the producer, so a
-            // backlog is left (and held, unacknowledged messages) when everything is killed
+            // the consumer starts once a quarter of the round's sends are acknowledged, slower than the producer, so
+            // a backlog is left (and held, unacknowledged messages) when everything is killed; three quarters still
+            // to send keep the producer busy past the consumer's first GOT even when its pacing catches up after a
+            // slow start (with half, it once finished first)
             producer.await("PROGRESS " + QUEUE + " 500", Duration.ofSeconds(60));
             consumer.command("consume " + QUEUE);
             consumer.await("GOT " + QUEUE + " ", Duration.ofSeconds(60));

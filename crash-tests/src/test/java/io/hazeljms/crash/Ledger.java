@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
@@ -26,8 +27,9 @@ final class Ledger {
 
     record Sent(String queue, String id, long crc) { }
 
+    /** {@code bodyCrc}: the CRC32 of the body delivered (-1 if not a bytes message, or a file without it). */
     record Delivery(long t, String queue, String id, boolean redelivered, int count, boolean crcOk, String by,
-                    int seq) { }
+                    int seq, long bodyCrc) { }
 
     record Ack(long t, String queue, String id, String by) { }
 
@@ -53,7 +55,8 @@ final class Ledger {
                     for (String line : lines(f)) {
                         String[] w = line.split(" ");
                         l.deliveries.add(new Delivery(Long.parseLong(w[1]), w[2], w[3], w[4].equals("1"),
-                                Integer.parseInt(w[5]), w[6].equals("1"), by, seq++));
+                                Integer.parseInt(w[5]), w[6].equals("1"), by, seq++,
+                                w.length > 7 ? Long.parseLong(w[7]) : -1));
                     }
                 } else if (name.endsWith(".acks")) {
                     for (String line : lines(f)) {
@@ -213,6 +216,72 @@ final class Ledger {
             }
         }
         return c;
+    }
+
+    /**
+     * At least once, judged on what the fresh drain found in {@code queues}: every id sent to {@code from} must be
+     * delivered to the drain at least once, in any of them, each time with the body checksum its producer
+     * recorded. An id found more than once (on both sides of a move a crash interrupted, or twice on one) is a
+     * duplicate: counted, allowed. An id found that no producer recorded is an error unless it is in
+     * {@code inDoubt} (a send that failed may have been stored).
+     */
+    AtLeastOnce atLeastOnce(String drainPrefix, String from, Collection<String> queues, Set<String> inDoubt) {
+        Set<String> qs = Set.copyOf(queues);
+        Map<String, Map<String, Integer>> where = new HashMap<>();
+        AtLeastOnce r = new AtLeastOnce();
+        for (Delivery d : deliveries) {
+            if (d.by().startsWith(drainPrefix) && qs.contains(d.queue())) {
+                where.computeIfAbsent(d.id(), k -> new TreeMap<>()).merge(d.queue(), 1, Integer::sum);
+                Sent s = sent.get(d.id());
+                if (s == null) {
+                    if (!inDoubt.contains(d.id())) {
+                        r.unknown.add(d.id());
+                    }
+                } else if (!d.crcOk() || d.bodyCrc() != s.crc()) {
+                    r.checksum.add(d.id() + "@" + d.queue());
+                }
+            }
+        }
+        for (Sent s : sent.values()) {
+            if (!s.queue().equals(from)) {
+                continue;
+            }
+            r.ids++;
+            Map<String, Integer> w = where.get(s.id());
+            if (w == null) {
+                r.lost.add(s.id());
+                continue;
+            }
+            int copies = w.values().stream().mapToInt(Integer::intValue).sum();
+            if (copies > 1) {
+                r.duplicates.add(s.id() + w);
+            }
+            w.forEach((q, n) -> r.found.merge(q, 1, Integer::sum));
+        }
+        return r;
+    }
+
+    static final class AtLeastOnce {
+        int ids;
+        /** Per queue, how many ids the drain found there. */
+        final Map<String, Integer> found = new TreeMap<>();
+        final List<String> lost = new ArrayList<>();
+        final List<String> duplicates = new ArrayList<>();
+        final List<String> checksum = new ArrayList<>();
+        final List<String> unknown = new ArrayList<>();
+
+        boolean ok() {
+            return lost.isEmpty() && checksum.isEmpty() && unknown.isEmpty();
+        }
+
+        @Override
+        public String toString() {
+            return "ids=" + ids + " foundIn=" + found + " | lost=" + lost.size() + (lost.isEmpty() ? ""
+                    : " " + lost.subList(0, Math.min(50, lost.size())) + (lost.size() > 50 ? "..." : ""))
+                    + " checksumMismatches=" + checksum.size() + first(checksum)
+                    + " notSentByTheProducer=" + unknown.size() + first(unknown)
+                    + " | duplicates (allowed)=" + duplicates.size() + first(duplicates);
+        }
     }
 
     static final class Conservation {

@@ -9,6 +9,9 @@ import com.hazelcast.partition.ReplicaMigrationEvent;
 import io.hazeljms.jms.HazelcastConnectionFactory;
 import io.hazeljms.jms.client.HazelcastNode;
 import io.hazeljms.jms.config.ProviderConfig;
+import io.hazeljms.jms.destination.HazelcastQueue;
+import io.hazeljms.jms.management.BrokerManagement;
+import io.hazeljms.jms.management.MoveResult;
 import io.hazeljms.store.DestinationKey;
 import io.hazeljms.store.StoreConfig;
 import jakarta.jms.BytesMessage;
@@ -44,8 +47,8 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.zip.CRC32;
 
 /**
- * The program every child JVM of the crash tests runs: {@code Role role=member|producer|consumer|drain|mover|stress
- * key=value...}. A child talks to the test on stdout (one event per line, flushed) and takes commands on stdin;
+ * The program every child JVM of the crash tests runs: {@code Role role=member|producer|consumer|drain|mover|manage|
+ * stress key=value...}. A child talks to the test on stdout (one event per line, flushed) and takes commands on stdin;
  * it halts by itself after {@code maxSeconds} and as soon as its stdin closes (the test JVM is gone), so no child
  * outlives its test.
  *
@@ -62,6 +65,8 @@ public final class Role {
 
     static final String ID = "crashId";
     static final String CRC = "crashCrc";
+    /** Where a dead letter came from: what a redrive sends it back to (the store's ORIGIN_PROPERTY). */
+    static final String ORIGIN = "HJMS_OriginalDestination";
 
     private final Map<String, String> args;
     private final Object outLock = new Object();
@@ -120,6 +125,7 @@ public final class Role {
             case "holder" -> holder();
             case "drain" -> drain();
             case "mover" -> mover();
+            case "manage" -> manage();
             case "stress" -> stress();
             default -> throw new IllegalArgumentException("unknown role " + arg("role"));
         }
@@ -283,6 +289,8 @@ public final class Role {
     /**
      * Commands: {@code send QUEUE COUNT RATE PREFIX} (RATE messages per second, 0 = as fast as it can) and
      * {@code flood QUEUE SECONDS PREFIX} (send until refused, or until the time is up). One command at a time.
+     * Argument {@code origin} (optional): every message carries it as {@code HJMS_OriginalDestination}, as a dead
+     * letter does, so the queue it is sent to can be redriven.
      */
     private void producer() throws Exception {
         HazelcastConnectionFactory cf = new HazelcastConnectionFactory(providerConfig());
@@ -335,6 +343,9 @@ public final class Role {
                     producer.setDeliveryMode(DeliveryMode.PERSISTENT);
                 }
                 Outgoing m = outgoing(session, id);
+                if (args.containsKey("origin")) {
+                    m.message().setStringProperty(ORIGIN, arg("origin"));
+                }
                 producer.send(m.message());
                 sent.line(queueName + " " + id + " " + m.crc());
                 ok++;
@@ -601,16 +612,18 @@ public final class Role {
 
     private void logDelivery(Evidence deliveries, String queueName, Message m) throws JMSException {
         boolean crcOk;
+        long bodyCrc = -1;
         if (m instanceof BytesMessage bm) {
             byte[] b = new byte[(int) bm.getBodyLength()];
             bm.readBytes(b);
-            crcOk = m.propertyExists(CRC) && crc(b) == m.getLongProperty(CRC);
+            bodyCrc = crc(b);
+            crcOk = m.propertyExists(CRC) && bodyCrc == m.getLongProperty(CRC);
         } else {
             crcOk = false;
         }
         int count = m.propertyExists("JMSXDeliveryCount") ? m.getIntProperty("JMSXDeliveryCount") : -1;
         deliveries.line("D " + System.currentTimeMillis() + " " + queueName + " " + m.getStringProperty(ID) + " "
-                + (m.getJMSRedelivered() ? 1 : 0) + " " + count + " " + (crcOk ? 1 : 0));
+                + (m.getJMSRedelivered() ? 1 : 0) + " " + count + " " + (crcOk ? 1 : 0) + " " + bodyCrc);
     }
 
     // ---------------------------------------------------------------- mover
@@ -718,6 +731,67 @@ public final class Role {
             }
         }
         out("MOVED " + moved);
+    }
+
+    // ---------------------------------------------------------------- manage
+
+    /**
+     * The operator's management API ({@code connectionFactory.management()}) in its own JVM, to be killed in the
+     * middle of a move. Commands (one at a time): {@code redrive Q1,Q2...} ({@code redriveAll} of each queue, then
+     * {@code REDRIVEN moved=N left=N ms=N}); {@code pingpong A B} ({@code move(A, B)}, {@code move(B, A)}, again
+     * and again until killed or {@code stop}ped, {@code PASS n moved=N} after each move, {@code STOPPED} at the
+     * end). Prints {@code MOVING} right before the first call; a call that fails prints {@code MGMTFAIL} and the
+     * next one follows.
+     */
+    private void manage() {
+        HazelcastConnectionFactory cf = new HazelcastConnectionFactory(providerConfig());
+        BrokerManagement management = cf.management();
+        out("READY " + localUuid(cf));
+        commands(words -> {
+            switch (words[0]) {
+                case "redrive" -> new Thread(() -> redrive(management, list(words[1])), "redrive").start();
+                case "pingpong" -> new Thread(() -> pingpong(management, words[1], words[2]), "pingpong").start();
+                case "stop" -> stopping = true;
+                default -> out("ERROR unknown " + words[0]);
+            }
+        });
+    }
+
+    private void redrive(BrokerManagement management, List<String> queues) {
+        long start = System.nanoTime();
+        int moved = 0;
+        int left = 0;
+        out("MOVING redrive");
+        for (String q : queues) {
+            try {
+                MoveResult r = management.redriveAll(new HazelcastQueue(q));
+                moved += r.moved();
+                left += r.left();
+            } catch (Exception e) {
+                out("MGMTFAIL redrive " + q + " " + describe(e));
+            }
+        }
+        out("REDRIVEN moved=" + moved + " left=" + left + " ms="
+                + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+    }
+
+    /** Set by the command {@code stop}: the ping-pong ends after the move under way. */
+    private volatile boolean stopping;
+
+    private void pingpong(BrokerManagement management, String a, String b) {
+        Queue[] queues = {new HazelcastQueue(a), new HazelcastQueue(b)};
+        out("MOVING pingpong");
+        int pass = 0;
+        for (; !stopping; pass++) {
+            Queue from = queues[pass % 2];
+            Queue to = queues[(pass + 1) % 2];
+            try {
+                out("PASS " + pass + " moved=" + management.move(from, to, null).moved());
+            } catch (Exception e) {
+                out("MGMTFAIL move " + from + " " + describe(e));
+            }
+        }
+        out("STOPPED passes=" + pass);
     }
 
     // ---------------------------------------------------------------- stress

@@ -5,8 +5,10 @@ import io.hazeljms.store.processor.MoveInProcessor;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -46,6 +48,9 @@ final class Moves {
         LeaseOwner owner = new LeaseOwner(broker.nodeId(), "management-" + UUID.randomUUID(), "move");
         Messages messages = broker.messages();
         List<String> skipped = new ArrayList<>(); // leased until the end, so the next claim does not meet them again
+        // claimed and neither acknowledged nor given back yet: given back at the end, whatever ends the move, so
+        // a move that fails half-way (the store unreachable too long) leaves nothing in flight on a live node
+        Set<String> held = new LinkedHashSet<>();
         int moved = 0;
         try {
             while (moved < max) {
@@ -53,6 +58,7 @@ final class Moves {
                 if (claimed.messages().isEmpty()) {
                     break;
                 }
+                claimed.messages().forEach(m -> held.add(m.messageId()));
                 Map<Address, List<StoredMessage>> byTarget = new LinkedHashMap<>();
                 for (StoredMessage m : claimed.messages()) {
                     Address to = target != null ? Address.queue(target) : origin(m);
@@ -62,7 +68,6 @@ final class Moves {
                     }
                     byTarget.computeIfAbsent(to, k -> new ArrayList<>()).add(fresh(m, target == null));
                 }
-                List<String> done = new ArrayList<>();
                 for (Map.Entry<Address, List<StoredMessage>> batch : byTarget.entrySet()) {
                     List<String> ids = new ArrayList<>();
                     batch.getValue().forEach(m -> ids.add(m.messageId()));
@@ -73,23 +78,31 @@ final class Moves {
                     }
                     Refusal refusal = Refusal.ofCode(code);
                     if (refusal != null) {
-                        List<String> back = new ArrayList<>();
-                        claimed.messages().forEach(m -> back.add(m.messageId()));
-                        back.removeAll(skipped);
-                        back.removeAll(done);
-                        messages.release(from, back, owner, false); // this batch and the rest of the round
                         return new MoveOutcome(moved, skipped.size(), batch.getKey().destination(), refusal);
                     }
                     messages.acknowledge(from, ids, owner);
-                    done.addAll(ids);
+                    held.removeAll(ids);
                     moved += ids.size();
                 }
             }
             return new MoveOutcome(moved, skipped.size(), null, null);
-        } finally {
-            if (!skipped.isEmpty()) {
-                messages.release(from, skipped, owner, false);
+        } catch (RuntimeException e) {
+            try {
+                giveBack(messages, from, held, owner);
+            } catch (RuntimeException notGivenBack) {
+                e.addSuppressed(notGivenBack); // they come back when this node leaves the cluster
             }
+            throw e;
+        } finally {
+            giveBack(messages, from, held, owner); // the skipped ones, and on a refusal the rest of the round
+        }
+    }
+
+    private static void giveBack(Messages messages, Address from, Set<String> held, LeaseOwner owner) {
+        if (!held.isEmpty()) {
+            List<String> ids = new ArrayList<>(held);
+            held.clear();
+            messages.release(from, ids, owner, false);
         }
     }
 

@@ -143,6 +143,7 @@ public final class StoreConfig {
         join.getMulticastConfig().setEnabled(false);
         join.getAutoDetectionConfig().setEnabled(false);
         join.getTcpIpConfig().setEnabled(true).setMembers(members);
+        config.addListenerConfig(new ListenerConfig(new LoneMemberStart(join.getTcpIpConfig())));
         return applyTo(config, backupCount);
     }
 }

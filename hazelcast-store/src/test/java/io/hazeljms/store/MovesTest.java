@@ -121,6 +121,24 @@ class MovesTest {
     }
 
     @Test
+    void aMoveThatFailsHalfWayLeavesNothingInFlight() {
+        deadLetter("a", "b", "c");
+        int[] asked = {0};
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> broker.administration().move(dlq, null, null, Integer.MAX_VALUE, key -> {
+                    if (++asked[0] == 2) {
+                        throw new IllegalStateException("the store failed half-way");
+                    }
+                    return true;
+                }));
+        assertEquals("the store failed half-way", e.getMessage());
+        DestinationStats source = broker.administration().stats(dlq);
+        assertEquals(0, source.inFlight(), "the claimed batch was given back");
+        assertEquals(3, source.pending());
+        assertEquals(3, broker.administration().move(dlq, null, null, Integer.MAX_VALUE).moved());
+    }
+
+    @Test
     void redriveLeavesMessagesWithoutOriginWhereTheyAre() {
         broker.messages().send(dlq, BrokerTest.message("orphan", 4));
         deadLetter("a");

@@ -1,14 +1,11 @@
 package io.hazeljms.console.jmx;
 
-import io.hazeljms.jms.HazelcastConnectionFactory;
-import io.hazeljms.jms.config.ProviderConfig;
-import jakarta.jms.Connection;
+import io.hazeljms.console.EmbeddedBroker;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.Queue;
 import jakarta.jms.Session;
-import jakarta.jms.TextMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,35 +27,21 @@ class BrokerBeansTest {
 
     private static final int PORT = 5890;
     private static final String CLUSTER = "console-" + UUID.randomUUID().toString().substring(0, 8);
-    private static HazelcastConnectionFactory factory;
-    private static Connection connection;
+    private static EmbeddedBroker broker;
     private final BrokerBeans beans = BrokerBeans.platform();
 
     @BeforeAll
     static void start() throws JMSException {
-        factory = new HazelcastConnectionFactory(ProviderConfig.builder().clusterName(CLUSTER).port(PORT)
-                .members(List.of("127.0.0.1:" + PORT)).maxDeliveryAttempts(1).deadLetterQueue("console.dlq")
-                .redeliveryDelayMillis(0).build());
-        connection = factory.createConnection();
-        connection.start();
+        broker = EmbeddedBroker.start(CLUSTER, PORT, "console.dlq");
     }
 
     @AfterAll
     static void stop() throws JMSException {
-        connection.close();
-        factory.close();
+        broker.close();
     }
 
     private Queue send(String queue, int count) throws JMSException {
-        try (Session s = connection.createSession()) {
-            Queue q = s.createQueue(queue);
-            for (int i = 1; i <= count; i++) {
-                TextMessage m = s.createTextMessage("body-" + i);
-                m.setIntProperty("n", i);
-                s.createProducer(q).send(m);
-            }
-            return q;
-        }
+        return broker.send(queue, count);
     }
 
     @Test
@@ -87,15 +70,11 @@ class BrokerBeansTest {
         assertEquals(2, beans.purge(CLUSTER, "console.purge"));
 
         Queue q = send("console.redrive", 1);
-        try (Session tx = connection.createSession(Session.SESSION_TRANSACTED);
-             MessageConsumer consumer = tx.createConsumer(q)) {
-            assertNotNull(consumer.receive(10_000));
-            tx.rollback(); // its one attempt: now a dead letter
-        }
+        broker.failOne(q);
         List<BrowsedMessage> dead = beans.browse(CLUSTER, "console.dlq", "", 10);
         assertEquals(1, dead.size());
         assertEquals(1, beans.redrive(CLUSTER, "console.dlq", dead.get(0).messageId()));
-        try (Session s = connection.createSession(); MessageConsumer consumer = s.createConsumer(q)) {
+        try (Session s = broker.connection().createSession(); MessageConsumer consumer = s.createConsumer(q)) {
             Message back = consumer.receive(10_000);
             assertNotNull(back, "redriven to the queue it came from");
             assertEquals(dead.get(0).messageId(), back.getJMSMessageID());

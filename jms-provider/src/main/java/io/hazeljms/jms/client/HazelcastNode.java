@@ -18,6 +18,8 @@ import io.hazeljms.store.durable.Databases;
 import io.hazeljms.store.durable.DurableStore;
 
 import java.io.IOException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.logging.Logger;
 
 /**
@@ -36,11 +38,16 @@ public final class HazelcastNode implements AutoCloseable {
     private final AutoCloseable jmx;
 
     private HazelcastNode(HazelcastInstance hz, boolean owned, ProviderConfig config) {
+        this(hz, owned, config, opened(() -> durableStore(config, hz.getConfig().getClusterName())));
+    }
+
+    /** @param opening the durable store being opened (its value null for none); closed here if this fails */
+    private HazelcastNode(HazelcastInstance hz, boolean owned, ProviderConfig config, FutureTask<DurableStore> opening) {
         this.hz = hz;
         this.owned = owned;
         DurableStore durable = null;
         try {
-            durable = durableStore(config, hz);
+            durable = await(opening);
             this.broker = new Broker(hz, config.destinationDefaults(),
                     config.memberOperations() == null ? MemberOperations.jvmDefault() : config.memberOperations(),
                     durable);
@@ -53,9 +60,7 @@ public final class HazelcastNode implements AutoCloseable {
                     config.authenticator() != null ? config.authenticator().getClass().getName()
                             : config.values().get(io.hazeljms.jms.config.Settings.AUTHENTICATOR)));
         } catch (RuntimeException e) {
-            if (durable != null) {
-                durable.close();
-            }
+            closeWhenOpened(opening);
             if (owned) {
                 hz.shutdown();
             }
@@ -72,8 +77,7 @@ public final class HazelcastNode implements AutoCloseable {
     }
 
     /** The durable store the configuration asks for, opened; null for none. */
-    private static DurableStore durableStore(ProviderConfig config, HazelcastInstance hz) {
-        String name = hz.getConfig().getClusterName();
+    private static DurableStore durableStore(ProviderConfig config, String name) {
         if (config.durableStoreDataSource() != null) {
             return DurableStore.open(config.durableStoreDataSource(), config.durableStoreDataSourceName(), name);
         }
@@ -93,8 +97,76 @@ public final class HazelcastNode implements AutoCloseable {
             case CLIENT:
                 return new HazelcastNode(HazelcastClient.newHazelcastClient(clientConfig(config)), true, config);
             default:
-                return new HazelcastNode(Hazelcast.newHazelcastInstance(memberConfig(config)), true, config);
+                return startMember(config);
         }
+    }
+
+    /**
+     * Starts the embedded member while another thread opens the durable store: the member's start is mostly
+     * class loading and its join, the store's opening mostly the database's class loading and schema check,
+     * and neither needs the other (see DESIGN.md, "Start-up").
+     */
+    private static HazelcastNode startMember(ProviderConfig config) {
+        Config member = memberConfig(config);
+        FutureTask<DurableStore> opening = new FutureTask<>(() -> durableStore(config, member.getClusterName()));
+        Thread opener = new Thread(opening, "hazeljms-durable-store-open");
+        opener.setDaemon(true);
+        opener.start();
+        HazelcastInstance hz;
+        try {
+            hz = Hazelcast.newHazelcastInstance(member);
+        } catch (RuntimeException | Error e) {
+            closeWhenOpened(opening);
+            throw e;
+        }
+        return new HazelcastNode(hz, true, config, opening);
+    }
+
+    private static FutureTask<DurableStore> opened(java.util.concurrent.Callable<DurableStore> open) {
+        FutureTask<DurableStore> task = new FutureTask<>(open);
+        task.run();
+        return task;
+    }
+
+    /** The opened store (null for none); a failure to open it is thrown as it was raised. */
+    private static DurableStore await(FutureTask<DurableStore> opening) {
+        try {
+            return opening.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** Closes the store once it is open (by another thread if it is still opening); nothing if none or failed. */
+    private static void closeWhenOpened(FutureTask<DurableStore> opening) {
+        Runnable close = () -> {
+            try {
+                DurableStore store = opening.get();
+                if (store != null) {
+                    store.close();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException nothingOpened) {
+                // the failure is the caller's to report, if it is the one that stopped the start
+            }
+        };
+        if (opening.isDone()) {
+            close.run();
+            return;
+        }
+        Thread closer = new Thread(close, "hazeljms-durable-store-close");
+        closer.setDaemon(true);
+        closer.start();
     }
 
     static Config memberConfig(ProviderConfig config) {

@@ -38,8 +38,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The sample WAR on Payara Micro with the resource adapter, as the README's demo command runs it: one Micro
- * process for the whole class (starting one takes 30-90 s here).
+ * The sample WAR on Payara Micro with the resource adapter, as the README's demo command runs it, and the console
+ * WAR beside it: one Micro process for the whole class (starting one takes 30-90 s here).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -131,10 +131,7 @@ class SampleOnMicroIT {
             browser.findElement(By.id("reset-submit")).click();
             wait.until(d -> text(d, "reset-result").contains("sent by " + instance));
 
-            Path shots = Paths.get(System.getProperty("sample.screenshots.dir", "target/screenshots"));
-            Files.createDirectories(shots);
-            Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-            Files.copy(shot, shots.resolve("campaign-complete.png"), StandardCopyOption.REPLACE_EXISTING);
+            screenshot(browser, "campaign-complete.png");
         }
     }
 
@@ -327,6 +324,174 @@ class SampleOnMicroIT {
         }
     }
 
+    /**
+     * The console (hazeljms-console.war beside the sample) in headless Chromium: a campaign's mail to a failing
+     * mailbox ends in {@code mail.dlq}; the mailbox is repaired; on the console page the test sees the member and
+     * the queues' depths, opens {@code mail.dlq}, redrives that dead letter (confirming in the page's dialog) and
+     * sees it delivered: the campaign counts it sent, and {@code mail.dlq}'s depth goes down. Then a purge, first
+     * cancelled, then confirmed, on a queue the test filled by moving its other dead letter there, a refusal
+     * shown as an error, and that queue deleted.
+     */
+    @Test
+    @Order(20)
+    void consoleRedrivesADeadLetterWhichIsThenDeliveredAndPurgesAfterConfirmation() throws Exception {
+        long started = System.nanoTime();
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String repaired = "console-fail-" + tag + "@example.com";
+        String parked = "console-fail-parked-" + tag + "@example.com";
+        String parking = "console.it.parking-" + tag;
+        String campaign = api.submitCampaign(Json.createObjectBuilder().add("subject", "Console")
+                .add("recipients", Json.createArrayBuilder().add("console-ok-" + tag + "@example.com")
+                        .add(repaired).add(parked)).build()).getString("id");
+        awaitCampaign(campaign, 1, 2);
+
+        // through the console's API: the cluster of this server, the failing mails in mail.dlq
+        SampleApi console = new SampleApi(micro.baseUri().resolve("hazeljms-console/"));
+        String queues = "clusters/" + SampleApi.parse(console.raw("GET", "clusters", null, null).body())
+                .getJsonArray("clusters").getString(0) + "/queues/";
+        String deadLetter = Poll.until("the dead letter of " + repaired + " in mail.dlq", Duration.ofSeconds(30),
+                Duration.ofMillis(200), () -> {
+                    var messages = SampleApi.parse(console.raw("GET", queues + "mail.dlq/messages?selector="
+                            + query("recipient = '" + repaired + "'"), null, null).body()).getJsonArray("messages");
+                    return messages.isEmpty() ? null : messages.getJsonObject(0).getString("messageId");
+                });
+        java.net.http.HttpResponse<String> moved = console.raw("POST", queues + "mail.dlq/move", "application/json",
+                Json.createObjectBuilder().add("target", parking).add("selector", "recipient = '" + parked + "'")
+                        .build().toString());
+        assertEquals(200, moved.statusCode(), moved.body());
+        assertEquals(1, SampleApi.parse(moved.body()).getInt("moved"), moved.body());
+        awaitCampaign(campaign, 1, 1); // the moved one is no longer a dead letter of the campaign
+        java.net.http.HttpResponse<String> repair = api.raw("POST", "mailboxes/" + repaired + "/repair",
+                "application/json", "");
+        assertEquals(200, repair.statusCode(), repair.body());
+
+        long deadLettered = System.nanoTime();
+        try (Page page = openPage(micro.baseUri().resolve("hazeljms-console/"))) {
+            long browserUp = System.nanoTime();
+            WebDriver browser = page.browser();
+            WebDriverWait wait = page.waitUpTo(Duration.ofSeconds(30));
+            wait.until(d -> d.findElements(By.cssSelector("#members tbody tr")).size() == 1);
+            assertTrue(browser.findElement(By.cssSelector("#members tbody tr")).getAttribute("data-address")
+                    .contains(":"), "a member's address");
+            wait.until(d -> consoleDepth(d, "mail.outbound") >= 0 && consoleDepth(d, "mail.dlq") >= 1);
+            long dlqBefore = consoleDepth(browser, "mail.dlq");
+
+            browser.findElement(queueRow("mail.dlq")).click();
+            wait.until(d -> "mail.dlq".equals(text(d, "detail-name")));
+            By row = By.cssSelector("#messages tr[data-message-id='" + deadLetter + "']");
+            wait.until(d -> !d.findElements(row).isEmpty());
+            assertTrue(browser.findElement(row).getText().contains(repaired));
+            browser.findElement(row).findElement(By.className("redrive")).click();
+            long pageShown = System.nanoTime();
+            confirm(browser, wait, "confirm-ok");
+            wait.until(d -> text(d, "notice").startsWith("redrove 1 message"));
+            assertEquals("ok", browser.findElement(By.id("notice")).getAttribute("data-state"));
+
+            awaitCampaign(campaign, 2, 0); // delivered: sent + 1, failed - 1
+            long delivered = System.nanoTime();
+            wait.until(d -> consoleDepth(d, "mail.dlq") < dlqBefore);
+            screenshot(browser, "console-redriven.png");
+            System.out.printf("console: dead letters after %d ms, Chromium up %d ms later, the message on the page "
+                    + "%d ms later, redriven and delivered %d ms after the click, depth down %d ms later%n",
+                    ms(deadLettered - started), ms(browserUp - deadLettered), ms(pageShown - browserUp),
+                    ms(delivered - pageShown), ms(System.nanoTime() - delivered));
+
+            // purge: cancelled first (nothing happens), then confirmed
+            wait.until(d -> consoleDepth(d, parking) == 1);
+            browser.findElement(queueRow(parking)).click();
+            wait.until(d -> parking.equals(text(d, "detail-name")));
+            browser.findElement(By.id("purge")).click();
+            confirm(browser, wait, "confirm-cancel");
+            assertEquals(1, SampleApi.parse(console.raw("GET", queues + parking, null, null).body()).getInt("depth"));
+            browser.findElement(By.id("purge")).click();
+            confirm(browser, wait, "confirm-ok");
+            wait.until(d -> text(d, "notice").equals("purged 1 message(s) from " + parking));
+            wait.until(d -> consoleDepth(d, parking) == 0);
+
+            // a refusal of the broker is shown as an error, in its own words
+            setValue(browser, "selector", "recipient = ");
+            browser.findElement(By.id("browse")).click();
+            wait.until(d -> "error".equals(d.findElement(By.id("notice")).getAttribute("data-state")));
+            assertTrue(text(browser, "notice").contains("HJMS-"), text(browser, "notice"));
+            screenshot(browser, "console-purged.png");
+
+            // and the emptied queue deleted
+            browser.findElement(By.id("delete")).click();
+            confirm(browser, wait, "confirm-ok");
+            wait.until(d -> text(d, "notice").equals("deleted queue " + parking));
+            wait.until(d -> d.findElements(queueRow(parking)).isEmpty());
+            assertTrue(!browser.findElement(By.id("detail")).isDisplayed(), "the deleted queue's view is closed");
+        }
+    }
+
+    /** The console's API answers in JSON with the status that fits, and takes actions only as JSON. */
+    @Test
+    @Order(21)
+    void consoleApiAnswersErrorsInJson() throws Exception {
+        SampleApi console = new SampleApi(micro.baseUri().resolve("hazeljms-console/"));
+        String cluster = SampleApi.parse(console.raw("GET", "clusters", null, null).body())
+                .getJsonArray("clusters").getString(0);
+        record Case(String method, String path, String type, String body, int status, String says) {
+        }
+        String json = "application/json";
+        String queues = "clusters/" + cluster + "/queues/";
+        for (Case c : List.of(
+                new Case("GET", "clusters/no-such-cluster", null, null, 404, "no HazelJMS cluster"),
+                new Case("GET", queues + "no.such.queue", null, null, 404, "has no queue"),
+                new Case("GET", queues + "mail.dlq/messages?max=0", null, null, 400, "max must be"),
+                new Case("POST", queues + "mail.dlq/redrive", json, "{}", 400, "exactly one of"),
+                new Case("POST", queues + "mail.dlq/purge", "application/x-www-form-urlencoded", "a=b", 415,
+                        "application/json"),
+                new Case("GET", queues + "mail.dlq/purge", null, null, 405, "not allowed"))) {
+            java.net.http.HttpResponse<String> r = console.raw(c.method(), c.path(), c.type(), c.body());
+            String what = c.method() + " " + c.path() + " -> " + r.statusCode() + " " + r.body();
+            assertEquals(c.status(), r.statusCode(), what);
+            assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith(json), what);
+            assertTrue(SampleApi.parse(r.body()).getString("error").contains(c.says()), what);
+        }
+    }
+
+    private void awaitCampaign(String id, int sent, int failed) throws InterruptedException {
+        Poll.until("campaign " + id + " at sent " + sent + ", failed " + failed, Duration.ofSeconds(60),
+                Duration.ofMillis(200), () -> {
+                    JsonObject c = api.campaign(id);
+                    return c.getInt("sent") == sent && c.getInt("failed") == failed ? c : null;
+                });
+    }
+
+    private static long ms(long nanos) {
+        return nanos / 1_000_000;
+    }
+
+    private static String query(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static By queueRow(String queue) {
+        return By.cssSelector("#destinations tr[data-kind='queue'][data-name='" + queue + "']");
+    }
+
+    /** A queue's depth as the console's table shows it, or -1 while it is not listed. */
+    private static long consoleDepth(WebDriver browser, String queue) {
+        List<WebElement> cells = browser.findElements(By.cssSelector(
+                "#destinations tr[data-kind='queue'][data-name='" + queue + "'] td[data-field='depth']"));
+        return cells.isEmpty() ? -1 : Long.parseLong(cells.get(0).getText().trim());
+    }
+
+    /** Answers the page's confirmation dialog with the button {@code id}. */
+    private static void confirm(WebDriver browser, WebDriverWait wait, String id) {
+        wait.until(d -> d.findElement(By.id("confirm")).isDisplayed());
+        browser.findElement(By.id(id)).click();
+        wait.until(d -> !d.findElement(By.id("confirm")).isDisplayed());
+    }
+
+    private static void screenshot(WebDriver browser, String name) throws java.io.IOException {
+        Path shots = Paths.get(System.getProperty("sample.screenshots.dir", "target/screenshots"));
+        Files.createDirectories(shots);
+        Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(shot, shots.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    }
+
     private static String text(WebDriver browser, String id) {
         return browser.findElement(By.id(id)).getText().trim();
     }
@@ -339,9 +504,14 @@ class SampleOnMicroIT {
 
     /** The app's page in a headless Chromium of its own (a fresh profile, removed on close). */
     private Page openPage() throws IOException {
+        return openPage(app);
+    }
+
+    /** A page in a headless Chromium of its own (a fresh profile, removed on close). */
+    private static Page openPage(URI uri) throws IOException {
         Path profile = Files.createTempDirectory("sample-chromium-");
         WebDriver browser = chromium(profile);
-        browser.get(app.toString());
+        browser.get(uri.toString());
         return new Page(browser, profile);
     }
 
