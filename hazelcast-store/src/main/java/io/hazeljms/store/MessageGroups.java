@@ -38,7 +38,7 @@ public final class MessageGroups {
     /** Set (true) on the first message of a group a consumer gets after the group was bound to it. */
     public static final String FIRST_FOR_CONSUMER = "JMSXGroupFirstForConsumer";
     /** A consumer counts for spreading groups while its last claim is this recent. */
-    static final long ACTIVE_MILLIS = 2_000;
+    static final long ACTIVE_MILLIS = 5_000; // idle consumers claim again at least every two seconds (Messages.RECHECK_MILLIS)
 
     /** Group id to the consumer it is bound to. */
     private final Map<String, Claimer> bound = new HashMap<>();

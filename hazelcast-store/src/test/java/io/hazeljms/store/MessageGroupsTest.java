@@ -137,6 +137,9 @@ class MessageGroupsTest {
         assertEquals(1, m1.properties().get(MessageGroups.GROUP_SEQ));
         assertEquals(Boolean.TRUE, m1.properties().get(MessageGroups.FIRST_FOR_CONSUMER));
         assertNull(second.receive(), "the group is bound to the first consumer");
+        DestinationState copy = cluster.member(1).<String, DestinationState>getMap(StoreConfig.DESTINATIONS_MAP)
+                .get(queue.encode()); // serialized and read back, as a migration does
+        assertEquals(first.owner(), copy.groups().holderOf("G").owner(), "the binding is part of the state");
 
         first.watch().close(); // the consumer closes; its session still holds m1, unacknowledged
         assertNull(second.receive(), "the group may not run ahead of its message in flight");
