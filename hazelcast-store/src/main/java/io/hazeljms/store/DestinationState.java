@@ -326,6 +326,9 @@ public final class DestinationState implements IdentifiedDataSerializable {
             long at = m.availableAt();
             if (at > now) {
                 d.nextAvailableAt = d.nextAvailableAt == 0 ? at : Math.min(d.nextAvailableAt, at);
+                if (groupScan != null && m.redeliverAfter() > now) {
+                    groupScan.hold(m); // its group waits for it: a redelivery delay does not reorder a group
+                }
                 continue;
             }
             if (selector.matches(m::selectorValue) && (groupScan == null || groupScan.mayTake(m))) {

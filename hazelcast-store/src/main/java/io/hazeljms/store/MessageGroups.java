@@ -190,6 +190,14 @@ public final class MessageGroups {
             return mark(group, m);
         }
 
+        /** {@code m} cannot be taken yet (it waits out a redelivery delay): nothing after it in its group now. */
+        void hold(StoredMessage m) {
+            String group = groupOf(m);
+            if (group != null) {
+                taken.put(group, false);
+            }
+        }
+
         private boolean mark(String group, StoredMessage m) {
             taken.put(group, !closes(m));
             return true;

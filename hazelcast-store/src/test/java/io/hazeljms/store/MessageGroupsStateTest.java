@@ -52,6 +52,16 @@ class MessageGroupsStateTest {
     }
 
     @Test
+    void aRolledBackMessageWaitingOutItsRedeliveryDelayHoldsBackTheRestOfItsGroup() {
+        DestinationState state = queue(DestinationSettings.defaults().withRedeliveryDelayMillis(500), 3);
+        StoredMessage first = claim(state, HUNG, Selector.ALL, 1_000).get(0);
+        state.release(List.of("g-2", "g-3"), HUNG.owner(), false, 1_000); // prefetched, never delivered
+        state.release(List.of(first.messageId()), HUNG.owner(), true, 1_000); // rolled back: redelivered at 1 500
+        assertEquals(List.of(), ids(claim(state, HUNG, Selector.ALL, 1_100)), "g-2 may not overtake g-1");
+        assertEquals(List.of("g-1", "g-2", "g-3"), ids(claim(state, HUNG, Selector.ALL, 1_500)));
+    }
+
+    @Test
     void theDepartureOfTheConsumersNodeFreesItsGroups() {
         DestinationState state = queue(DestinationSettings.defaults(), 2);
         claim(state, HUNG, Selector.ALL, 1_000);
