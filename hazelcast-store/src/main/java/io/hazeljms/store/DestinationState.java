@@ -300,7 +300,7 @@ public final class DestinationState implements IdentifiedDataSerializable {
     /**
      * As {@link #decideClaim(Selector, long, int)} for one consumer: a message of a group it may not take now
      * ({@link MessageGroups}) is passed over. Null {@code claimer}: groups are not looked at (would anything be
-     * there for someone). Notes when the claimer claimed, which spreads groups over consumers.
+     * there for someone). Notes whether the claimer could take grouped messages, which spreads groups over consumers.
      */
     public ClaimDecision decideClaim(Selector selector, long now, int max, Claimer claimer) {
         ClaimDecision d = new ClaimDecision();
@@ -311,7 +311,6 @@ public final class DestinationState implements IdentifiedDataSerializable {
         }
         MessageGroups.Scan groupScan = null;
         if (claimer != null) {
-            groups.claiming(claimer, now);
             groupScan = groups.scan(claimer, inFlight.values());
         }
         for (StoredMessage m : pending.values()) {
@@ -331,12 +330,21 @@ public final class DestinationState implements IdentifiedDataSerializable {
                 }
                 continue;
             }
-            if (selector.matches(m::selectorValue) && (groupScan == null || groupScan.mayTake(m))) {
+            if (!selector.matches(m::selectorValue)) {
+                if (groupScan != null) {
+                    groupScan.refused(m);
+                }
+                continue;
+            }
+            if (groupScan == null || groupScan.mayTake(m)) {
                 d.claimed.add(m.messageId());
                 if (d.claimed.size() >= max) {
                     break;
                 }
             }
+        }
+        if (groupScan != null) {
+            groupScan.done(now);
         }
         return d;
     }

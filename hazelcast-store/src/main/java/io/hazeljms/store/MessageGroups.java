@@ -70,8 +70,8 @@ public final class MessageGroups {
         return bound.get(group);
     }
 
-    /** Primary: {@code claimer} claims now (it counts for spreading groups). */
-    void claiming(Claimer claimer, long now) {
+    /** Primary: {@code claimer} claims now and may take grouped messages (it counts for spreading groups). */
+    private void claiming(Claimer claimer, long now) {
         lastClaimAt.remove(claimer);
         lastClaimAt.put(claimer, now); // most recent last, so stale ones are at the head
         for (Iterator<Long> it = lastClaimAt.values().iterator(); it.hasNext(); ) {
@@ -162,6 +162,9 @@ public final class MessageGroups {
         private final Map<String, Boolean> taken = new HashMap<>();
         private Set<String> inFlightGroups;
         private int mine;
+        /** This claim met a grouped message its selector accepts / one its selector refuses. */
+        private boolean met;
+        private boolean refused;
 
         private Scan(Claimer claimer, Collection<Lease> inFlight) {
             this.claimer = claimer;
@@ -175,6 +178,7 @@ public final class MessageGroups {
             if (group == null) {
                 return true;
             }
+            met = true;
             Boolean open = taken.get(group);
             if (open != null) {
                 return open && mark(group, m);
@@ -188,6 +192,23 @@ public final class MessageGroups {
             }
             mine++;
             return mark(group, m);
+        }
+
+        /** The claimer's selector refused {@code m}. */
+        void refused(StoredMessage m) {
+            refused = refused || groupOf(m) != null;
+        }
+
+        /**
+         * The scan ended: the claimer counts for spreading groups unless its selector refuses grouped messages
+         * and accepts none, so a consumer that never takes groups does not hold back those that do.
+         */
+        void done(long now) {
+            if (met || !refused) {
+                claiming(claimer, now);
+            } else {
+                lastClaimAt.remove(claimer);
+            }
         }
 
         /** {@code m} cannot be taken yet (it waits out a redelivery delay): nothing after it in its group now. */

@@ -81,4 +81,18 @@ class MessageGroupsStateTest {
         assertEquals(List.of(), ids(claim(state, NEXT, Selector.ALL, 1_100)), "g-2 waits for the group's consumer");
         assertEquals(List.of("g-2"), ids(state.browse(Selector.ALL, Long.MIN_VALUE, 10, 1_100)), "browsing ignores groups");
     }
+
+    @Test
+    void aConsumerWhoseSelectorRefusesEveryGroupedMessageDoesNotHoldBackTheSpreadingOfGroups() throws Exception {
+        DestinationState state = new DestinationState("queue:q", DestinationSettings.defaults());
+        for (String group : List.of("a", "b")) {
+            StoredMessage m = BrokerTest.message(group, 4);
+            m.properties().put(MessageGroups.GROUP_ID, group);
+            state.enqueue(m);
+        }
+        Claimer others = new Claimer(new LeaseOwner("node-c", "conn-c", "session-c"), "consumer-c");
+        assertEquals(List.of(), ids(claim(state, others, Selector.parse("JMSXGroupID IS NULL"), 1_000)));
+        assertEquals(List.of("a", "b"), ids(claim(state, HUNG, Selector.ALL, 1_100)),
+                "the consumer that takes no groups is not waited for");
+    }
 }
