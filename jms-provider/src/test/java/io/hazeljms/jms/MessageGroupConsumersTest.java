@@ -11,7 +11,9 @@ import jakarta.jms.MessageProducer;
 import jakarta.jms.Queue;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -39,15 +41,23 @@ class MessageGroupConsumersTest {
 
     private static final String FIRST = "JMSXGroupFirstForConsumer";
 
-    private TestCluster cluster;
+    /** One cluster for the class (starting members is most of the time): the kill leaves two, enough for the rest. */
+    private static TestCluster cluster;
     private final List<HazelcastConnectionFactory> factories = new ArrayList<>();
+
+    @BeforeAll
+    static void start() {
+        cluster = TestCluster.start(3);
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        cluster.close();
+    }
 
     @AfterEach
     void stop() {
         factories.forEach(HazelcastConnectionFactory::close);
-        if (cluster != null) {
-            cluster.close();
-        }
     }
 
     private Connection connectTo(HazelcastInstance member) throws JMSException {
@@ -64,7 +74,6 @@ class MessageGroupConsumersTest {
     @Test
     void competingListenersOnTwoMembersEachOwnTheirGroupsInOrderWhileTheQueuesOwnerIsKilled() throws Exception {
 
-        cluster = TestCluster.start(3);
         String queueName = "groups-" + UUID.randomUUID();
         HazelcastInstance owner = cluster.members().stream()
                 .filter(m -> m.getPartitionService().getPartition(DestinationKey.queue(queueName).encode())
@@ -146,7 +155,6 @@ class MessageGroupConsumersTest {
 
     @Test
     void aClosedConsumersGroupGoesToAnotherMembersConsumerFlaggedFirst() throws Exception {
-        cluster = TestCluster.start(2);
         Session first = connectTo(cluster.member(0)).createSession(Session.AUTO_ACKNOWLEDGE);
         Session second = connectTo(cluster.member(1)).createSession(Session.AUTO_ACKNOWLEDGE);
         Queue queue = first.createQueue("groups-close-" + UUID.randomUUID());
