@@ -301,7 +301,8 @@ public final class Role {
         commands(words -> {
             switch (words[0]) {
                 case "send" -> new Thread(() -> send(connection, sent, words[1], Integer.parseInt(words[2]),
-                        Integer.parseInt(words[3]), words[4]), "send").start();
+                        Integer.parseInt(words[3]), words[4], words.length > 5 ? Integer.parseInt(words[5]) : 0),
+                        "send").start();
                 case "flood" -> new Thread(() -> flood(connection, sent, words[1], Integer.parseInt(words[2]),
                         words[3]), "flood").start();
                 default -> out("ERROR unknown " + words[0]);
@@ -321,7 +322,9 @@ public final class Role {
         return c.getValue();
     }
 
-    private void send(Connection connection, Evidence sent, String queueName, int count, int rate, String prefix) {
+    /** @param groups message {@code PREFIX-i} gets JMSXGroupID {@code PREFIX-g(i % groups)}; 0: no groups */
+    private void send(Connection connection, Evidence sent, String queueName, int count, int rate, String prefix,
+                      int groups) {
         int ok = 0;
         int failed = 0;
         Session session = null;
@@ -345,6 +348,9 @@ public final class Role {
                 Outgoing m = outgoing(session, id);
                 if (args.containsKey("origin")) {
                     m.message().setStringProperty(ORIGIN, arg("origin"));
+                }
+                if (groups > 0) {
+                    m.message().setStringProperty("JMSXGroupID", prefix + "-g" + (i % groups));
                 }
                 producer.send(m.message());
                 sent.line(queueName + " " + id + " " + m.crc());

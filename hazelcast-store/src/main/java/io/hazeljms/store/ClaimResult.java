@@ -19,6 +19,8 @@ public final class ClaimResult implements IdentifiedDataSerializable {
     private List<StoredMessage> moves = new ArrayList<>();
     /** The claim saw every message and left none it could take, now or later (none delayed). */
     private boolean drained;
+    /** The queue has message groups: its consumers wait for its entry events, not as parked claims. */
+    private boolean waitByEvents;
 
     public ClaimResult() {
     }
@@ -60,6 +62,15 @@ public final class ClaimResult implements IdentifiedDataSerializable {
         return this;
     }
 
+    public boolean waitByEvents() {
+        return waitByEvents;
+    }
+
+    public ClaimResult waitByEvents(boolean value) {
+        waitByEvents = value;
+        return this;
+    }
+
     @Override
     public int getFactoryId() {
         return StoreSerializers.FACTORY_ID;
@@ -76,6 +87,7 @@ public final class ClaimResult implements IdentifiedDataSerializable {
         out.writeLong(nextAvailableAt);
         MessageLists.write(out, moves);
         out.writeBoolean(drained);
+        out.writeBoolean(waitByEvents);
     }
 
     @Override
@@ -84,5 +96,6 @@ public final class ClaimResult implements IdentifiedDataSerializable {
         nextAvailableAt = in.readLong();
         moves = MessageLists.read(in);
         drained = in.readBoolean();
+        waitByEvents = in.readBoolean();
     }
 }

@@ -48,6 +48,8 @@ public final class DestinationState implements IdentifiedDataSerializable {
      * that owner's late acknowledgement is refused, even after the next holder acknowledged the message.
      */
     private final LinkedHashMap<String, LeaseOwner> timedOut = new LinkedHashMap<>();
+    /** Which consumer each message group (JMSXGroupID) is bound to: the claim scan consults it. */
+    private final MessageGroups groups = new MessageGroups();
     /** No lease times out before this (derived, not serialized; 0: look at the next claim). */
     private transient long leaseCheckAt;
     private long enqueuedCount;
@@ -120,7 +122,12 @@ public final class DestinationState implements IdentifiedDataSerializable {
      * or expired or dead ones to move), else when the next delayed message is due ({@link Long#MAX_VALUE}: none).
      */
     public long nothingToClaimUntil(long now) {
-        ClaimDecision d = decideClaim(Selector.ALL, now, 1);
+        return nothingToClaimUntil(now, null);
+    }
+
+    /** As {@link #nothingToClaimUntil(long)} for one consumer, which messages of groups held by others are not for. */
+    public long nothingToClaimUntil(long now, Claimer claimer) {
+        ClaimDecision d = decideClaim(Selector.ALL, now, 1, claimer);
         if (d.changesState() || !leasesDue(now).isEmpty()) {
             return 0;
         }
@@ -287,11 +294,24 @@ public final class DestinationState implements IdentifiedDataSerializable {
      * the next delayed message becomes available.
      */
     public ClaimDecision decideClaim(Selector selector, long now, int max) {
+        return decideClaim(selector, now, max, null);
+    }
+
+    /**
+     * As {@link #decideClaim(Selector, long, int)} for one consumer: a message of a group it may not take now
+     * ({@link MessageGroups}) is passed over. Null {@code claimer}: groups are not looked at (would anything be
+     * there for someone). Notes whether the claimer could take grouped messages, which spreads groups over consumers.
+     */
+    public ClaimDecision decideClaim(Selector selector, long now, int max, Claimer claimer) {
         ClaimDecision d = new ClaimDecision();
         d.decidedAt = now;
         d.leaseExpiresAt = settings.lease().expiresAt(now);
         if (max <= 0) {
             return d; // a call that only acknowledges
+        }
+        MessageGroups.Scan groupScan = null;
+        if (claimer != null) {
+            groupScan = groups.scan(claimer, inFlight.values());
         }
         for (StoredMessage m : pending.values()) {
             if (m.isExpired(now)) {
@@ -305,14 +325,26 @@ public final class DestinationState implements IdentifiedDataSerializable {
             long at = m.availableAt();
             if (at > now) {
                 d.nextAvailableAt = d.nextAvailableAt == 0 ? at : Math.min(d.nextAvailableAt, at);
+                if (groupScan != null && m.redeliverAfter() > now) {
+                    groupScan.hold(m); // its group waits for it: a redelivery delay does not reorder a group
+                }
                 continue;
             }
-            if (selector.matches(m::selectorValue)) {
+            if (!selector.matches(m::selectorValue)) {
+                if (groupScan != null) {
+                    groupScan.refused(m);
+                }
+                continue;
+            }
+            if (groupScan == null || groupScan.mayTake(m)) {
                 d.claimed.add(m.messageId());
                 if (d.claimed.size() >= max) {
                     break;
                 }
             }
+        }
+        if (groupScan != null) {
+            groupScan.done(now);
         }
         return d;
     }
@@ -322,6 +354,12 @@ public final class DestinationState implements IdentifiedDataSerializable {
      * Returns the claimed message (a copy) and the moves, each a copy addressed to its target queue.
      */
     public ClaimResult applyClaim(ClaimDecision d, LeaseOwner owner) {
+        return applyClaim(d, new Claimer(owner, ""));
+    }
+
+    /** As {@link #applyClaim(ClaimDecision, LeaseOwner)}; the groups of the claimed messages bind to {@code claimer}. */
+    public ClaimResult applyClaim(ClaimDecision d, Claimer claimer) {
+        LeaseOwner owner = claimer.owner();
         expireLeases(d.timedOut, d.decidedAt); // on the primary they were released before the decision
         List<StoredMessage> moves = new ArrayList<>();
         for (String id : d.expired) {
@@ -353,7 +391,9 @@ public final class DestinationState implements IdentifiedDataSerializable {
             StoredMessage m = removePending(id);
             m.deliveryCount(m.deliveryCount() + 1);
             inFlight.put(id, new Lease(m, owner, d.claimId, expiresAt));
-            claimed.add(m.copy());
+            StoredMessage delivered = m.copy();
+            groups.claimed(m, claimer, delivered);
+            claimed.add(delivered);
         }
         return new ClaimResult(claimed, d.nextAvailableAt, moves);
     }
@@ -455,6 +495,7 @@ public final class DestinationState implements IdentifiedDataSerializable {
                 continue;
             }
             timedOut.put(id, lease.owner());
+            groups.leaseTimedOut(lease.message(), lease.owner());
             if (timedOut.size() > TIMED_OUT_REMEMBERED) {
                 Iterator<String> eldest = timedOut.keySet().iterator();
                 eldest.next();
@@ -575,7 +616,12 @@ public final class DestinationState implements IdentifiedDataSerializable {
                 n++;
             }
         }
-        return n;
+        return n + groups.unbind(owner, scope);
+    }
+
+    /** The message groups of this queue: which consumer each is bound to. */
+    public MessageGroups groups() {
+        return groups;
     }
 
     private void requeue(StoredMessage m, boolean delivered, long now) {
@@ -808,6 +854,7 @@ public final class DestinationState implements IdentifiedDataSerializable {
                 out.writeObject(sub);
             }
         }
+        groups.write(out);
     }
 
     @Override
@@ -846,5 +893,6 @@ public final class DestinationState implements IdentifiedDataSerializable {
                 subscriptions.put(sub.name(), sub);
             }
         }
+        groups.read(in);
     }
 }

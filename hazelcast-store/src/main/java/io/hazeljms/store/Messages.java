@@ -6,6 +6,7 @@ import io.hazeljms.store.processor.AckProcessor;
 import io.hazeljms.store.processor.ReleaseOwnerProcessor;
 import io.hazeljms.store.processor.ReleaseProcessor;
 import io.hazeljms.store.processor.RoomProcessor;
+import io.hazeljms.store.processor.UnbindGroupsProcessor;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -138,7 +139,7 @@ public final class Messages {
     /** @param awaitIfEmpty the caller will wait for an event if nothing is claimed: the next enqueue fires one */
     ClaimResult claim(Address from, String selector, LeaseOwner owner, int max, List<String> acks,
                       boolean awaitIfEmpty) {
-        ClaimResult result = publicApi.claimOnce(from, selector, owner, max, acks, awaitIfEmpty);
+        ClaimResult result = publicApi.claimOnce(from, "", selector, owner, max, acks, awaitIfEmpty);
         durability.acknowledged(from, acks);
         durability.claimed(from, result.messages());
         move(from, result.moves(), owner);
@@ -181,6 +182,7 @@ public final class Messages {
             move(watch.address(), result.moves(), owner);
             toAcknowledge = List.of();
             if (!result.messages().isEmpty()) {
+                watch.claimed(result.messages(), owner);
                 return result.messages();
             }
             if (timeoutMillis < 0 || System.currentTimeMillis() >= deadline) {
@@ -216,6 +218,8 @@ public final class Messages {
         private final Waiter waiter;
         private boolean closed;
         private boolean counted;
+        /** The session of this consumer once it received a message of a group: its groups are freed on close. */
+        private LeaseOwner groupedFor;
 
         private Watch(Waiter waiter) {
             this.waiter = waiter;
@@ -240,6 +244,25 @@ public final class Messages {
             hotPath.cancelWait(waiter);
         }
 
+        /**
+         * After a claim: remembers that the consumer may hold message groups. A claim that raced with
+         * {@link #close} frees them itself, as the close could not know of them.
+         */
+        private synchronized void claimed(List<StoredMessage> messages, LeaseOwner owner) {
+            if (groupedFor != null) {
+                return;
+            }
+            for (StoredMessage m : messages) {
+                if (MessageGroups.groupOf(m) != null) {
+                    groupedFor = owner;
+                    if (closed) {
+                        unbindGroups();
+                    }
+                    return;
+                }
+            }
+        }
+
         @Override
         public synchronized void close() {
             if (!closed) {
@@ -248,6 +271,21 @@ public final class Messages {
                 if (counted) {
                     broker.consumers().closed(waiter.address());
                 }
+                if (groupedFor != null) {
+                    unbindGroups();
+                }
+            }
+        }
+
+        /** The consumer closed: its message groups go to the other consumers. */
+        private void unbindGroups() {
+            Address address = waiter.address();
+            try {
+                broker.onKey(address.key(), new UnbindGroupsProcessor(address.subscription(),
+                        new Claimer(groupedFor, waiter.id())));
+            } catch (RuntimeException e) {
+                // the cluster is gone or going: the departure of this node frees the groups
+                LOG.fine(() -> "message groups of a consumer of " + address + " not freed at close: " + e);
             }
         }
     }

@@ -49,7 +49,7 @@ final class PublicApiHotPath implements HotPath {
             waiter.drainedAt = -1; // woken, or waited long enough: ask the store next, whatever the events said
             return ClaimResult.none();
         }
-        ClaimResult result = claimOnce(waiter.address(), selector, owner, max, acks, waitMillis > 0);
+        ClaimResult result = claimOnce(waiter.address(), waiter.id(), selector, owner, max, acks, waitMillis > 0);
         waiter.drainedAt = result.drained() && waitMillis > 0 ? seen : -1;
         if (!result.messages().isEmpty() || waitMillis <= 0) {
             return result;
@@ -66,12 +66,13 @@ final class PublicApiHotPath implements HotPath {
     /**
      * One claim, without waiting.
      *
+     * @param consumerId the consumer claiming (message groups bind to it); empty: none
      * @param awaitIfEmpty the caller will wait for an event if nothing is claimed: the next enqueue fires one
      */
-    ClaimResult claimOnce(Address from, String selector, LeaseOwner owner, int max, List<String> acks,
-                          boolean awaitIfEmpty) {
+    ClaimResult claimOnce(Address from, String consumerId, String selector, LeaseOwner owner, int max,
+                          List<String> acks, boolean awaitIfEmpty) {
         ClaimProcessor processor = new ClaimProcessor(from.subscription(), selector, owner, defaults, max, acks,
-                awaitIfEmpty);
+                awaitIfEmpty).consumer(consumerId);
         long claimId = HotPath.newClaimId();
         int[] attempts = {0};
         return calls.call(processor, from.key(), () -> destinations.submitToKey(from.key(),

@@ -23,6 +23,7 @@ import io.hazeljms.store.processor.SettingsProcessor;
 import io.hazeljms.store.processor.StatsProcessor;
 import io.hazeljms.store.processor.MoveInProcessor;
 import io.hazeljms.store.processor.SubscriptionsProcessor;
+import io.hazeljms.store.processor.UnbindGroupsProcessor;
 
 import java.util.function.Supplier;
 
@@ -72,8 +73,9 @@ public final class StoreSerializers implements DataSerializableFactory {
     public static final int MOVE_IN = 41;
     public static final int SUBSCRIPTIONS = 42;
     public static final int SUBSCRIPTION_STATS = 43;
+    public static final int UNBIND_GROUPS = 44;
 
-    private static final int MAX_ID = 43;
+    private static final int MAX_ID = 44;
     @SuppressWarnings("unchecked")
     private static final Supplier<IdentifiedDataSerializable>[] CONSTRUCTORS = new Supplier[MAX_ID + 1];
 
@@ -112,6 +114,7 @@ public final class StoreSerializers implements DataSerializableFactory {
         CONSTRUCTORS[MOVE_IN] = MoveInProcessor::new;
         CONSTRUCTORS[SUBSCRIPTIONS] = SubscriptionsProcessor::new;
         CONSTRUCTORS[SUBSCRIPTION_STATS] = SubscriptionStats::new;
+        CONSTRUCTORS[UNBIND_GROUPS] = UnbindGroupsProcessor::new;
     }
 
     @Override

@@ -16,6 +16,8 @@ public final class Waiter {
     private final AtomicInteger parking = new AtomicInteger();
     /** Signal version read before this waiter's last claim, if that claim drained the queue; else -1. */
     volatile long drainedAt = -1;
+    /** The queue has message groups: this waiter waits for entry events, never parks (member operations). */
+    private volatile boolean byEvents;
 
     Waiter(Address address, DestinationSignals.Signal signal) {
         this.address = address;
@@ -41,5 +43,13 @@ public final class Waiter {
 
     public boolean isParking() {
         return parking.get() > 0;
+    }
+
+    public void waitByEvents() {
+        byEvents = true;
+    }
+
+    public boolean waitsByEvents() {
+        return byEvents;
     }
 }

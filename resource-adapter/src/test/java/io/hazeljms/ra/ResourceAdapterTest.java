@@ -30,7 +30,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -133,6 +137,49 @@ class ResourceAdapterTest {
         // the bean has run for every message; the container commits right after it
         assertTrue(factory.completed.tryAcquire(40, 30, TimeUnit.SECONDS), "every delivery's transaction completed");
         assertEquals(0, plain.node().broker().administration().depth(DestinationKey.queue(queueName)), "each committed delivery consumed its message");
+    }
+
+    @Test
+    void messageGroupsSpreadOverTheMdbSessionsEachInOrder() throws Exception {
+        int groups = 4;
+        int perGroup = 10;
+        Map<String, List<String>> byGroup = new ConcurrentHashMap<>();
+        CountDownLatch all = new CountDownLatch(groups * perGroup);
+        Fakes.EndpointFactory factory = new Fakes.EndpointFactory(true, m -> {
+            try {
+                // each MDB session delivers on a thread of its own (its Work)
+                byGroup.computeIfAbsent(m.getStringProperty("JMSXGroupID"), g -> Collections.synchronizedList(new ArrayList<>()))
+                        .add(Thread.currentThread().getName() + " " + m.getIntProperty("JMSXGroupSeq"));
+            } catch (JMSException e) {
+                throw new IllegalStateException(e);
+            }
+            all.countDown();
+        });
+        ra.endpointActivation(factory, queueSpec(4));
+        try (Connection c = plain.createConnection()) {
+            Session s = c.createSession(Session.AUTO_ACKNOWLEDGE);
+            var producer = s.createProducer(s.createQueue(queueName));
+            for (int seq = 1; seq <= perGroup; seq++) {
+                for (int g = 0; g < groups; g++) {
+                    TextMessage m = s.createTextMessage("g" + g + "-" + seq);
+                    m.setStringProperty("JMSXGroupID", "g" + g);
+                    m.setIntProperty("JMSXGroupSeq", seq);
+                    producer.send(m);
+                }
+            }
+        }
+        assertTrue(all.await(60, TimeUnit.SECONDS));
+        Set<String> sessions = new HashSet<>();
+        byGroup.forEach((group, deliveries) -> {
+            String thread = deliveries.get(0).split(" ")[0];
+            List<String> expected = new ArrayList<>();
+            for (int seq = 1; seq <= perGroup; seq++) {
+                expected.add(thread + " " + seq);
+            }
+            assertEquals(expected, deliveries, "group " + group + ": one session, in order");
+            sessions.add(thread);
+        });
+        assertTrue(sessions.size() > 1, "groups spread over the MDB sessions: " + byGroup);
     }
 
     @Test

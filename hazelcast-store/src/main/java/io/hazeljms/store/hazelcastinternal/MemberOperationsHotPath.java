@@ -92,14 +92,15 @@ public final class MemberOperationsHotPath implements HotPath {
     /**
      * A queue without selector parks on its partition; the rest waits for events (Hazelcast wakes parked
      * operations in order and stops at the first that still waits, so a selector matching nothing would hold
-     * up the others; a topic's publish wakes blocked publishers through events anyway).
+     * up the others; a topic's publish wakes blocked publishers through events anyway). A queue with message
+     * groups is like a selector for this: from its first answer that says so, the consumer waits for events.
      */
     @Override
     public ClaimResult claim(Waiter waiter, String selector, LeaseOwner owner, int max, List<String> acks,
                              long waitMillis) throws InterruptedException {
         Address from = waiter.address();
         if (from.subscription() != null || (selector != null && !selector.isBlank())
-                || DestinationState.isTopicKey(from.key())) {
+                || DestinationState.isTopicKey(from.key()) || waiter.waitsByEvents()) {
             return publicApi.claim(waiter, selector, owner, max, acks, waitMillis);
         }
         String key = from.key();
@@ -112,6 +113,12 @@ public final class MemberOperationsHotPath implements HotPath {
                     waitMillis, waiter.id(), claimId, attempts[0]++ > 0));
         } finally {
             waiter.parkingEnded();
+        }
+        if (result != null && result.waitByEvents()) {
+            // message groups: each consumer may take other messages, so all must wake (its acks are applied)
+            waiter.waitByEvents();
+            return result.messages().isEmpty() ? publicApi.claim(waiter, null, owner, max, List.of(), waitMillis)
+                    : result;
         }
         // no such queue yet: the entry processor creates it; the next claim parks
         return result != null ? result : publicApi.claim(waiter, null, owner, max, acks, 0);

@@ -7,8 +7,11 @@ import com.hazelcast.spi.impl.operationservice.BlockingOperation;
 import com.hazelcast.spi.impl.operationservice.WaitNotifyKey;
 import io.hazeljms.store.ClaimDecision;
 import io.hazeljms.store.ClaimResult;
+import io.hazeljms.store.Claimer;
 import io.hazeljms.store.DestinationState;
 import io.hazeljms.store.LeaseOwner;
+import io.hazeljms.store.MessageGroups;
+import io.hazeljms.store.StoredMessage;
 import io.hazeljms.store.processor.ClaimProcessor;
 
 import java.io.IOException;
@@ -98,7 +101,7 @@ public final class ParkingClaimOperation extends ReplicatedDestinationOperation 
         if (parkedUntil != 0 && parked.wakeGeneration(getPartitionId(), keyData()) != generation) {
             return false; // woken for another waiter's cancellation: run, take what there is, the caller asks again
         }
-        long until = Math.min(deadline, state.nothingToClaimUntil(now));
+        long until = Math.min(deadline, state.nothingToClaimUntil(now, new Claimer(owner, waiterId)));
         if (until <= now || (parkedUntil != 0 && until < parkedUntil)) {
             return false; // something to take, or a delayed message due before this park would end
         }
@@ -126,12 +129,27 @@ public final class ParkingClaimOperation extends ReplicatedDestinationOperation 
         }
         // a cancelled waiter only acknowledges; one woken for another's cancellation takes what there is
         ClaimProcessor claim = new ClaimProcessor(null, null, owner, null, cancelled || expired ? 0 : max, acks,
-                false).claimId(claimId, again);
+                false).claimId(claimId, again).consumer(waiterId);
         if (acknowledged) {
             claim.acknowledgedAlready();
         }
         result = claim.process(entry);
+        if (result != null && hasGroups(entry.getValue(), result)) {
+            result.waitByEvents(true); // parked claims wake in order and stop at the first with nothing to take
+        }
         backupProcessor = claim.getBackupProcessor();
+    }
+
+    private static boolean hasGroups(DestinationState state, ClaimResult result) {
+        if (!state.groups().isEmpty()) {
+            return true;
+        }
+        for (StoredMessage m : result.messages()) {
+            if (MessageGroups.groupOf(m) != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -3,10 +3,10 @@ package io.hazeljms.store.processor;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import io.hazeljms.store.ClaimDecision;
+import io.hazeljms.store.Claimer;
 import io.hazeljms.store.ClaimResult;
 import io.hazeljms.store.DestinationSettings;
 import io.hazeljms.store.DestinationState;
-import io.hazeljms.store.LeaseOwner;
 import io.hazeljms.store.StoreSerializers;
 
 import java.io.IOException;
@@ -21,19 +21,19 @@ public final class ClaimBackupProcessor extends DestinationProcessor<ClaimResult
     private List<String> acks;
     private ClaimDecision decision;
     private boolean awaited;
-    private LeaseOwner owner;
+    private Claimer claimer;
     private DestinationSettings defaults;
 
     public ClaimBackupProcessor() {
     }
 
     ClaimBackupProcessor(String subscription, List<String> acks, ClaimDecision decision, boolean awaited,
-                         LeaseOwner owner, DestinationSettings defaults) {
+                         Claimer claimer, DestinationSettings defaults) {
         this.awaited = awaited;
         this.subscription = subscription;
         this.acks = acks;
         this.decision = decision;
-        this.owner = owner;
+        this.claimer = claimer;
         this.defaults = defaults;
     }
 
@@ -42,8 +42,8 @@ public final class ClaimBackupProcessor extends DestinationProcessor<ClaimResult
         DestinationState state = stateOrCreate(entry, defaults);
         DestinationState queue = state.queueFor(subscription);
         if (queue != null) {
-            queue.acknowledge(acks, owner);
-            queue.applyClaim(decision, owner);
+            queue.acknowledge(acks, claimer.owner());
+            queue.applyClaim(decision, claimer);
             if (awaited) {
                 queue.markAwaited();
             }
@@ -63,7 +63,7 @@ public final class ClaimBackupProcessor extends DestinationProcessor<ClaimResult
         ClaimDecision.writeIds(out, acks);
         decision.writeTo(out);
         out.writeBoolean(awaited);
-        LeaseOwner.write(out, owner);
+        Claimer.write(out, claimer);
         out.writeObject(defaults);
     }
 
@@ -74,7 +74,7 @@ public final class ClaimBackupProcessor extends DestinationProcessor<ClaimResult
         ClaimDecision.readIds(in, acks);
         decision = ClaimDecision.readFrom(in);
         awaited = in.readBoolean();
-        owner = LeaseOwner.read(in);
+        claimer = Claimer.read(in);
         defaults = in.readObject();
     }
 }

@@ -4,6 +4,7 @@ import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import io.hazeljms.store.ClaimDecision;
+import io.hazeljms.store.Claimer;
 import io.hazeljms.store.ClaimResult;
 import io.hazeljms.store.DestinationSettings;
 import io.hazeljms.store.DestinationState;
@@ -38,6 +39,8 @@ public final class ClaimProcessor extends DestinationProcessor<ClaimResult> {
     /** Names this claim call (0: unnamed); {@code again}: an earlier attempt's outcome was in doubt. */
     private long claimId;
     private boolean again;
+    /** The consumer claiming (its watch's id; empty: none), which message groups bind to. */
+    private String consumerId = "";
 
     private transient EntryProcessor<String, DestinationState, ClaimResult> backup;
     /** The acks were applied on this primary already (by a parked claim): only the backups still need them. */
@@ -75,8 +78,10 @@ public final class ClaimProcessor extends DestinationProcessor<ClaimResult> {
                 : !acks.isEmpty() && queue.acknowledge(acks, owner) > 0;
         long now = System.currentTimeMillis();
         List<String> timedOut = queue.expireDueLeases(now);
-        ClaimDecision decision = queue.decideClaim(parsedSelector(), now, max).claimId(claimId).timedOut(timedOut);
-        ClaimResult result = queue.applyClaim(decision, owner);
+        Claimer claimer = new Claimer(owner, consumerId);
+        ClaimDecision decision = queue.decideClaim(parsedSelector(), now, max, claimer).claimId(claimId)
+                .timedOut(timedOut);
+        ClaimResult result = queue.applyClaim(decision, claimer);
         if (!timedOut.isEmpty()) {
             wakeParkedClaims(entry.getKey()); // released for whoever takes them, perhaps not this claimer
         }
@@ -90,7 +95,7 @@ public final class ClaimProcessor extends DestinationProcessor<ClaimResult> {
                 entry.setValue(state); // in a topic, claims and acks make room for blocked publishers
             }
             backup = new ClaimBackupProcessor(subscription, acknowledged ? acks : List.of(), decision, awaited,
-                    owner, defaults);
+                    claimer, defaults);
         }
         return result;
     }
@@ -99,6 +104,12 @@ public final class ClaimProcessor extends DestinationProcessor<ClaimResult> {
     public ClaimProcessor claimId(long id, boolean again) {
         this.claimId = id;
         this.again = again;
+        return this;
+    }
+
+    /** The consumer this claim is for (message groups bind to it); null or empty: the session as a whole. */
+    public ClaimProcessor consumer(String id) {
+        this.consumerId = id == null ? "" : id;
         return this;
     }
 
@@ -138,6 +149,7 @@ public final class ClaimProcessor extends DestinationProcessor<ClaimResult> {
         out.writeBoolean(awaitIfEmpty);
         out.writeLong(claimId);
         out.writeBoolean(again);
+        out.writeString(consumerId);
     }
 
     @Override
@@ -153,5 +165,6 @@ public final class ClaimProcessor extends DestinationProcessor<ClaimResult> {
         awaitIfEmpty = in.readBoolean();
         claimId = in.readLong();
         again = in.readBoolean();
+        consumerId = in.readString();
     }
 }

@@ -2,6 +2,7 @@ package io.hazeljms.jms.message;
 
 import io.hazeljms.jms.ProviderError;
 import io.hazeljms.jms.destination.HazelcastDestination;
+import io.hazeljms.store.MessageGroups;
 import io.hazeljms.store.StoredMessage;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.Destination;
@@ -68,6 +69,7 @@ public class MessageImpl implements Message {
                 .bodyType(storedBodyType())
                 .body(encodeBody());
         m.properties().remove(PropertyNames.JMSX_DELIVERY_COUNT); // the store counts deliveries itself
+        m.properties().remove(MessageGroups.FIRST_FOR_CONSUMER); // says how one delivery went, as the count
         return m;
     }
 

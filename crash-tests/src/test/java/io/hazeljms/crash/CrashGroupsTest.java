@@ -1,0 +1,112 @@
+package io.hazeljms.crash;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Message groups across a kill -9 of the member JVM that owns the queue: two consumer JVMs (embedded, client)
+ * compete for six groups while the owner dies. Every group must stay with one consumer (unless that consumer's
+ * session broke, which frees its groups), no message of a group may come before an earlier one of the same group
+ * was delivered, and nothing acknowledged may be lost (a fresh JVM drains what is left). One repetition: it is
+ * the group binding's failover that is checked here; the owner kill itself is repeated by CrashOwnerKillTest.
+ */
+class CrashGroupsTest extends CrashCase {
+
+    static final int MESSAGES = 1200;
+    static final int RATE = 600;
+    static final int GROUPS = 6;
+
+    @Test
+    @Timeout(180)
+    void groupsStayWithOneConsumerAndInOrderWhenTheQueuesOwnerIsKilled() {
+        run = new CrashRun("groups");
+        Map<String, Child> plain = startPlainMembers(3);
+        Child producer = run.producer("producer", false);
+        List<Child> consumers = List.of(run.consumer("consumer-embedded", false, Role.AckMode.CLIENT, 10),
+                run.consumer("consumer-client", true, Role.AckMode.CLIENT, 10));
+        CrashRun.ready(producer);
+        consumers.forEach(CrashRun::ready);
+        OwnedQueue owned = queueOwnedByAPlainMember(plain, "groups");
+        String queue = owned.queue();
+        List<Integer> marks = new ArrayList<>();
+        for (Child c : consumers) {
+            marks.add(c.lineCount());
+            c.command("consume " + queue);
+        }
+        int pMark = producer.lineCount();
+        producer.command("send " + queue + " " + MESSAGES + " " + RATE + " grp " + GROUPS);
+        consumers.get(0).await(marks.get(0), "GOT " + queue, Duration.ofSeconds(60));
+        Pause.random(0, 400);
+        Child victim = plain.remove(owned.ownerUuid());
+        long kill = victim.kill();
+        System.out.printf("groups: killed the owner %s (pid %d) of queue:%s%n", victim.name, victim.pid(), queue);
+        run.member("member-3");
+        producer.await(pMark, "SENT " + queue, Duration.ofSeconds(60));
+        for (int i = 0; i < consumers.size(); i++) {
+            consumers.get(i).command("finish " + queue + " 3000");
+        }
+        for (int i = 0; i < consumers.size(); i++) {
+            consumers.get(i).await(marks.get(i), "FINISHED " + queue, Duration.ofSeconds(120));
+        }
+        run.drainAll("drain", false, queue);
+
+        Ledger ledger = Ledger.read(run.dir);
+        Ledger.Report r = ledger.check(List.of(queue), List.of(kill));
+        Set<String> broken = new HashSet<>();
+        for (Child c : consumers) {
+            if (!c.lines("CONSUMEFAIL").isEmpty()) {
+                broken.add(c.name);
+            }
+        }
+        List<String> violations = groupViolations(ledger, queue, broken);
+        System.out.println("groups: " + r + " brokenSessions=" + broken + " groupViolations=" + violations
+                + " evidence in " + run.dir);
+        assertTrue(r.ok(30_000), "groups: " + r + " evidence in " + run.dir);
+        assertEquals(List.of(), violations, "evidence in " + run.dir);
+        Set<String> receivers = new TreeSet<>();
+        ledger.deliveries.stream().filter(d -> d.queue().equals(queue) && !d.by().equals("drain"))
+                .forEach(d -> receivers.add(d.by()));
+        assertEquals(Set.of("consumer-client", "consumer-embedded"), receivers, "groups spread over both consumers");
+    }
+
+    /**
+     * Message {@code grp-i} is number {@code i / GROUPS} of group {@code i % GROUPS}. In delivery order (each
+     * consumer's log keeps its own order), a message may come only after every earlier one of its group came, and
+     * a group's messages go to one consumer until that consumer's session broke (the drain takes what is left).
+     */
+    static List<String> groupViolations(Ledger ledger, String queue, Set<String> broken) {
+        List<String> violations = new ArrayList<>();
+        Map<Integer, TreeSet<Integer>> delivered = new HashMap<>();
+        Map<Integer, String> holder = new HashMap<>();
+        for (Ledger.Delivery d : ledger.deliveries) {
+            if (!d.queue().equals(queue)) {
+                continue;
+            }
+            int i = Integer.parseInt(d.id().substring(d.id().lastIndexOf('-') + 1));
+            int group = i % GROUPS;
+            int seq = i / GROUPS;
+            TreeSet<Integer> seen = delivered.computeIfAbsent(group, g -> new TreeSet<>());
+            if (seq > 0 && !seen.contains(seq - 1)) {
+                violations.add(d.by() + " got " + d.id() + " before number " + (seq - 1) + " of its group");
+            }
+            seen.add(seq);
+            String was = holder.put(group, d.by());
+            if (was != null && !was.equals(d.by()) && !broken.contains(was) && !d.by().equals("drain")) {
+                violations.add("group " + group + " moved from " + was + " to " + d.by() + " at " + d.id());
+            }
+        }
+        return violations;
+    }
+}
