@@ -123,7 +123,9 @@ public enum StoreError {
     LEASES_TIMED_OUT("HJMS-STORE-083", "%s: the lease of %s message(s) held by %s timed out after %s ms; released "
             + "for redelivery, e.g. %s",
             "Find out why the consumer did not acknowledge in time (stuck, or slower than leaseTimeoutMillis); "
-                    + "raise leaseTimeoutMillis if its work is legitimately that long.");
+                    + "raise leaseTimeoutMillis if its work is legitimately that long."),
+    DUPLICATE_ID_CACHE_NEGATIVE("HJMS-STORE-090", "duplicateIdCacheSize must not be negative, was %s",
+            "Set duplicateIdCacheSize to 0 (remember no send ids) or more.");
 
     private final String id;
     private final String template;

@@ -18,6 +18,7 @@ import io.hazeljms.store.processor.ReleaseOwnerProcessor;
 import io.hazeljms.store.processor.ReleaseProcessor;
 import io.hazeljms.store.processor.RestoreProcessor;
 import io.hazeljms.store.processor.DurableReceiversProcessor;
+import io.hazeljms.store.processor.UnheldRowsProcessor;
 import io.hazeljms.store.processor.RoomProcessor;
 import io.hazeljms.store.processor.SettingsProcessor;
 import io.hazeljms.store.processor.StatsProcessor;
@@ -72,8 +73,9 @@ public final class StoreSerializers implements DataSerializableFactory {
     public static final int MOVE_IN = 41;
     public static final int SUBSCRIPTIONS = 42;
     public static final int SUBSCRIPTION_STATS = 43;
+    public static final int UNHELD_ROWS = 50;
 
-    private static final int MAX_ID = 43;
+    private static final int MAX_ID = 50;
     @SuppressWarnings("unchecked")
     private static final Supplier<IdentifiedDataSerializable>[] CONSTRUCTORS = new Supplier[MAX_ID + 1];
 
@@ -112,6 +114,7 @@ public final class StoreSerializers implements DataSerializableFactory {
         CONSTRUCTORS[MOVE_IN] = MoveInProcessor::new;
         CONSTRUCTORS[SUBSCRIPTIONS] = SubscriptionsProcessor::new;
         CONSTRUCTORS[SUBSCRIPTION_STATS] = SubscriptionStats::new;
+        CONSTRUCTORS[UNHELD_ROWS] = UnheldRowsProcessor::new;
     }
 
     @Override
