@@ -17,20 +17,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Duplicate detection under kill -9: a producer (a client JVM) sends with duplicate ids; the member that owns the
  * queue and the producer are killed at the same moment, so the producer's last send is in doubt. A new producer
- * resumes 50 ids before the last one acknowledged and sends everything from there again with the same duplicate
+ * (connected since before the kill) resumes 50 ids before the last one acknowledged and sends everything from there again with the same duplicate
  * ids. Every acknowledged id must be delivered exactly once: the resent ones that were stored before (the 50 at
  * least, the in-doubt one perhaps) are dropped by the queue's new owner, which knows their ids from the backup.
  */
 class CrashDuplicateResendTest extends CrashCase {
 
-    static final int KILLS = 3;
-    static final int MESSAGES = 1500;
+    static final int KILLS = 2;
+    static final int MESSAGES = 1000;
     static final int RATE = 1000;
     static final int OVERLAP = 50;
 
     @Test
     @Timeout(300)
     void aProducerResendingWithDuplicateIdsAfterTheOwnerIsKilledDeliversEveryIdOnce() {
+        long t0 = System.currentTimeMillis();
         run = new CrashRun("dedup-resend");
         Map<String, Child> plain = startPlainMembers(3);
         Child consumer = run.consumer("consumer", false, Role.AckMode.CLIENT, 10);
@@ -40,6 +41,7 @@ class CrashDuplicateResendTest extends CrashCase {
         int resentAcknowledged = 0;
         int memberNo = 3;
         for (int rep = 0; rep < KILLS; rep++) {
+            System.out.printf("dedup-resend rep %d starts at %d ms%n", rep, System.currentTimeMillis() - t0);
             OwnedQueue owned = queueOwnedByAPlainMember(plain, "dedup" + rep);
             String queue = owned.queue();
             Child victim = plain.remove(owned.ownerUuid());
@@ -48,7 +50,9 @@ class CrashDuplicateResendTest extends CrashCase {
             consumer.command("consume " + queue);
             String first = "producer-" + rep + "a";
             Child producer = run.producer(first, true);
+            Child second = run.producer("producer-" + rep + "b", true); // started now: JVMs start in parallel
             CrashRun.ready(producer);
+            CrashRun.ready(second);
             producer.command("resend " + queue + " 0 " + MESSAGES + " " + RATE + " d" + rep);
             producer.await("PROGRESS " + queue + " 500", Duration.ofSeconds(60));
             Pause.random(0, 300);
@@ -59,12 +63,11 @@ class CrashDuplicateResendTest extends CrashCase {
             System.out.printf("dedup-resend rep %d: killed owner %s and %s after %d acknowledged sends of queue:%s;"
                     + " resending from d%d-%d%n", rep, victim.name, first, acknowledged, queue, rep, from);
             Child replacement = run.member("member-" + memberNo++);
-            Child second = run.producer("producer-" + rep + "b", true);
-            CrashRun.ready(second);
             int pMark = second.lineCount();
             second.command("resend " + queue + " " + from + " " + (MESSAGES - from) + " 0 d" + rep);
             second.await(pMark, "SENT " + queue, Duration.ofSeconds(120));
-            consumer.command("finish " + queue + " 3000");
+            System.out.printf("dedup-resend rep %d resent at %d ms%n", rep, System.currentTimeMillis() - t0);
+            consumer.command("finish " + queue + " 2000");
             consumer.await(cMark, "FINISHED " + queue, Duration.ofSeconds(120));
             plain.put(CrashRun.ready(replacement), replacement);
         }
