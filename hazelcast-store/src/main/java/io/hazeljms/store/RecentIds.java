@@ -36,9 +36,7 @@ final class RecentIds {
 
     /** Remembers an id, forgetting the oldest beyond {@code capacity} (0: remembers nothing). */
     void add(String id, int capacity) {
-        if (size > capacity) {
-            trimTo(capacity);
-        }
+        trimTo(capacity);
         if (capacity <= 0) {
             return;
         }
@@ -59,13 +57,17 @@ final class RecentIds {
         insert(h);
     }
 
-    /** Keeps the newest {@code capacity} ids (the destination's cache size was lowered). */
+    /**
+     * Keeps the newest {@code capacity} ids (the destination's cache size was lowered), in a ring no longer than
+     * that: the ring's length never passes the capacity, so the oldest id goes exactly when the capacity is reached,
+     * on every replica alike.
+     */
     void trimTo(int capacity) {
-        if (size <= capacity) {
+        if (ring.length <= capacity) {
             return;
         }
         long[] old = ordered();
-        long[] kept = new long[Math.max(0, capacity)];
+        long[] kept = new long[Math.max(0, Math.min(size, capacity))];
         System.arraycopy(old, old.length - kept.length, kept, 0, kept.length);
         rebuild(kept, kept.length);
     }

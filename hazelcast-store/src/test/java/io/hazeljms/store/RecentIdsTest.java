@@ -56,6 +56,17 @@ class RecentIdsTest {
         assertTrue(ids.contains("ID:c-40") && ids.contains("ID:c-49"));
         ids.add("ID:c-50", 10);
         assertFalse(ids.contains("ID:c-40"), "still a ring of 10");
+        RecentIds sparse = new RecentIds();
+        for (int i = 0; i < 20; i++) {
+            sparse.add("ID:d-" + i, 32); // a ring grown past 16
+        }
+        sparse.trimTo(24); // holds fewer than 24: the ring shrinks all the same, so the 25th id evicts the 1st
+        for (int i = 20; i < 25; i++) {
+            sparse.add("ID:d-" + i, 24);
+        }
+        assertEquals(24, sparse.size());
+        assertFalse(sparse.contains("ID:d-0"));
+        assertTrue(sparse.contains("ID:d-1"));
         ids.add("ID:c-51", 0);
         assertEquals(0, ids.size());
         assertFalse(ids.contains("ID:c-51"));
