@@ -1,10 +1,12 @@
 package io.hazeljms.jms;
 
 import io.hazeljms.jms.config.ProviderConfig;
+import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageFormatException;
+import jakarta.jms.MessageFormatRuntimeException;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Queue;
 import jakarta.jms.Session;
@@ -101,6 +103,22 @@ class DuplicateDetectionJmsTest extends JmsTestSupport {
         producer.send(session.createTextMessage("end"));
         assertEquals(List.of("p-1"), receiveUntilEnd(first));
         assertEquals(List.of("p-1"), receiveUntilEnd(second));
+    }
+
+    @Test
+    void theSimplifiedApiSendsOnceAndRefusesANonStringIdWithTheRuntimeException() {
+        try (JMSContext context = factory.createContext()) {
+            Queue queue = context.createQueue("context-" + UUID.randomUUID());
+            for (int i = 0; i < 2; i++) {
+                context.createProducer().setProperty(DuplicateDetection.ID_PROPERTY, "c-1").send(queue, "c-1 #" + i);
+            }
+            context.createProducer().send(queue, "end");
+            var consumer = context.createConsumer(queue);
+            assertEquals("c-1 #0", consumer.receiveBody(String.class, WAIT));
+            assertEquals("end", consumer.receiveBody(String.class, WAIT));
+            assertThrows(MessageFormatRuntimeException.class,
+                    () -> context.createProducer().setProperty(DuplicateDetection.ID_PROPERTY, 5L));
+        }
     }
 
     @Test
