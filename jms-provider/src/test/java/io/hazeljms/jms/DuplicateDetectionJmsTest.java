@@ -1,6 +1,8 @@
 package io.hazeljms.jms;
 
 import io.hazeljms.jms.config.ProviderConfig;
+import jakarta.jms.CompletionListener;
+import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -17,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -70,6 +74,20 @@ class DuplicateDetectionJmsTest extends JmsTestSupport {
         producer.send(message(plain, "o-1", id, "o-1"));
         producer.send(message(plain, "o-1 again", id, "o-1"));
         producer.send(message(plain, "o-1 from Artemis code", DuplicateDetection.ARTEMIS_ID_PROPERTY, "o-1"));
+        producer.send(message(plain, "o-1 NON_PERSISTENT", id, "o-1"), DeliveryMode.NON_PERSISTENT, 4, 0);
+        CompletableFuture<Message> completed = new CompletableFuture<>();
+        producer.send(message(plain, "o-1 with a CompletionListener", id, "o-1"), new CompletionListener() {
+            @Override
+            public void onCompletion(Message m) {
+                completed.complete(m);
+            }
+
+            @Override
+            public void onException(Message m, Exception e) {
+                completed.completeExceptionally(e);
+            }
+        });
+        completed.get(WAIT, TimeUnit.MILLISECONDS); // accepted, as a duplicate is
 
         Session tx = startedConnection().createSession(Session.SESSION_TRANSACTED);
         MessageProducer txProducer = tx.createProducer(null);
