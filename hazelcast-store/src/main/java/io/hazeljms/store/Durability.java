@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
 
 /**
  * What of a node's traffic its {@link DurableStore} keeps, and when: PERSISTENT messages of queues and of durable
@@ -21,6 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * and non-durable subscriptions are never written. Off when the node runs without a durable store.
  */
 final class Durability {
+
+    private static final Logger LOG = Logger.getLogger(Durability.class.getName());
 
     /** One read-only entry processor on a destination, bounded like every store call. */
     interface KeyCalls {
@@ -118,7 +121,13 @@ final class Durability {
         if (ids.isEmpty()) {
             return;
         }
-        HashMap<String, ArrayList<String>> unheld = calls.onKey(key, new UnheldRowsProcessor(ids));
+        HashMap<String, ArrayList<String>> unheld;
+        try {
+            unheld = calls.onKey(key, new UnheldRowsProcessor(ids));
+        } catch (RuntimeException e) { // the send itself succeeded: it must not fail for this
+            LOG.warning(StoreError.DUPLICATE_ROWS_KEPT.text(key, ids.size(), e.getMessage()));
+            return;
+        }
         List<RowKey> keys = new ArrayList<>();
         unheld.forEach((subscription, dropped) -> dropped.forEach(id -> keys.add(new RowKey(key, subscription, id))));
         if (keys.isEmpty()) {

@@ -127,7 +127,11 @@ public enum StoreError {
             "Find out why the consumer did not acknowledge in time (stuck, or slower than leaseTimeoutMillis); "
                     + "raise leaseTimeoutMillis if its work is legitimately that long."),
     DUPLICATE_ID_CACHE_NEGATIVE("HJMS-STORE-090", "duplicateIdCacheSize must not be negative, was %s",
-            "Set duplicateIdCacheSize to 0 (remember no send ids) or more.");
+            "Set duplicateIdCacheSize to 0 (remember no send ids) or more."),
+    DUPLICATE_ROWS_KEPT("HJMS-STORE-091", "could not ask %s which of %s message(s) with a duplicate id it dropped: %s; "
+            + "their durable rows are kept",
+            "Nothing now: the send succeeded. After a restart of the whole cluster a dropped duplicate among them may "
+                    + "be delivered once more.");
 
     private final String id;
     private final String template;
