@@ -17,9 +17,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Duplicate detection under kill -9: a producer (a client JVM) sends with duplicate ids; the member that owns the
  * queue and the producer are killed at the same moment, so the producer's last send is in doubt. A new producer
- * (connected since before the kill) resumes 50 ids before the last one acknowledged and sends everything from there again with the same duplicate
- * ids. Every acknowledged id must be delivered exactly once: the resent ones that were stored before (the 50 at
- * least, the in-doubt one perhaps) are dropped by the queue's new owner, which knows their ids from the backup.
+ * (connected since before the kill) resumes 50 ids before the last one acknowledged and sends everything from
+ * there again with the same duplicate ids. Every acknowledged id must be delivered exactly once: the resent ones
+ * that were stored before (the 50 at least, the in-doubt one perhaps) are dropped by the queue's new owner, which
+ * knows their ids from the backup. Producers are clients: an embedded one killed with the owner would be a second
+ * member lost at once, more than the default backup count covers.
  */
 class CrashDuplicateResendTest extends CrashCase {
 

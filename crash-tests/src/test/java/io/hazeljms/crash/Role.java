@@ -378,7 +378,8 @@ public final class Role {
     }
 
     /**
-     * Command {@code resend QUEUE FROM COUNT RATE PREFIX}: sends ids {@code PREFIX-FROM} .. {@code PREFIX-(FROM+COUNT-1)},
+     * Command {@code resend QUEUE FROM COUNT RATE PREFIX}: sends ids {@code PREFIX-FROM} to
+     * {@code PREFIX-(FROM+COUNT-1)},
      * each with its id as duplicate-detection id and a body derived from the id (a resend is the same message), and
      * sends a failed one again, with the same id, until it is acknowledged (at most 90 s): the producer that never
      * gives up on an in-doubt send, as duplicate detection lets it. A new producer JVM resumes this way from before

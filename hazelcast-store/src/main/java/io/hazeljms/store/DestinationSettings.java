@@ -13,7 +13,8 @@ import java.io.IOException;
 
 /**
  * Per-destination policy: dead letters ({@link DeadLetterPolicy}), expiry ({@link ExpiryPolicy}), redelivery
- * ({@link RedeliveryPolicy}), lease timeout ({@link LeasePolicy}), how much the destination (a queue, or each subscription of a topic) may hold, and the
+ * ({@link RedeliveryPolicy}), lease timeout ({@link LeasePolicy}), the send ids remembered to drop duplicates
+ * ({@link DuplicatePolicy}), how much the destination (a queue, or each subscription of a topic) may hold, and the
  * owning connection of a temporary destination. Immutable once built.
  */
 public final class DestinationSettings implements IdentifiedDataSerializable {
@@ -186,7 +187,8 @@ public final class DestinationSettings implements IdentifiedDataSerializable {
 
     @Override
     public String toString() {
-        return "DestinationSettings{" + deadLetter + ", " + expiry + ", " + redelivery + ", " + lease + ", " + duplicates
+        return "DestinationSettings{" + deadLetter + ", " + expiry + ", " + redelivery + ", " + lease + ", "
+                + duplicates
                 + ", maxMessages=" + maxMessages + ", maxBytes=" + maxBytes
                 + (isTemporary() ? ", temporary" : "") + "}";
     }

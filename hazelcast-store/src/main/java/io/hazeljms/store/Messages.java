@@ -118,7 +118,8 @@ public final class Messages {
                     if (!rows.isEmpty() && (outcome.isRefused() || outcome.missing())) {
                         durability.forget(rows); // on a Hazelcast thread: not waited for
                     } else if (!rows.isEmpty()) { // a store call of its own: not on a Hazelcast thread
-                        CompletableFuture.runAsync(() -> durability.forgetDuplicates(destination.encode(), messages, false));
+                        CompletableFuture.runAsync(
+                                () -> durability.forgetDuplicates(destination.encode(), messages, false));
                     }
                     return outcome;
                 });

@@ -31,7 +31,7 @@ public final class StoredMessage implements IdentifiedDataSerializable {
      * the same destination, within its {@code duplicateIdCacheSize}, is accepted and not stored.
      */
     public static final String DUPLICATE_ID_PROPERTY = "HJMS_DuplicateId";
-    /** Artemis' name for the same property ({@code Message.HDR_DUPLICATE_DETECTION_ID}), honoured for migrating users. */
+    /** Artemis' name for it ({@code Message.HDR_DUPLICATE_DETECTION_ID}), honoured for migrating users. */
     public static final String ARTEMIS_DUPLICATE_ID_PROPERTY = "_AMQ_DUPL_ID";
     /** Prefix that keeps an application's duplicate ids apart from message ids in a destination's send ids. */
     private static final char DUPLICATE_ID_MARK = '\u0001';

@@ -226,7 +226,7 @@ public final class ProviderConfig {
         /** See {@link Settings#LEASE_TIMEOUT_MILLIS}: the default of destinations created from this node (0: never). */
         public Builder leaseTimeoutMillis(long ms) { return with(LEASE_TIMEOUT_MILLIS, ms); }
 
-        /** See {@link Settings#DUPLICATE_ID_CACHE_SIZE}: the default of destinations created from this node (0: none). */
+        /** See {@link Settings#DUPLICATE_ID_CACHE_SIZE}: the default of destinations created from this node. */
         public Builder duplicateIdCacheSize(int ids) { return with(DUPLICATE_ID_CACHE_SIZE, ids); }
 
         /** See {@link Settings#MAX_QUEUE_BYTES}; handled like {@link #maxQueueMessages(int)}. */

@@ -227,7 +227,10 @@ public final class Settings {
     public static final Setting<Integer> DUPLICATE_ID_CACHE_SIZE = Setting.integer("duplicateIdCacheSize",
                     DuplicatePolicy.DEFAULT_ID_CACHE_SIZE).perDestination()
             .rule(ProviderError.DUPLICATE_ID_CACHE_INVALID, Rule.notNegative())
-            .describe("how many send ids a destination remembers to drop a message sent again with the same duplicate id (message property HJMS_DuplicateId, or Artemis' _AMQ_DUPL_ID); the store's own retries of in-doubt sends use the same window (0 = remember none; default 20000, Artemis' id-cache-size)");
+            .describe("how many send ids a destination remembers to drop a message sent again with the same "
+                    + "duplicate id (message property HJMS_DuplicateId, or Artemis' _AMQ_DUPL_ID); the store's own "
+                    + "retries of in-doubt sends use the same window (0 = remember none; default 20000, Artemis' "
+                    + "id-cache-size)");
 
     public static final Setting<String> DEAD_LETTER_QUEUE = Setting.text("deadLetterQueue",
                     DestinationSettings.DEFAULT_DEAD_LETTER_QUEUE).perDestination()
