@@ -6,6 +6,7 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.partition.MigrationListener;
 import com.hazelcast.partition.MigrationState;
 import com.hazelcast.partition.ReplicaMigrationEvent;
+import io.hazeljms.jms.DuplicateDetection;
 import io.hazeljms.jms.HazelcastConnectionFactory;
 import io.hazeljms.jms.client.HazelcastNode;
 import io.hazeljms.jms.config.ProviderConfig;
@@ -188,6 +189,9 @@ public final class Role {
         if (args.containsKey("leaseTimeoutMillis")) {
             b.leaseTimeoutMillis(Long.parseLong(arg("leaseTimeoutMillis")));
         }
+        if (args.containsKey("duplicateIdCacheSize")) {
+            b.duplicateIdCacheSize(Integer.parseInt(arg("duplicateIdCacheSize")));
+        }
         // off unless the case asks for durability (the child's JVM default is off too, see Child)
         b.durableStore(arg("durableStore", "off"));
         if (args.containsKey("durableStoreDirectory")) {
@@ -305,6 +309,9 @@ public final class Role {
                         "send").start();
                 case "flood" -> new Thread(() -> flood(connection, sent, words[1], Integer.parseInt(words[2]),
                         words[3]), "flood").start();
+                case "resend" -> new Thread(() -> sendWithDuplicateIds(connection, sent, words[1],
+                        Integer.parseInt(words[2]), Integer.parseInt(words[3]), Integer.parseInt(words[4]), words[5]),
+                        "resend").start();
                 default -> out("ERROR unknown " + words[0]);
             }
         });
@@ -373,6 +380,75 @@ public final class Role {
             }
         }
         out("SENT " + queueName + " ok=" + ok + " failed=" + failed + " ms="
+                + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+    }
+
+    /**
+     * Command {@code resend QUEUE FROM COUNT RATE PREFIX}: sends ids {@code PREFIX-FROM} to
+     * {@code PREFIX-(FROM+COUNT-1)},
+     * each with its id as duplicate-detection id and a body derived from the id (a resend is the same message), and
+     * sends a failed one again, with the same id, until it is acknowledged (at most 90 s): the producer that never
+     * gives up on an in-doubt send, as duplicate detection lets it. A new producer JVM resumes this way from before
+     * where a killed one stopped.
+     */
+    private void sendWithDuplicateIds(Connection connection, Evidence sent, String queueName, int from, int count,
+                                      int rate, String prefix) {
+        int ok = 0;
+        int retries = 0;
+        Session session = null;
+        MessageProducer producer = null;
+        long start = System.nanoTime();
+        for (int i = from; i < from + count; i++) {
+            if (rate > 0) {
+                long due = start + (long) (i - from) * 1_000_000_000L / rate; // pacing, not waiting for an event
+                long now;
+                while ((now = System.nanoTime()) < due) {
+                    LockSupport.parkNanos(due - now);
+                }
+            }
+            String id = prefix + "-" + i;
+            byte[] body = new byte[1024];
+            new java.util.Random(id.hashCode()).nextBytes(body);
+            long crc = crc(body);
+            long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+            while (true) {
+                try {
+                    if (session == null) {
+                        session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+                        producer = session.createProducer(session.createQueue(queueName));
+                        producer.setDeliveryMode(DeliveryMode.PERSISTENT);
+                    }
+                    BytesMessage m = session.createBytesMessage();
+                    m.writeBytes(body);
+                    m.setStringProperty(ID, id);
+                    m.setLongProperty(CRC, crc);
+                    m.setStringProperty(DuplicateDetection.ID_PROPERTY, id);
+                    producer.send(m);
+                    sent.line(queueName + " " + id + " " + crc);
+                    ok++;
+                    break;
+                } catch (Exception e) {
+                    retries++;
+                    out("SENDFAIL " + id + " " + describe(e) + " (sent again with the same duplicate id)");
+                    try {
+                        if (session != null) {
+                            session.close();
+                        }
+                    } catch (Exception ignored) {
+                        // the session may be as broken as the send
+                    }
+                    session = null;
+                    if (System.nanoTime() > giveUp) {
+                        out("GAVEUP " + id);
+                        break;
+                    }
+                }
+            }
+            if (ok % 500 == 0) {
+                out("PROGRESS " + queueName + " " + ok);
+            }
+        }
+        out("SENT " + queueName + " ok=" + ok + " retries=" + retries + " ms="
                 + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
     }
 

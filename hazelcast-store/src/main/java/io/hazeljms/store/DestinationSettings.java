@@ -4,6 +4,7 @@ import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 import io.hazeljms.store.policy.DeadLetterPolicy;
+import io.hazeljms.store.policy.DuplicatePolicy;
 import io.hazeljms.store.policy.ExpiryPolicy;
 import io.hazeljms.store.policy.LeasePolicy;
 import io.hazeljms.store.policy.RedeliveryPolicy;
@@ -12,7 +13,8 @@ import java.io.IOException;
 
 /**
  * Per-destination policy: dead letters ({@link DeadLetterPolicy}), expiry ({@link ExpiryPolicy}), redelivery
- * ({@link RedeliveryPolicy}), lease timeout ({@link LeasePolicy}), how much the destination (a queue, or each subscription of a topic) may hold, and the
+ * ({@link RedeliveryPolicy}), lease timeout ({@link LeasePolicy}), the send ids remembered to drop duplicates
+ * ({@link DuplicatePolicy}), how much the destination (a queue, or each subscription of a topic) may hold, and the
  * owning connection of a temporary destination. Immutable once built.
  */
 public final class DestinationSettings implements IdentifiedDataSerializable {
@@ -32,6 +34,7 @@ public final class DestinationSettings implements IdentifiedDataSerializable {
     private ExpiryPolicy expiry = ExpiryPolicy.DEFAULT;
     private RedeliveryPolicy redelivery = RedeliveryPolicy.DEFAULT;
     private LeasePolicy lease = LeasePolicy.DEFAULT;
+    private DuplicatePolicy duplicates = DuplicatePolicy.DEFAULT;
     private String temporaryOwnerNode;
     private String temporaryOwnerConnection;
     private int maxMessages = DEFAULT_MAX_MESSAGES;
@@ -50,6 +53,7 @@ public final class DestinationSettings implements IdentifiedDataSerializable {
         c.expiry = expiry;
         c.redelivery = redelivery;
         c.lease = lease;
+        c.duplicates = duplicates;
         c.temporaryOwnerNode = temporaryOwnerNode;
         c.temporaryOwnerConnection = temporaryOwnerConnection;
         c.maxMessages = maxMessages;
@@ -118,6 +122,13 @@ public final class DestinationSettings implements IdentifiedDataSerializable {
         return c;
     }
 
+    /** @param size how many send ids (duplicate ids, else message ids) to remember; 0: none */
+    public DestinationSettings withDuplicateIdCacheSize(int size) {
+        DestinationSettings c = copy();
+        c.duplicates = new DuplicatePolicy(size);
+        return c;
+    }
+
     /** Marks the destination temporary, owned by one connection on one node. */
     public DestinationSettings withTemporaryOwner(String nodeId, String connectionId) {
         DestinationSettings c = copy();
@@ -130,6 +141,7 @@ public final class DestinationSettings implements IdentifiedDataSerializable {
     public ExpiryPolicy expiry() { return expiry; }
     public RedeliveryPolicy redelivery() { return redelivery; }
     public LeasePolicy lease() { return lease; }
+    public DuplicatePolicy duplicates() { return duplicates; }
     public int maxMessages() { return maxMessages; }
     public long maxBytes() { return maxBytes; }
     public boolean isTemporary() { return temporaryOwnerConnection != null; }
@@ -157,6 +169,7 @@ public final class DestinationSettings implements IdentifiedDataSerializable {
         out.writeInt(maxMessages);
         out.writeLong(maxBytes);
         out.writeLong(lease.timeoutMillis());
+        out.writeInt(duplicates.idCacheSize());
     }
 
     @Override
@@ -169,11 +182,13 @@ public final class DestinationSettings implements IdentifiedDataSerializable {
         maxMessages = in.readInt();
         maxBytes = in.readLong();
         lease = new LeasePolicy(in.readLong());
+        duplicates = new DuplicatePolicy(in.readInt());
     }
 
     @Override
     public String toString() {
-        return "DestinationSettings{" + deadLetter + ", " + expiry + ", " + redelivery + ", " + lease
+        return "DestinationSettings{" + deadLetter + ", " + expiry + ", " + redelivery + ", " + lease + ", "
+                + duplicates
                 + ", maxMessages=" + maxMessages + ", maxBytes=" + maxBytes
                 + (isTemporary() ? ", temporary" : "") + "}";
     }

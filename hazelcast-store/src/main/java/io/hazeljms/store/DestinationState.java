@@ -159,6 +159,7 @@ public final class DestinationState implements IdentifiedDataSerializable {
 
     public void replaceSettings(DestinationSettings settings) {
         this.settings = settings;
+        recent.trimTo(settings.duplicates().idCacheSize());
     }
 
     public int pendingCount() {
@@ -177,12 +178,33 @@ public final class DestinationState implements IdentifiedDataSerializable {
      */
     public boolean enqueue(StoredMessage m) {
         String id = m.messageId();
-        if (pendingKeys.containsKey(id) || inFlight.containsKey(id) || recent.contains(id)) {
-            return false;
+        String sendId = m.sendId();
+        if (pendingKeys.containsKey(id) || inFlight.containsKey(id) || recent.contains(sendId)) {
+            return false; // a duplicate: the sender is told it was sent, as it was, once
         }
-        recent.add(id);
+        recent.add(sendId, settings.duplicates().idCacheSize());
         store(m);
         return true;
+    }
+
+    /**
+     * Puts back a message the durable store kept (recovery): skipped if held, never dropped for its send id (it
+     * was accepted before the restart), which is remembered again, so a send made again after the restart is
+     * still dropped while the message is stored.
+     */
+    public boolean restore(StoredMessage m) {
+        String id = m.messageId();
+        if (pendingKeys.containsKey(id) || inFlight.containsKey(id)) {
+            return false;
+        }
+        recent.add(m.sendId(), settings.duplicates().idCacheSize());
+        store(m);
+        return true;
+    }
+
+    /** Whether this queue holds the message (pending or in flight). */
+    public boolean holds(String messageId) {
+        return pendingKeys.containsKey(messageId) || inFlight.containsKey(messageId);
     }
 
     /**
@@ -195,9 +217,7 @@ public final class DestinationState implements IdentifiedDataSerializable {
         if (pendingKeys.containsKey(id) || inFlight.containsKey(id)) {
             return false;
         }
-        if (!recent.contains(id)) {
-            recent.add(id);
-        }
+        recent.add(id, settings.duplicates().idCacheSize()); // by message id: a move keeps no duplicate id
         store(m);
         return true;
     }
@@ -655,10 +675,11 @@ public final class DestinationState implements IdentifiedDataSerializable {
     public int publish(List<StoredMessage> messages) {
         int copies = 0;
         for (StoredMessage m : messages) {
-            if (recent.contains(m.messageId())) {
-                continue; // published already: this is a send made again after an in-doubt outcome
+            String sendId = m.sendId();
+            if (recent.contains(sendId)) {
+                continue; // published already: a duplicate, or a send made again after an in-doubt outcome
             }
-            recent.add(m.messageId());
+            recent.add(sendId, settings.duplicates().idCacheSize());
             enqueuedCount++;
             for (Subscription s : subscriptions.values()) {
                 if (s.accepts(m)) {

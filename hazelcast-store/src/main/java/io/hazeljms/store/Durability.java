@@ -5,6 +5,7 @@ import io.hazeljms.store.durable.DurableStore;
 import io.hazeljms.store.durable.MessageRow;
 import io.hazeljms.store.durable.RowKey;
 import io.hazeljms.store.processor.DurableReceiversProcessor;
+import io.hazeljms.store.processor.UnheldRowsProcessor;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
 
 /**
  * What of a node's traffic its {@link DurableStore} keeps, and when: PERSISTENT messages of queues and of durable
@@ -20,6 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * and non-durable subscriptions are never written. Off when the node runs without a durable store.
  */
 final class Durability {
+
+    private static final Logger LOG = Logger.getLogger(Durability.class.getName());
 
     /** One read-only entry processor on a destination, bounded like every store call. */
     interface KeyCalls {
@@ -95,6 +99,44 @@ final class Durability {
             List<RowKey> keys = new ArrayList<>(rows.size());
             rows.forEach(r -> keys.add(r.key()));
             store.forgetNow(keys);
+        }
+    }
+
+    /**
+     * After a send of {@code messages} to {@code key}: deletes the rows of PERSISTENT messages with a duplicate id
+     * that the destination does not hold (dropped as duplicates; or consumed already, whose rows are gone). Costs
+     * a read-only call for sends with such messages only. Asked whatever the send's count said: a combined send's
+     * count does not tell whose messages were dropped.
+     */
+    void forgetDuplicates(String key, List<StoredMessage> messages, boolean wait) {
+        if (store == null) {
+            return;
+        }
+        List<String> ids = new ArrayList<>();
+        for (StoredMessage m : messages) {
+            if (m.persistent() && m.duplicateId() != null) {
+                ids.add(m.messageId());
+            }
+        }
+        if (ids.isEmpty()) {
+            return;
+        }
+        HashMap<String, ArrayList<String>> unheld;
+        try {
+            unheld = calls.onKey(key, new UnheldRowsProcessor(ids));
+        } catch (RuntimeException e) { // the send itself succeeded: it must not fail for this
+            LOG.warning(StoreError.DUPLICATE_ROWS_KEPT.text(key, ids.size(), e.getMessage()));
+            return;
+        }
+        List<RowKey> keys = new ArrayList<>();
+        unheld.forEach((subscription, dropped) -> dropped.forEach(id -> keys.add(new RowKey(key, subscription, id))));
+        if (keys.isEmpty()) {
+            return;
+        }
+        if (wait) {
+            store.forgetNow(keys);
+        } else {
+            store.forget(keys);
         }
     }
 

@@ -75,6 +75,8 @@ public final class Messages {
         SendOutcome outcome = SendOutcome.ofCode(hotPath.enqueue(destination.encode(), messages, createWith));
         if (outcome.isRefused() || outcome.missing()) {
             durability.unstore(rows);
+        } else if (!rows.isEmpty()) {
+            durability.forgetDuplicates(destination.encode(), messages, true);
         }
         return outcome;
     }
@@ -116,6 +118,9 @@ public final class Messages {
                     SendOutcome outcome = SendOutcome.ofCode(code);
                     if (!rows.isEmpty() && (outcome.isRefused() || outcome.missing())) {
                         durability.forget(rows); // on a Hazelcast thread: not waited for
+                    } else if (!rows.isEmpty()) { // a store call of its own: not on a Hazelcast thread
+                        CompletableFuture.runAsync(
+                                () -> durability.forgetDuplicates(destination.encode(), messages, false));
                     }
                     return outcome;
                 });

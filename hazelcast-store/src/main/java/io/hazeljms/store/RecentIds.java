@@ -7,35 +7,45 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The ids of the last {@link #CAPACITY} messages stored on a destination, as 64-bit hashes: a send made again
- * because its first attempt's outcome was in doubt, or a commit completed by a survivor, finds its messages
- * here even when they were consumed meanwhile, and adds nothing. A ring of hashes with an open-addressing
- * index: a few dozen kilobytes for a busy destination, nothing for an idle one. Deterministic, so primary and
+ * The send ids of the last messages stored on a destination, as 64-bit hashes, at most as many as the
+ * destination's {@code duplicateIdCacheSize} ({@link io.hazeljms.store.policy.DuplicatePolicy}): a message's
+ * duplicate id when the application gave one, else its message id ({@link StoredMessage#sendId}). A send made
+ * again, by the application with the same duplicate id or by the store because its first attempt's outcome was in
+ * doubt, finds its id here even when the message was consumed meanwhile, and adds nothing. A ring of hashes with
+ * an open-addressing index: about 21 bytes an id, nothing for an idle destination. Deterministic, so primary and
  * backups hold the same ids; serialized with the destination.
  */
 final class RecentIds {
 
-    static final int CAPACITY = 4096;
     private static final long EMPTY = 0;
+    private static final long[] NONE = new long[0];
 
-    private long[] ring = new long[0];
+    private long[] ring = NONE;
     private int next;
     private int size;
-    /** Open addressing, linear probing, twice the ring's size; EMPTY marks a free slot. */
-    private long[] index = new long[0];
+    /** Open addressing, linear probing, a power of two at least 1.5 times the ring; EMPTY marks a free slot. */
+    private long[] index = NONE;
 
     boolean contains(String id) {
         return size > 0 && slotOf(hash(id)) >= 0;
     }
 
-    /** Remembers an id, forgetting the oldest beyond the capacity. */
-    void add(String id) {
+    int size() {
+        return size;
+    }
+
+    /** Remembers an id, forgetting the oldest beyond {@code capacity} (0: remembers nothing). */
+    void add(String id, int capacity) {
+        trimTo(capacity);
+        if (capacity <= 0) {
+            return;
+        }
         long h = hash(id);
         if (size > 0 && slotOf(h) >= 0) {
             return;
         }
-        if (size == ring.length && ring.length < CAPACITY) {
-            grow();
+        if (size == ring.length && ring.length < capacity) {
+            rebuild(ordered(), Math.min(capacity, Math.max(16, ring.length * 2)));
         }
         if (size == ring.length) { // full: the oldest makes room
             removeFromIndex(ring[next]);
@@ -47,19 +57,40 @@ final class RecentIds {
         insert(h);
     }
 
-    private void grow() {
-        int capacity = Math.min(CAPACITY, Math.max(16, ring.length * 2));
+    /**
+     * Keeps the newest {@code capacity} ids (the destination's cache size was lowered), in a ring no longer than
+     * that: the ring's length never passes the capacity, so the oldest id goes exactly when the capacity is reached,
+     * on every replica alike.
+     */
+    void trimTo(int capacity) {
+        if (ring.length <= capacity) {
+            return;
+        }
         long[] old = ordered();
-        ring = new long[capacity];
-        index = new long[capacity * 2];
+        long[] kept = new long[Math.max(0, Math.min(size, capacity))];
+        System.arraycopy(old, old.length - kept.length, kept, 0, kept.length);
+        rebuild(kept, kept.length);
+    }
+
+    /** A ring of {@code length} holding {@code hashes} (oldest first) and its index. */
+    private void rebuild(long[] hashes, int length) {
+        if (length == 0) {
+            ring = NONE;
+            index = NONE;
+            size = 0;
+            next = 0;
+            return;
+        }
+        ring = new long[length];
+        index = new long[Integer.highestOneBit(Math.max(2, length + length / 2) - 1) << 1];
         size = 0;
         next = 0;
-        for (long h : old) {
+        for (long h : hashes) {
             ring[next++] = h;
             size++;
             insert(h);
         }
-        next %= capacity;
+        next %= length;
     }
 
     /** The remembered hashes, oldest first. */
@@ -141,15 +172,10 @@ final class RecentIds {
 
     void read(ObjectDataInput in) throws IOException {
         int n = in.readInt();
+        long[] hashes = new long[n];
         for (int i = 0; i < n; i++) {
-            long h = in.readLong();
-            if (size == ring.length) {
-                grow();
-            }
-            ring[next] = h;
-            next = (next + 1) % ring.length;
-            size++;
-            insert(h);
+            hashes[i] = in.readLong();
         }
+        rebuild(hashes, n);
     }
 }

@@ -55,14 +55,16 @@ public enum StoreError {
     NOT_A_TOPIC("HJMS-STORE-050", "%s is not a topic",
             "Subscribe only to topics."),
     CALL_INTERRUPTED("HJMS-STORE-051", "%s was interrupted; its outcome is in doubt",
-            "The calling thread was interrupted: check whether the call took effect before repeating it."),
+            "The calling thread was interrupted: check whether the call took effect before repeating it; a send "
+                    + "made again with the same duplicate id (HJMS_DuplicateId) is stored once."),
     NOT_FAIL_ON_INDETERMINATE("HJMS-STORE-052", "this member's configuration lacks %s=true: a send to a topic or a "
             + "new queue may return although its backup never stored it. Apply StoreConfig.applyTo(config, "
             + "backupCount) to the member's configuration.",
             "Apply StoreConfig.applyTo(config, backupCount) to the Hazelcast configuration you hand in."),
     CALL_IN_DOUBT("HJMS-STORE-053", "%s did not complete within %s ms while the cluster was losing or moving the "
             + "destination's owner; its outcome is in doubt%s",
-            "Check the cluster's members; the call may or may not have taken effect."),
+            "Check the cluster's members; the call may or may not have taken effect: a send made again with the "
+                    + "same duplicate id (HJMS_DuplicateId) is stored once."),
     CALL_FAILED("HJMS-STORE-054", "store operation failed: %s",
             "See the cause."),
 
@@ -123,7 +125,13 @@ public enum StoreError {
     LEASES_TIMED_OUT("HJMS-STORE-083", "%s: the lease of %s message(s) held by %s timed out after %s ms; released "
             + "for redelivery, e.g. %s",
             "Find out why the consumer did not acknowledge in time (stuck, or slower than leaseTimeoutMillis); "
-                    + "raise leaseTimeoutMillis if its work is legitimately that long.");
+                    + "raise leaseTimeoutMillis if its work is legitimately that long."),
+    DUPLICATE_ID_CACHE_NEGATIVE("HJMS-STORE-090", "duplicateIdCacheSize must not be negative, was %s",
+            "Set duplicateIdCacheSize to 0 (remember no send ids) or more."),
+    DUPLICATE_ROWS_KEPT("HJMS-STORE-091", "could not ask %s which of %s message(s) with a duplicate id it dropped: %s; "
+            + "their durable rows are kept",
+            "Nothing now: the send succeeded. After a restart of the whole cluster a dropped duplicate among them may "
+                    + "be delivered once more.");
 
     private final String id;
     private final String template;

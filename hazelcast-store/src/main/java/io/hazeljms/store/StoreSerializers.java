@@ -18,6 +18,7 @@ import io.hazeljms.store.processor.ReleaseOwnerProcessor;
 import io.hazeljms.store.processor.ReleaseProcessor;
 import io.hazeljms.store.processor.RestoreProcessor;
 import io.hazeljms.store.processor.DurableReceiversProcessor;
+import io.hazeljms.store.processor.UnheldRowsProcessor;
 import io.hazeljms.store.processor.RoomProcessor;
 import io.hazeljms.store.processor.SettingsProcessor;
 import io.hazeljms.store.processor.StatsProcessor;
@@ -74,8 +75,9 @@ public final class StoreSerializers implements DataSerializableFactory {
     public static final int SUBSCRIPTIONS = 42;
     public static final int SUBSCRIPTION_STATS = 43;
     public static final int UNBIND_GROUPS = 44;
+    public static final int UNHELD_ROWS = 45;
 
-    private static final int MAX_ID = 44;
+    private static final int MAX_ID = 45;
     @SuppressWarnings("unchecked")
     private static final Supplier<IdentifiedDataSerializable>[] CONSTRUCTORS = new Supplier[MAX_ID + 1];
 
@@ -115,6 +117,7 @@ public final class StoreSerializers implements DataSerializableFactory {
         CONSTRUCTORS[SUBSCRIPTIONS] = SubscriptionsProcessor::new;
         CONSTRUCTORS[SUBSCRIPTION_STATS] = SubscriptionStats::new;
         CONSTRUCTORS[UNBIND_GROUPS] = UnbindGroupsProcessor::new;
+        CONSTRUCTORS[UNHELD_ROWS] = UnheldRowsProcessor::new;
     }
 
     @Override

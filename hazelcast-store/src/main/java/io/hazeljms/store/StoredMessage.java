@@ -26,6 +26,16 @@ public final class StoredMessage implements IdentifiedDataSerializable {
     public static final byte BODY_OBJECT = 4;
     public static final byte BODY_STREAM = 5;
 
+    /**
+     * The application's duplicate-detection id (a String property): a second send of a message with the same id to
+     * the same destination, within its {@code duplicateIdCacheSize}, is accepted and not stored.
+     */
+    public static final String DUPLICATE_ID_PROPERTY = "HJMS_DuplicateId";
+    /** Artemis' name for it ({@code Message.HDR_DUPLICATE_DETECTION_ID}), honoured for migrating users. */
+    public static final String ARTEMIS_DUPLICATE_ID_PROPERTY = "_AMQ_DUPL_ID";
+    /** Prefix that keeps an application's duplicate ids apart from message ids in a destination's send ids. */
+    private static final char DUPLICATE_ID_MARK = '\u0001';
+
     private String messageId;
     private String destination;
     /** Store-assigned arrival order within the destination. */
@@ -88,6 +98,26 @@ public final class StoredMessage implements IdentifiedDataSerializable {
         c.bodyType = bodyType;
         c.body = body;
         return c;
+    }
+
+    /** The application's duplicate id ({@link #DUPLICATE_ID_PROPERTY}, else Artemis' name), or null. */
+    public String duplicateId() {
+        Object id = properties.get(DUPLICATE_ID_PROPERTY);
+        if (id == null) {
+            id = properties.get(ARTEMIS_DUPLICATE_ID_PROPERTY);
+        }
+        return id instanceof String s && !s.isEmpty() ? s : null;
+    }
+
+    /**
+     * What a destination remembers of this send to drop it when made again: the application's duplicate id, else
+     * the message id (the same for the store's own retries of a send whose outcome was in doubt). A message moved to
+     * a dead-letter or expiry queue is known there by its message id alone: two messages sent with one duplicate id
+     * far apart may both end up there, and neither may be lost on the way.
+     */
+    public String sendId() {
+        String duplicateId = properties.containsKey(DestinationState.ORIGIN_PROPERTY) ? null : duplicateId();
+        return duplicateId == null ? messageId : DUPLICATE_ID_MARK + duplicateId;
     }
 
     /** When the message may be delivered next: its delivery time and any redelivery delay. */

@@ -130,6 +130,7 @@ final class TransactionCommits {
             // temporary destinations are never recreated: one deleted meanwhile takes no messages
             EnqueueProcessor store = new EnqueueProcessor(e.getValue(), isTemporary(key) ? null : defaults, true);
             calls.call(store, key, () -> destinations.submitToKey(key, store));
+            durability.forgetDuplicates(key, e.getValue(), false);
             partApplied(++applied, announceParts);
         }
     }

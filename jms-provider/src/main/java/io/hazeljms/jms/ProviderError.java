@@ -83,6 +83,8 @@ public enum ProviderError {
     LEASE_TIMEOUT_INVALID("HJMS-CFG-031", "leaseTimeoutMillis %s, was '%s'",
             "Set leaseTimeoutMillis to 0 (a received message stays with its consumer until its session ends) or "
                     + "more milliseconds."),
+    DUPLICATE_ID_CACHE_INVALID("HJMS-CFG-040", "duplicateIdCacheSize %s, was '%s'",
+            "Set duplicateIdCacheSize to 0 (remember no send ids) or more ids, e.g. 20000."),
 
     // --- security --------------------------------------------------------------------------------------------------
     AUTHENTICATION_FAILED("HJMS-SEC-001", "user '%s' is not let in: unknown user or wrong password",
@@ -346,6 +348,8 @@ public enum ProviderError {
             "Use only letters, digits, '_' and '$' in property names."),
     JMSX_NOT_INT("HJMS-MSG-015", "%s must be an int, not a %s",
             "Set JMSXGroupSeq and JMSXDeliveryCount with setIntProperty."),
+    DUPLICATE_ID_NOT_STRING("HJMS-MSG-080", "the duplicate-detection id %s must be a non-empty String, not %s",
+            "Set it with setStringProperty to a value unique per message, e.g. an order number or a UUID."),
     PROPERTIES_READ_ONLY("HJMS-MSG-020", "cannot set property '%s': the properties of a received message are "
             + "read-only until clearProperties()",
             "Call clearProperties() before setting properties of a received message."),

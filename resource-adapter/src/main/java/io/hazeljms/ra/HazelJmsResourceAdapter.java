@@ -221,6 +221,8 @@ public class HazelJmsResourceAdapter implements ResourceAdapter, Serializable {
     public void setMaxBacklog(Integer v) { settings.setViaAlias(MAX_QUEUE_MESSAGES, v); }
     public Long getLeaseTimeoutMillis() { return settings.get(LEASE_TIMEOUT_MILLIS); }
     public void setLeaseTimeoutMillis(Long v) { settings.set(LEASE_TIMEOUT_MILLIS, v); }
+    public Integer getDuplicateIdCacheSize() { return settings.get(DUPLICATE_ID_CACHE_SIZE); }
+    public void setDuplicateIdCacheSize(Integer v) { settings.set(DUPLICATE_ID_CACHE_SIZE, v); }
     public Long getMaxQueueBytes() { return settings.get(MAX_QUEUE_BYTES); }
     public void setMaxQueueBytes(Long v) { settings.set(MAX_QUEUE_BYTES, v); }
     public Integer getMemoryLimitPercent() { return settings.get(MEMORY_LIMIT_PERCENT); }

@@ -68,7 +68,7 @@ public final class RestoreProcessor extends DestinationProcessor<Integer> {
         }
         int n = 0;
         for (StoredMessage m : messages) {
-            if (queue.enqueue(m.copy())) {
+            if (queue.restore(m.copy())) {
                 n++;
             }
         }

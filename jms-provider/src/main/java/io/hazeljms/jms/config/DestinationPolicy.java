@@ -68,6 +68,8 @@ public final class DestinationPolicy {
                 s = s.withRedeliveryDelayMillis((Long) v);
             } else if (setting == LEASE_TIMEOUT_MILLIS) {
                 s = s.withLeaseTimeoutMillis((Long) v);
+            } else if (setting == DUPLICATE_ID_CACHE_SIZE) {
+                s = s.withDuplicateIdCacheSize((Integer) v);
             } else if (setting == DEAD_LETTER_QUEUE) {
                 s = s.withDeadLetterQueue(queueKey((String) v));
             } else if (setting == EXPIRY_QUEUE) {
@@ -104,6 +106,8 @@ public final class DestinationPolicy {
             return s.redelivery().delayMillis();
         } else if (setting == LEASE_TIMEOUT_MILLIS) {
             return s.lease().timeoutMillis();
+        } else if (setting == DUPLICATE_ID_CACHE_SIZE) {
+            return s.duplicates().idCacheSize();
         } else if (setting == DEAD_LETTER_QUEUE) {
             return queueName(s.deadLetter().queue());
         } else if (setting == EXPIRY_QUEUE) {

@@ -101,6 +101,7 @@ public final class ProviderConfig {
     public int maxDeliveryAttempts() { return values.get(MAX_DELIVERY_ATTEMPTS); }
     public long redeliveryDelayMillis() { return values.get(REDELIVERY_DELAY_MILLIS); }
     public long leaseTimeoutMillis() { return values.get(LEASE_TIMEOUT_MILLIS); }
+    public int duplicateIdCacheSize() { return values.get(DUPLICATE_ID_CACHE_SIZE); }
     public String deadLetterQueue() { return blankToNull(values.get(DEAD_LETTER_QUEUE)); }
     public String expiryQueue() { return blankToNull(values.get(EXPIRY_QUEUE)); }
     public String objectMessageAllowList() { return values.get(OBJECT_MESSAGE_ALLOW_LIST); }
@@ -224,6 +225,9 @@ public final class ProviderConfig {
 
         /** See {@link Settings#LEASE_TIMEOUT_MILLIS}: the default of destinations created from this node (0: never). */
         public Builder leaseTimeoutMillis(long ms) { return with(LEASE_TIMEOUT_MILLIS, ms); }
+
+        /** See {@link Settings#DUPLICATE_ID_CACHE_SIZE}: the default of destinations created from this node. */
+        public Builder duplicateIdCacheSize(int ids) { return with(DUPLICATE_ID_CACHE_SIZE, ids); }
 
         /** See {@link Settings#MAX_QUEUE_BYTES}; handled like {@link #maxQueueMessages(int)}. */
         public Builder maxQueueBytes(long bytes) { return with(MAX_QUEUE_BYTES, bytes); }

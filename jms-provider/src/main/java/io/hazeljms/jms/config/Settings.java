@@ -5,6 +5,7 @@ import io.hazeljms.jms.client.MessageSelectors;
 import io.hazeljms.store.DestinationSettings;
 import io.hazeljms.store.MemoryGuard;
 import io.hazeljms.store.StoreConfig;
+import io.hazeljms.store.policy.DuplicatePolicy;
 import io.hazeljms.store.policy.LeasePolicy;
 import jakarta.jms.InvalidSelectorException;
 
@@ -222,6 +223,14 @@ public final class Settings {
                     + "(JMSRedelivered, counted toward maxDeliveryAttempts) and the late acknowledge or commit "
                     + "fails; XA sessions and MDBs follow their transaction timeout instead, ms (0 = never; "
                     + "default 30 min)");
+
+    public static final Setting<Integer> DUPLICATE_ID_CACHE_SIZE = Setting.integer("duplicateIdCacheSize",
+                    DuplicatePolicy.DEFAULT_ID_CACHE_SIZE).perDestination()
+            .rule(ProviderError.DUPLICATE_ID_CACHE_INVALID, Rule.notNegative())
+            .describe("how many send ids a destination remembers to drop a message sent again with the same "
+                    + "duplicate id (message property HJMS_DuplicateId, or Artemis' _AMQ_DUPL_ID); the store's own "
+                    + "retries of in-doubt sends use the same window (0 = remember none; default 20000, Artemis' "
+                    + "id-cache-size)");
 
     public static final Setting<String> DEAD_LETTER_QUEUE = Setting.text("deadLetterQueue",
                     DestinationSettings.DEFAULT_DEAD_LETTER_QUEUE).perDestination()

@@ -1,5 +1,6 @@
 package io.hazeljms.jms.message;
 
+import io.hazeljms.jms.DuplicateDetection;
 import io.hazeljms.jms.ProviderError;
 import jakarta.jms.MessageFormatException;
 import jakarta.jms.MessageNotWriteableException;
@@ -39,6 +40,7 @@ final class MessageProperties {
         checkWritable(name);
         PropertyNames.validate(name);
         PropertyNames.checkJmsxType(name, value);
+        checkDuplicateId(name, value);
         values.put(name, value);
     }
 
@@ -50,6 +52,16 @@ final class MessageProperties {
                     value.getClass().getName()));
         }
         set(name, value);
+    }
+
+    /** A duplicate-detection id must be a non-empty String: the store would ignore any other value silently. */
+    private static void checkDuplicateId(String name, Object value) throws MessageFormatException {
+        boolean duplicateId = name.equals(DuplicateDetection.ID_PROPERTY)
+                || name.equals(DuplicateDetection.ARTEMIS_ID_PROPERTY);
+        if (value != null && duplicateId && !(value instanceof String s && !s.isEmpty())) {
+            throw new MessageFormatException(ProviderError.DUPLICATE_ID_NOT_STRING.text(name,
+                    value instanceof String ? "an empty String" : "a " + TypeConversions.typeName(value)));
+        }
     }
 
     private void checkWritable(String name) throws MessageNotWriteableException {

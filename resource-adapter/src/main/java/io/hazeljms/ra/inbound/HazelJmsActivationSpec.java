@@ -110,6 +110,8 @@ public class HazelJmsActivationSpec implements ActivationSpec, ResourceAdapterAs
     public void setMaxQueueMessages(Integer v) { settings.set(MAX_QUEUE_MESSAGES, v); }
     public Long getLeaseTimeoutMillis() { return settings.get(LEASE_TIMEOUT_MILLIS); }
     public void setLeaseTimeoutMillis(Long v) { settings.set(LEASE_TIMEOUT_MILLIS, v); }
+    public Integer getDuplicateIdCacheSize() { return settings.get(DUPLICATE_ID_CACHE_SIZE); }
+    public void setDuplicateIdCacheSize(Integer v) { settings.set(DUPLICATE_ID_CACHE_SIZE, v); }
     public Long getMaxQueueBytes() { return settings.get(MAX_QUEUE_BYTES); }
     public void setMaxQueueBytes(Long v) { settings.set(MAX_QUEUE_BYTES, v); }
 
