@@ -48,6 +48,8 @@ public final class DestinationState implements IdentifiedDataSerializable {
      * that owner's late acknowledgement is refused, even after the next holder acknowledged the message.
      */
     private final LinkedHashMap<String, LeaseOwner> timedOut = new LinkedHashMap<>();
+    /** Where each selector's claims may start scanning {@link #pending} (derived, not serialized). */
+    private final transient SelectorScans scans = new SelectorScans();
     /** No lease times out before this (derived, not serialized; 0: look at the next claim). */
     private transient long leaseCheckAt;
     private long enqueuedCount;
@@ -120,7 +122,12 @@ public final class DestinationState implements IdentifiedDataSerializable {
      * or expired or dead ones to move), else when the next delayed message is due ({@link Long#MAX_VALUE}: none).
      */
     public long nothingToClaimUntil(long now) {
-        ClaimDecision d = decideClaim(Selector.ALL, now, 1);
+        return nothingToClaimUntil(now, Selector.ALL);
+    }
+
+    /** As {@link #nothingToClaimUntil(long)}, for a claim with {@code selector}. */
+    public long nothingToClaimUntil(long now, Selector selector) {
+        ClaimDecision d = decideClaim(selector, now, 1);
         if (d.changesState() || !leasesDue(now).isEmpty()) {
             return 0;
         }
@@ -152,6 +159,7 @@ public final class DestinationState implements IdentifiedDataSerializable {
 
     public void replaceSettings(DestinationSettings settings) {
         this.settings = settings;
+        scans.forget(); // what is dead may have changed
     }
 
     public int pendingCount() {
@@ -201,6 +209,7 @@ public final class DestinationState implements IdentifiedDataSerializable {
         long key = orderKey(m);
         pending.put(key, m);
         pendingKeys.put(m.messageId(), key);
+        scans.added(key);
         enqueuedCount++;
         bytes += m.estimatedSize();
     }
@@ -284,7 +293,8 @@ public final class DestinationState implements IdentifiedDataSerializable {
     /**
      * Primary-side decision, changing nothing: the best deliverable messages matching the selector (at most
      * {@code max}, best first), plus the expired and dead messages met on the way (to move or drop), and when
-     * the next delayed message becomes available.
+     * the next delayed message becomes available. A claim with a selector starts where that selector's last
+     * scan found only messages it rejects ({@link SelectorScans}), and moves that start on.
      */
     public ClaimDecision decideClaim(Selector selector, long now, int max) {
         ClaimDecision d = new ClaimDecision();
@@ -293,25 +303,38 @@ public final class DestinationState implements IdentifiedDataSerializable {
         if (max <= 0) {
             return d; // a call that only acknowledges
         }
-        for (StoredMessage m : pending.values()) {
+        boolean selective = selector != Selector.ALL;
+        // still on a run of rejected messages from where the scan began: the selector's start may follow it
+        boolean skipping = selective;
+        for (Map.Entry<Long, StoredMessage> e : (selective ? pending.tailMap(scans.from(selector), true)
+                : pending).entrySet()) {
+            StoredMessage m = e.getValue();
             if (m.isExpired(now)) {
                 d.expired.add(m.messageId());
+                skipping = false;
                 continue;
             }
             if (settings.deadLetter().isDead(m, name)) {
                 d.dead.add(m.messageId());
+                skipping = false;
                 continue;
             }
             long at = m.availableAt();
             if (at > now) {
                 d.nextAvailableAt = d.nextAvailableAt == 0 ? at : Math.min(d.nextAvailableAt, at);
+                skipping = false;
                 continue;
             }
             if (selector.matches(m::selectorValue)) {
                 d.claimed.add(m.messageId());
+                skipping = false;
                 if (d.claimed.size() >= max) {
                     break;
                 }
+            } else if (skipping && m.expiration() == 0) {
+                scans.rejectedThrough(selector, e.getKey()); // an expiring message stays for this scan to move
+            } else {
+                skipping = false;
             }
         }
         return d;
@@ -586,6 +609,7 @@ public final class DestinationState implements IdentifiedDataSerializable {
         long key = orderKey(m); // original position: a redelivered message keeps its place in line
         pending.put(key, m);
         pendingKeys.put(m.messageId(), key);
+        scans.added(key); // visible again to the selectors that scanned past its place
     }
 
     /** True when this temporary destination belongs to the given connection (or to any connection of the node). */
@@ -820,6 +844,7 @@ public final class DestinationState implements IdentifiedDataSerializable {
             StoredMessage m = in.readObject();
             long key = orderKey(m);
             pending.put(key, m);
+            scans.added(key);
             pendingKeys.put(m.messageId(), key);
             bytes += m.estimatedSize();
         }

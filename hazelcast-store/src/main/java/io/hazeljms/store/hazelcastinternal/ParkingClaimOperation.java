@@ -10,15 +10,19 @@ import io.hazeljms.store.ClaimResult;
 import io.hazeljms.store.DestinationState;
 import io.hazeljms.store.LeaseOwner;
 import io.hazeljms.store.processor.ClaimProcessor;
+import io.hazeljms.store.selector.Selector;
+import io.hazeljms.store.selector.SelectorSyntaxException;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A claim on a queue (no selector) that, when nothing can be taken, parks on the partition until a message
- * arrives, as an {@code IQueue} poll does: the enqueue that adds the message runs it right after itself on the
- * same partition thread, so a consumer that keeps up costs one operation per batch and no entry event.
+ * A claim on a queue (with or without selector) that, when nothing can be taken, parks on the partition until a
+ * message arrives, as an {@code IQueue} poll does: the enqueue that adds the message runs it right after itself
+ * on the same partition thread, so a consumer that keeps up costs one operation per batch and no entry event.
+ * Claims park on a wait key per selector, and an enqueue wakes only the selectors one of its messages matches
+ * ({@link ParkedClaims}), so competing consumers with disjoint selectors do not all run for every message.
  *
  * <p>It claims and acknowledges through {@link ClaimProcessor}, so its decision and its backup are the entry
  * processor's. Acknowledgements it carries are applied when it parks and replicated when it runs; an expired
@@ -33,6 +37,8 @@ import java.util.List;
 public final class ParkingClaimOperation extends ReplicatedDestinationOperation implements BlockingOperation {
 
     private LeaseOwner owner;
+    /** The consumer's selector; "" for none. */
+    private String selector = "";
     private int max;
     private List<String> acks = List.of();
     private String waiterId;
@@ -52,9 +58,10 @@ public final class ParkingClaimOperation extends ReplicatedDestinationOperation 
     }
 
     /** @param waitMillis -1 waits without limit, 0 does not wait */
-    ParkingClaimOperation(String key, LeaseOwner owner, int max, List<String> acks, long waitMillis,
-                          String waiterId) {
+    ParkingClaimOperation(String key, String selector, LeaseOwner owner, int max, List<String> acks,
+                          long waitMillis, String waiterId) {
         super(key);
+        this.selector = selector == null || selector.isBlank() ? "" : selector;
         this.owner = owner;
         this.max = max;
         this.acks = acks;
@@ -71,7 +78,7 @@ public final class ParkingClaimOperation extends ReplicatedDestinationOperation 
 
     @Override
     public WaitNotifyKey getWaitKey() {
-        return waitKey();
+        return waitKey(selector);
     }
 
     @Override
@@ -98,7 +105,7 @@ public final class ParkingClaimOperation extends ReplicatedDestinationOperation 
         if (parkedUntil != 0 && parked.wakeGeneration(getPartitionId(), keyData()) != generation) {
             return false; // woken for another waiter's cancellation: run, take what there is, the caller asks again
         }
-        long until = Math.min(deadline, state.nothingToClaimUntil(now));
+        long until = Math.min(deadline, state.nothingToClaimUntil(now, parsedSelector()));
         if (until <= now || (parkedUntil != 0 && until < parkedUntil)) {
             return false; // something to take, or a delayed message due before this park would end
         }
@@ -113,7 +120,7 @@ public final class ParkingClaimOperation extends ReplicatedDestinationOperation 
             state.acknowledge(acks, owner);
             acknowledged = true;
         }
-        parked.markParked(getPartitionId(), keyData());
+        parked.markParked(getPartitionId(), keyData(), selector);
         return true;
     }
 
@@ -125,13 +132,22 @@ public final class ParkingClaimOperation extends ReplicatedDestinationOperation 
             return;
         }
         // a cancelled waiter only acknowledges; one woken for another's cancellation takes what there is
-        ClaimProcessor claim = new ClaimProcessor(null, null, owner, null, cancelled || expired ? 0 : max, acks,
-                false).claimId(claimId, again);
+        ClaimProcessor claim = new ClaimProcessor(null, selector.isEmpty() ? null : selector, owner, null,
+                cancelled || expired ? 0 : max, acks, false).claimId(claimId, again);
         if (acknowledged) {
             claim.acknowledgedAlready();
         }
         result = claim.process(entry);
         backupProcessor = claim.getBackupProcessor();
+    }
+
+    private Selector parsedSelector() {
+        try {
+            return Selector.cached(selector);
+        } catch (SelectorSyntaxException e) {
+            // consumers validate their selector when created, so this is a programming error
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
     }
 
     @Override
@@ -159,6 +175,7 @@ public final class ParkingClaimOperation extends ReplicatedDestinationOperation 
     protected void writeInternal(ObjectDataOutput out) throws IOException {
         super.writeInternal(out);
         LeaseOwner.write(out, owner);
+        out.writeString(selector);
         out.writeInt(max);
         ClaimDecision.writeIds(out, acks);
         out.writeString(waiterId);
@@ -170,6 +187,7 @@ public final class ParkingClaimOperation extends ReplicatedDestinationOperation 
     protected void readInternal(ObjectDataInput in) throws IOException {
         super.readInternal(in);
         owner = LeaseOwner.read(in);
+        selector = in.readString();
         max = in.readInt();
         List<String> ids = new ArrayList<>();
         ClaimDecision.readIds(in, ids);
