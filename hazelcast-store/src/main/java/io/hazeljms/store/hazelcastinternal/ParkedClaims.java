@@ -9,6 +9,8 @@ import io.hazeljms.store.selector.SelectorSyntaxException;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -53,9 +55,29 @@ final class ParkedClaims implements DeliverableNotifier {
                 .computeIfAbsent(USER_CONTEXT_KEY, k -> new ParkedClaims(nodeEngine));
     }
 
-    /** A claim with {@code selector} ("" for none) parks on the queue until a message it could take arrives. */
-    void markParked(int partitionId, Data key, String selector) {
-        parking(partitionId, key).parked.add(selector);
+    /**
+     * The claim of {@code waiterId} with {@code selector} ("" for none) parks on the queue until a message it
+     * could take arrives.
+     */
+    void markParked(int partitionId, Data key, String selector, String waiterId) {
+        parking(partitionId, key).parked.computeIfAbsent(selector, k -> new HashSet<>()).add(waiterId);
+    }
+
+    /**
+     * The claim of {@code waiterId} parked with {@code selector} is no longer parked (it runs, or its wait
+     * expired): a selector no claim waits with any more is forgotten, so selectors of consumers gone (a reply
+     * consumer's {@code JMSCorrelationID = '…'}) are not evaluated against every later message.
+     */
+    void leftPark(int partitionId, Data key, String selector, String waiterId) {
+        Map<Data, Parking> queues = byPartition[partitionId];
+        Parking p = queues == null ? null : queues.get(key);
+        Set<String> waiters = p == null ? null : p.parked.get(selector);
+        if (waiters != null && waiters.remove(waiterId) && waiters.isEmpty()) {
+            p.parked.remove(selector);
+            if (p.parked.isEmpty() && p.cancelled.isEmpty()) {
+                queues.remove(key);
+            }
+        }
     }
 
     /** The selectors whose parked claims a change that made any message deliverable must wake; clears them. */
@@ -78,7 +100,7 @@ final class ParkedClaims implements DeliverableNotifier {
             return List.of();
         }
         List<String> woken = new ArrayList<>(Math.min(p.parked.size(), 4));
-        for (Iterator<String> it = p.parked.iterator(); it.hasNext(); ) {
+        for (Iterator<String> it = p.parked.keySet().iterator(); it.hasNext(); ) {
             String selector = it.next();
             if (messages == null || matchesAny(selector, messages)) {
                 woken.add(selector);
@@ -138,7 +160,7 @@ final class ParkedClaims implements DeliverableNotifier {
             oldest.remove();
         }
         p.generation = generations.incrementAndGet();
-        return new ArrayList<>(p.parked);
+        return new ArrayList<>(p.parked.keySet());
     }
 
     /** Whether {@code waiterId} was cancelled (and forgets it: a waiter is cancelled once). */
@@ -177,8 +199,8 @@ final class ParkedClaims implements DeliverableNotifier {
     }
 
     private static final class Parking {
-        /** Selectors of the claims parked here ("": none), each parked on its own wait key. */
-        private final Set<String> parked = new LinkedHashSet<>();
+        /** Selectors of the claims parked here ("": none), each parked on its own wait key, to their waiters. */
+        private final Map<String, Set<String>> parked = new LinkedHashMap<>();
         private long generation;
         private final Set<String> cancelled = new LinkedHashSet<>();
     }

@@ -120,12 +120,13 @@ public final class ParkingClaimOperation extends ReplicatedDestinationOperation 
             state.acknowledge(acks, owner);
             acknowledged = true;
         }
-        parked.markParked(getPartitionId(), keyData(), selector);
+        parked.markParked(getPartitionId(), keyData(), selector, waiterId);
         return true;
     }
 
     @Override
     public void run() {
+        leftPark();
         var entry = entry();
         if (entry == null || entry.getValue().isTopic()) {
             result = null;
@@ -139,6 +140,12 @@ public final class ParkingClaimOperation extends ReplicatedDestinationOperation 
         }
         result = claim.process(entry);
         backupProcessor = claim.getBackupProcessor();
+    }
+
+    private void leftPark() {
+        if (parkedUntil != 0) {
+            ParkedClaims.of(getNodeEngine()).leftPark(getPartitionId(), keyData(), selector, waiterId);
+        }
     }
 
     private Selector parsedSelector() {
@@ -157,6 +164,7 @@ public final class ParkingClaimOperation extends ReplicatedDestinationOperation 
 
     @Override
     public void onWaitExpire() {
+        leftPark();
         if (acknowledged) {
             // run once more (on this partition thread) so the acknowledgements reach the backups
             expired = true;
