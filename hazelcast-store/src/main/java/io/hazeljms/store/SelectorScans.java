@@ -65,8 +65,4 @@ final class SelectorScans {
     void forget() {
         starts.clear();
     }
-
-    int size() {
-        return starts.size();
-    }
 }

@@ -11,8 +11,8 @@ import java.util.List;
 /**
  * Ends the parked claim of one waiter (its consumer closes or its connection stops): every claim parked on the
  * queue wakes (whatever its selector), that one answers empty, the others ask again. If the claim has not
- * arrived yet, it answers empty when it does. Not replicated: after a failover the claim is retried and the closing consumer
- * cancels again.
+ * arrived yet, it answers empty when it does. Not replicated: after a failover the claim is retried and the
+ * closing consumer cancels again.
  */
 public final class CancelWaitOperation extends DestinationOperation implements Notifier {
 

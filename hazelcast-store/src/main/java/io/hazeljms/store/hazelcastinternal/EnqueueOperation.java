@@ -18,8 +18,9 @@ import java.util.List;
 
 /**
  * Appends messages to an existing queue and hands them to claims parked on it whose selector (if any) matches
- * one of them, which run right after it on the same partition thread. Consumers that wait for entry events instead (selectors, clients) get one when
- * they marked the queue awaited, exactly as with {@link EnqueueProcessor}, which also replays this on backups.
+ * one of them, which run right after it on the same partition thread. Consumers that wait for entry events
+ * instead (clients, {@code memberOperations=off}) get one when they marked the queue awaited, exactly as with
+ * {@link EnqueueProcessor}, which also replays this on backups.
  * Answers null for a destination that does not exist or is a topic: the caller then uses the entry processor.
  * The primary first decides whether the messages fit, as the processor does; a refusal stores nothing and
  * sends no backup, and the backup replays what was accepted without deciding again.

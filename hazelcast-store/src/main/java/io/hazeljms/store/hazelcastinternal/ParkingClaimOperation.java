@@ -29,8 +29,8 @@ import java.util.List;
  * wait runs it once more for that (Hazelcast sends no backup for an expiry). It answers
  * null for a destination that does not exist or is a topic; the caller then takes the entry-processor path.
  *
- * <p>Waking: an enqueue or release that adds a deliverable message notifies the queue's wait key, and the parked
- * claims run in arrival order until one still finds nothing. A cancelled waiter ({@link CancelWaitOperation})
+ * <p>Waking: an enqueue or release that adds a deliverable message notifies the wait keys of the queue's parked
+ * selectors it could concern, and the claims parked on each run in arrival order until one still finds nothing. A cancelled waiter ({@link CancelWaitOperation})
  * changes the queue's wake generation ({@link ParkedClaims}), so every parked claim runs, the cancelled one answering empty and the
  * others asking again. A claim waiting for a delayed message parks only until it is due.
  */
