@@ -4,6 +4,7 @@ import jakarta.jms.ConnectionFactory;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,8 +33,12 @@ final class SelectorProbe {
     private final LoadRunner runner;
     private final PrintStream out;
 
-    /** One load's outcome: the median round's end-to-end rate and every round's, or what went wrong. */
-    record Figure(String target, boolean selectors, double rate, List<Double> rounds, String problem) {
+    /**
+     * One load's outcome: the median round's end-to-end rate and every round's, the CPU time this JVM spent per
+     * message in that round (steadier than the rate when other work shares the machine), or what went wrong.
+     */
+    record Figure(String target, boolean selectors, double rate, List<Double> rounds, double cpuMicros,
+                  String problem) {
         boolean ok() {
             return problem.isEmpty();
         }
@@ -90,7 +95,8 @@ final class SelectorProbe {
         Outcome o = new Outcome(hazel[0], hazel[1], artemis[0], artemis[1]);
         for (Figure f : List.of(o.hazelSelectors(), o.hazelPlain(), o.artemisSelectors(), o.artemisPlain())) {
             out.printf("  %-13s %-18s %s%n", f.target(), f.selectors() ? "with selectors" : "without selectors",
-                    f.ok() ? String.format("%,9.0f messages/s (rounds %s)", f.rate(), Benchmark.roundsText(f.rounds()))
+                    f.ok() ? String.format("%,9.0f messages/s (rounds %s), CPU %.0f µs/message", f.rate(),
+                            Benchmark.roundsText(f.rounds()), f.cpuMicros())
                             : "FAILED: " + f.problem());
         }
         out.printf("  HazelJMS ÷ Artemis, with selectors: %.2f (aim ≥ 2); HazelJMS with ÷ without selectors: %.2f"
@@ -115,13 +121,14 @@ final class SelectorProbe {
                     }
                 }
             } while (System.nanoTime() < until && problems[0].isEmpty() && problems[1].isEmpty());
-            List<List<LoadRunner.Phase>> rounds = List.of(new ArrayList<>(), new ArrayList<>());
+            List<List<Round>> rounds = List.of(new ArrayList<>(), new ArrayList<>());
             for (int r = 0; r < settings.rounds(); r++) {
                 for (int i = 0; i < 2; i++) {
                     if (problems[i].isEmpty()) {
+                        long cpu = cpuNanos();
                         LoadRunner.Phase p = loads[i].run(count);
                         if (p.ok()) {
-                            rounds.get(i).add(p);
+                            rounds.get(i).add(new Round(p.endToEndRate(), (cpuNanos() - cpu) / 1e3 / p.count()));
                         } else {
                             problems[i] = p.problem();
                         }
@@ -130,16 +137,27 @@ final class SelectorProbe {
             }
             Figure[] figures = new Figure[2];
             for (int i = 0; i < 2; i++) {
-                List<Double> rates = rounds.get(i).stream().map(LoadRunner.Phase::endToEndRate).toList();
-                double median = problems[i].isEmpty()
-                        ? rates.stream().sorted(Comparator.naturalOrder()).toList().get(rates.size() / 2) : 0;
-                figures[i] = new Figure(target, i == 0, median, rates, problems[i]);
+                List<Double> rates = rounds.get(i).stream().map(Round::rate).toList();
+                Round median = problems[i].isEmpty() ? rounds.get(i).stream()
+                        .sorted(Comparator.comparingDouble(Round::rate)).toList().get(rates.size() / 2) : null;
+                figures[i] = new Figure(target, i == 0, median == null ? 0 : median.rate(), rates,
+                        median == null ? 0 : median.cpuMicros(), problems[i]);
             }
             return figures;
         } finally {
             loads[0].close();
             loads[1].close();
         }
+    }
+
+    /** A measured round: end-to-end messages/s and this JVM's CPU microseconds per message. */
+    private record Round(double rate, double cpuMicros) {
+    }
+
+    /** CPU time of this whole JVM so far (brokers, clients and the harness alike). */
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** One queue with its producers and consumers, open across phases (message numbers continue). */
