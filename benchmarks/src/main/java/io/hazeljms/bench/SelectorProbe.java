@@ -86,11 +86,15 @@ final class SelectorProbe {
         try (HazelcastCluster cluster = HazelcastCluster.start(1, Benchmark.BACKUP_COUNT,
                 HazelcastCluster.Durability.IN_MEMORY, 1)) {
             hazel = measure("hazeljms", cluster.factory());
+        } catch (Exception e) {
+            hazel = failed("hazeljms", e);
         }
         Figure[] artemis;
         try (ArtemisBroker broker = ArtemisBroker.start(false, workDir);
              ActiveMQConnectionFactory factory = broker.unbufferedInVm()) {
             artemis = measure("artemis-invm", factory);
+        } catch (Exception e) {
+            artemis = failed("artemis-invm", e); // e.g. its port taken by another run on the machine
         }
         Outcome o = new Outcome(hazel[0], hazel[1], artemis[0], artemis[1]);
         for (Figure f : List.of(o.hazelSelectors(), o.hazelPlain(), o.artemisSelectors(), o.artemisPlain())) {
@@ -103,6 +107,11 @@ final class SelectorProbe {
                 + " (aim ≥ 0.7); Artemis with ÷ without: %.2f%n", o.vsArtemis(), o.vsNoSelectors(),
                 o.artemisVsNoSelectors());
         return o;
+    }
+
+    private static Figure[] failed(String target, Exception e) {
+        return new Figure[]{new Figure(target, true, 0, List.of(), 0, e.toString()),
+                new Figure(target, false, 0, List.of(), 0, e.toString())};
     }
 
     /** Both loads on one broker: warm-up, then the rounds taking turns. Index 0 with selectors, 1 without. */
