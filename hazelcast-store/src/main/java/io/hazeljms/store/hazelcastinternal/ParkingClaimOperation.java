@@ -9,6 +9,7 @@ import io.hazeljms.store.ClaimDecision;
 import io.hazeljms.store.ClaimResult;
 import io.hazeljms.store.DestinationState;
 import io.hazeljms.store.LeaseOwner;
+import io.hazeljms.store.StoreError;
 import io.hazeljms.store.processor.ClaimProcessor;
 import io.hazeljms.store.selector.Selector;
 import io.hazeljms.store.selector.SelectorSyntaxException;
@@ -153,7 +154,7 @@ public final class ParkingClaimOperation extends ReplicatedDestinationOperation 
             return Selector.cached(selector);
         } catch (SelectorSyntaxException e) {
             // consumers validate their selector when created, so this is a programming error
-            throw new IllegalArgumentException(e.getMessage(), e);
+            throw new IllegalArgumentException(StoreError.SELECTOR_INVALID.text(selector), e);
         }
     }
 
