@@ -178,7 +178,8 @@ final class SelectorProbe {
         Load(ConnectionFactory factory, String queue, boolean selectors) throws Exception {
             try {
                 for (int i = 0; i < CONSUMERS; i++) {
-                    receivers.add(JmsEndpoints.receiver(factory, queue, selectors ? PROPERTY + " = " + i : null));
+                    Target.Receiver r = JmsEndpoints.receiver(factory, queue, selectors ? PROPERTY + " = " + i : null);
+                    receivers.add(selectors ? onlyShard(r, i) : r);
                 }
                 for (int i = 0; i < PRODUCERS; i++) {
                     senders.add(JmsEndpoints.shardingSender(factory, queue, PROPERTY, CONSUMERS));
@@ -187,6 +188,26 @@ final class SelectorProbe {
                 close();
                 throw e;
             }
+        }
+
+        /** A receiver that fails the phase when it is handed another shard's message (a selector not applied). */
+        private Target.Receiver onlyShard(Target.Receiver receiver, int shard) {
+            return new Target.Receiver() {
+                @Override
+                public String receive(long timeoutMillis) throws Exception {
+                    String payload = receiver.receive(timeoutMillis);
+                    if (payload != null && Payload.id(payload) % CONSUMERS != shard) {
+                        throw new IllegalStateException("the consumer of " + PROPERTY + " = " + shard
+                                + " received message " + Payload.id(payload));
+                    }
+                    return payload;
+                }
+
+                @Override
+                public void close() throws Exception {
+                    receiver.close();
+                }
+            };
         }
 
         LoadRunner.Phase run(int n) throws InterruptedException {
