@@ -3,6 +3,7 @@ package io.hazeljms.store;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.spi.impl.operationparker.impl.OperationParkerImpl;
 import io.hazeljms.store.hazelcastinternal.PartitionOperationsAccess;
+import io.hazeljms.store.selector.Selector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -104,6 +105,31 @@ class SelectorClaimTest {
         assertEquals("urgent", broker.messages().claim(queue, two, lease()).message().messageId());
         assertEquals("a", broker.messages().claim(queue, two, lease()).message().messageId());
         assertEquals(5, broker.administration().stats(queue).pending(), "the other shard's messages wait");
+    }
+
+    /**
+     * The scan positions are a cache of the state: a selector that skipped the other shards' messages still moves
+     * an expired one it meets (expiring messages are never skipped), and forgets its position when the settings
+     * change what is dead.
+     */
+    @Test
+    void aSelectorsScanStillMovesWhatExpiresAndSeesWhatSettingsMakeDead() throws Exception {
+        DestinationState state = new DestinationState("queue:scan", DestinationSettings.defaults()
+                .withMaxDeliveryAttempts(5));
+        Selector two = Selector.parse("shard = 2");
+        state.enqueue(shard("kept", 1, 4));
+        state.enqueue(shard("expiring", 1, 4).expiration(2_000));
+        StoredMessage redelivered = shard("redelivered", 1, 4);
+        redelivered.deliveryCount(3);
+        state.enqueue(redelivered);
+        assertEquals(List.of(), state.decideClaim(two, 1_000, 1).claimed);
+        assertEquals(List.of(), state.decideClaim(two, 1_000, 1).expired, "nothing expired yet");
+
+        assertEquals(List.of("expiring"), state.decideClaim(two, 3_000, 1).expired,
+                "a selector's claim still meets the expiring message it rejected before");
+        state.replaceSettings(state.settings().withMaxDeliveryAttempts(3));
+        assertEquals(List.of("redelivered"), state.decideClaim(two, 3_000, 1).dead,
+                "out of attempts under the new settings: found by a selector that had skipped it");
     }
 
     // --- helpers ---------------------------------------------------------------------------------------------
