@@ -70,6 +70,35 @@ class SelectorClaimTest {
     }
 
     /**
+     * A consumer with a selector that closes ends its parked claim (which waits on its selector's key, not the
+     * queue's); the claims of other selectors wake with it, answer empty, and park again when asked again.
+     */
+    @Test
+    void cancellingAParkedSelectorClaimEndsItAndTheOtherSelectorAsksAgain() throws Exception {
+        cluster = TestCluster.start(1);
+        HazelcastInstance member = cluster.member(0);
+        DestinationKey queue = DestinationKey.queue("cancel-shards-" + UUID.randomUUID());
+        Broker broker = new Broker(member, DestinationSettings.defaults(), MemberOperations.AUTO);
+        broker.administration().createDestination(queue, DestinationSettings.defaults());
+        String closing = UUID.randomUUID().toString();
+        CompletableFuture<ClaimResult> first = PartitionOperationsAccess.claimParkedLong(member, queue.encode(),
+                "shard = 1", lease(), closing);
+        CompletableFuture<ClaimResult> second = PartitionOperationsAccess.claimParkedLong(member, queue.encode(),
+                "shard = 2", lease());
+        awaitParked(member, 2);
+
+        PartitionOperationsAccess.cancelWait(member, queue.encode(), closing);
+        assertEquals(List.of(), first.get(30, TimeUnit.SECONDS).messages(), "the cancelled claim ends empty");
+        // the other claim woke too (a cancellation wakes every parked claim) and answered empty: it asks again
+        assertEquals(List.of(), second.get(30, TimeUnit.SECONDS).messages());
+        CompletableFuture<ClaimResult> again = PartitionOperationsAccess.claimParkedLong(member, queue.encode(),
+                "shard = 2", lease());
+        awaitParked(member, 1);
+        broker.messages().send(queue, shard("two", 2, 4));
+        assertEquals("two", again.get(30, TimeUnit.SECONDS).message().messageId());
+    }
+
+    /**
      * A selector's claim passes over messages it rejects and later starts after them; a matching message that
      * comes back before that point (released by its holder) or is sent ahead of it (a higher priority) is still
      * found, by a claim that waits (woken by the release or send) and by one that asks.

@@ -23,8 +23,20 @@ public final class PartitionOperationsAccess {
      */
     public static CompletableFuture<ClaimResult> claimParkedLong(HazelcastInstance member, String key,
                                                                  String selector, LeaseOwner owner) {
-        return PartitionOperations.of(member).claimAsync(key, selector, owner, 1, List.of(), 120_000,
-                UUID.randomUUID().toString(), 0, false);
+        return claimParkedLong(member, key, selector, owner, UUID.randomUUID().toString());
+    }
+
+    /** As above, for the waiter {@code waiterId} (which {@link #cancelWait} names). */
+    public static CompletableFuture<ClaimResult> claimParkedLong(HazelcastInstance member, String key,
+                                                                 String selector, LeaseOwner owner,
+                                                                 String waiterId) {
+        return PartitionOperations.of(member).claimAsync(key, selector, owner, 1, List.of(), 120_000, waiterId, 0,
+                false);
+    }
+
+    /** Ends the parked claim of {@code waiterId}, as a closing consumer does. */
+    public static void cancelWait(HazelcastInstance member, String key, String waiterId) {
+        PartitionOperations.of(member).cancelWait(key, waiterId);
     }
 
     public static OperationParkerImpl parker(HazelcastInstance member) {
