@@ -75,6 +75,16 @@ public final class ArtemisBroker implements AutoCloseable {
         return target("artemis-tcp", tcp);
     }
 
+    /**
+     * A new in-VM connection factory on this broker whose consumers buffer nothing ({@code consumerWindowSize=0}:
+     * each receive asks the broker for one message); the caller closes it.
+     */
+    public ActiveMQConnectionFactory unbufferedInVm() {
+        ActiveMQConnectionFactory f = new ActiveMQConnectionFactory("vm://0");
+        f.setConsumerWindowSize(0);
+        return f;
+    }
+
     private Target target(String id, ActiveMQConnectionFactory factory) {
         return new Target() {
             @Override

@@ -26,6 +26,10 @@ import java.util.logging.Logger;
  *                          and 3 members (default 1000 quick, 10000 full; 0 skips)
  * --multi-queue-members L  its cluster shapes, some of 1,2,3 (default 1,2,3)
  * --multi-queue-only       only the many-destinations probe
+ * --selectors N            messages per round in the selector probe: 12 competing consumers with disjoint
+ *                          selectors on one queue vs the same load without selectors, on HazelJMS and Artemis
+ *                          (default 6000 quick, 30000 full; 0 skips)
+ * --selectors-only         only the selector probe
  * </pre>
  * Exit status 0 when every run moved every message, 1 when a run failed, 2 for bad arguments.
  */
@@ -66,6 +70,8 @@ public final class BenchMain {
         Integer multiQueue = null;
         List<Integer> multiQueueMembers = MultiQueueProbe.MEMBERS;
         boolean multiQueueOnly = false;
+        Integer selectorCount = null;
+        boolean selectorsOnly = false;
         try {
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
@@ -80,6 +86,8 @@ public final class BenchMain {
                     case "--multi-queue" -> multiQueue = parseCount(value(args, ++i, a));
                     case "--multi-queue-members" -> multiQueueMembers = MultiQueueProbe.parseMembers(value(args, ++i, a));
                     case "--multi-queue-only" -> multiQueueOnly = true;
+                    case "--selectors" -> selectorCount = parseSelectorCount(value(args, ++i, a));
+                    case "--selectors-only" -> selectorsOnly = true;
                     case "-h", "--help" -> {
                         usage(out);
                         return 0;
@@ -99,6 +107,8 @@ public final class BenchMain {
         Settings settings = jitSeconds == null ? Settings.of(mode) : Settings.of(mode).withJitSeconds(jitSeconds);
         if (multiQueueOnly) {
             out.printf("HazelJMS benchmark: mode %s, many-destinations probe only%n", mode);
+        } else if (selectorsOnly) {
+            out.printf("HazelJMS benchmark: mode %s, selector probe only%n", mode);
         } else {
             out.printf("HazelJMS benchmark: mode %s, targets %s, Hazelcast shapes %s member(s), results to %s%n",
                     mode, targets, members, outDir.toAbsolutePath());
@@ -111,8 +121,12 @@ public final class BenchMain {
         Path workDir = buildDir != null ? Path.of(buildDir)
                 : absoluteOut.getParent() != null ? absoluteOut.getParent() : absoluteOut;
         int perQueue = multiQueue != null ? multiQueue : mode.equals("full") ? 10_000 : 1_000;
+        int perRound = selectorCount != null ? selectorCount : mode.equals("full") ? 30_000 : 6_000;
         if (multiQueueOnly) {
             return multiQueue(settings, perQueue, multiQueueMembers, out) ? 0 : 1;
+        }
+        if (selectorsOnly) {
+            return selectors(settings, perRound, workDir, out) ? 0 : 1;
         }
         int runs = startupRuns != null ? startupRuns : mode.equals("full") ? 7 : 3;
         boolean startupOk = runs == 0 || StartupProbe.run(runs, workDir, out);
@@ -120,13 +134,31 @@ public final class BenchMain {
             return startupOk ? 0 : 1;
         }
         boolean multiQueueOk = multiQueue(settings, perQueue, multiQueueMembers, out);
+        boolean selectorsOk = selectors(settings, perRound, workDir, out);
         Results results = new Benchmark(settings, targets, members, workDir, out).run();
         Report report = new Report(results);
         report.print(out);
         for (Path p : report.write(outDir)) {
             out.println("wrote " + p);
         }
-        return results.allOk() && startupOk && multiQueueOk ? 0 : 1;
+        return results.allOk() && startupOk && multiQueueOk && selectorsOk ? 0 : 1;
+    }
+
+    /** The selector probe ({@code perRound} 0 skips it); false if a load failed. */
+    static boolean selectors(Settings settings, int perRound, Path workDir, PrintStream out) throws Exception {
+        return perRound == 0 || new SelectorProbe(perRound, settings, workDir, out).run().ok();
+    }
+
+    static int parseSelectorCount(String s) {
+        try {
+            int n = Integer.parseInt(s);
+            if (n >= 0 && n <= 1_000_000) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("--selectors takes messages per round from 0 to 1000000, was " + s);
     }
 
     /** The many-destinations probe ({@code perQueue} 0 skips it); false if a shape failed. */
@@ -228,7 +260,8 @@ public final class BenchMain {
     private static void usage(PrintStream out) {
         out.println("usage: BenchMain [--mode quick|full] [--targets " + String.join(",", Benchmark.ALL_TARGETS) + "]"
                 + " [--members 1,2] [--jit-seconds S] [--out DIR] [--startup N] [--startup-only]"
-                + " [--multi-queue N] [--multi-queue-members 1,2,3] [--multi-queue-only]");
+                + " [--multi-queue N] [--multi-queue-members 1,2,3] [--multi-queue-only]"
+                + " [--selectors N] [--selectors-only]");
     }
 
     static int parseRuns(String s) {

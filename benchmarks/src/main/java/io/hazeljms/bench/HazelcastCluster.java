@@ -61,7 +61,7 @@ public final class HazelcastCluster implements AutoCloseable {
         }
     }
 
-    private HazelcastCluster(int members, int backupCount, Durability durability) {
+    private HazelcastCluster(int members, int backupCount, Durability durability, int prefetch) {
         this.backupCount = backupCount;
         this.durability = durability;
         List<String> list = new ArrayList<>();
@@ -77,6 +77,7 @@ public final class HazelcastCluster implements AutoCloseable {
                 .backupCount(backupCount)
                 .durableStore(durability.store())
                 .durableStoreDirectory(durability.directory() == null ? null : durability.directory().toString())
+                .prefetch(prefetch)
                 .build());
         try {
             local = factory.node().hazelcast();
@@ -104,10 +105,15 @@ public final class HazelcastCluster implements AutoCloseable {
 
     /** As {@link #start(int, int)}, with the provider's durable store configured as {@code durability} says. */
     public static HazelcastCluster start(int members, int backupCount, Durability durability) {
+        return start(members, backupCount, durability, ProviderConfig.builder().build().prefetch());
+    }
+
+    /** As {@link #start(int, int, Durability)}, with the consumers' {@code prefetch} (1: one message per claim). */
+    public static HazelcastCluster start(int members, int backupCount, Durability durability, int prefetch) {
         if (members < 1 || members > PORT_COUNT) {
             throw new IllegalArgumentException("members must be 1.." + PORT_COUNT + ", was " + members);
         }
-        return new HazelcastCluster(members, backupCount, durability);
+        return new HazelcastCluster(members, backupCount, durability, prefetch);
     }
 
     public int members() {
@@ -120,6 +126,11 @@ public final class HazelcastCluster implements AutoCloseable {
 
     public HazelcastInstance local() {
         return local;
+    }
+
+    /** The JMS connection factory of the local member (the one {@link #hazelJms()} uses). */
+    public HazelcastConnectionFactory factory() {
+        return factory;
     }
 
     private void awaitFormed(int size) {

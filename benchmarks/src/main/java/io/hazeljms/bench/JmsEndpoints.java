@@ -42,11 +42,46 @@ final class JmsEndpoints {
         }
     }
 
-    static Target.Receiver receiver(ConnectionFactory factory, String queue) throws JMSException {
+    /**
+     * As {@link #sender(ConnectionFactory, String, boolean)}, each message also carrying the int property
+     * {@code property} = its payload's number modulo {@code shards} (round-robin over the shards).
+     */
+    static Target.Sender shardingSender(ConnectionFactory factory, String queue, String property, int shards)
+            throws JMSException {
         Connection connection = factory.createConnection();
         try {
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            MessageConsumer consumer = session.createConsumer(session.createQueue(queue));
+            MessageProducer producer = session.createProducer(session.createQueue(queue));
+            producer.setDeliveryMode(DeliveryMode.PERSISTENT);
+            return new Target.Sender() {
+                @Override
+                public void send(String payload) throws JMSException {
+                    TextMessage m = session.createTextMessage(payload);
+                    m.setIntProperty(property, Payload.id(payload) % shards);
+                    producer.send(m);
+                }
+
+                @Override
+                public void close() throws JMSException {
+                    connection.close();
+                }
+            };
+        } catch (JMSException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    static Target.Receiver receiver(ConnectionFactory factory, String queue) throws JMSException {
+        return receiver(factory, queue, null);
+    }
+
+    /** A receiver whose consumer has the given message selector (null: none). */
+    static Target.Receiver receiver(ConnectionFactory factory, String queue, String selector) throws JMSException {
+        Connection connection = factory.createConnection();
+        try {
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            MessageConsumer consumer = session.createConsumer(session.createQueue(queue), selector);
             connection.start();
             return new Target.Receiver() {
                 @Override

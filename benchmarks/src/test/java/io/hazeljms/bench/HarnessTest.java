@@ -127,6 +127,8 @@ class HarnessTest {
         assertThrows(IllegalArgumentException.class, () -> BenchMain.parseRuns("many"));
         assertEquals(List.of(1, 3), MultiQueueProbe.parseMembers("3,1,3"));
         assertThrows(IllegalArgumentException.class, () -> MultiQueueProbe.parseMembers("4"));
+        assertEquals(6000, BenchMain.parseSelectorCount("6000"));
+        assertThrows(IllegalArgumentException.class, () -> BenchMain.parseSelectorCount("lots"));
         assertEquals(0, BenchMain.parseCount("0"));
         assertThrows(IllegalArgumentException.class, () -> BenchMain.parseCount("-1"));
         assertEquals(2, BenchMain.run(new String[]{"--mode", "slow"},
@@ -148,6 +150,26 @@ class HarnessTest {
         assertEquals(0, status, text);
         assertTrue(text.contains("1 member(s): "), text);
         assertTrue(text.contains("× 1 member"), text);
+        assertFalse(text.contains("FAILED"), text);
+    }
+
+    /**
+     * The selector probe end to end at a tiny size (120 messages a round, no JIT warm-up beyond one phase) on
+     * HazelJMS and Artemis, through the command line: every message reaches the consumer whose selector it
+     * matches, once, and the ratios are printed.
+     */
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void selectorProbeRunsOnBothBrokers(@TempDir Path dir) throws Exception {
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        int status = BenchMain.run(new String[]{"--selectors-only", "--selectors", "120", "--jit-seconds", "0",
+                "--out", dir.resolve("results").toString()}, new java.io.PrintStream(printed, true));
+        String text = printed.toString();
+        System.out.print(text);
+        assertEquals(0, status, text);
+        assertTrue(text.contains("hazeljms      with selectors"), text);
+        assertTrue(text.contains("artemis-invm  without selectors"), text);
+        assertTrue(text.contains("HazelJMS ÷ Artemis, with selectors: "), text);
         assertFalse(text.contains("FAILED"), text);
     }
 

@@ -50,6 +50,8 @@ public final class DestinationState implements IdentifiedDataSerializable {
     private final LinkedHashMap<String, LeaseOwner> timedOut = new LinkedHashMap<>();
     /** Which consumer each message group (JMSXGroupID) is bound to: the claim scan consults it. */
     private final MessageGroups groups = new MessageGroups();
+    /** Where each selector's claims may start scanning {@link #pending} (derived, not serialized). */
+    private final transient SelectorScans scans = new SelectorScans();
     /** No lease times out before this (derived, not serialized; 0: look at the next claim). */
     private transient long leaseCheckAt;
     private long enqueuedCount;
@@ -122,12 +124,15 @@ public final class DestinationState implements IdentifiedDataSerializable {
      * or expired or dead ones to move), else when the next delayed message is due ({@link Long#MAX_VALUE}: none).
      */
     public long nothingToClaimUntil(long now) {
-        return nothingToClaimUntil(now, null);
+        return nothingToClaimUntil(now, Selector.ALL, null);
     }
 
-    /** As {@link #nothingToClaimUntil(long)} for one consumer, which messages of groups held by others are not for. */
-    public long nothingToClaimUntil(long now, Claimer claimer) {
-        ClaimDecision d = decideClaim(Selector.ALL, now, 1, claimer);
+    /**
+     * As {@link #nothingToClaimUntil(long)} for one consumer's claim with {@code selector}: messages of groups
+     * held by other consumers are not for it.
+     */
+    public long nothingToClaimUntil(long now, Selector selector, Claimer claimer) {
+        ClaimDecision d = decideClaim(selector, now, 1, claimer);
         if (d.changesState() || !leasesDue(now).isEmpty()) {
             return 0;
         }
@@ -160,6 +165,7 @@ public final class DestinationState implements IdentifiedDataSerializable {
     public void replaceSettings(DestinationSettings settings) {
         this.settings = settings;
         recent.trimTo(settings.duplicates().idCacheSize());
+        scans.forget(); // what is dead may have changed
     }
 
     public int pendingCount() {
@@ -228,6 +234,7 @@ public final class DestinationState implements IdentifiedDataSerializable {
         long key = orderKey(m);
         pending.put(key, m);
         pendingKeys.put(m.messageId(), key);
+        scans.added(key);
         enqueuedCount++;
         bytes += m.estimatedSize();
     }
@@ -311,7 +318,8 @@ public final class DestinationState implements IdentifiedDataSerializable {
     /**
      * Primary-side decision, changing nothing: the best deliverable messages matching the selector (at most
      * {@code max}, best first), plus the expired and dead messages met on the way (to move or drop), and when
-     * the next delayed message becomes available.
+     * the next delayed message becomes available. A claim with a selector starts where that selector's last
+     * scan found only messages it rejects ({@link SelectorScans}), and moves that start on.
      */
     public ClaimDecision decideClaim(Selector selector, long now, int max) {
         return decideClaim(selector, now, max, null);
@@ -333,13 +341,20 @@ public final class DestinationState implements IdentifiedDataSerializable {
         if (claimer != null) {
             groupScan = groups.scan(claimer, inFlight.values());
         }
-        for (StoredMessage m : pending.values()) {
+        boolean selective = selector != Selector.ALL;
+        // still on a run of rejected messages from where the scan began: the selector's start may follow it
+        boolean skipping = selective;
+        for (Map.Entry<Long, StoredMessage> e : (selective ? pending.tailMap(scans.from(selector), true)
+                : pending).entrySet()) {
+            StoredMessage m = e.getValue();
             if (m.isExpired(now)) {
                 d.expired.add(m.messageId());
+                skipping = false;
                 continue;
             }
             if (settings.deadLetter().isDead(m, name)) {
                 d.dead.add(m.messageId());
+                skipping = false;
                 continue;
             }
             long at = m.availableAt();
@@ -348,14 +363,21 @@ public final class DestinationState implements IdentifiedDataSerializable {
                 if (groupScan != null && m.redeliverAfter() > now) {
                     groupScan.hold(m); // its group waits for it: a redelivery delay does not reorder a group
                 }
+                skipping = false;
                 continue;
             }
             if (!selector.matches(m::selectorValue)) {
                 if (groupScan != null) {
                     groupScan.refused(m);
                 }
+                if (skipping && m.expiration() == 0) {
+                    scans.rejectedThrough(selector, e.getKey()); // an expiring message stays for this scan to move
+                } else {
+                    skipping = false;
+                }
                 continue;
             }
+            skipping = false; // a match, even one its group holds back for another consumer, ends the run
             if (groupScan == null || groupScan.mayTake(m)) {
                 d.claimed.add(m.messageId());
                 if (d.claimed.size() >= max) {
@@ -652,6 +674,7 @@ public final class DestinationState implements IdentifiedDataSerializable {
         long key = orderKey(m); // original position: a redelivered message keeps its place in line
         pending.put(key, m);
         pendingKeys.put(m.messageId(), key);
+        scans.added(key); // visible again to the selectors that scanned past its place
     }
 
     /** True when this temporary destination belongs to the given connection (or to any connection of the node). */
@@ -888,6 +911,7 @@ public final class DestinationState implements IdentifiedDataSerializable {
             StoredMessage m = in.readObject();
             long key = orderKey(m);
             pending.put(key, m);
+            scans.added(key);
             pendingKeys.put(m.messageId(), key);
             bytes += m.estimatedSize();
         }

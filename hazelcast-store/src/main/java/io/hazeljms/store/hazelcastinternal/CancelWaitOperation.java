@@ -6,12 +6,13 @@ import com.hazelcast.spi.impl.operationservice.Notifier;
 import com.hazelcast.spi.impl.operationservice.WaitNotifyKey;
 
 import java.io.IOException;
+import java.util.List;
 
 /**
  * Ends the parked claim of one waiter (its consumer closes or its connection stops): every claim parked on the
- * queue wakes, that one answers empty, the others ask again. If the claim has not arrived yet, it answers
- * empty when it does. Not replicated: after a failover the claim is retried and the closing consumer
- * cancels again.
+ * queue wakes (whatever its selector), that one answers empty, the others ask again. If the claim has not
+ * arrived yet, it answers empty when it does. Not replicated: after a failover the claim is retried and the
+ * closing consumer cancels again.
  */
 public final class CancelWaitOperation extends DestinationOperation implements Notifier {
 
@@ -30,7 +31,10 @@ public final class CancelWaitOperation extends DestinationOperation implements N
     public void run() {
         known = state() != null;
         if (known) {
-            ParkedClaims.of(getNodeEngine()).cancel(getPartitionId(), keyData(), waiterId);
+            ParkedClaims parked = ParkedClaims.of(getNodeEngine());
+            List<String> selectors = parked.cancel(getPartitionId(), keyData(), waiterId);
+            selectors.remove(""); // this operation notifies the claims without selector itself
+            parked.notifyLater(getPartitionId(), keyData(), selectors);
         }
     }
 

@@ -59,9 +59,14 @@ abstract class DestinationOperation extends Operation
         return record == null ? null : new LiveEntry(this, record);
     }
 
-    /** What claims parked on this destination wait on, and what changes to it notify. */
+    /** What claims parked on this destination without selector wait on, and what changes to it notify. */
     final WaitNotifyKey waitKey() {
-        return new DestinationWaitKey(key());
+        return waitKey("");
+    }
+
+    /** What claims parked on this destination with {@code selector} ("" for none) wait on. */
+    final WaitNotifyKey waitKey(String selector) {
+        return new DestinationWaitKey(key(), selector);
     }
 
     final String key() {

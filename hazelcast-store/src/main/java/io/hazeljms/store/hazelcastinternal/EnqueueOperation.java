@@ -17,9 +17,10 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * Appends messages to an existing queue and hands them to claims parked on it, which run right after it on
- * the same partition thread. Consumers that wait for entry events instead (selectors, clients) get one when
- * they marked the queue awaited, exactly as with {@link EnqueueProcessor}, which also replays this on backups.
+ * Appends messages to an existing queue and hands them to claims parked on it whose selector (if any) matches
+ * one of them, which run right after it on the same partition thread. Consumers that wait for entry events
+ * instead (clients, {@code memberOperations=off}) get one when they marked the queue awaited, exactly as with
+ * {@link EnqueueProcessor}, which also replays this on backups.
  * Answers null for a destination that does not exist or is a topic: the caller then uses the entry processor.
  * The primary first decides whether the messages fit, as the processor does; a refusal stores nothing and
  * sends no backup, and the backup replays what was accepted without deciding again.
@@ -29,7 +30,8 @@ public final class EnqueueOperation extends ReplicatedDestinationOperation imple
     private List<StoredMessage> messages;
 
     private transient Integer added;
-    private transient boolean wakeParked;
+    /** The selector ("" for none) whose parked claims this operation wakes itself; null: none. */
+    private transient String wakeSelector;
 
     public EnqueueOperation() {
     }
@@ -63,7 +65,14 @@ public final class EnqueueOperation extends ReplicatedDestinationOperation imple
             if (state.takeAwaited()) {
                 announce(state);
             }
-            wakeParked = ParkedClaims.of(getNodeEngine()).takeParked(getPartitionId(), keyData());
+            // only the claims that could take one of these messages wake: the first selector's right after this
+            // operation, the others' by operations of their own on this partition thread
+            ParkedClaims parked = ParkedClaims.of(getNodeEngine());
+            List<String> woken = parked.takeParked(getPartitionId(), keyData(), messages);
+            if (!woken.isEmpty()) {
+                wakeSelector = woken.get(0);
+                parked.notifyLater(getPartitionId(), keyData(), woken.subList(1, woken.size()));
+            }
         }
     }
 
@@ -81,12 +90,12 @@ public final class EnqueueOperation extends ReplicatedDestinationOperation imple
 
     @Override
     public boolean shouldNotify() {
-        return wakeParked;
+        return wakeSelector != null;
     }
 
     @Override
     public WaitNotifyKey getNotifiedKey() {
-        return waitKey();
+        return waitKey(wakeSelector == null ? "" : wakeSelector);
     }
 
     @Override

@@ -19,9 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The hot path as the store's own partition operations, on a member: sends to a queue this node has seen exist
- * are {@link EnqueueOperation}s (combined, see {@link SendCombiner}), and receives from a queue without selector
- * are claims that park on the partition ({@link ParkingClaimOperation}). Everything else — creating a
- * destination, topics, subscriptions, selectors — goes to the public-API path it is given, on the same state.
+ * are {@link EnqueueOperation}s (combined, see {@link SendCombiner}), and receives from a queue (with or without
+ * selector) are claims that park on the partition ({@link ParkingClaimOperation}). Everything else — creating a
+ * destination, topics, subscriptions — goes to the public-API path it is given, on the same state.
  */
 public final class MemberOperationsHotPath implements HotPath {
 
@@ -90,17 +90,17 @@ public final class MemberOperationsHotPath implements HotPath {
     }
 
     /**
-     * A queue without selector parks on its partition; the rest waits for events (Hazelcast wakes parked
-     * operations in order and stops at the first that still waits, so a selector matching nothing would hold
-     * up the others; a topic's publish wakes blocked publishers through events anyway). A queue with message
-     * groups is like a selector for this: from its first answer that says so, the consumer waits for events.
+     * A claim on a queue parks on its partition, on a wait key of its selector's (Hazelcast wakes parked
+     * operations of a key in order and stops at the first that still waits, so a selector matching nothing must
+     * not hold up the others); subscriptions wait for events (a topic's publish wakes blocked publishers through
+     * events anyway). A queue with message groups is like that for every consumer (one may take what another may
+     * not): from its first answer that says so, the consumer waits for events.
      */
     @Override
     public ClaimResult claim(Waiter waiter, String selector, LeaseOwner owner, int max, List<String> acks,
                              long waitMillis) throws InterruptedException {
         Address from = waiter.address();
-        if (from.subscription() != null || (selector != null && !selector.isBlank())
-                || DestinationState.isTopicKey(from.key()) || waiter.waitsByEvents()) {
+        if (from.subscription() != null || DestinationState.isTopicKey(from.key()) || waiter.waitsByEvents()) {
             return publicApi.claim(waiter, selector, owner, max, acks, waitMillis);
         }
         String key = from.key();
@@ -109,19 +109,19 @@ public final class MemberOperationsHotPath implements HotPath {
         ClaimResult result;
         waiter.parkingStarted();
         try {
-            result = calls.call("claim", key, waitMillis, () -> operations.claimAsync(key, owner, max, acks,
-                    waitMillis, waiter.id(), claimId, attempts[0]++ > 0));
+            result = calls.call("claim", key, waitMillis, () -> operations.claimAsync(key, selector, owner, max,
+                    acks, waitMillis, waiter.id(), claimId, attempts[0]++ > 0));
         } finally {
             waiter.parkingEnded();
         }
         if (result != null && result.waitByEvents()) {
             // message groups: each consumer may take other messages, so all must wake (its acks are applied)
             waiter.waitByEvents();
-            return result.messages().isEmpty() ? publicApi.claim(waiter, null, owner, max, List.of(), waitMillis)
+            return result.messages().isEmpty() ? publicApi.claim(waiter, selector, owner, max, List.of(), waitMillis)
                     : result;
         }
         // no such queue yet: the entry processor creates it; the next claim parks
-        return result != null ? result : publicApi.claim(waiter, null, owner, max, acks, 0);
+        return result != null ? result : publicApi.claim(waiter, selector, owner, max, acks, 0);
     }
 
     @Override

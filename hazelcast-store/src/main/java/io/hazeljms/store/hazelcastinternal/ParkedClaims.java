@@ -3,17 +3,26 @@ package io.hazeljms.store.hazelcastinternal;
 import com.hazelcast.internal.serialization.Data;
 import com.hazelcast.spi.impl.NodeEngine;
 import io.hazeljms.store.DeliverableNotifier;
+import io.hazeljms.store.StoredMessage;
+import io.hazeljms.store.selector.Selector;
+import io.hazeljms.store.selector.SelectorSyntaxException;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * What this member knows of the claims parked on its partitions, per queue: whether one is parked (so a change
- * that adds a deliverable message must wake them), which waiters were cancelled, and a wake generation. One
+ * What this member knows of the claims parked on its partitions, per queue: the selectors of the parked claims
+ * (each selector parks on a wait key of its own, the empty one for claims without selector, so a change that
+ * adds a deliverable message wakes only the claims that could take it), which waiters were cancelled, and a
+ * wake generation. One
  * table per partition, touched only by that partition's thread (operations and entry processors alike), so no
  * locks. It lives where claims park, in the member's user context, as its {@link DeliverableNotifier}: entry
  * processors on this member then wake them, whether or not a {@code Broker} runs here.
@@ -46,23 +55,89 @@ final class ParkedClaims implements DeliverableNotifier {
                 .computeIfAbsent(USER_CONTEXT_KEY, k -> new ParkedClaims(nodeEngine));
     }
 
-    /** A claim parks on the queue until a message it could take arrives. */
-    void markParked(int partitionId, Data key) {
-        parking(partitionId, key).parked = true;
+    /**
+     * The claim of {@code waiterId} with {@code selector} ("" for none) parks on the queue until a message it
+     * could take arrives.
+     */
+    void markParked(int partitionId, Data key, String selector, String waiterId) {
+        parking(partitionId, key).parked.computeIfAbsent(selector, k -> new HashSet<>()).add(waiterId);
     }
 
-    /** Whether a change that adds a deliverable message must wake parked claims; clears the mark. */
-    boolean takeParked(int partitionId, Data key) {
+    /**
+     * The claim of {@code waiterId} parked with {@code selector} is no longer parked (it runs, or its wait
+     * expired): a selector no claim waits with any more is forgotten, so selectors of consumers gone (a reply
+     * consumer's {@code JMSCorrelationID = '…'}) are not evaluated against every later message.
+     */
+    void leftPark(int partitionId, Data key, String selector, String waiterId) {
         Map<Data, Parking> queues = byPartition[partitionId];
         Parking p = queues == null ? null : queues.get(key);
-        if (p == null || !p.parked) {
-            return false;
+        Set<String> waiters = p == null ? null : p.parked.get(selector);
+        if (waiters != null && waiters.remove(waiterId) && waiters.isEmpty()) {
+            p.parked.remove(selector);
+            if (p.parked.isEmpty() && p.cancelled.isEmpty()) {
+                queues.remove(key);
+            }
         }
-        p.parked = false;
-        if (p.cancelled.isEmpty()) {
+    }
+
+    /** The selectors whose parked claims a change that made any message deliverable must wake; clears them. */
+    List<String> takeParked(int partitionId, Data key) {
+        return take(partitionId, key, null);
+    }
+
+    /**
+     * The selectors whose parked claims could take one of {@code messages} (just enqueued): those must wake,
+     * and are cleared; claims whose selector matches none of them stay parked, unwoken.
+     */
+    List<String> takeParked(int partitionId, Data key, List<StoredMessage> messages) {
+        return take(partitionId, key, messages);
+    }
+
+    private List<String> take(int partitionId, Data key, List<StoredMessage> messages) {
+        Map<Data, Parking> queues = byPartition[partitionId];
+        Parking p = queues == null ? null : queues.get(key);
+        if (p == null || p.parked.isEmpty()) {
+            return List.of();
+        }
+        List<String> woken = new ArrayList<>(Math.min(p.parked.size(), 4));
+        for (Iterator<String> it = p.parked.keySet().iterator(); it.hasNext(); ) {
+            String selector = it.next();
+            if (messages == null || matchesAny(selector, messages)) {
+                woken.add(selector);
+                it.remove();
+            }
+        }
+        if (p.parked.isEmpty() && p.cancelled.isEmpty()) {
             queues.remove(key);
         }
-        return true;
+        return woken;
+    }
+
+    private static boolean matchesAny(String expression, List<StoredMessage> messages) {
+        if (expression.isEmpty()) {
+            return true;
+        }
+        Selector selector;
+        try {
+            selector = Selector.cached(expression);
+        } catch (SelectorSyntaxException e) {
+            return true; // cannot happen (the claim parsed it); waking costs only a claim
+        }
+        for (StoredMessage m : messages) {
+            if (selector.matches(m::selectorValue)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Wakes the claims parked on {@code key} with each of {@code selectors}, right after the running operation. */
+    void notifyLater(int partitionId, Data key, List<String> selectors) {
+        for (String selector : selectors) {
+            NotifyParkedOperation op = new NotifyParkedOperation(selector);
+            op.keyData(key).setNodeEngine(nodeEngine).setPartitionId(partitionId);
+            nodeEngine.getOperationService().execute(op);
+        }
     }
 
     /** Changes when a waiter of the queue is cancelled; a claim parked under another value wakes and asks again. */
@@ -72,8 +147,11 @@ final class ParkedClaims implements DeliverableNotifier {
         return p == null ? 0 : p.generation;
     }
 
-    /** The parked claim of {@code waiterId} must end now: every parked claim wakes, that one answers empty. */
-    void cancel(int partitionId, Data key, String waiterId) {
+    /**
+     * The parked claim of {@code waiterId} must end now: every parked claim wakes, that one answers empty.
+     * Returns the selectors parked on the queue, whose wait keys the caller notifies.
+     */
+    List<String> cancel(int partitionId, Data key, String waiterId) {
         Parking p = parking(partitionId, key);
         p.cancelled.add(waiterId);
         if (p.cancelled.size() > MAX_CANCELLED_WAITERS) {
@@ -82,6 +160,7 @@ final class ParkedClaims implements DeliverableNotifier {
             oldest.remove();
         }
         p.generation = generations.incrementAndGet();
+        return new ArrayList<>(p.parked.keySet());
     }
 
     /** Whether {@code waiterId} was cancelled (and forgets it: a waiter is cancelled once). */
@@ -97,10 +176,9 @@ final class ParkedClaims implements DeliverableNotifier {
         Data keyData = nodeEngine.toData(key);
         int partitionId = nodeEngine.getPartitionService().getPartitionId(keyData);
         // only the primary has parked claims; a backup processor at most clears a stale mark
-        if (takeParked(partitionId, keyData) && nodeEngine.getPartitionService().isPartitionOwner(partitionId)) {
-            NotifyParkedOperation op = new NotifyParkedOperation();
-            op.keyData(keyData).setNodeEngine(nodeEngine).setPartitionId(partitionId);
-            nodeEngine.getOperationService().execute(op);
+        List<String> woken = takeParked(partitionId, keyData);
+        if (!woken.isEmpty() && nodeEngine.getPartitionService().isPartitionOwner(partitionId)) {
+            notifyLater(partitionId, keyData, woken);
         }
     }
 
@@ -112,7 +190,7 @@ final class ParkedClaims implements DeliverableNotifier {
         Parking p = queues.get(key);
         if (p == null) {
             if (queues.size() >= MAX_QUEUES_PER_PARTITION) {
-                queues.values().removeIf(q -> !q.parked);
+                queues.values().removeIf(q -> q.parked.isEmpty());
             }
             p = new Parking();
             queues.put(key, p);
@@ -121,7 +199,8 @@ final class ParkedClaims implements DeliverableNotifier {
     }
 
     private static final class Parking {
-        private boolean parked;
+        /** Selectors of the claims parked here ("": none), each parked on its own wait key, to their waiters. */
+        private final Map<String, Set<String>> parked = new LinkedHashMap<>();
         private long generation;
         private final Set<String> cancelled = new LinkedHashSet<>();
     }

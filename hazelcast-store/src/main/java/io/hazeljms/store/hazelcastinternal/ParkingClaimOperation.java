@@ -12,30 +12,37 @@ import io.hazeljms.store.DestinationState;
 import io.hazeljms.store.LeaseOwner;
 import io.hazeljms.store.MessageGroups;
 import io.hazeljms.store.StoredMessage;
+import io.hazeljms.store.StoreError;
 import io.hazeljms.store.processor.ClaimProcessor;
+import io.hazeljms.store.selector.Selector;
+import io.hazeljms.store.selector.SelectorSyntaxException;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A claim on a queue (no selector) that, when nothing can be taken, parks on the partition until a message
- * arrives, as an {@code IQueue} poll does: the enqueue that adds the message runs it right after itself on the
- * same partition thread, so a consumer that keeps up costs one operation per batch and no entry event.
+ * A claim on a queue (with or without selector) that, when nothing can be taken, parks on the partition until a
+ * message arrives, as an {@code IQueue} poll does: the enqueue that adds the message runs it right after itself
+ * on the same partition thread, so a consumer that keeps up costs one operation per batch and no entry event.
+ * Claims park on a wait key per selector, and an enqueue wakes only the selectors one of its messages matches
+ * ({@link ParkedClaims}), so competing consumers with disjoint selectors do not all run for every message.
  *
  * <p>It claims and acknowledges through {@link ClaimProcessor}, so its decision and its backup are the entry
  * processor's. Acknowledgements it carries are applied when it parks and replicated when it runs; an expired
  * wait runs it once more for that (Hazelcast sends no backup for an expiry). It answers
  * null for a destination that does not exist or is a topic; the caller then takes the entry-processor path.
  *
- * <p>Waking: an enqueue or release that adds a deliverable message notifies the queue's wait key, and the parked
- * claims run in arrival order until one still finds nothing. A cancelled waiter ({@link CancelWaitOperation})
+ * <p>Waking: an enqueue or release that adds a deliverable message notifies the wait keys of the queue's parked
+ * selectors it could concern, and the claims parked on each run in arrival order until one still finds nothing. A cancelled waiter ({@link CancelWaitOperation})
  * changes the queue's wake generation ({@link ParkedClaims}), so every parked claim runs, the cancelled one answering empty and the
  * others asking again. A claim waiting for a delayed message parks only until it is due.
  */
 public final class ParkingClaimOperation extends ReplicatedDestinationOperation implements BlockingOperation {
 
     private LeaseOwner owner;
+    /** The consumer's selector; "" for none. */
+    private String selector = "";
     private int max;
     private List<String> acks = List.of();
     private String waiterId;
@@ -55,9 +62,10 @@ public final class ParkingClaimOperation extends ReplicatedDestinationOperation 
     }
 
     /** @param waitMillis -1 waits without limit, 0 does not wait */
-    ParkingClaimOperation(String key, LeaseOwner owner, int max, List<String> acks, long waitMillis,
-                          String waiterId) {
+    ParkingClaimOperation(String key, String selector, LeaseOwner owner, int max, List<String> acks,
+                          long waitMillis, String waiterId) {
         super(key);
+        this.selector = selector == null || selector.isBlank() ? "" : selector;
         this.owner = owner;
         this.max = max;
         this.acks = acks;
@@ -74,7 +82,7 @@ public final class ParkingClaimOperation extends ReplicatedDestinationOperation 
 
     @Override
     public WaitNotifyKey getWaitKey() {
-        return waitKey();
+        return waitKey(selector);
     }
 
     @Override
@@ -101,7 +109,8 @@ public final class ParkingClaimOperation extends ReplicatedDestinationOperation 
         if (parkedUntil != 0 && parked.wakeGeneration(getPartitionId(), keyData()) != generation) {
             return false; // woken for another waiter's cancellation: run, take what there is, the caller asks again
         }
-        long until = Math.min(deadline, state.nothingToClaimUntil(now, new Claimer(owner, waiterId)));
+        long until = Math.min(deadline,
+                state.nothingToClaimUntil(now, parsedSelector(), new Claimer(owner, waiterId)));
         if (until <= now || (parkedUntil != 0 && until < parkedUntil)) {
             return false; // something to take, or a delayed message due before this park would end
         }
@@ -116,20 +125,21 @@ public final class ParkingClaimOperation extends ReplicatedDestinationOperation 
             state.acknowledge(acks, owner);
             acknowledged = true;
         }
-        parked.markParked(getPartitionId(), keyData());
+        parked.markParked(getPartitionId(), keyData(), selector, waiterId);
         return true;
     }
 
     @Override
     public void run() {
+        leftPark();
         var entry = entry();
         if (entry == null || entry.getValue().isTopic()) {
             result = null;
             return;
         }
         // a cancelled waiter only acknowledges; one woken for another's cancellation takes what there is
-        ClaimProcessor claim = new ClaimProcessor(null, null, owner, null, cancelled || expired ? 0 : max, acks,
-                false).claimId(claimId, again).consumer(waiterId);
+        ClaimProcessor claim = new ClaimProcessor(null, selector.isEmpty() ? null : selector, owner, null,
+                cancelled || expired ? 0 : max, acks, false).claimId(claimId, again).consumer(waiterId);
         if (acknowledged) {
             claim.acknowledgedAlready();
         }
@@ -152,6 +162,21 @@ public final class ParkingClaimOperation extends ReplicatedDestinationOperation 
         return false;
     }
 
+    private void leftPark() {
+        if (parkedUntil != 0) {
+            ParkedClaims.of(getNodeEngine()).leftPark(getPartitionId(), keyData(), selector, waiterId);
+        }
+    }
+
+    private Selector parsedSelector() {
+        try {
+            return Selector.cached(selector);
+        } catch (SelectorSyntaxException e) {
+            // consumers validate their selector when created, so this is a programming error
+            throw new IllegalArgumentException(StoreError.SELECTOR_INVALID.text(selector), e);
+        }
+    }
+
     @Override
     public Object getResponse() {
         return result;
@@ -159,6 +184,7 @@ public final class ParkingClaimOperation extends ReplicatedDestinationOperation 
 
     @Override
     public void onWaitExpire() {
+        leftPark();
         if (acknowledged) {
             // run once more (on this partition thread) so the acknowledgements reach the backups
             expired = true;
@@ -177,6 +203,7 @@ public final class ParkingClaimOperation extends ReplicatedDestinationOperation 
     protected void writeInternal(ObjectDataOutput out) throws IOException {
         super.writeInternal(out);
         LeaseOwner.write(out, owner);
+        out.writeString(selector);
         out.writeInt(max);
         ClaimDecision.writeIds(out, acks);
         out.writeString(waiterId);
@@ -188,6 +215,7 @@ public final class ParkingClaimOperation extends ReplicatedDestinationOperation 
     protected void readInternal(ObjectDataInput in) throws IOException {
         super.readInternal(in);
         owner = LeaseOwner.read(in);
+        selector = in.readString();
         max = in.readInt();
         List<String> ids = new ArrayList<>();
         ClaimDecision.readIds(in, ids);

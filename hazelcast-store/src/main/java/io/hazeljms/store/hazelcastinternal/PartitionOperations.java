@@ -90,14 +90,16 @@ final class PartitionOperations {
     }
 
     /**
-     * Acknowledges {@code acks}, then claims up to {@code max} messages of a queue (no selector), parking up to
+     * Acknowledges {@code acks}, then claims up to {@code max} messages of a queue that match {@code selector}
+     * (null or blank: every message), parking up to
      * {@code waitMillis} (-1: without limit, 0: not at all) when there is none. Returns an empty result when the
      * wait ends without a message (expired, cancelled, or woken to ask again), null when the destination is
      * missing or a topic (use the entry processor).
      */
-    CompletableFuture<ClaimResult> claimAsync(String key, LeaseOwner owner, int max, List<String> acks,
-                                                     long waitMillis, String waiterId, long claimId, boolean again) {
-        return invoke(key, new ParkingClaimOperation(key, owner, max, acks, waitMillis, waiterId)
+    CompletableFuture<ClaimResult> claimAsync(String key, String selector, LeaseOwner owner, int max,
+                                              List<String> acks, long waitMillis, String waiterId, long claimId,
+                                              boolean again) {
+        return invoke(key, new ParkingClaimOperation(key, selector, owner, max, acks, waitMillis, waiterId)
                 .claimId(claimId, again));
     }
 
