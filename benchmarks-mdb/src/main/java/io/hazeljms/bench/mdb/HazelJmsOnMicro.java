@@ -1,0 +1,91 @@
+package io.hazeljms.bench.mdb;
+
+import io.hazeljms.jms.HazelcastConnectionFactory;
+import io.hazeljms.jms.config.ProviderConfig;
+import jakarta.jms.ConnectionFactory;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * HazelJMS's RAR in Payara Micro: the broker is the Hazelcast member the adapter starts in Micro's JVM (its
+ * default, embedded mode), with the default durable store (H2 in a file, under the work directory). The probe fills
+ * the queue as a Hazelcast client of that member, the way a sender in another JVM would.
+ */
+final class HazelJmsOnMicro implements MdbTarget {
+
+    /** The adapter's member port; a cluster name of its own per run, so nothing else on the machine joins. */
+    static final int PORT = 5945;
+
+    private final Path rar;
+    private final Path workDir;
+    private final String cluster = "mdbbench-" + UUID.randomUUID();
+    private HazelcastConnectionFactory producer;
+
+    HazelJmsOnMicro(Path rar, Path workDir) {
+        this.rar = rar;
+        this.workDir = workDir;
+    }
+
+    @Override
+    public String id() {
+        return "hazeljms";
+    }
+
+    @Override
+    public Path rar() {
+        return rar;
+    }
+
+    @Override
+    public List<String> setupCommands() {
+        Path store = workDir.resolve("durable-store").toAbsolutePath();
+        return List.of("create-resource-adapter-config --property clusterName=" + cluster + ":port=" + PORT
+                + ":durableStoreDirectory=" + store + " hazeljms-ra");
+    }
+
+    @Override
+    public Map<String, String> activation() {
+        Map<String, String> a = new LinkedHashMap<>();
+        a.put("resourceAdapter", "hazeljms-ra");
+        a.put("destinationType", "jakarta.jms.Queue");
+        a.put("destination", QUEUE);
+        a.put("maxSession", Integer.toString(MAX_SESSION));
+        return a;
+    }
+
+    @Override
+    public void startBroker() {
+        // the broker starts with the adapter, in Micro
+    }
+
+    @Override
+    public ConnectionFactory producerFactory() {
+        if (producer == null) {
+            producer = new HazelcastConnectionFactory(ProviderConfig.builder()
+                    .client(List.of("127.0.0.1:" + PORT)).clusterName(cluster).build());
+        }
+        return producer;
+    }
+
+    @Override
+    public String describe() {
+        return "HazelJMS RAR, embedded member in Micro, durable store H2 (default), filled by a Hazelcast client";
+    }
+
+    @Override
+    public void closeProducer() {
+        if (producer != null) {
+            producer.close();
+            producer = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        closeProducer();
+    }
+}

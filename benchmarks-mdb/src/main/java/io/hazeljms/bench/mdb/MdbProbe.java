@@ -1,0 +1,169 @@
+package io.hazeljms.bench.mdb;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The MDB probe: for each target in turn, Payara Micro with its resource adapter and the MDB application; the
+ * queue filled from outside with N persistent 1 KiB messages while the pool's deliveries wait at a gate; then the
+ * gate opens and the pool of {@value MdbTarget#MAX_SESSION} sessions consumes, each message in a container
+ * transaction. The figure is the steady rate, from the 10 % to the 90 % mark of N; the whole drain's rate is
+ * printed beside it. One Micro at a time, so the two never share the machine.
+ *
+ * <pre>
+ * --messages N   messages per target (default 20000)
+ * --targets L    some of hazeljms,artemis (default both, in that order)
+ * </pre>
+ * System properties: {@code mdb.dir} (payara-micro.jar, hazeljms-ra.rar, artemis-ra.rar; default
+ * benchmarks-mdb/target/mdb), {@code bench.workdir} (logs, stores, journal; default its parent).
+ */
+public final class MdbProbe {
+
+    static final List<String> TARGETS = List.of("hazeljms", "artemis");
+
+    /** One target's run. */
+    record Result(String id, String describe, long messages, long consumed, long redelivered, long malformed,
+                  double steadyRate, double wholeRate, double fillRate) {
+
+        boolean ok() {
+            return consumed == messages && malformed == 0;
+        }
+    }
+
+    private final Path mdbDir;
+    private final Path workDir;
+    private final PrintStream out;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    MdbProbe(Path mdbDir, Path workDir, PrintStream out) {
+        this.mdbDir = mdbDir;
+        this.workDir = workDir;
+        this.out = out;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int messages = 20_000;
+        List<String> targets = TARGETS;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--messages" -> messages = parseMessages(value(args, ++i));
+                case "--targets" -> targets = parseTargets(value(args, ++i));
+                default -> throw new IllegalArgumentException("unknown argument " + args[i]
+                        + "; expected --messages N, --targets hazeljms,artemis");
+            }
+        }
+        Path mdbDir = Path.of(System.getProperty("mdb.dir", "benchmarks-mdb/target/mdb"));
+        Path workDir = Path.of(System.getProperty("bench.workdir", mdbDir.toAbsolutePath().getParent().toString()));
+        List<Result> results = new MdbProbe(mdbDir, workDir, System.out).run(messages, targets);
+        if (!results.stream().allMatch(Result::ok)) {
+            throw new IllegalStateException("a target did not consume every message: " + results);
+        }
+        System.exit(0);
+    }
+
+    static int parseMessages(String s) {
+        try {
+            int n = Integer.parseInt(s);
+            if (n >= 100 && n <= 10_000_000) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("--messages takes a count from 100 to 10000000, was " + s);
+    }
+
+    static List<String> parseTargets(String list) {
+        List<String> targets = new ArrayList<>();
+        for (String t : list.split(",")) {
+            if (!TARGETS.contains(t.trim())) {
+                throw new IllegalArgumentException("unknown target " + t.trim() + ", expected some of "
+                        + String.join(",", TARGETS));
+            }
+            targets.add(t.trim());
+        }
+        return targets;
+    }
+
+    private static String value(String[] args, int i) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(args[i - 1] + " needs a value");
+        }
+        return args[i];
+    }
+
+    /** Runs the targets one after the other, prints each and the ratio, returns the results. */
+    List<Result> run(int messages, List<String> targets) throws Exception {
+        Logger.getLogger("com.hazelcast").setLevel(Level.WARNING);
+        Logger.getLogger("org.apache.activemq").setLevel(Level.WARNING);
+        out.printf("%nMDB on Payara Micro (%s): maxSession %d, %,d persistent 1 KiB messages per target, container-"
+                        + "managed transaction per delivery%n", mdbDir.resolve("payara-micro.jar").getFileName(),
+                MdbTarget.MAX_SESSION, messages);
+        List<Result> results = new ArrayList<>();
+        for (String id : targets) {
+            Result r = runOne(id.equals("hazeljms")
+                    ? new HazelJmsOnMicro(mdbDir.resolve("hazeljms-ra.rar"), workDir)
+                    : new ArtemisOnMicro(mdbDir.resolve("artemis-ra.rar"), workDir), messages);
+            results.add(r);
+            out.printf("  %-9s steady %,9.0f msg/s (10%%→90%%), whole drain %,9.0f msg/s; filled at %,.0f msg/s;"
+                            + " consumed %,d of %,d, redelivered %d, malformed %d%n    (%s)%n", r.id(),
+                    r.steadyRate(), r.wholeRate(), r.fillRate(), r.consumed(), r.messages(), r.redelivered(),
+                    r.malformed(), r.describe());
+        }
+        if (results.size() == 2 && results.get(1).steadyRate() > 0) {
+            out.printf("  ratio %s ÷ %s: %.2f × (steady), %.2f × (whole drain)%n", results.get(0).id(),
+                    results.get(1).id(), results.get(0).steadyRate() / results.get(1).steadyRate(),
+                    results.get(0).wholeRate() / results.get(1).wholeRate());
+        }
+        return results;
+    }
+
+    private Result runOne(MdbTarget target, int messages) throws Exception {
+        Path logs = workDir.resolve("mdb-logs");
+        try (target) {
+            target.startBroker();
+            Path war = MdbApp.write(workDir.resolve("mdb-apps").resolve("mdb-" + target.id() + ".war"),
+                    target.activation());
+            try (MicroProcess micro = MicroProcess.start("mdb-" + target.id(), mdbDir.resolve("payara-micro.jar"),
+                    logs, target.setupCommands(), Duration.ofMinutes(5), target.rar(), war)) {
+                long fillNanos = QueueFiller.fill(target.producerFactory(), MdbTarget.QUEUE, messages,
+                        Math.max(300, messages / 50));
+                target.closeProducer();
+                String path = "/mdb-" + target.id() + "/tally";
+                send(HttpRequest.newBuilder(micro.uri(path + "?expect=" + messages))
+                        .POST(HttpRequest.BodyPublishers.noBody()), 30);
+                long awaitSeconds = Math.max(120, messages / 20);
+                String[] f = send(HttpRequest.newBuilder(micro.uri(path + "?awaitSeconds=" + awaitSeconds)).GET(),
+                        awaitSeconds + 30).trim().split(" ");
+                long consumed = Long.parseLong(f[0]);
+                long steadyNanos = Long.parseLong(f[5]);
+                long wholeNanos = Long.parseLong(f[6]);
+                return new Result(target.id(), target.describe(), messages, consumed, Long.parseLong(f[1]),
+                        Long.parseLong(f[2]),
+                        steadyNanos == 0 ? 0 : (messages - 2L * (messages / 10)) / (steadyNanos / 1e9),
+                        wholeNanos == 0 ? 0 : consumed / (wholeNanos / 1e9),
+                        messages / (fillNanos / 1e9));
+            }
+        }
+    }
+
+    private String send(HttpRequest.Builder request, long timeoutSeconds) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(timeoutSeconds)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException(response.request().uri() + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+        return response.body();
+    }
+
+}
