@@ -66,6 +66,12 @@ final class ArtemisOnMicro implements MdbTarget {
     }
 
     @Override
+    public long leftInQueue() throws Exception {
+        // counts delivered but uncommitted messages too: what a delivery transaction that never committed leaves
+        return broker.tcp().depth(QUEUE);
+    }
+
+    @Override
     public String describe() {
         return "Artemis RA 2.40.0 in Micro over TCP to an Artemis 2.56.0 broker in the probe's JVM (persistent"
                 + " journal, default syncs), filled over TCP";

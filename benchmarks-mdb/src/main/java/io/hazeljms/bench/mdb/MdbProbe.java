@@ -1,14 +1,18 @@
 package io.hazeljms.bench.mdb;
 
+import org.apache.activemq.artemis.api.core.client.ActiveMQClient;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -32,10 +36,10 @@ public final class MdbProbe {
 
     /** One target's run. */
     record Result(String id, String describe, long messages, long consumed, long redelivered, long malformed,
-                  double steadyRate, double wholeRate, double fillRate) {
+                  long left, double steadyRate, double wholeRate, double fillRate, String load) {
 
         boolean ok() {
-            return consumed == messages && malformed == 0;
+            return consumed == messages && malformed == 0 && left <= 0;
         }
     }
 
@@ -63,11 +67,16 @@ public final class MdbProbe {
         }
         Path mdbDir = Path.of(System.getProperty("mdb.dir", "benchmarks-mdb/target/mdb"));
         Path workDir = Path.of(System.getProperty("bench.workdir", mdbDir.toAbsolutePath().getParent().toString()));
-        List<Result> results = new MdbProbe(mdbDir, workDir, System.out).run(messages, targets);
-        if (!results.stream().allMatch(Result::ok)) {
-            throw new IllegalStateException("a target did not consume every message: " + results);
+        List<Result> results;
+        try {
+            results = new MdbProbe(mdbDir, workDir, System.out).run(messages, targets);
+        } finally {
+            // Artemis' client-side global pools keep non-daemon threads alive for a minute after use
+            ActiveMQClient.clearThreadPools(10, TimeUnit.SECONDS);
         }
-        System.exit(0);
+        if (!results.stream().allMatch(Result::ok)) {
+            throw new IllegalStateException("a target did not consume every message once: " + results);
+        }
     }
 
     static int parseMessages(String s) {
@@ -115,9 +124,10 @@ public final class MdbProbe {
                     : new ArtemisOnMicro(mdbDir.resolve("artemis-ra.rar"), workDir), messages);
             results.add(r);
             out.printf("  %-9s steady %,9.0f msg/s (10%%→90%%), whole drain %,9.0f msg/s; filled at %,.0f msg/s;"
-                            + " consumed %,d of %,d, redelivered %d, malformed %d%n    (%s)%n", r.id(),
-                    r.steadyRate(), r.wholeRate(), r.fillRate(), r.consumed(), r.messages(), r.redelivered(),
-                    r.malformed(), r.describe());
+                            + " consumed %,d of %,d, redelivered %d, malformed %d, left in the broker %s; load %s%n"
+                            + "    (%s)%n", r.id(), r.steadyRate(), r.wholeRate(), r.fillRate(), r.consumed(),
+                    r.messages(), r.redelivered(), r.malformed(), r.left() < 0 ? "not visible" : r.left(), r.load(),
+                    r.describe());
         }
         if (results.size() == 2 && results.get(1).steadyRate() > 0) {
             out.printf("  ratio %s ÷ %s: %.2f × (steady), %.2f × (whole drain)%n", results.get(0).id(),
@@ -138,6 +148,7 @@ public final class MdbProbe {
                 long fillNanos = QueueFiller.fill(target.producerFactory(), MdbTarget.QUEUE, messages,
                         Math.max(300, messages / 50));
                 target.closeProducer();
+                String loadBefore = loadAverage();
                 String path = "/mdb-" + target.id() + "/tally";
                 send(HttpRequest.newBuilder(micro.uri(path + "?expect=" + messages))
                         .POST(HttpRequest.BodyPublishers.noBody()), 30);
@@ -147,12 +158,36 @@ public final class MdbProbe {
                 long consumed = Long.parseLong(f[0]);
                 long steadyNanos = Long.parseLong(f[5]);
                 long wholeNanos = Long.parseLong(f[6]);
+                String loadAfter = loadAverage();
                 return new Result(target.id(), target.describe(), messages, consumed, Long.parseLong(f[1]),
-                        Long.parseLong(f[2]),
+                        Long.parseLong(f[2]), settled(target),
                         steadyNanos == 0 ? 0 : (messages - 2L * (messages / 10)) / (steadyNanos / 1e9),
                         wholeNanos == 0 ? 0 : consumed / (wholeNanos / 1e9),
-                        messages / (fillNanos / 1e9));
+                        messages / (fillNanos / 1e9), loadBefore + " before the drain, " + loadAfter + " after");
             }
+        }
+    }
+
+    /**
+     * What is left in the broker once the last delivery returned: its transaction commits just after, so this asks
+     * again for up to 30 s (the broker offers no event for a queue becoming empty).
+     */
+    private static long settled(MdbTarget target) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        long left = target.leftInQueue();
+        while (left > 0 && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(100);
+            left = target.leftInQueue();
+        }
+        return left;
+    }
+
+    /** The machine's 1-minute load average (other builds share it: figures taken at load 10 are not at 1). */
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException e) {
+            return "?";
         }
     }
 

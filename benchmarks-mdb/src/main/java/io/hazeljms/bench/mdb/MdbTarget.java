@@ -34,6 +34,12 @@ interface MdbTarget extends AutoCloseable {
     /** Closes the producer's factory: while the broker still runs (a HazelJMS client cannot close without it). */
     void closeProducer() throws Exception;
 
+    /**
+     * Messages still in the broker's queue, delivered or not, after the pool consumed them all: 0 once every
+     * delivery's transaction committed; -1 where the probe cannot see it from outside.
+     */
+    long leftInQueue() throws Exception;
+
     /** A one-line description of the configuration, for the report. */
     String describe();
 }

@@ -28,6 +28,7 @@ class MdbThroughputIT {
             assertEquals(r.messages(), r.consumed(), r.id() + ": messages consumed");
             assertEquals(0, r.malformed(), r.id() + ": messages not of 1 KiB");
             assertEquals(0, r.redelivered(), r.id() + ": redelivered, with nothing failing");
+            assertTrue(r.left() <= 0, r.id() + ": " + r.left() + " messages left in the broker (uncommitted?)");
             assertTrue(r.steadyRate() > 0, r.id() + ": no steady rate");
         }
     }
