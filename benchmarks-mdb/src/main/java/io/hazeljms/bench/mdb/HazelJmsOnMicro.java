@@ -22,17 +22,20 @@ final class HazelJmsOnMicro implements MdbTarget {
 
     private final Path rar;
     private final Path workDir;
+    private final boolean durableStore;
     private final String cluster = "mdbbench-" + UUID.randomUUID();
     private HazelcastConnectionFactory producer;
 
-    HazelJmsOnMicro(Path rar, Path workDir) {
+    /** {@code durableStore} false: the adapter's store off (messages in the cluster's memory only). */
+    HazelJmsOnMicro(Path rar, Path workDir, boolean durableStore) {
         this.rar = rar;
         this.workDir = workDir;
+        this.durableStore = durableStore;
     }
 
     @Override
     public String id() {
-        return "hazeljms";
+        return durableStore ? "hazeljms" : "hazeljms-memory";
     }
 
     @Override
@@ -44,7 +47,7 @@ final class HazelJmsOnMicro implements MdbTarget {
     public List<String> setupCommands() {
         Path store = workDir.resolve("durable-store").toAbsolutePath();
         return List.of("create-resource-adapter-config --property clusterName=" + cluster + ":port=" + PORT
-                + ":durableStoreDirectory=" + store + " hazeljms-ra");
+                + (durableStore ? ":durableStoreDirectory=" + store : ":durableStore=off") + " hazeljms-ra");
     }
 
     @Override
@@ -79,7 +82,8 @@ final class HazelJmsOnMicro implements MdbTarget {
 
     @Override
     public String describe() {
-        return "HazelJMS RAR, embedded member in Micro, durable store H2 (default), filled by a Hazelcast client";
+        return "HazelJMS RAR, embedded member in Micro, durable store " + (durableStore ? "H2 (default)" : "off")
+                + ", filled by a Hazelcast client";
     }
 
     @Override

@@ -20,12 +20,15 @@ import java.util.logging.Logger;
  * The MDB probe: for each target in turn, Payara Micro with its resource adapter and the MDB application; the
  * queue filled from outside with N persistent 1 KiB messages while the pool's deliveries wait at a gate; then the
  * gate opens and the pool of {@value MdbTarget#MAX_SESSION} sessions consumes, each message in a container
- * transaction. The figure is the steady rate, from the 10 % to the 90 % mark of N; the whole drain's rate is
+ * transaction. A warm-up round of the same shape comes first (the JIT: a cold drain measured a third of a warm
+ * one). The figure is the steady rate, from the 10 % to the 90 % mark of N; the whole drain's rate is
  * printed beside it. One Micro at a time, so the two never share the machine.
  *
  * <pre>
- * --messages N   messages per target (default 20000)
- * --targets L    some of hazeljms,artemis (default both, in that order)
+ * --messages N   messages in the measured round, per target (default 20000)
+ * --warmup M     messages in the warm-up round before it (default N; 0: none)
+ * --targets L    some of hazeljms,artemis,hazeljms-memory (default hazeljms,artemis, in that order;
+ *                hazeljms-memory: HazelJMS with its durable store off)
  * </pre>
  * System properties: {@code mdb.dir} (payara-micro.jar, hazeljms-ra.rar, artemis-ra.rar; default
  * benchmarks-mdb/target/mdb), {@code bench.workdir} (logs, stores, journal; default its parent).
@@ -33,6 +36,8 @@ import java.util.logging.Logger;
 public final class MdbProbe {
 
     static final List<String> TARGETS = List.of("hazeljms", "artemis");
+    /** Also accepted by --targets: HazelJMS with its durable store off, to see what the store costs. */
+    static final String HAZELJMS_MEMORY = "hazeljms-memory";
 
     /** One target's run. */
     record Result(String id, String describe, long messages, long consumed, long redelivered, long malformed,
@@ -46,7 +51,8 @@ public final class MdbProbe {
     private final Path mdbDir;
     private final Path workDir;
     private final PrintStream out;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    /** One per Micro (the next one may get the same port: no pooled connection to the last may be reused). */
+    private HttpClient http;
 
     MdbProbe(Path mdbDir, Path workDir, PrintStream out) {
         this.mdbDir = mdbDir;
@@ -56,10 +62,12 @@ public final class MdbProbe {
 
     public static void main(String[] args) throws Exception {
         int messages = 20_000;
+        Integer warmup = null;
         List<String> targets = TARGETS;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--messages" -> messages = parseMessages(value(args, ++i));
+                case "--warmup" -> warmup = parseWarmup(value(args, ++i));
                 case "--targets" -> targets = parseTargets(value(args, ++i));
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
                         + "; expected --messages N, --targets hazeljms,artemis");
@@ -69,7 +77,8 @@ public final class MdbProbe {
         Path workDir = Path.of(System.getProperty("bench.workdir", mdbDir.toAbsolutePath().getParent().toString()));
         List<Result> results;
         try {
-            results = new MdbProbe(mdbDir, workDir, System.out).run(messages, targets);
+            results = new MdbProbe(mdbDir, workDir, System.out).run(messages, warmup == null ? messages : warmup,
+                    targets);
         } finally {
             // Artemis' client-side global pools keep non-daemon threads alive for a minute after use
             ActiveMQClient.clearThreadPools(10, TimeUnit.SECONDS);
@@ -91,12 +100,24 @@ public final class MdbProbe {
         throw new IllegalArgumentException("--messages takes a count from 100 to 10000000, was " + s);
     }
 
+    static int parseWarmup(String s) {
+        try {
+            int n = Integer.parseInt(s);
+            if (n == 0 || n >= 100 && n <= 10_000_000) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("--warmup takes 0 (none) or a count from 100 to 10000000, was " + s);
+    }
+
     static List<String> parseTargets(String list) {
         List<String> targets = new ArrayList<>();
         for (String t : list.split(",")) {
-            if (!TARGETS.contains(t.trim())) {
+            if (!TARGETS.contains(t.trim()) && !t.trim().equals(HAZELJMS_MEMORY)) {
                 throw new IllegalArgumentException("unknown target " + t.trim() + ", expected some of "
-                        + String.join(",", TARGETS));
+                        + String.join(",", TARGETS) + "," + HAZELJMS_MEMORY);
             }
             targets.add(t.trim());
         }
@@ -111,17 +132,18 @@ public final class MdbProbe {
     }
 
     /** Runs the targets one after the other, prints each and the ratio, returns the results. */
-    List<Result> run(int messages, List<String> targets) throws Exception {
+    List<Result> run(int messages, int warmup, List<String> targets) throws Exception {
         Logger.getLogger("com.hazelcast").setLevel(Level.WARNING);
         Logger.getLogger("org.apache.activemq").setLevel(Level.WARNING);
-        out.printf("%nMDB on Payara Micro (%s): maxSession %d, %,d persistent 1 KiB messages per target, container-"
-                        + "managed transaction per delivery%n", mdbDir.resolve("payara-micro.jar").getFileName(),
-                MdbTarget.MAX_SESSION, messages);
+        out.printf("%nMDB on Payara Micro (%s): maxSession %d, container-managed transaction per delivery; per"
+                        + " target a warm-up round of %,d and a measured round of %,d persistent 1 KiB messages%n",
+                mdbDir.resolve("payara-micro.jar").getFileName(), MdbTarget.MAX_SESSION, warmup, messages);
         List<Result> results = new ArrayList<>();
         for (String id : targets) {
-            Result r = runOne(id.equals("hazeljms")
-                    ? new HazelJmsOnMicro(mdbDir.resolve("hazeljms-ra.rar"), workDir)
-                    : new ArtemisOnMicro(mdbDir.resolve("artemis-ra.rar"), workDir), messages);
+            Result r = runOne(id.equals("artemis")
+                    ? new ArtemisOnMicro(mdbDir.resolve("artemis-ra.rar"), workDir)
+                    : new HazelJmsOnMicro(mdbDir.resolve("hazeljms-ra.rar"), workDir, id.equals("hazeljms")),
+                    messages, warmup);
             results.add(r);
             out.printf("  %-9s steady %,9.0f msg/s (10%%→90%%), whole drain %,9.0f msg/s; filled at %,.0f msg/s;"
                             + " consumed %,d of %,d, redelivered %d, malformed %d, left in the broker %s; load %s%n"
@@ -129,15 +151,17 @@ public final class MdbProbe {
                     r.messages(), r.redelivered(), r.malformed(), r.left() < 0 ? "not visible" : r.left(), r.load(),
                     r.describe());
         }
-        if (results.size() == 2 && results.get(1).steadyRate() > 0) {
-            out.printf("  ratio %s ÷ %s: %.2f × (steady), %.2f × (whole drain)%n", results.get(0).id(),
-                    results.get(1).id(), results.get(0).steadyRate() / results.get(1).steadyRate(),
-                    results.get(0).wholeRate() / results.get(1).wholeRate());
+        Result artemis = results.stream().filter(r -> r.id().equals("artemis")).findFirst().orElse(null);
+        for (Result r : results) {
+            if (artemis != null && r != artemis && artemis.steadyRate() > 0 && artemis.wholeRate() > 0) {
+                out.printf("  ratio %s ÷ artemis: %.2f × (steady), %.2f × (whole drain)%n", r.id(),
+                        r.steadyRate() / artemis.steadyRate(), r.wholeRate() / artemis.wholeRate());
+            }
         }
         return results;
     }
 
-    private Result runOne(MdbTarget target, int messages) throws Exception {
+    private Result runOne(MdbTarget target, int messages, int warmup) throws Exception {
         Path logs = workDir.resolve("mdb-logs");
         try (target) {
             target.startBroker();
@@ -145,27 +169,48 @@ public final class MdbProbe {
                     target.activation());
             try (MicroProcess micro = MicroProcess.start("mdb-" + target.id(), mdbDir.resolve("payara-micro.jar"),
                     logs, target.setupCommands(), Duration.ofMinutes(5), target.rar(), war)) {
-                long fillNanos = QueueFiller.fill(target.producerFactory(), MdbTarget.QUEUE, messages,
-                        Math.max(300, messages / 50));
-                target.closeProducer();
-                String loadBefore = loadAverage();
-                String path = "/mdb-" + target.id() + "/tally";
-                send(HttpRequest.newBuilder(micro.uri(path + "?expect=" + messages))
-                        .POST(HttpRequest.BodyPublishers.noBody()), 30);
-                long awaitSeconds = Math.max(120, messages / 20);
-                String[] f = send(HttpRequest.newBuilder(micro.uri(path + "?awaitSeconds=" + awaitSeconds)).GET(),
-                        awaitSeconds + 30).trim().split(" ");
-                long consumed = Long.parseLong(f[0]);
-                long steadyNanos = Long.parseLong(f[5]);
-                long wholeNanos = Long.parseLong(f[6]);
-                String loadAfter = loadAverage();
-                return new Result(target.id(), target.describe(), messages, consumed, Long.parseLong(f[1]),
-                        Long.parseLong(f[2]), settled(target),
-                        steadyNanos == 0 ? 0 : (messages - 2L * (messages / 10)) / (steadyNanos / 1e9),
-                        wholeNanos == 0 ? 0 : consumed / (wholeNanos / 1e9),
-                        messages / (fillNanos / 1e9), loadBefore + " before the drain, " + loadAfter + " after");
+                String tally = "/mdb-" + target.id() + "/tally";
+                http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(Duration.ofSeconds(10)).build();
+                try {
+                    if (warmup > 0) {
+                        Result warm = round(target, micro, tally, warmup);
+                        out.printf("  %-9s warm-up: steady %,9.0f msg/s, whole drain %,9.0f msg/s; load %s%n",
+                                target.id(), warm.steadyRate(), warm.wholeRate(), warm.load());
+                        if (!warm.ok()) {
+                            return warm;
+                        }
+                        send(HttpRequest.newBuilder(micro.uri(tally + "?close"))
+                                .POST(HttpRequest.BodyPublishers.noBody()), 30);
+                    }
+                    return round(target, micro, tally, messages);
+                } finally {
+                    // while the broker runs: a HazelJMS client does not close once its cluster is gone
+                    target.closeProducer();
+                }
             }
         }
+    }
+
+    /** One round: fill the queue with {@code messages} while the gate is closed, open it, wait for the drain. */
+    private Result round(MdbTarget target, MicroProcess micro, String tally, int messages) throws Exception {
+        long fillNanos = QueueFiller.fill(target.producerFactory(), MdbTarget.QUEUE, messages,
+                Math.max(300, messages / 50));
+        String loadBefore = loadAverage();
+        send(HttpRequest.newBuilder(micro.uri(tally + "?expect=" + messages))
+                .POST(HttpRequest.BodyPublishers.noBody()), 30);
+        long awaitSeconds = Math.max(120, messages / 20);
+        String[] f = send(HttpRequest.newBuilder(micro.uri(tally + "?awaitSeconds=" + awaitSeconds)).GET(),
+                awaitSeconds + 30).trim().split(" ");
+        long consumed = Long.parseLong(f[0]);
+        long steadyNanos = Long.parseLong(f[5]);
+        long wholeNanos = Long.parseLong(f[6]);
+        String loadAfter = loadAverage();
+        return new Result(target.id(), target.describe(), messages, consumed, Long.parseLong(f[1]),
+                Long.parseLong(f[2]), settled(target),
+                steadyNanos == 0 ? 0 : (messages - 2L * (messages / 10)) / (steadyNanos / 1e9),
+                wholeNanos == 0 ? 0 : consumed / (wholeNanos / 1e9),
+                messages / (fillNanos / 1e9), loadBefore + " before the drain, " + loadAfter + " after");
     }
 
     /**

@@ -10,9 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The MDB probe inside the reactor (no install needed), only when asked for: {@code -Dmdb.messages=N} (see
- * README.md, "MDB throughput on Payara Micro"). Two Payara Micros one after the other, a minute or more: too long
- * for the CI budget, so the build skips it.
+ * The MDB probe inside the reactor (no install needed), only when asked for: {@code -Dmdb.messages=N}, and
+ * {@code -Dmdb.targets=L} and {@code -Dmdb.warmup=M} as the probe's {@code --targets} and {@code --warmup} (see README.md, "Performance"). Two Payara Micros one
+ * after the other take minutes: too long for the CI budget, so the build skips it.
  */
 class MdbThroughputIT {
 
@@ -22,8 +22,12 @@ class MdbThroughputIT {
         assumeTrue(!messages.isBlank(), "MDB probe not asked for (-Dmdb.messages=N)");
         Path mdbDir = Path.of(System.getProperty("mdb.dir", "target/mdb"));
         Path workDir = Path.of(System.getProperty("bench.workdir", "target"));
-        List<MdbProbe.Result> results = new MdbProbe(mdbDir, workDir, System.out)
-                .run(MdbProbe.parseMessages(messages), MdbProbe.TARGETS);
+        String targets = System.getProperty("mdb.targets", "");
+        String warmup = System.getProperty("mdb.warmup", "");
+        int n = MdbProbe.parseMessages(messages);
+        List<MdbProbe.Result> results = new MdbProbe(mdbDir, workDir, System.out).run(n,
+                warmup.isBlank() ? n : MdbProbe.parseWarmup(warmup),
+                targets.isBlank() ? MdbProbe.TARGETS : MdbProbe.parseTargets(targets));
         for (MdbProbe.Result r : results) {
             assertEquals(r.messages(), r.consumed(), r.id() + ": messages consumed");
             assertEquals(0, r.malformed(), r.id() + ": messages not of 1 KiB");

@@ -5,16 +5,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * What the MDB pool consumed since the probe opened the gate: the count, the redelivered ones among them, and the
- * times at which the count passed 10 % and 90 % of what the probe said to expect (the steady part of the run: the
- * first tenth carries the pool's ramp-up, the last the drain of the queue).
+ * What the MDB pool consumed in the current round since the probe opened the gate: the count, the redelivered
+ * ones among them, and the times at which the count passed 10 % and 90 % of what the probe said to expect (the
+ * steady part of the round: the first tenth carries the pool's ramp-up, the last the drain of the queue).
  *
- * <p>Until {@link #open} every delivery waits in {@link #awaitOpen}: the probe fills the queue first, so what is
- * measured is consumption alone, not consumption racing the probe's own sends for the same two cores.
+ * <p>While the gate is closed (at deployment, and again by {@link #close} between rounds) every delivery waits in
+ * {@link #awaitOpen}: the probe fills the queue first, so what is measured is consumption alone, not consumption
+ * racing the probe's own sends for the same two cores. A first round warms the JIT up; the second is measured.
  */
 public final class ConsumedTally {
 
-    private static final CountDownLatch GATE = new CountDownLatch(1);
+    private static volatile CountDownLatch gate = new CountDownLatch(1);
     private static final AtomicLong CONSUMED = new AtomicLong();
     private static final AtomicLong REDELIVERED = new AtomicLong();
     private static final AtomicLong MALFORMED = new AtomicLong();
@@ -28,19 +29,33 @@ public final class ConsumedTally {
     private ConsumedTally() {
     }
 
-    /** Lets the waiting deliveries through; {@code expect} messages are in the queue. */
+    /** Starts a round: the counts from zero, {@code expect} messages in the queue; lets the deliveries through. */
     static synchronized void open(long expect) {
-        if (GATE.getCount() == 0) {
+        if (gate.getCount() == 0) {
             throw new IllegalStateException("the gate is already open");
         }
+        CONSUMED.set(0);
+        REDELIVERED.set(0);
+        MALFORMED.set(0);
+        tenthAt = 0;
+        ninetiethAt = 0;
+        lastAt = 0;
+        done = new CountDownLatch(1);
         expected = expect;
         openedAt = System.nanoTime();
-        GATE.countDown();
+        gate.countDown();
+    }
+
+    /** Ends a round: deliveries wait again (call it once the round's messages were all consumed). */
+    static synchronized void close() {
+        if (gate.getCount() == 0) {
+            gate = new CountDownLatch(1);
+        }
     }
 
     /** Blocks a delivery until the probe opened the gate (at most {@code minutes}). */
     static void awaitOpen(long minutes) throws InterruptedException {
-        if (!GATE.await(minutes, TimeUnit.MINUTES)) {
+        if (!gate.await(minutes, TimeUnit.MINUTES)) {
             throw new IllegalStateException("the benchmark did not open the gate within " + minutes + " min");
         }
     }

@@ -8,7 +8,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * The probe's handle on the MDB pool: {@code POST /tally?expect=N} opens the gate, {@code GET /tally} answers
+ * The probe's handle on the MDB pool: {@code POST /tally?expect=N} opens the gate for a round of N,
+ * {@code POST /tally?close} closes it after a round, {@code GET /tally} answers
  * {@link ConsumedTally#line}, {@code GET /tally?awaitSeconds=S} the same once N were consumed or S seconds passed.
  */
 @WebServlet("/tally")
@@ -16,7 +17,11 @@ public class TallyServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        ConsumedTally.open(Long.parseLong(req.getParameter("expect")));
+        if (req.getParameter("close") != null) {
+            ConsumedTally.close();
+        } else {
+            ConsumedTally.open(Long.parseLong(req.getParameter("expect")));
+        }
         resp.setContentType("text/plain");
         resp.getWriter().println(ConsumedTally.line());
     }
