@@ -1,9 +1,5 @@
 package io.hazeljms.bench.mdb;
 
-import io.hazeljms.bench.mdb.app.ConsumedTally;
-import io.hazeljms.bench.mdb.app.CountingMdb;
-import io.hazeljms.bench.mdb.app.TallyServlet;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -23,7 +19,13 @@ import java.util.zip.ZipOutputStream;
  */
 final class MdbApp {
 
-    private static final List<Class<?>> CLASSES = List.of(CountingMdb.class, ConsumedTally.class, TallyServlet.class);
+    /**
+     * The app's classes, by name: loading them here would need the server's APIs (the servlet's superclass) on the
+     * probe's class path, which exec:java's runtime class path lacks.
+     */
+    private static final String APP = "io.hazeljms.bench.mdb.app.";
+    private static final List<String> CLASSES = List.of(APP + "CountingMdb", APP + "ConsumedTally",
+            APP + "TallyServlet");
 
     /** The activation key that names the adapter: it goes to Payara's descriptor, not to the activation spec. */
     static final String RESOURCE_ADAPTER = "resourceAdapter";
@@ -38,9 +40,9 @@ final class MdbApp {
     static Path write(Path war, Map<String, String> activation) throws IOException {
         Files.createDirectories(war.getParent());
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(war))) {
-            for (Class<?> c : CLASSES) {
-                String name = c.getName().replace('.', '/') + ".class";
-                try (InputStream in = c.getClassLoader().getResourceAsStream(name)) {
+            for (String c : CLASSES) {
+                String name = c.replace('.', '/') + ".class";
+                try (InputStream in = MdbApp.class.getClassLoader().getResourceAsStream(name)) {
                     if (in == null) {
                         throw new IOException("class file " + name + " not found on the class path");
                     }
@@ -93,7 +95,7 @@ final class MdbApp {
                     </container-transaction>
                   </assembly-descriptor>
                 </ejb-jar>
-                """.formatted(CountingMdb.class.getName(), properties);
+                """.formatted(APP + "CountingMdb", properties);
     }
 
     static String glassfishEjbJarXml(String resourceAdapter) {
