@@ -13,7 +13,8 @@ import java.util.UUID;
 /**
  * HazelJMS's RAR in Payara Micro: the broker is the Hazelcast member the adapter starts in Micro's JVM (its
  * default, embedded mode), with the default durable store (H2 in a file, under the work directory). The probe fills
- * the queue as a Hazelcast client of that member, the way a sender in another JVM would.
+ * the queue as a Hazelcast client of that member, the way a sender in another JVM on the same machine would, with
+ * the same store configuration.
  */
 final class HazelJmsOnMicro implements MdbTarget {
 
@@ -43,11 +44,20 @@ final class HazelJmsOnMicro implements MdbTarget {
         return rar;
     }
 
+    /**
+     * The embedded store's directory, the same for the adapter and the probe's client: a node writes through what
+     * it commits (the client its sends, the adapter its MDBs' acknowledgements), and the nodes of one machine share
+     * one file per cluster name. With two directories the sends and their deletes would go to two files.
+     */
+    private Path storeDirectory() {
+        return workDir.resolve("durable-store").toAbsolutePath();
+    }
+
     @Override
     public List<String> setupCommands() {
-        Path store = workDir.resolve("durable-store").toAbsolutePath();
         return List.of("create-resource-adapter-config --property clusterName=" + cluster + ":port=" + PORT
-                + (durableStore ? ":durableStoreDirectory=" + store : ":durableStore=off") + " hazeljms-ra");
+                + (durableStore ? ":durableStoreDirectory=" + storeDirectory() : ":durableStore=off")
+                + " hazeljms-ra");
     }
 
     @Override
@@ -69,7 +79,9 @@ final class HazelJmsOnMicro implements MdbTarget {
     public ConnectionFactory producerFactory() {
         if (producer == null) {
             producer = new HazelcastConnectionFactory(ProviderConfig.builder()
-                    .client(List.of("127.0.0.1:" + PORT)).clusterName(cluster).build());
+                    .client(List.of("127.0.0.1:" + PORT)).clusterName(cluster)
+                    .durableStore(durableStore ? "embedded" : "off")
+                    .durableStoreDirectory(storeDirectory().toString()).build());
         }
         return producer;
     }
