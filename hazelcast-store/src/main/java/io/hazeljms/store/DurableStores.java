@@ -21,7 +21,11 @@ final class DurableStores {
     }
 
     static void unregister(HazelcastInstance hz, DurableStore store) {
-        hz.getUserContext().remove(USER_CONTEXT_KEY, store);
+        try {
+            hz.getUserContext().remove(USER_CONTEXT_KEY, store);
+        } catch (IllegalStateException notRunning) {
+            // a client (or member) already shut down, its cluster gone: its user context went with it
+        }
     }
 
     /** The member's durable store, or null. */

@@ -1,5 +1,6 @@
 package io.hazeljms.jms;
 
+import com.hazelcast.core.LifecycleEvent;
 import io.hazeljms.jms.config.ProviderConfig;
 import io.hazeljms.store.TestCluster;
 import jakarta.jms.Connection;
@@ -8,10 +9,15 @@ import jakarta.jms.Queue;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -62,6 +68,30 @@ class DeploymentModesTest {
              Connection viaMember = onMember.createConnection()) {
             assertEquals("across", roundTrip(viaClient, viaMember, "client-" + UUID.randomUUID()));
         }
+    }
+
+    @Test
+    void aClientWithADurableStoreClosesQuietlyAfterItsClusterIsGone(@TempDir Path storeDirectory) throws Exception {
+        TestCluster cluster = TestCluster.start(1);
+        HazelcastConnectionFactory client = new HazelcastConnectionFactory(ProviderConfig.builder()
+                .clusterName(cluster.name())
+                .client(List.of("127.0.0.1:" + cluster.member(0).getCluster().getLocalMember().getAddress().getPort()))
+                .clientConnectTimeoutMillis(1_000)
+                .durableStore("embedded").durableStoreDirectory(storeDirectory.toString()).build());
+        try (Connection connection = client.createConnection()) {
+            Session session = connection.createSession(Session.AUTO_ACKNOWLEDGE);
+            session.createProducer(session.createQueue("gone-" + UUID.randomUUID())).send(session.createMessage());
+        }
+        var lifecycle = client.node().hazelcast().getLifecycleService();
+        CountDownLatch shutDown = new CountDownLatch(1);
+        lifecycle.addLifecycleListener(e -> {
+            if (e.getState() == LifecycleEvent.LifecycleState.SHUTDOWN) {
+                shutDown.countDown();
+            }
+        });
+        cluster.close();
+        assertTrue(shutDown.await(60, TimeUnit.SECONDS), "the client shuts down once it cannot reach its cluster");
+        assertDoesNotThrow(client::close);
     }
 
     @Test
