@@ -35,7 +35,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * JMS message groups on a three-member cluster: competing listeners on two members, the queue owned by the
- * third, which is killed halfway; and a consumer that closes hands its group on, flagged.
+ * third, which is killed halfway; a consumer that closes hands its group on, flagged; and so does one whose
+ * member dies.
  */
 class MessageGroupConsumersTest {
 
@@ -194,5 +195,52 @@ class MessageGroupConsumersTest {
         assertEquals(List.of("G3", "G4"), rest.stream().filter(t -> t.startsWith("G")).toList());
         assertEquals(List.of("H2", "H3", "H4"), rest.stream().filter(t -> t.startsWith("H")).toList());
         assertEquals(Map.of("G3", true, "G4", false, "H2", false, "H3", false, "H4", false), flagged);
+    }
+
+    @Test
+    void aConsumersGroupMovesFlaggedWhenItsMemberDies() throws Exception {
+        HazelcastInstance doomed = cluster.addMember();
+        cluster.awaitSafe();
+        HazelcastInstance survivor = cluster.members().stream().filter(m -> m != doomed).findFirst().orElseThrow();
+        String queueName;
+        do { // a queue the doomed member does not own: this is about the consumer's member, not the owner
+            queueName = "groups-die-" + UUID.randomUUID();
+        } while (doomed.getPartitionService().getPartition(DestinationKey.queue(queueName).encode())
+                .getOwner().localMember());
+        Session onDoomed = connectTo(doomed).createSession(Session.CLIENT_ACKNOWLEDGE);
+        Session onSurvivor = connectTo(survivor).createSession(Session.AUTO_ACKNOWLEDGE);
+        Queue queue = onSurvivor.createQueue(queueName);
+        MessageConsumer c1 = onDoomed.createConsumer(queue);
+        MessageConsumer c2 = onSurvivor.createConsumer(queue);
+        assertNull(c1.receiveNoWait());
+        assertNull(c2.receiveNoWait());
+        MessageProducer producer = onSurvivor.createProducer(queue);
+        for (int seq = 1; seq <= 4; seq++) {
+            for (String group : List.of("G", "H")) {
+                TextMessage m = onSurvivor.createTextMessage(group + seq);
+                m.setStringProperty("JMSXGroupID", group);
+                producer.send(m);
+            }
+        }
+        assertEquals("G1", ((TextMessage) c1.receive(10_000)).getText());
+        assertEquals("H1", ((TextMessage) c2.receive(10_000)).getText());
+        Message g2 = c1.receive(10_000);
+        assertEquals("G2", ((TextMessage) g2).getText());
+        g2.acknowledge(); // G1 and G2 are done; G3 and G4 may sit in the doomed consumer's prefetch
+
+        cluster.terminate(doomed);
+
+        List<String> rest = new ArrayList<>();
+        Map<String, Boolean> flagged = new HashMap<>();
+        for (int i = 0; i < 5; i++) {
+            Message m = c2.receive(30_000);
+            assertNotNull(m, "the dead consumer's group comes to the living one; received so far " + rest);
+            rest.add(((TextMessage) m).getText());
+            flagged.put(((TextMessage) m).getText(), m.getBooleanProperty(FIRST));
+        }
+        assertEquals(List.of("G3", "G4"), rest.stream().filter(t -> t.startsWith("G")).toList(), "in order");
+        assertEquals(List.of("H2", "H3", "H4"), rest.stream().filter(t -> t.startsWith("H")).toList());
+        assertEquals(Map.of("G3", true, "G4", false, "H2", false, "H3", false, "H4", false), flagged);
+        assertNull(c2.receive(500), "nothing twice");
     }
 }
