@@ -208,6 +208,16 @@ public final class DestinationState implements IdentifiedDataSerializable {
         return true;
     }
 
+    /**
+     * Remembers send ids the durable store kept (recovery, before the restored messages and before any new send),
+     * oldest first, as hashes ({@link StoredMessage#sendIdHash}); the window applies as to any send.
+     */
+    public void restoreSendIds(long[] hashes) {
+        for (long h : hashes) {
+            recent.addHash(h, settings.duplicates().idCacheSize());
+        }
+    }
+
     /** Whether this queue holds the message (pending or in flight). */
     public boolean holds(String messageId) {
         return pendingKeys.containsKey(messageId) || inFlight.containsKey(messageId);

@@ -5,6 +5,7 @@ import io.hazeljms.store.durable.DurableStore;
 import io.hazeljms.store.durable.MessageRow;
 import io.hazeljms.store.durable.RowKey;
 import io.hazeljms.store.processor.DurableReceiversProcessor;
+import io.hazeljms.store.processor.SettingsProcessor;
 import io.hazeljms.store.processor.UnheldRowsProcessor;
 
 import java.util.ArrayList;
@@ -43,6 +44,8 @@ final class Durability {
      * only their messages, and those of queues, have rows.
      */
     private final Set<Address> durableSubscriptions = ConcurrentHashMap.newKeySet();
+    /** Send ids this node wrote per address since it last trimmed them to the destination's window. */
+    private final Map<String, SendIdWindow> sendIdWindows = new ConcurrentHashMap<>();
 
     Durability(DurableStore store, String nodeId, KeyCalls calls) {
         this.store = store;
@@ -90,15 +93,71 @@ final class Durability {
     void store(List<MessageRow> rows) {
         if (!rows.isEmpty()) {
             store.store(rows);
+            trimSendIds(rows);
         }
     }
 
-    /** Deletes the rows of a send the store refused, before the sender hears of it. */
+    /** Deletes the rows of a send the store refused, and their send ids, before the sender hears of it. */
     void unstore(List<MessageRow> rows) {
+        if (!rows.isEmpty()) {
+            store.unstore(rows);
+        }
+    }
+
+    /** Writes the rows of moved messages: a destination knows them by message id, so no send id is kept. */
+    void storeMoved(List<MessageRow> rows) {
+        if (!rows.isEmpty()) {
+            store.storeMoved(rows);
+        }
+    }
+
+    /** Deletes the rows of a move the target refused. */
+    void unstoreMoved(List<MessageRow> rows) {
         if (!rows.isEmpty()) {
             List<RowKey> keys = new ArrayList<>(rows.size());
             rows.forEach(r -> keys.add(r.key()));
             store.forgetNow(keys);
+        }
+    }
+
+    /**
+     * Keeps the database's send ids of each address near its {@code duplicateIdCacheSize}: after this node wrote
+     * a sixteenth of the window's ids, it asks the destination its window (one read-only call) and has the older
+     * ids deleted without waiting. So an address holds at most the window plus a sixteenth per node writing to it,
+     * at one index read of the window per sixteenth of it written.
+     */
+    private void trimSendIds(List<MessageRow> rows) {
+        Map<String, Integer> written = new HashMap<>();
+        rows.forEach(r -> written.merge(r.address(), 1, Integer::sum));
+        written.forEach((address, n) -> {
+            SendIdWindow window = sendIdWindows.computeIfAbsent(address, a -> new SendIdWindow());
+            if (window.due(n)) {
+                try {
+                    DestinationSettings settings = calls.onKey(address, new SettingsProcessor());
+                    if (settings != null) {
+                        window.size = settings.duplicates().idCacheSize();
+                        store.trimSendIds(address, window.size);
+                    }
+                } catch (RuntimeException e) { // the send succeeded; the next sixteenth tries again
+                    LOG.fine("send ids of " + address + " not trimmed: " + e.getMessage());
+                }
+            }
+        });
+    }
+
+    /** Send ids written to one address since the last trim, and its window when last asked (-1: not yet). */
+    private static final class SendIdWindow {
+        private final java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
+        private volatile int size = -1;
+
+        /** Counts {@code n} more; true (and starts counting again) when a sixteenth of the window is reached. */
+        boolean due(int n) {
+            long step = Math.max(1, size / 16);
+            if (written.addAndGet(n) < step) {
+                return false;
+            }
+            written.set(0);
+            return true;
         }
     }
 
@@ -142,9 +201,7 @@ final class Durability {
 
     /** Deletes the rows of a refused asynchronous send without waiting (its caller runs on a Hazelcast thread). */
     void forget(List<MessageRow> rows) {
-        List<RowKey> keys = new ArrayList<>(rows.size());
-        rows.forEach(r -> keys.add(r.key()));
-        store.forget(keys);
+        store.forgetRefused(rows);
     }
 
     /** A consumer of this node attached to a durable subscription. */
@@ -234,6 +291,7 @@ final class Durability {
             store.forget(deletes); // only acknowledgements: like any acknowledgement, not waited for
         } else {
             store.commit(rows, deletes, record.preparedBranch() ? record.id() : null);
+            trimSendIds(rows);
         }
     }
 

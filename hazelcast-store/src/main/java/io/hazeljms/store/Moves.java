@@ -135,11 +135,11 @@ final class Moves {
                 }
             }
         }
-        durability.store(rows);
+        durability.storeMoved(rows);
         int code = broker.onKey(target.key(),
                 new MoveInProcessor(copies, broker.defaults(), false, target.subscription()));
         if (code < 0) {
-            durability.unstore(rows);
+            durability.unstoreMoved(rows);
         }
         return code;
     }

@@ -36,11 +36,15 @@ final class RecentIds {
 
     /** Remembers an id, forgetting the oldest beyond {@code capacity} (0: remembers nothing). */
     void add(String id, int capacity) {
+        addHash(hash(id), capacity);
+    }
+
+    /** As {@link #add}, for an id already hashed ({@link #hash}): recovery gives back the hashes it kept. */
+    void addHash(long h, int capacity) {
         trimTo(capacity);
-        if (capacity <= 0) {
+        if (capacity <= 0 || h == EMPTY) {
             return;
         }
-        long h = hash(id);
         if (size > 0 && slotOf(h) >= 0) {
             return;
         }

@@ -133,6 +133,16 @@ final class Recovery {
             }
 
             @Override
+            public void sendIds(String address, long[] hashes) {
+                // before the messages, so the ring holds them in send order; a queue is created for them (it
+                // existed before the restart), a topic only exists if a durable subscription came back
+                DestinationKey key = DestinationKey.parse(address);
+                broker.onKey(address, RestoreProcessor.sendIds(hashes,
+                        key.kind() == DestinationKey.Kind.QUEUE ? broker.defaults() : null));
+                heartbeat();
+            }
+
+            @Override
             public void messages(String address, String subscription, List<StoredMessage> batch) {
                 if (flag) {
                     batch.forEach(m -> m.deliveryCount(Math.max(1, m.deliveryCount())));

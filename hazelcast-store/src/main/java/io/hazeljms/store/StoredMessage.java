@@ -120,6 +120,11 @@ public final class StoredMessage implements IdentifiedDataSerializable {
         return duplicateId == null ? messageId : DUPLICATE_ID_MARK + duplicateId;
     }
 
+    /** The 64-bit hash a destination remembers of {@link #sendId} (what the durable store keeps of it). */
+    public long sendIdHash() {
+        return RecentIds.hash(sendId());
+    }
+
     /** When the message may be delivered next: its delivery time and any redelivery delay. */
     public long availableAt() {
         return Math.max(deliveryTime, redeliverAfter);

@@ -18,6 +18,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -89,6 +90,48 @@ public final class DurableStore implements AutoCloseable {
         }
     }
 
+    /** Writes the rows of moved messages (no send id: a destination knows a moved message by its message id). */
+    public void storeMoved(List<MessageRow> rows) {
+        if (!rows.isEmpty()) {
+            await(new Work(rows, List.of(), new ArrayList<>(0), false, false), "store " + rows.size() + " message(s)");
+        }
+    }
+
+    /**
+     * Deletes the rows of a send the destination refused, and their send ids, returning once committed: it was not
+     * stored, so the same send made again after a restart must not be dropped.
+     */
+    public void unstore(List<MessageRow> rows) {
+        if (!rows.isEmpty()) {
+            List<RowKey> keys = new ArrayList<>(rows.size());
+            rows.forEach(r -> keys.add(r.key()));
+            List<Work.Statements> ids = new ArrayList<>(1);
+            ids.add(c -> SendIdTable.delete(c, rows));
+            await(new Work(List.of(), keys, ids, false), "forget " + keys.size() + " message(s)");
+        }
+    }
+
+    /** As {@link #unstore}, without waiting (a refused asynchronous send, on a Hazelcast thread). */
+    public void forgetRefused(List<MessageRow> rows) {
+        if (!rows.isEmpty()) {
+            List<RowKey> keys = new ArrayList<>(rows.size());
+            rows.forEach(r -> keys.add(r.key()));
+            List<Work.Statements> ids = new ArrayList<>(1);
+            ids.add(c -> SendIdTable.delete(c, rows));
+            submit(deleter, new Work(List.of(), keys, ids, true), "forget messages");
+        }
+    }
+
+    /**
+     * Keeps the newest {@code keep} send ids of an address (its {@code duplicateIdCacheSize}), without waiting,
+     * through the deletes' writer: a sender never waits for it.
+     */
+    public void trimSendIds(String address, int keep) {
+        List<Work.Statements> trim = new ArrayList<>(1);
+        trim.add(c -> SendIdTable.trim(c, address, keep));
+        submit(deleter, new Work(List.of(), List.of(), trim, true), "trim the send ids of " + address);
+    }
+
     /** Deletes rows without waiting; kept and written when the database answers again. */
     public void forget(List<RowKey> keys) {
         if (!keys.isEmpty()) {
@@ -127,9 +170,15 @@ public final class DurableStore implements AutoCloseable {
         }
     }
 
-    /** Deletes every message row of an address (a deleted destination), or of one subscription. */
+    /**
+     * Deletes every message row of an address (a deleted destination, which forgets its send ids too), or of one
+     * subscription.
+     */
     public void forgetAddress(String address, String subscription) {
         await(Work.of(c -> {
+            if (subscription == null) {
+                SendIdTable.deleteAddress(c, address);
+            }
             try (PreparedStatement ps = c.prepareStatement(subscription == null
                     ? "DELETE FROM hjms_message WHERE address = ?"
                     : "DELETE FROM hjms_message WHERE address = ? AND subscription = ?")) {
@@ -241,6 +290,9 @@ public final class DurableStore implements AutoCloseable {
     public interface Loader {
         void subscription(String topic, String name, SubscriptionSpec spec);
 
+        /** Remembered send ids of one address, oldest first, a batch at a time; before its messages. */
+        void sendIds(String address, long[] hashes);
+
         /** Messages of one address in delivery order (priority, then arrival), a batch at a time. */
         void messages(String address, String subscription, List<StoredMessage> batch);
 
@@ -262,7 +314,8 @@ public final class DurableStore implements AutoCloseable {
     }
 
     /**
-     * Reads everything stored: subscriptions, then messages address by address in delivery order (skipping,
+     * Reads everything stored: subscriptions, then send ids address by address in send order, then messages
+     * address by address in delivery order (skipping,
      * and deleting, those that expired meanwhile), then prepared branches.
      */
     public void load(Loader loader, int batchSize) {
@@ -274,6 +327,27 @@ public final class DurableStore implements AutoCloseable {
                 while (rs.next()) {
                     loader.subscription(rs.getString(1), rs.getString(2),
                             new SubscriptionSpec(true, rs.getBoolean(3), rs.getString(4), rs.getBoolean(5)));
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT address, send_hash FROM hjms_send_id ORDER BY address, seq")) {
+                ps.setFetchSize(batchSize);
+                try (ResultSet rs = ps.executeQuery()) {
+                    String address = null;
+                    long[] batch = new long[batchSize];
+                    int n = 0;
+                    while (rs.next()) {
+                        String a = rs.getString(1);
+                        if (n > 0 && (!a.equals(address) || n == batchSize)) {
+                            loader.sendIds(address, Arrays.copyOf(batch, n));
+                            n = 0;
+                        }
+                        address = a;
+                        batch[n++] = rs.getLong(2);
+                    }
+                    if (n > 0) {
+                        loader.sendIds(address, Arrays.copyOf(batch, n));
+                    }
                 }
             }
             List<RowKey> expired = new ArrayList<>();
@@ -325,6 +399,19 @@ public final class DurableStore implements AutoCloseable {
                  ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
+            }
+        });
+    }
+
+    /** Remembered send ids of an address (for tests and operators). */
+    public long sendIdCount(String address) {
+        return read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM hjms_send_id WHERE address = ?")) {
+                ps.setString(1, address);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
             }
         });
     }

@@ -134,18 +134,22 @@ final class GroupCommit implements AutoCloseable {
 
     private void statements(Connection c, List<Work> batch) throws SQLException {
         List<MessageRow> inserts = new ArrayList<>();
+        List<MessageRow> sendIds = new ArrayList<>();
         List<RowKey> deletes = new ArrayList<>();
         for (Work w : batch) {
             if (!w.others.isEmpty()) {
-                flush(c, inserts, deletes);
+                flush(c, inserts, sendIds, deletes);
             }
             inserts.addAll(w.inserts);
+            if (w.sendIds) {
+                sendIds.addAll(w.inserts);
+            }
             deletes.addAll(w.deletes);
             for (Work.Statements s : w.others) {
                 s.run(c);
             }
         }
-        flush(c, inserts, deletes);
+        flush(c, inserts, sendIds, deletes);
     }
 
     /** A lost connection (SQLState class 08), or one that no longer answers. */
@@ -168,11 +172,17 @@ final class GroupCommit implements AutoCloseable {
         }
     }
 
-    /** Inserts before deletes: a row written and forgotten in one batch (a refused send) ends up gone. */
-    private void flush(Connection c, List<MessageRow> inserts, List<RowKey> deletes) throws SQLException {
+    /**
+     * Inserts before deletes: a row written and forgotten in one batch (a refused send) ends up gone. A message's
+     * send id in the same transaction as its row: an acknowledged send's id is durable whenever its message is.
+     */
+    private void flush(Connection c, List<MessageRow> inserts, List<MessageRow> sendIds, List<RowKey> deletes)
+            throws SQLException {
         MessageTable.insert(c, dialect, inserts);
+        SendIdTable.insert(c, dialect, sendIds);
         MessageTable.delete(c, deletes);
         inserts.clear();
+        sendIds.clear();
         deletes.clear();
     }
 

@@ -20,7 +20,7 @@ import java.util.Map;
 /**
  * Recovery from the durable store: puts stored messages back on a queue or durable subscription in the order
  * given (a message it holds already is skipped), creating the queue if needed, and leases messages a prepared
- * XA branch received to that branch. Never refused by limits: these messages were accepted before. Its own
+ * XA branch received to that branch, and gives a destination back the send ids it remembered. Never refused by limits: these messages were accepted before. Its own
  * backup, as it decides nothing.
  */
 public final class RestoreProcessor extends DestinationProcessor<Integer> {
@@ -30,6 +30,7 @@ public final class RestoreProcessor extends DestinationProcessor<Integer> {
     private List<String> leaseIds;
     private LeaseOwner leaseOwner;
     private DestinationSettings defaults;
+    private long[] sendIds = new long[0];
 
     public RestoreProcessor() {
     }
@@ -41,6 +42,19 @@ public final class RestoreProcessor extends DestinationProcessor<Integer> {
         p.subscription = subscription;
         p.messages = messages;
         p.leaseIds = List.of();
+        p.defaults = defaults;
+        return p;
+    }
+
+    /**
+     * Send ids a destination remembered ({@link StoredMessage#sendIdHash}), oldest first; {@code defaults} to
+     * create it with, or null when it must exist (a topic).
+     */
+    public static RestoreProcessor sendIds(long[] hashes, DestinationSettings defaults) {
+        RestoreProcessor p = new RestoreProcessor();
+        p.messages = List.of();
+        p.leaseIds = List.of();
+        p.sendIds = hashes;
         p.defaults = defaults;
         return p;
     }
@@ -66,7 +80,8 @@ public final class RestoreProcessor extends DestinationProcessor<Integer> {
         if (queue == null) {
             return -1;
         }
-        int n = 0;
+        state.restoreSendIds(sendIds);
+        int n = sendIds.length;
         for (StoredMessage m : messages) {
             if (queue.restore(m.copy())) {
                 n++;
@@ -102,6 +117,7 @@ public final class RestoreProcessor extends DestinationProcessor<Integer> {
             LeaseOwner.write(out, leaseOwner);
         }
         out.writeObject(defaults);
+        out.writeLongArray(sendIds);
     }
 
     @Override
@@ -112,5 +128,6 @@ public final class RestoreProcessor extends DestinationProcessor<Integer> {
         ClaimDecision.readIds(in, leaseIds);
         leaseOwner = in.readBoolean() ? LeaseOwner.read(in) : null;
         defaults = in.readObject();
+        sendIds = in.readLongArray();
     }
 }
