@@ -5,16 +5,21 @@ import io.hazeljms.store.durable.DurableStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import javax.sql.DataSource;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 /**
  * Duplicate ids with the durable store: a dropped duplicate leaves no row (else a restart of the whole cluster would
- * bring it back), and after such a restart the ids of the messages still stored are known again; the ids of
- * messages consumed before it are not (the documented limit).
+ * bring it back), and after such a restart a destination knows again the ids of its last PERSISTENT sends, those
+ * of messages consumed before it too, within its window; the database keeps no more than the window.
  */
 class DurableDuplicateIdsTest {
 
@@ -63,13 +68,63 @@ class DurableDuplicateIdsTest {
                     store);
             LeaseOwner owner = new LeaseOwner(broker.nodeId(), "c2", "s1");
             assertEquals(0, broker.messages().send(queue, message("d", "x")).added(), "a is stored: x is known");
-            assertEquals(1, broker.messages().send(queue, message("e", "y")).added(),
-                    "c was consumed before the restart: y is forgotten");
+            assertEquals(0, broker.messages().send(queue, message("e", "y")).added(),
+                    "c was consumed before the restart: y is remembered all the same");
+            assertEquals(0, broker.messages().send(topic, message("t3", "t")).added(), "t is remembered by the topic");
+            assertEquals(1, broker.messages().send(queue, message("f", "z")).added());
             List<String> ids = new ArrayList<>();
             for (StoredMessage m; (m = broker.messages().claim(queue, null, owner).message()) != null; ) {
                 ids.add(m.messageId());
             }
-            assertEquals(List.of("a", "e"), ids);
+            assertEquals(List.of("a", "f"), ids);
+            broker.close();
+        }
+    }
+
+    /**
+     * A database of the previous schema (no send ids) is upgraded in place; the window applies to the ids kept:
+     * the database holds the newest {@code duplicateIdCacheSize} of a queue, and after a restart those are refused
+     * and an older one is stored again.
+     */
+    @Test
+    void theDatabaseKeepsTheWindowOfIdsAndAnUpgradedDatabaseToo() throws Exception {
+        DestinationKey queue = DestinationKey.queue("window");
+        DestinationSettings eight = DestinationSettings.defaults().withDuplicateIdCacheSize(8);
+        open().close();
+        DataSource db = Databases.forUrl(Databases.embeddedUrl(dir, "store"));
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) { // as version 1 left it
+            s.execute("DROP TABLE hjms_send_id");
+            s.execute("UPDATE hjms_schema SET version = 1");
+        }
+        try (TestCluster cluster = TestCluster.start(1)) {
+            DurableStore store = open();
+            try (Connection c = db.getConnection(); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT MAX(version) FROM hjms_schema")) {
+                rs.next();
+                assertEquals(2, rs.getInt(1), "upgraded in place");
+            }
+            Broker broker = new Broker(cluster.member(0), eight, MemberOperations.jvmDefault(), store);
+            LeaseOwner owner = new LeaseOwner(broker.nodeId(), "c1", "s1");
+            for (int i = 0; i < 20; i++) {
+                assertEquals(1, broker.messages().send(queue, message("m" + i, "w" + i)).added());
+                String id = broker.messages().claim(queue, null, owner).message().messageId();
+                broker.messages().acknowledge(queue, List.of(id), owner);
+            }
+            store.flush();
+            assertEquals(0, store.messageCount());
+            assertEquals(8, store.sendIdCount(queue.encode()), "the window, no more");
+            cluster.terminate(cluster.member(0));
+            store.close();
+        }
+        try (TestCluster cluster = TestCluster.start(1)) {
+            DurableStore store = open();
+            Broker broker = new Broker(cluster.member(0), eight, MemberOperations.jvmDefault(), store);
+            LeaseOwner owner = new LeaseOwner(broker.nodeId(), "c2", "s1");
+            assertEquals(0, broker.messages().send(queue, message("r19", "w19")).added(), "the newest id");
+            assertEquals(0, broker.messages().send(queue, message("r12", "w12")).added(), "the oldest in the window");
+            assertEquals(1, broker.messages().send(queue, message("r11", "w11")).added(), "beyond the window");
+            assertEquals("r11", broker.messages().claim(queue, null, owner).message().messageId());
+            assertNull(broker.messages().claim(queue, null, owner).message());
             broker.close();
         }
     }
