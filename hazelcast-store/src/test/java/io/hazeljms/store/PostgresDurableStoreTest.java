@@ -192,6 +192,44 @@ class PostgresDurableStoreTest {
 
     // --- transactions -------------------------------------------------------------------------------------------
 
+    /** Send ids on PostgreSQL: kept to the window (8 of 20) and refused again after a restart, older ones not. */
+    @Test
+    void sendIdsAreKeptToTheWindowAndKnownAfterARestart() {
+        String url = newDatabase();
+        DestinationKey queue = DestinationKey.queue("pg-ids-" + UUID.randomUUID());
+        DestinationSettings eight = DestinationSettings.defaults().withDuplicateIdCacheSize(8);
+        try (TestCluster cluster = TestCluster.start(1)) {
+            Broker broker = broker(cluster, url, eight);
+            try {
+                LeaseOwner owner = new LeaseOwner(broker.nodeId(), "c1", "s1");
+                for (int i = 0; i < 20; i++) {
+                    assertEquals(1, broker.messages().send(queue, withDuplicateId("m" + i, "w" + i)).added());
+                    broker.messages().acknowledge(queue, List.of(claimId(broker, queue, owner)), owner);
+                }
+                broker.durability().store().flush();
+                assertEquals(8, broker.durability().store().sendIdCount(queue.encode()));
+            } finally {
+                broker.close();
+            }
+        }
+        try (TestCluster cluster = TestCluster.start(1)) {
+            Broker broker = broker(cluster, url, eight);
+            try {
+                assertEquals(0, broker.messages().send(queue, withDuplicateId("r19", "w19")).added());
+                assertEquals(0, broker.messages().send(queue, withDuplicateId("r12", "w12")).added());
+                assertEquals(1, broker.messages().send(queue, withDuplicateId("r11", "w11")).added());
+            } finally {
+                broker.close();
+            }
+        }
+    }
+
+    private static StoredMessage withDuplicateId(String id, String duplicateId) {
+        StoredMessage m = message(id, true);
+        m.properties().put(StoredMessage.DUPLICATE_ID_PROPERTY, duplicateId);
+        return m;
+    }
+
     @Test
     void aTransactionOverTwoQueuesIsDurableWhole() {
         String url = newDatabase();
@@ -455,9 +493,13 @@ class PostgresDurableStoreTest {
     }
 
     private static Broker broker(TestCluster cluster, String url) {
+        return broker(cluster, url, DestinationSettings.defaults());
+    }
+
+    private static Broker broker(TestCluster cluster, String url, DestinationSettings defaults) {
         DurableStore store = DurableStore.open(Databases.forUrl(url), Databases.describe(url), "test");
         try {
-            return new Broker(cluster.member(0), DestinationSettings.defaults(), MemberOperations.jvmDefault(), store);
+            return new Broker(cluster.member(0), defaults, MemberOperations.jvmDefault(), store);
         } catch (RuntimeException e) {
             store.close();
             throw e;
