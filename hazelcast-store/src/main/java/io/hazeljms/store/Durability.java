@@ -150,9 +150,12 @@ final class Durability {
         private final java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
         private volatile int size = -1;
 
-        /** Counts {@code n} more; true (and starts counting again) when a sixteenth of the window is reached. */
+        /**
+         * Counts {@code n} more; true (and starts counting again) when a sixteenth of the window is reached (for a
+         * window of 0, which remembers nothing, every 256 ids: the rows are all deleted then).
+         */
         boolean due(int n) {
-            long step = Math.max(1, size / 16);
+            long step = size == 0 ? 256 : Math.max(1, size / 16);
             if (written.addAndGet(n) < step) {
                 return false;
             }
