@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 
 /**
@@ -147,7 +148,7 @@ final class Durability {
 
     /** Send ids written to one address since the last trim, and its window when last asked (-1: not yet). */
     private static final class SendIdWindow {
-        private final java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
+        private final AtomicLong written = new AtomicLong();
         private volatile int size = -1;
 
         /**
