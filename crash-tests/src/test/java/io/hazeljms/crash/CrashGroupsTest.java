@@ -16,11 +16,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Message groups across a kill -9 of the member JVM that owns the queue: two consumer JVMs (embedded, client)
- * compete for six groups while the owner dies. Every group must stay with one consumer (unless that consumer's
- * session broke, which frees its groups), no message of a group may come before an earlier one of the same group
- * was delivered, and nothing acknowledged may be lost (a fresh JVM drains what is left). One repetition: it is
- * the group binding's failover that is checked here; the owner kill itself is repeated by CrashOwnerKillTest.
+ * Message groups across kill -9: two consumer JVMs (embedded, client) compete for six groups while the member JVM
+ * that owns the queue dies, then the client consumer's JVM dies mid-stream and its groups must move to the other.
+ * Every group must stay with one consumer (unless that consumer's session broke or it died, which frees its
+ * groups), no message of a group may come before an earlier one of the same group was delivered, and nothing
+ * acknowledged may be lost (a fresh JVM drains what is left). One repetition: it is the group binding's failover
+ * that is checked here; the owner and consumer kills themselves are repeated by CrashOwnerKillTest and
+ * CrashConsumerKillTest.
  */
 class CrashGroupsTest extends CrashCase {
 
@@ -45,6 +47,10 @@ class CrashGroupsTest extends CrashCase {
             marks.add(c.lineCount());
             c.command("consume " + queue);
         }
+        for (int i = 0; i < consumers.size(); i++) {
+            // groups bind to consumers that have claimed: both must be there before the first message
+            consumers.get(i).await(marks.get(i), "CONSUMING " + queue, Duration.ofSeconds(60));
+        }
         int pMark = producer.lineCount();
         producer.command("send " + queue + " " + MESSAGES + " " + RATE + " grp " + GROUPS);
         consumers.get(0).await(marks.get(0), "GOT " + queue, Duration.ofSeconds(60));
@@ -53,18 +59,21 @@ class CrashGroupsTest extends CrashCase {
         long kill = victim.kill();
         System.out.printf("groups: killed the owner %s (pid %d) of queue:%s%n", victim.name, victim.pid(), queue);
         run.member("member-3");
+        // then a consumer fails: the client consumer's JVM, mid-stream, so its groups move to the other
+        Child doomed = consumers.get(1);
+        doomed.await(doomed.lineCount(), "GOT " + queue, Duration.ofSeconds(60));
+        Pause.random(0, 200);
+        long consumerKill = doomed.kill();
+        System.out.printf("groups: killed the consumer %s (pid %d)%n", doomed.name, doomed.pid());
         producer.await(pMark, "SENT " + queue, Duration.ofSeconds(60));
-        for (int i = 0; i < consumers.size(); i++) {
-            consumers.get(i).command("finish " + queue + " 3000");
-        }
-        for (int i = 0; i < consumers.size(); i++) {
-            consumers.get(i).await(marks.get(i), "FINISHED " + queue, Duration.ofSeconds(120));
-        }
+        Child survivor = consumers.get(0);
+        survivor.command("finish " + queue + " 3000");
+        survivor.await(marks.get(0), "FINISHED " + queue, Duration.ofSeconds(120));
         run.drainAll("drain", false, queue);
 
         Ledger ledger = Ledger.read(run.dir);
-        Ledger.Report r = ledger.check(List.of(queue), List.of(kill));
-        Set<String> broken = new HashSet<>();
+        Ledger.Report r = ledger.check(List.of(queue), List.of(kill, consumerKill));
+        Set<String> broken = new HashSet<>(Set.of(doomed.name));
         for (Child c : consumers) {
             if (!c.lines("CONSUMEFAIL").isEmpty()) {
                 broken.add(c.name);

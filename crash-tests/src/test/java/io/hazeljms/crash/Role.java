@@ -511,8 +511,8 @@ public final class Role {
     /**
      * Receives from one queue at a time and settles in batches of 1..{@code batch} messages (random).
      * Commands: {@code consume QUEUE}; {@code finish QUEUE IDLE_MS} (stop once nothing came for IDLE_MS, print
-     * {@code FINISHED}). Prints {@code GOT QUEUE n} every 100 deliveries. Argument {@code rate}: most deliveries
-     * per second (0: no limit).
+     * {@code FINISHED}). Prints {@code CONSUMING QUEUE} after its first receive, {@code GOT QUEUE n} every 100
+     * deliveries. Argument {@code rate}: most deliveries per second (0: no limit).
      */
     private void consumer() throws Exception {
         HazelcastConnectionFactory cf = new HazelcastConnectionFactory(providerConfig());
@@ -624,6 +624,7 @@ public final class Role {
         int got = 0;
         long lastActivity = System.nanoTime();
         long start = System.nanoTime();
+        boolean announced = false;
         while (true) {
             try {
                 if (rate > 0) {
@@ -640,6 +641,10 @@ public final class Role {
                     consumer = session.createConsumer(session.createQueue(queueName));
                 }
                 Message m = consumer.receive(500);
+                if (!announced) {
+                    announced = true;
+                    out("CONSUMING " + queueName); // it has claimed once: the broker knows this consumer
+                }
                 if (m != null) {
                     lastActivity = System.nanoTime();
                     logDelivery(deliveries, queueName, m);
