@@ -39,6 +39,8 @@ class ResourceAdapterIT {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
+    private static final String CONTEXT_ROOT = "/ra-it/";
+
     @Deployment
     static WebArchive app() {
         return ShrinkWrap.create(WebArchive.class, "ra-it.war")
@@ -46,8 +48,17 @@ class ResourceAdapterIT {
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
     }
 
+    /**
+     * The application's REST path. Arquillian's Micro container once handed the server's root as the deployment's
+     * URL (Payara Micro 7, the deployment logged at {@value #CONTEXT_ROOT}): the context root is this test's own.
+     */
+    private URI api(String path) {
+        return URI.create(base.getProtocol() + "://" + base.getHost() + ":" + base.getPort() + CONTEXT_ROOT
+                + "api/it/" + path);
+    }
+
     private String post(String path, String body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "api/it/" + path))
+        HttpRequest request = HttpRequest.newBuilder(api(path))
                 .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString(body)).build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), path + ": " + response.body());
@@ -55,7 +66,7 @@ class ResourceAdapterIT {
     }
 
     private String get(String path) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "api/it/" + path)).build(),
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(api(path)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), path + ": " + response.body());
         return response.body();
