@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class CrashHungConsumerTest extends CrashCase {
 
-    static final int REPS = 4;
+    static final int REPS = 5;
     static final int MESSAGES = 200;
     static final int HELD = 10;
     static final long LEASE_TIMEOUT_MILLIS = 3_000;
