@@ -49,12 +49,13 @@ public final class DurableStore implements AutoCloseable {
      */
     private final GroupCommit deleter;
 
-    private DurableStore(DataSource dataSource, Dialect dialect, String description, String name) {
+    private DurableStore(DataSource dataSource, Dialect dialect, String description, String name, Connection opened)
+            throws SQLException {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.description = description;
-        this.writer = new GroupCommit(dataSource, dialect, QUEUE_CAPACITY, name);
-        this.deleter = new GroupCommit(dataSource, dialect, QUEUE_CAPACITY, name + "-deletes");
+        this.writer = new GroupCommit(dataSource, dialect, QUEUE_CAPACITY, name, opened);
+        this.deleter = new GroupCommit(dataSource, dialect, QUEUE_CAPACITY, name + "-deletes", null);
     }
 
     /**
@@ -63,17 +64,35 @@ public final class DurableStore implements AutoCloseable {
      * @param description what to name in errors (a URL without secrets, a JNDI name)
      */
     public static DurableStore open(DataSource dataSource, String description, String name) {
-        try (Connection c = dataSource.getConnection()) {
+        Connection c = null;
+        try {
+            c = dataSource.getConnection();
             Dialect dialect = Dialect.of(c);
             try {
                 Schema.ensure(c, dialect);
             } catch (SQLException first) {
                 Schema.ensure(c, dialect); // another node created the tables at the same instant
             }
-            return new DurableStore(dataSource, dialect, description, name);
-        } catch (SQLException e) {
+            // the writer keeps this connection: an embedded database closes with its last connection, and each
+            // read before the first write would open it (and read its file) again
+            return new DurableStore(dataSource, dialect, description, name, c);
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(c);
+            if (e instanceof RuntimeException runtime) {
+                throw runtime;
+            }
             throw new DurableStoreException(StoreError.DURABLE_STORE_UNAVAILABLE.text(description, "be opened",
                     e.getMessage()), e);
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // the opening's failure is the one reported
+            }
         }
     }
 

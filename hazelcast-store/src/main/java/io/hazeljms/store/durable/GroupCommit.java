@@ -33,9 +33,15 @@ final class GroupCommit implements AutoCloseable {
     private final Thread writer;
     private Connection connection;
 
-    GroupCommit(DataSource dataSource, Dialect dialect, int capacity, String name) {
+    /** @param opened a connection to write on first (the writer's from then on), or null to open one when needed */
+    GroupCommit(DataSource dataSource, Dialect dialect, int capacity, String name, Connection opened)
+            throws SQLException {
         this.dataSource = dataSource;
         this.dialect = dialect;
+        if (opened != null) {
+            opened.setAutoCommit(false);
+            this.connection = opened;
+        }
         this.queue = new LinkedBlockingDeque<>(capacity);
         this.writer = new Thread(this::run, "hazeljms-durable-writer-" + name);
         writer.setDaemon(true);

@@ -110,7 +110,9 @@ public final class ManagementBeans {
                 t.setDaemon(true);
                 return t;
             });
-            refreshing = timer.scheduleWithFixedDelay(this::refreshQuietly, 0, REFRESH_SECONDS, TimeUnit.SECONDS);
+            // the first turn too waits its period: at once it would compete with the node's start for the CPU
+            refreshing = timer.scheduleWithFixedDelay(this::refreshQuietly, REFRESH_SECONDS, REFRESH_SECONDS,
+                    TimeUnit.SECONDS);
         }
     }
 
