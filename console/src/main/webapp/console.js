@@ -96,6 +96,7 @@
         ['inFlight', d.inFlight], ['scheduled', d.scheduled], ['consumers', d.consumers],
         ['subscriptions', d.kind === 'topic' ? d.subscriptions : ''], ['enqueued', d.enqueued],
         ['acknowledged', d.acknowledged], ['expired', d.expired], ['deadLettered', d.deadLettered],
+        ['duplicatesDropped', d.duplicatesDropped],
         ['enqueueRate', rate(d.enqueueRate)], ['acknowledgeRate', rate(d.acknowledgeRate)]]);
     });
     if (open) {

@@ -58,6 +58,8 @@ public final class DestinationState implements IdentifiedDataSerializable {
     private long acknowledgedCount;
     private long expiredCount;
     private long deadLetteredCount;
+    /** Sends dropped because this destination had them already (a duplicate id, or a send made again). */
+    private long duplicatesDroppedCount;
     /** Ids of the messages sent here last: a send made again (its outcome was in doubt) adds nothing. */
     private final RecentIds recent = new RecentIds();
     /** Sum of {@link StoredMessage#estimatedSize} over pending and in-flight messages (derived, not serialized). */
@@ -186,6 +188,7 @@ public final class DestinationState implements IdentifiedDataSerializable {
         String id = m.messageId();
         String sendId = m.sendId();
         if (pendingKeys.containsKey(id) || inFlight.containsKey(id) || recent.contains(sendId)) {
+            duplicatesDroppedCount++;
             return false; // a duplicate: the sender is told it was sent, as it was, once
         }
         recent.add(sendId, settings.duplicates().idCacheSize());
@@ -710,6 +713,7 @@ public final class DestinationState implements IdentifiedDataSerializable {
         for (StoredMessage m : messages) {
             String sendId = m.sendId();
             if (recent.contains(sendId)) {
+                duplicatesDroppedCount++;
                 continue; // published already: a duplicate, or a send made again after an in-doubt outcome
             }
             recent.add(sendId, settings.duplicates().idCacheSize());
@@ -863,7 +867,7 @@ public final class DestinationState implements IdentifiedDataSerializable {
         }
         return new DestinationStats(name, pendingTotal, inFlightTotal, enqueuedCount, acked, expired, dead,
                 settings.isTemporary(), bytes(), settings.maxMessages(), settings.maxBytes(), scheduledTotal,
-                consumersTotal);
+                consumersTotal, duplicatesDroppedCount);
     }
 
     // --- serialization (migration and backup sync of the whole state) ---------------------------------------
@@ -895,6 +899,7 @@ public final class DestinationState implements IdentifiedDataSerializable {
         out.writeLong(acknowledgedCount);
         out.writeLong(expiredCount);
         out.writeLong(deadLetteredCount);
+        out.writeLong(duplicatesDroppedCount);
         recent.write(out);
         out.writeInt(timedOut.size());
         for (Map.Entry<String, LeaseOwner> e : timedOut.entrySet()) {
@@ -935,6 +940,7 @@ public final class DestinationState implements IdentifiedDataSerializable {
         acknowledgedCount = in.readLong();
         expiredCount = in.readLong();
         deadLetteredCount = in.readLong();
+        duplicatesDroppedCount = in.readLong();
         recent.read(in);
         int timedOutSize = in.readInt();
         for (int i = 0; i < timedOutSize; i++) {

@@ -22,13 +22,14 @@ public final class DestinationStats implements IdentifiedDataSerializable {
     private long maxBytes;
     private long scheduled;
     private int subscriptionConsumers;
+    private long duplicatesDropped;
 
     public DestinationStats() {
     }
 
     DestinationStats(String name, long pending, long inFlight, long enqueued, long acknowledged, long expired,
                      long deadLettered, boolean temporary, long bytes, int maxMessages, long maxBytes,
-                     long scheduled, int subscriptionConsumers) {
+                     long scheduled, int subscriptionConsumers, long duplicatesDropped) {
         this.name = name;
         this.pending = pending;
         this.inFlight = inFlight;
@@ -42,6 +43,7 @@ public final class DestinationStats implements IdentifiedDataSerializable {
         this.maxBytes = maxBytes;
         this.scheduled = scheduled;
         this.subscriptionConsumers = subscriptionConsumers;
+        this.duplicatesDropped = duplicatesDropped;
     }
 
     public String name() { return name; }
@@ -71,6 +73,12 @@ public final class DestinationStats implements IdentifiedDataSerializable {
      */
     public int subscriptionConsumers() { return subscriptionConsumers; }
 
+    /**
+     * Sends accepted and not stored because the destination had them already: a duplicate id seen within
+     * {@code duplicateIdCacheSize}, or a send made again after an in-doubt outcome (the store's own retries too).
+     */
+    public long duplicatesDropped() { return duplicatesDropped; }
+
     @Override
     public int getFactoryId() {
         return StoreSerializers.FACTORY_ID;
@@ -96,6 +104,7 @@ public final class DestinationStats implements IdentifiedDataSerializable {
         out.writeLong(maxBytes);
         out.writeLong(scheduled);
         out.writeInt(subscriptionConsumers);
+        out.writeLong(duplicatesDropped);
     }
 
     @Override
@@ -113,6 +122,7 @@ public final class DestinationStats implements IdentifiedDataSerializable {
         maxBytes = in.readLong();
         scheduled = in.readLong();
         subscriptionConsumers = in.readInt();
+        duplicatesDropped = in.readLong();
     }
 
     @Override

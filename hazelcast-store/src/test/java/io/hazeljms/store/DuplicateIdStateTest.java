@@ -24,6 +24,7 @@ class DuplicateIdStateTest {
         assertFalse(state.enqueue(BrokerTest.message("ID:1", 4)), "the same message id: a retried send");
         assertTrue(state.enqueue(BrokerTest.message("order-7", 4)), "a message id is not a duplicate id");
         assertEquals(2, state.pendingCount());
+        assertEquals(3, state.stats().duplicatesDropped());
     }
 
     @Test

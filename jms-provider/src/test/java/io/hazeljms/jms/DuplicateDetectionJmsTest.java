@@ -1,6 +1,7 @@
 package io.hazeljms.jms;
 
 import io.hazeljms.jms.config.ProviderConfig;
+import io.hazeljms.jms.management.ManagementBeans;
 import jakarta.jms.CompletionListener;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSContext;
@@ -16,6 +17,8 @@ import jakarta.jms.TextMessage;
 import jakarta.jms.Topic;
 import org.junit.jupiter.api.Test;
 
+import javax.management.MBeanServer;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -105,6 +108,13 @@ class DuplicateDetectionJmsTest extends JmsTestSupport {
 
         MessageConsumer consumer = plain.createConsumer(queue);
         assertEquals(List.of("o-1", "o-2", "o-3", "o-4", "o-1 beyond the window"), receiveUntilEnd(consumer));
+        // again, in a transaction, twice in one, again within the window: counted where operators look
+        assertEquals(7, factory.management().destination(queue).duplicatesDropped());
+        String cluster = factory.management().clusterName();
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        server.getAttribute(ManagementBeans.brokerName(cluster), "Destinations"); // registers the new queues' MBeans
+        assertEquals(7L, server.getAttribute(
+                ManagementBeans.destinationName(cluster, "queue", queue.getQueueName()), "DuplicatesDropped"));
         plain.createProducer(other).send(plain.createTextMessage("end"));
         assertEquals(List.of("o-2 elsewhere"), receiveUntilEnd(plain.createConsumer(other)));
     }
@@ -121,6 +131,7 @@ class DuplicateDetectionJmsTest extends JmsTestSupport {
         producer.send(session.createTextMessage("end"));
         assertEquals(List.of("p-1"), receiveUntilEnd(first));
         assertEquals(List.of("p-1"), receiveUntilEnd(second));
+        assertEquals(1, factory.management().destination(topic).duplicatesDropped(), "once, not per subscription");
     }
 
     @Test

@@ -151,7 +151,8 @@ public final class BrokerBeans {
                 (Long) attribute(n, "Scheduled"), (Integer) attribute(n, "Consumers"),
                 (Integer) attribute(n, "SubscriptionCount"), (Long) attribute(n, "Enqueued"),
                 (Long) attribute(n, "Acknowledged"), (Long) attribute(n, "Expired"),
-                (Long) attribute(n, "DeadLettered"), (Long) attribute(n, "Bytes"),
+                (Long) attribute(n, "DeadLettered"), (Long) attribute(n, "DuplicatesDropped"),
+                (Long) attribute(n, "Bytes"),
                 (Integer) attribute(n, "MaxMessages"), (Long) attribute(n, "MaxBytes"),
                 (Double) attribute(n, "EnqueueRate"), (Double) attribute(n, "AcknowledgeRate"));
     }

@@ -8,7 +8,7 @@ package io.hazeljms.console.jmx;
  */
 public record DestinationFigures(String kind, String name, long depth, long pending, long inFlight, long scheduled,
                                  int consumers, int subscriptions, long enqueued, long acknowledged, long expired,
-                                 long deadLettered, long bytes, int maxMessages, long maxBytes, double enqueueRate,
+                                 long deadLettered, long duplicatesDropped, long bytes, int maxMessages, long maxBytes, double enqueueRate,
                                  double acknowledgeRate) {
 
     /** Whether the destination holds as many messages or bytes as its limits allow (0: no limit). */

@@ -20,6 +20,8 @@ enum Figure {
     EXPIRED("expired", "messages expired since the cluster started", DestinationFigures::expired),
     DEAD_LETTERED("dead_lettered", "messages moved to a dead-letter queue since the cluster started",
             DestinationFigures::deadLettered),
+    DUPLICATES_DROPPED("duplicates_dropped", "sends not stored because the destination had them already, since the"
+            + " cluster started", DestinationFigures::duplicatesDropped),
     BYTES("bytes", "bytes of the messages held", DestinationFigures::bytes),
     ENQUEUE_RATE("enqueue_rate", "messages stored per second, recently", DestinationFigures::enqueueRate),
     ACKNOWLEDGE_RATE("acknowledge_rate", "messages acknowledged per second, recently",

@@ -149,7 +149,7 @@ public final class BrokerManagement {
         int consumerCount = key.isTopic() ? s.subscriptionConsumers() : consumers.getOrDefault(key.encode(), 0);
         return new DestinationInfo(key.isQueue() ? "queue" : "topic", key.name(), key.isTemporary(), s.depth(),
                 s.pending(), s.inFlight(), s.scheduled(), consumerCount, subscriptions, s.enqueued(),
-                s.acknowledged(), s.expired(), s.deadLettered(), s.bytes(), s.maxMessages(), s.maxBytes(),
+                s.acknowledged(), s.expired(), s.deadLettered(), s.duplicatesDropped(), s.bytes(), s.maxMessages(), s.maxBytes(),
                 rate[0], rate[1]);
     }
 

@@ -18,6 +18,8 @@ package io.hazeljms.jms.management;
  * @param acknowledged    messages acknowledged (consumed)
  * @param expired         messages that expired before delivery
  * @param deadLettered    messages that ran out of delivery attempts
+ * @param duplicatesDropped sends accepted and not stored because the destination had them already (a duplicate
+ *                        id within {@code duplicateIdCacheSize}, or a send made again after an in-doubt outcome)
  * @param bytes           estimated bytes held
  * @param maxMessages     message limit (per subscription for a topic), 0 = none
  * @param maxBytes        byte limit, 0 = none
@@ -27,6 +29,6 @@ package io.hazeljms.jms.management;
  */
 public record DestinationInfo(String kind, String name, boolean temporary, long depth, long pending, long inFlight,
                               long scheduled, int consumers, int subscriptions, long enqueued, long acknowledged,
-                              long expired, long deadLettered, long bytes, int maxMessages, long maxBytes,
+                              long expired, long deadLettered, long duplicatesDropped, long bytes, int maxMessages, long maxBytes,
                               double enqueueRate, double acknowledgeRate) {
 }

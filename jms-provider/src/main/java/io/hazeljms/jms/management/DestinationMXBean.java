@@ -19,6 +19,7 @@ public interface DestinationMXBean {
     long getAcknowledged();
     long getExpired();
     long getDeadLettered();
+    long getDuplicatesDropped();
     long getBytes();
     int getMaxMessages();
     long getMaxBytes();

@@ -284,7 +284,7 @@ public final class ManagementBeans {
             if (cached == null || now - cachedAt >= 500) {
                 DestinationInfo read = call(m -> m.destination(destination()));
                 cached = read != null ? read : new DestinationInfo(kind(), key.name(), false, 0, 0, 0, 0, 0, 0, 0,
-                        0, 0, 0, 0, 0, 0, 0, 0);
+                        0, 0, 0, 0, 0, 0, 0, 0, 0);
                 cachedAt = now;
             }
             return cached;
@@ -310,6 +310,7 @@ public final class ManagementBeans {
         @Override public long getAcknowledged() { return info().acknowledged(); }
         @Override public long getExpired() { return info().expired(); }
         @Override public long getDeadLettered() { return info().deadLettered(); }
+        @Override public long getDuplicatesDropped() { return info().duplicatesDropped(); }
         @Override public long getBytes() { return info().bytes(); }
         @Override public int getMaxMessages() { return info().maxMessages(); }
         @Override public long getMaxBytes() { return info().maxBytes(); }
