@@ -74,7 +74,7 @@ public final class Messages {
         durability.store(rows);
         SendOutcome outcome = SendOutcome.ofCode(hotPath.enqueue(destination.encode(), messages, createWith));
         if (outcome.isRefused() || outcome.missing()) {
-            durability.unstore(rows);
+            durability.unstore(destination.encode(), rows);
         } else if (!rows.isEmpty()) {
             durability.forgetDuplicates(destination.encode(), messages, true);
         }
@@ -117,7 +117,8 @@ public final class Messages {
                 .thenApply(code -> {
                     SendOutcome outcome = SendOutcome.ofCode(code);
                     if (!rows.isEmpty() && (outcome.isRefused() || outcome.missing())) {
-                        durability.forget(rows); // on a Hazelcast thread: not waited for
+                        // asks the destination first: not on a Hazelcast thread; the deletes are not waited for
+                        CompletableFuture.runAsync(() -> durability.forgetRefused(destination.encode(), rows));
                     } else if (!rows.isEmpty()) { // a store call of its own: not on a Hazelcast thread
                         CompletableFuture.runAsync(
                                 () -> durability.forgetDuplicates(destination.encode(), messages, false));

@@ -117,28 +117,35 @@ public final class DurableStore implements AutoCloseable {
     }
 
     /**
-     * Deletes the rows of a send the destination refused, and their send ids, returning once committed: it was not
-     * stored, so the same send made again after a restart must not be dropped.
+     * Deletes the rows of a send the destination refused, and their send ids except those in {@code remembered}
+     * (hashes the destination still remembers from another send), returning once committed: it was not stored, so
+     * the same send made again after a restart must not be dropped, unless an earlier one was stored.
      */
-    public void unstore(List<MessageRow> rows) {
+    public void unstore(List<MessageRow> rows, Set<Long> remembered) {
         if (!rows.isEmpty()) {
-            List<RowKey> keys = new ArrayList<>(rows.size());
-            rows.forEach(r -> keys.add(r.key()));
-            List<Work.Statements> ids = new ArrayList<>(1);
-            ids.add(c -> SendIdTable.delete(c, rows));
-            await(new Work(List.of(), keys, ids, false), "forget " + keys.size() + " message(s)");
+            await(refused(rows, remembered, false), "forget " + rows.size() + " message(s)");
         }
     }
 
-    /** As {@link #unstore}, without waiting (a refused asynchronous send, on a Hazelcast thread). */
-    public void forgetRefused(List<MessageRow> rows) {
+    /** As {@link #unstore}, without waiting (a refused asynchronous send). */
+    public void forgetRefused(List<MessageRow> rows, Set<Long> remembered) {
         if (!rows.isEmpty()) {
-            List<RowKey> keys = new ArrayList<>(rows.size());
-            rows.forEach(r -> keys.add(r.key()));
-            List<Work.Statements> ids = new ArrayList<>(1);
-            ids.add(c -> SendIdTable.delete(c, rows));
-            submit(deleter, new Work(List.of(), keys, ids, true), "forget messages");
+            submit(deleter, refused(rows, remembered, true), "forget messages");
         }
+    }
+
+    private static Work refused(List<MessageRow> rows, Set<Long> remembered, boolean retried) {
+        List<RowKey> keys = new ArrayList<>(rows.size());
+        List<MessageRow> newIds = new ArrayList<>(rows.size());
+        for (MessageRow r : rows) {
+            keys.add(r.key());
+            if (!remembered.contains(r.message().sendIdHash())) {
+                newIds.add(r);
+            }
+        }
+        List<Work.Statements> ids = new ArrayList<>(1);
+        ids.add(c -> SendIdTable.delete(c, newIds));
+        return new Work(List.of(), keys, ids, retried);
     }
 
     /**
