@@ -102,7 +102,7 @@ class DurableDuplicateIdsTest {
             try (Connection c = db.getConnection(); Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("SELECT MAX(version) FROM hjms_schema")) {
                 rs.next();
-                assertEquals(2, rs.getInt(1), "upgraded in place");
+                assertEquals(3, rs.getInt(1), "upgraded in place (to the current version)");
             }
             Broker broker = new Broker(cluster.member(0), eight, MemberOperations.jvmDefault(), store);
             LeaseOwner owner = new LeaseOwner(broker.nodeId(), "c1", "s1");

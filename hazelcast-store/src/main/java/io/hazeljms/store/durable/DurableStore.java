@@ -42,6 +42,8 @@ public final class DurableStore implements AutoCloseable {
     private final DataSource dataSource;
     private final Dialect dialect;
     private final String description;
+    /** The database's identity ({@code hjms_store_identity}): nodes on one database share it, whatever its URL. */
+    private final String identity;
     private final GroupCommit writer;
     /**
      * Deletes nobody waits for go through a writer of their own, so a sender's commit never carries (and waits
@@ -49,11 +51,12 @@ public final class DurableStore implements AutoCloseable {
      */
     private final GroupCommit deleter;
 
-    private DurableStore(DataSource dataSource, Dialect dialect, String description, String name, Connection opened)
-            throws SQLException {
+    private DurableStore(DataSource dataSource, Dialect dialect, String description, String identity, String name,
+                         Connection opened) throws SQLException {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.description = description;
+        this.identity = identity;
         this.writer = new GroupCommit(dataSource, dialect, QUEUE_CAPACITY, name, opened);
         this.deleter = new GroupCommit(dataSource, dialect, QUEUE_CAPACITY, name + "-deletes", null);
     }
@@ -68,14 +71,15 @@ public final class DurableStore implements AutoCloseable {
         try {
             c = dataSource.getConnection();
             Dialect dialect = Dialect.of(c);
+            String identity;
             try {
-                Schema.ensure(c, dialect);
+                identity = Schema.ensure(c, dialect);
             } catch (SQLException first) {
-                Schema.ensure(c, dialect); // another node created the tables at the same instant
+                identity = Schema.ensure(c, dialect); // another node created the tables at the same instant
             }
             // the writer keeps this connection: an embedded database closes with its last connection, and each
             // read before the first write would open it (and read its file) again
-            return new DurableStore(dataSource, dialect, description, name, c);
+            return new DurableStore(dataSource, dialect, description, identity, name, c);
         } catch (SQLException | RuntimeException e) {
             closeQuietly(c);
             if (e instanceof RuntimeException runtime) {
@@ -98,6 +102,11 @@ public final class DurableStore implements AutoCloseable {
 
     public String description() {
         return description;
+    }
+
+    /** The database's identity: a random UUID written once into it, the same for every node that opens it. */
+    public String identity() {
+        return identity;
     }
 
     // --- messages --------------------------------------------------------------------------------------------
