@@ -99,7 +99,8 @@ class DurableStoreTest {
      * One durable store per cluster, checked when a node starts: a client given the member's store starts and its
      * PERSISTENT sends reach the member; a client on another H2 directory, and a member with durableStore=off, are
      * refused with HJMS-STORE-095 naming both stores, and the refused client wrote nothing to its own store and
-     * left no Hazelcast instance running.
+     * left no Hazelcast instance running; a factory on the application's own instance is refused alike and leaves
+     * the instance running.
      */
     @Test
     void aNodeWhoseDurableStoreIsNotTheClustersDoesNotStart(@TempDir Path otherDir) throws Exception {
@@ -142,6 +143,13 @@ class DurableStoreTest {
                         refused.getMessage());
             }
             assertEquals(members, Hazelcast.getAllHazelcastInstances().size(), "the refused member was shut down");
+            // the application's own instance (here the member's) is checked alike, and left running
+            try (HazelcastConnectionFactory onInstance = new HazelcastConnectionFactory(ProviderConfig.builder()
+                    .instance(member.node().hazelcast()).durableStore("off").build())) {
+                JMSException refused = assertThrows(JMSException.class, onInstance::createConnection);
+                assertEquals("HJMS-STORE-095", refused.getErrorCode());
+            }
+            assertTrue(member.node().hazelcast().getLifecycleService().isRunning());
         }
     }
 }
