@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -136,7 +137,7 @@ class DurableDuplicateIdsTest {
      * so that send is stored after the restart (it was never stored before).
      */
     @Test
-    void aRefusedResendKeepsTheRememberedIdAndARefusedNewSendForgetsItsOwn() {
+    void aRefusedResendKeepsTheRememberedIdAndARefusedNewSendForgetsItsOwn() throws Exception {
         DestinationKey queue = DestinationKey.queue("full");
         DestinationSettings one = DestinationSettings.defaults().withMaxMessages(1);
         try (TestCluster cluster = TestCluster.start(1)) {
@@ -149,7 +150,9 @@ class DurableDuplicateIdsTest {
             assertEquals(1, broker.messages().send(queue, message("b", "y")).added(), "the queue is full now");
             assertTrue(broker.messages().send(queue, message("a2", "x")).isRefused(), "x again: full, refused");
             assertTrue(broker.messages().send(queue, message("n", "new")).isRefused(), "a new id: refused");
-            store.flush();
+            assertTrue(broker.messages().sendAsync(queue, List.of(message("a3", "x")), true).toCompletableFuture()
+                    .get(30, TimeUnit.SECONDS).isRefused(), "x again, asynchronously: refused");
+            store.flush(); // the asynchronous refusal queued its deletes before it completed
             assertEquals(2, store.sendIdCount(queue.encode()), "x and y; the refused new id is forgotten");
             cluster.terminate(cluster.member(0));
             store.close();
@@ -161,7 +164,7 @@ class DurableDuplicateIdsTest {
             LeaseOwner owner = new LeaseOwner(broker.nodeId(), "c2", "s1");
             assertEquals("b", broker.messages().claim(queue, null, owner).message().messageId());
             broker.messages().acknowledge(queue, List.of("b"), owner);
-            assertEquals(0, broker.messages().send(queue, message("a3", "x")).added(),
+            assertEquals(0, broker.messages().send(queue, message("a4", "x")).added(),
                     "a was stored and consumed before the restart: x is still known");
             assertEquals(1, broker.messages().send(queue, message("n2", "new")).added(),
                     "the refused send was never stored: its id is not known");
