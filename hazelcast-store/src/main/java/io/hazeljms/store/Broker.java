@@ -54,11 +54,15 @@ public final class Broker {
      *                to survive a restart of the whole cluster; null for none. The broker closes it
      *                ({@link #close}). With one, the first broker of a starting cluster loads what it holds back
      *                into the cluster before any broker returns from its constructor ({@link Recovery}).
+     * @throws DurableStoreMismatchException when the cluster runs on another durable store (or none, or this node
+     *                has none and the cluster has one); the caller closes {@code durable}
      */
     public Broker(HazelcastInstance hz, DestinationSettings defaults, MemberOperations memberOperations,
                   DurableStore durable) {
         this.hz = Objects.requireNonNull(hz, "hz");
         this.defaults = Objects.requireNonNull(defaults, "defaults");
+        // first, before this node registers, writes or recovers anything: a node on another store changes nothing
+        StoreIdentityCheck.verify(hz, durable);
         this.destinations = hz.getMap(StoreConfig.DESTINATIONS_MAP);
         this.signals = new DestinationSignals(destinations);
         // entry processors and events: what every node can do, and the non-waiting claims of everyone

@@ -221,6 +221,11 @@ public final class DestinationState implements IdentifiedDataSerializable {
         }
     }
 
+    /** Whether a send id, as {@link StoredMessage#sendIdHash}, is in this destination's window now. */
+    public boolean remembersSendId(long hash) {
+        return recent.containsHash(hash);
+    }
+
     /** Whether this queue holds the message (pending or in flight). */
     public boolean holds(String messageId) {
         return pendingKeys.containsKey(messageId) || inFlight.containsKey(messageId);

@@ -5,11 +5,13 @@ import io.hazeljms.store.durable.DurableStore;
 import io.hazeljms.store.durable.MessageRow;
 import io.hazeljms.store.durable.RowKey;
 import io.hazeljms.store.processor.DurableReceiversProcessor;
+import io.hazeljms.store.processor.RememberedSendIdsProcessor;
 import io.hazeljms.store.processor.SettingsProcessor;
 import io.hazeljms.store.processor.UnheldRowsProcessor;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -98,10 +100,14 @@ final class Durability {
         }
     }
 
-    /** Deletes the rows of a send the store refused, and their send ids, before the sender hears of it. */
-    void unstore(List<MessageRow> rows) {
+    /**
+     * Deletes the rows of a send the store refused, before the sender hears of it, and the send ids that were new
+     * with it: an id the destination remembers from an earlier send keeps its row, or a restart of the whole
+     * cluster would forget it.
+     */
+    void unstore(String key, List<MessageRow> rows) {
         if (!rows.isEmpty()) {
-            store.unstore(rows);
+            store.unstore(rows, remembered(key, rows));
         }
     }
 
@@ -203,9 +209,30 @@ final class Durability {
         }
     }
 
-    /** Deletes the rows of a refused asynchronous send without waiting (its caller runs on a Hazelcast thread). */
-    void forget(List<MessageRow> rows) {
-        store.forgetRefused(rows);
+    /** As {@link #unstore}, without waiting for the database (a refused asynchronous send; not on a Hazelcast thread). */
+    void forgetRefused(String key, List<MessageRow> rows) {
+        if (!rows.isEmpty()) {
+            store.forgetRefused(rows, remembered(key, rows));
+        }
+    }
+
+    /**
+     * The send ids of refused rows that the destination remembers (one read-only call). A refused send adds no id,
+     * so each came from another send, before or meanwhile, whose id row is this one. If the destination cannot be
+     * asked, none: deleting such a row may let a duplicate in after a restart, keeping a new one would drop a send.
+     */
+    private Set<Long> remembered(String key, List<MessageRow> rows) {
+        long[] hashes = rows.stream().mapToLong(r -> r.message().sendIdHash()).distinct().toArray();
+        try {
+            Set<Long> remembered = new HashSet<>();
+            for (long h : calls.onKey(key, new RememberedSendIdsProcessor(hashes))) {
+                remembered.add(h);
+            }
+            return remembered;
+        } catch (RuntimeException e) {
+            LOG.fine("send ids of a refused send to " + key + " not checked, all forgotten: " + e.getMessage());
+            return Set.of();
+        }
     }
 
     /** A consumer of this node attached to a durable subscription. */

@@ -74,7 +74,7 @@ public final class Messages {
         durability.store(rows);
         SendOutcome outcome = SendOutcome.ofCode(hotPath.enqueue(destination.encode(), messages, createWith));
         if (outcome.isRefused() || outcome.missing()) {
-            durability.unstore(rows);
+            durability.unstore(destination.encode(), rows);
         } else if (!rows.isEmpty()) {
             durability.forgetDuplicates(destination.encode(), messages, true);
         }
@@ -114,15 +114,18 @@ public final class Messages {
             return CompletableFuture.failedFuture(e);
         }
         return hotPath.enqueueAsync(destination.encode(), messages, createIfMissing ? defaults : null)
-                .thenApply(code -> {
+                .thenCompose(code -> {
                     SendOutcome outcome = SendOutcome.ofCode(code);
                     if (!rows.isEmpty() && (outcome.isRefused() || outcome.missing())) {
-                        durability.forget(rows); // on a Hazelcast thread: not waited for
+                        // asks the destination which ids it remembers (a store call: not on a Hazelcast thread) and
+                        // queues the deletes before the sender hears of the refusal; they are not waited for
+                        return CompletableFuture.runAsync(() -> durability.forgetRefused(destination.encode(), rows))
+                                .thenApply(queued -> outcome);
                     } else if (!rows.isEmpty()) { // a store call of its own: not on a Hazelcast thread
                         CompletableFuture.runAsync(
                                 () -> durability.forgetDuplicates(destination.encode(), messages, false));
                     }
-                    return outcome;
+                    return CompletableFuture.completedFuture(outcome);
                 });
     }
 

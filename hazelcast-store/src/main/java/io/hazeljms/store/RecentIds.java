@@ -34,6 +34,11 @@ final class RecentIds {
         return size;
     }
 
+    /** Whether an id already hashed ({@link #hash}) is remembered. */
+    boolean containsHash(long h) {
+        return size > 0 && h != EMPTY && slotOf(h) >= 0;
+    }
+
     /** Remembers an id, forgetting the oldest beyond {@code capacity} (0: remembers nothing). */
     void add(String id, int capacity) {
         addHash(hash(id), capacity);

@@ -39,7 +39,10 @@ public final class StoreConfig {
     public static final String COMMITS_MAP = "hazeljms.commits";
     /** One entry: an id shared by the whole cluster. */
     public static final String CLUSTER_ID_MAP = "hazeljms.cluster-id";
-    /** One entry: whether the durable store was loaded into this cluster, or who is loading it (see Recovery). */
+    /**
+     * Whether the durable store was loaded into this cluster, or who is loading it (see Recovery); and which durable
+     * store the cluster runs on, or off (see StoreIdentityCheck). Both live as long as the cluster.
+     */
     public static final String RECOVERY_MAP = "hazeljms.recovery";
     /** Node id to the number of consumers it has per queue or subscription ({@link Consumers}). */
     public static final String CONSUMERS_MAP = "hazeljms.consumers";

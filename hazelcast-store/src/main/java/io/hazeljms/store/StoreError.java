@@ -131,7 +131,16 @@ public enum StoreError {
     DUPLICATE_ROWS_KEPT("HJMS-STORE-091", "could not ask %s which of %s message(s) with a duplicate id it dropped: %s; "
             + "their durable rows are kept",
             "Nothing now: the send succeeded. After a restart of the whole cluster a dropped duplicate among them may "
-                    + "be delivered once more.");
+                    + "be delivered once more."),
+
+    // --- durable store identity ------------------------------------------------------------------------------
+    DURABLE_STORE_NOT_THE_CLUSTERS("HJMS-STORE-095", "this node's durable store %s is not the one its cluster runs on, "
+            + "%s: PERSISTENT messages sent through this node would be written where the cluster does not read them "
+            + "back after a restart. The node did not start and wrote nothing",
+            "Give this node the durable store of the nodes already running: the same durableStore URL, "
+                    + "durableStoreDataSource, or durableStore=embedded with the same durableStoreDirectory on the "
+                    + "members' machine; or durableStore=off if they run without one. To move the cluster to "
+                    + "another store, stop every node and start them all with it.");
 
     private final String id;
     private final String template;

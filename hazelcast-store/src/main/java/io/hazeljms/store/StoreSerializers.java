@@ -18,6 +18,7 @@ import io.hazeljms.store.processor.ReleaseOwnerProcessor;
 import io.hazeljms.store.processor.ReleaseProcessor;
 import io.hazeljms.store.processor.RestoreProcessor;
 import io.hazeljms.store.processor.DurableReceiversProcessor;
+import io.hazeljms.store.processor.RememberedSendIdsProcessor;
 import io.hazeljms.store.processor.UnheldRowsProcessor;
 import io.hazeljms.store.processor.RoomProcessor;
 import io.hazeljms.store.processor.SettingsProcessor;
@@ -76,8 +77,9 @@ public final class StoreSerializers implements DataSerializableFactory {
     public static final int SUBSCRIPTION_STATS = 43;
     public static final int UNBIND_GROUPS = 44;
     public static final int UNHELD_ROWS = 45;
+    public static final int REMEMBERED_SEND_IDS = 46;
 
-    private static final int MAX_ID = 45;
+    private static final int MAX_ID = 46;
     @SuppressWarnings("unchecked")
     private static final Supplier<IdentifiedDataSerializable>[] CONSTRUCTORS = new Supplier[MAX_ID + 1];
 
@@ -118,6 +120,7 @@ public final class StoreSerializers implements DataSerializableFactory {
         CONSTRUCTORS[SUBSCRIPTION_STATS] = SubscriptionStats::new;
         CONSTRUCTORS[UNBIND_GROUPS] = UnbindGroupsProcessor::new;
         CONSTRUCTORS[UNHELD_ROWS] = UnheldRowsProcessor::new;
+        CONSTRUCTORS[REMEMBERED_SEND_IDS] = RememberedSendIdsProcessor::new;
     }
 
     @Override

@@ -12,9 +12,11 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Duplicate ids with the durable store: a dropped duplicate leaves no row (else a restart of the whole cluster would
@@ -101,7 +103,7 @@ class DurableDuplicateIdsTest {
             try (Connection c = db.getConnection(); Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("SELECT MAX(version) FROM hjms_schema")) {
                 rs.next();
-                assertEquals(2, rs.getInt(1), "upgraded in place");
+                assertEquals(3, rs.getInt(1), "upgraded in place (to the current version)");
             }
             Broker broker = new Broker(cluster.member(0), eight, MemberOperations.jvmDefault(), store);
             LeaseOwner owner = new LeaseOwner(broker.nodeId(), "c1", "s1");
@@ -125,6 +127,48 @@ class DurableDuplicateIdsTest {
             assertEquals(1, broker.messages().send(queue, message("r11", "w11")).added(), "beyond the window");
             assertEquals("r11", broker.messages().claim(queue, null, owner).message().messageId());
             assertNull(broker.messages().claim(queue, null, owner).message());
+            broker.close();
+        }
+    }
+
+    /**
+     * A resend refused by a full queue leaves the row of the id the queue remembers from the consumed original, so
+     * after a restart of the whole cluster it is still refused; the id of a refused send that was new is forgotten,
+     * so that send is stored after the restart (it was never stored before).
+     */
+    @Test
+    void aRefusedResendKeepsTheRememberedIdAndARefusedNewSendForgetsItsOwn() throws Exception {
+        DestinationKey queue = DestinationKey.queue("full");
+        DestinationSettings one = DestinationSettings.defaults().withMaxMessages(1);
+        try (TestCluster cluster = TestCluster.start(1)) {
+            DurableStore store = open();
+            Broker broker = new Broker(cluster.member(0), one, MemberOperations.jvmDefault(), store);
+            LeaseOwner owner = new LeaseOwner(broker.nodeId(), "c1", "s1");
+            assertEquals(1, broker.messages().send(queue, message("a", "x")).added());
+            broker.messages().acknowledge(queue, List.of(broker.messages().claim(queue, null, owner).message()
+                    .messageId()), owner);
+            assertEquals(1, broker.messages().send(queue, message("b", "y")).added(), "the queue is full now");
+            assertTrue(broker.messages().send(queue, message("a2", "x")).isRefused(), "x again: full, refused");
+            assertTrue(broker.messages().send(queue, message("n", "new")).isRefused(), "a new id: refused");
+            assertTrue(broker.messages().sendAsync(queue, List.of(message("a3", "x")), true).toCompletableFuture()
+                    .get(30, TimeUnit.SECONDS).isRefused(), "x again, asynchronously: refused");
+            store.flush(); // the asynchronous refusal queued its deletes before it completed
+            assertEquals(2, store.sendIdCount(queue.encode()), "x and y; the refused new id is forgotten");
+            cluster.terminate(cluster.member(0));
+            store.close();
+        }
+        try (TestCluster cluster = TestCluster.start(1)) {
+            DurableStore store = open();
+            Broker broker = new Broker(cluster.member(0), DestinationSettings.defaults(),
+                    MemberOperations.jvmDefault(), store);
+            LeaseOwner owner = new LeaseOwner(broker.nodeId(), "c2", "s1");
+            assertEquals("b", broker.messages().claim(queue, null, owner).message().messageId());
+            broker.messages().acknowledge(queue, List.of("b"), owner);
+            assertEquals(0, broker.messages().send(queue, message("a4", "x")).added(),
+                    "a was stored and consumed before the restart: x is still known");
+            assertEquals(1, broker.messages().send(queue, message("n2", "new")).added(),
+                    "the refused send was never stored: its id is not known");
+            assertEquals("n2", broker.messages().claim(queue, null, owner).message().messageId());
             broker.close();
         }
     }

@@ -224,6 +224,57 @@ class PostgresDurableStoreTest {
         }
     }
 
+    /**
+     * The store's identity on PostgreSQL: concurrent first openers agree on one (its ON CONFLICT insert), a broker on
+     * another database is refused in a cluster on this one, and a version-2 database gets an identity when upgraded.
+     */
+    @Test
+    void oneIdentityPerDatabaseAndABrokerOnAnotherIsRefused() throws Exception {
+        String url = newDatabase();
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        Set<String> identities = new HashSet<>();
+        try {
+            List<Future<DurableStore>> opening = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                opening.add(pool.submit(() -> DurableStore.open(Databases.forUrl(url), Databases.describe(url), "t")));
+            }
+            for (Future<DurableStore> f : opening) {
+                try (DurableStore store = f.get(60, TimeUnit.SECONDS)) {
+                    identities.add(store.identity());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, identities.size(), identities.toString());
+        String other = newDatabase() + "&password=hunter2"; // trust authentication ignores it; messages must not
+        try (TestCluster cluster = TestCluster.start(1)) {
+            Broker broker = broker(cluster, url);
+            DurableStoreMismatchException refused = assertThrows(DurableStoreMismatchException.class,
+                    () -> broker(cluster, other));
+            assertTrue(refused.getMessage().contains(Databases.describe(other))
+                    && refused.getMessage().contains(identities.iterator().next()), refused.getMessage());
+            assertFalse(refused.getMessage().contains("hunter2"), refused.getMessage());
+            broker.close();
+        }
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            s.execute("DROP TABLE hjms_store_identity");
+            s.execute("UPDATE hjms_schema SET version = 2");
+        }
+        String upgraded;
+        try (DurableStore store = DurableStore.open(Databases.forUrl(url), Databases.describe(url), "t")) {
+            upgraded = store.identity();
+        }
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT MAX(version) FROM hjms_schema")) {
+            rs.next();
+            assertEquals(3, rs.getInt(1));
+        }
+        try (DurableStore store = DurableStore.open(Databases.forUrl(url), Databases.describe(url), "t")) {
+            assertEquals(upgraded, store.identity(), "written once at the upgrade");
+        }
+    }
+
     private static StoredMessage withDuplicateId(String id, String duplicateId) {
         StoredMessage m = message(id, true);
         m.properties().put(StoredMessage.DUPLICATE_ID_PROPERTY, duplicateId);

@@ -13,6 +13,7 @@ import io.hazeljms.jms.destination.HazelcastDestination;
 import io.hazeljms.jms.message.DeserializationPolicy;
 import io.hazeljms.jms.security.Identity;
 import io.hazeljms.jms.security.Security;
+import io.hazeljms.store.DurableStoreMismatchException;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
@@ -151,6 +152,11 @@ public class HazelcastConnectionFactory implements ConnectionFactory, QueueConne
         HazelcastNode current;
         try {
             current = node();
+        } catch (DurableStoreMismatchException e) { // the cluster answered: its store is not this factory's
+            JMSException jms = new JMSException(e.getMessage(), e.errorCode());
+            jms.setLinkedException(e);
+            jms.initCause(e);
+            throw jms;
         } catch (RuntimeException e) {
             JMSException jms = new JMSException(ProviderError.CLUSTER_UNREACHABLE.text(config, e));
             jms.setLinkedException(e);

@@ -42,6 +42,8 @@ public final class DurableStore implements AutoCloseable {
     private final DataSource dataSource;
     private final Dialect dialect;
     private final String description;
+    /** The database's identity ({@code hjms_store_identity}): nodes on one database share it, whatever its URL. */
+    private final String identity;
     private final GroupCommit writer;
     /**
      * Deletes nobody waits for go through a writer of their own, so a sender's commit never carries (and waits
@@ -49,11 +51,12 @@ public final class DurableStore implements AutoCloseable {
      */
     private final GroupCommit deleter;
 
-    private DurableStore(DataSource dataSource, Dialect dialect, String description, String name, Connection opened)
-            throws SQLException {
+    private DurableStore(DataSource dataSource, Dialect dialect, String description, String identity, String name,
+                         Connection opened) throws SQLException {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.description = description;
+        this.identity = identity;
         this.writer = new GroupCommit(dataSource, dialect, QUEUE_CAPACITY, name, opened);
         this.deleter = new GroupCommit(dataSource, dialect, QUEUE_CAPACITY, name + "-deletes", null);
     }
@@ -68,14 +71,15 @@ public final class DurableStore implements AutoCloseable {
         try {
             c = dataSource.getConnection();
             Dialect dialect = Dialect.of(c);
+            String identity;
             try {
-                Schema.ensure(c, dialect);
+                identity = Schema.ensure(c, dialect);
             } catch (SQLException first) {
-                Schema.ensure(c, dialect); // another node created the tables at the same instant
+                identity = Schema.ensure(c, dialect); // another node created the tables at the same instant
             }
             // the writer keeps this connection: an embedded database closes with its last connection, and each
             // read before the first write would open it (and read its file) again
-            return new DurableStore(dataSource, dialect, description, name, c);
+            return new DurableStore(dataSource, dialect, description, identity, name, c);
         } catch (SQLException | RuntimeException e) {
             closeQuietly(c);
             if (e instanceof RuntimeException runtime) {
@@ -100,6 +104,11 @@ public final class DurableStore implements AutoCloseable {
         return description;
     }
 
+    /** The database's identity: a random UUID written once into it, the same for every node that opens it. */
+    public String identity() {
+        return identity;
+    }
+
     // --- messages --------------------------------------------------------------------------------------------
 
     /** Writes rows and returns once they are committed. */
@@ -117,28 +126,35 @@ public final class DurableStore implements AutoCloseable {
     }
 
     /**
-     * Deletes the rows of a send the destination refused, and their send ids, returning once committed: it was not
-     * stored, so the same send made again after a restart must not be dropped.
+     * Deletes the rows of a send the destination refused, and their send ids except those in {@code remembered}
+     * (hashes the destination still remembers from another send), returning once committed: it was not stored, so
+     * the same send made again after a restart must not be dropped, unless an earlier one was stored.
      */
-    public void unstore(List<MessageRow> rows) {
+    public void unstore(List<MessageRow> rows, Set<Long> remembered) {
         if (!rows.isEmpty()) {
-            List<RowKey> keys = new ArrayList<>(rows.size());
-            rows.forEach(r -> keys.add(r.key()));
-            List<Work.Statements> ids = new ArrayList<>(1);
-            ids.add(c -> SendIdTable.delete(c, rows));
-            await(new Work(List.of(), keys, ids, false), "forget " + keys.size() + " message(s)");
+            await(refused(rows, remembered, false), "forget " + rows.size() + " message(s)");
         }
     }
 
-    /** As {@link #unstore}, without waiting (a refused asynchronous send, on a Hazelcast thread). */
-    public void forgetRefused(List<MessageRow> rows) {
+    /** As {@link #unstore}, without waiting (a refused asynchronous send). */
+    public void forgetRefused(List<MessageRow> rows, Set<Long> remembered) {
         if (!rows.isEmpty()) {
-            List<RowKey> keys = new ArrayList<>(rows.size());
-            rows.forEach(r -> keys.add(r.key()));
-            List<Work.Statements> ids = new ArrayList<>(1);
-            ids.add(c -> SendIdTable.delete(c, rows));
-            submit(deleter, new Work(List.of(), keys, ids, true), "forget messages");
+            submit(deleter, refused(rows, remembered, true), "forget messages");
         }
+    }
+
+    private static Work refused(List<MessageRow> rows, Set<Long> remembered, boolean retried) {
+        List<RowKey> keys = new ArrayList<>(rows.size());
+        List<MessageRow> newIds = new ArrayList<>(rows.size());
+        for (MessageRow r : rows) {
+            keys.add(r.key());
+            if (!remembered.contains(r.message().sendIdHash())) {
+                newIds.add(r);
+            }
+        }
+        List<Work.Statements> ids = new ArrayList<>(1);
+        ids.add(c -> SendIdTable.delete(c, newIds));
+        return new Work(List.of(), keys, ids, retried);
     }
 
     /**
