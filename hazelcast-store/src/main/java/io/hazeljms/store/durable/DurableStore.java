@@ -66,16 +66,25 @@ public final class DurableStore implements AutoCloseable {
      *
      * @param description what to name in errors (a URL without secrets, a JNDI name)
      */
+    /** Tries of the schema check at opening: nodes opening a new database at once make each other's fail. */
+    private static final int SCHEMA_ATTEMPTS = 5;
+
     public static DurableStore open(DataSource dataSource, String description, String name) {
         Connection c = null;
         try {
             c = dataSource.getConnection();
             Dialect dialect = Dialect.of(c);
-            String identity;
-            try {
-                identity = Schema.ensure(c, dialect);
-            } catch (SQLException first) {
-                identity = Schema.ensure(c, dialect); // another node created the tables at the same instant
+            String identity = null;
+            for (int attempt = 1; identity == null; attempt++) {
+                try {
+                    identity = Schema.ensure(c, dialect);
+                } catch (SQLException e) {
+                    // other nodes created the tables or the identity row at the same instant: each try sees more
+                    // of what they committed, so a few tries end it; a real failure fails every one of them
+                    if (attempt == SCHEMA_ATTEMPTS) {
+                        throw e;
+                    }
+                }
             }
             // the writer keeps this connection: an embedded database closes with its last connection, and each
             // read before the first write would open it (and read its file) again

@@ -81,8 +81,8 @@ final class Schema {
 
     /**
      * The identity row, inserted if missing. Two first openers at once: PostgreSQL lets one insert and the other do
-     * nothing; on H2 the second may fail on the key, and {@link DurableStore#open} runs {@link #ensure} again,
-     * which then reads the winner's.
+     * nothing; on H2 the second may fail on the key, and {@link DurableStore#open} runs {@link #ensure} again (a few
+     * times), which then reads the winner's.
      */
     private static String identity(Connection c, Dialect dialect) throws SQLException {
         String insert = dialect == Dialect.POSTGRESQL
