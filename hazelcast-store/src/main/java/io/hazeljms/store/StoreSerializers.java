@@ -25,6 +25,8 @@ import io.hazeljms.store.processor.StatsProcessor;
 import io.hazeljms.store.processor.MoveInProcessor;
 import io.hazeljms.store.processor.SubscriptionsProcessor;
 import io.hazeljms.store.processor.UnbindGroupsProcessor;
+import io.hazeljms.store.processor.MatchingSelectorsProcessor;
+import io.hazeljms.store.processor.AwaitedBackupProcessor;
 
 import java.util.function.Supplier;
 
@@ -76,8 +78,10 @@ public final class StoreSerializers implements DataSerializableFactory {
     public static final int SUBSCRIPTION_STATS = 43;
     public static final int UNBIND_GROUPS = 44;
     public static final int UNHELD_ROWS = 45;
+    public static final int MATCHING_SELECTORS = 50;
+    public static final int AWAITED_BACKUP = 51;
 
-    private static final int MAX_ID = 45;
+    private static final int MAX_ID = 51;
     @SuppressWarnings("unchecked")
     private static final Supplier<IdentifiedDataSerializable>[] CONSTRUCTORS = new Supplier[MAX_ID + 1];
 
@@ -118,6 +122,8 @@ public final class StoreSerializers implements DataSerializableFactory {
         CONSTRUCTORS[SUBSCRIPTION_STATS] = SubscriptionStats::new;
         CONSTRUCTORS[UNBIND_GROUPS] = UnbindGroupsProcessor::new;
         CONSTRUCTORS[UNHELD_ROWS] = UnheldRowsProcessor::new;
+        CONSTRUCTORS[MATCHING_SELECTORS] = MatchingSelectorsProcessor::new;
+        CONSTRUCTORS[AWAITED_BACKUP] = AwaitedBackupProcessor::new;
     }
 
     @Override
