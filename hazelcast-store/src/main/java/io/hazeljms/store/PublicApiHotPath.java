@@ -43,7 +43,9 @@ final class PublicApiHotPath implements HotPath {
     @Override
     public ClaimResult claim(Waiter waiter, String selector, LeaseOwner owner, int max, List<String> acks,
                              long waitMillis) throws InterruptedException {
-        ChangeCounter wakes = waiter.wakesFor(selector); // a selector's waiters wake only for what it matches
+        // a selector's waiters wake only for what it matches; a claim that will not wait joins nothing (on the
+        // member path it is a one-off: its queue did not exist yet)
+        ChangeCounter wakes = waitMillis > 0 ? waiter.wakesFor(selector) : waiter.signal;
         long seen = wakes.version();
         if (waitMillis > 0 && acks.isEmpty() && waiter.drainedAt == seen) {
             // our last claim left nothing and marked the queue awaited: the next enqueue's event will say so, so
