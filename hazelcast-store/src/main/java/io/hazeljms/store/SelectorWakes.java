@@ -37,8 +37,8 @@ final class SelectorWakes {
     static final long ASK_TIMEOUT_MILLIS = 5_000;
 
     /**
-     * Runs the answers: never on the thread that completed the call (a partition or event thread, where the next
-     * question must not start), nor in the common pool (where durable-store work may block). One thread at most,
+     * Starts the next question: never on the thread that completed the call (a partition or response thread, where
+     * no call should start), nor in the common pool (where durable-store work may block). One thread at most,
      * gone when idle.
      */
     private static final Executor ANSWERS = new ThreadPoolExecutor(0, 1, 30, TimeUnit.SECONDS,
@@ -111,19 +111,8 @@ final class SelectorWakes {
             return;
         }
         CompletableFuture<boolean[]> answer = new CompletableFuture<>();
-        try {
-            destinations.submitToKey(key, new MatchingSelectorsProcessor(selectors))
-                    .whenComplete((wake, failure) -> {
-                        if (failure != null) {
-                            answer.completeExceptionally(failure);
-                        } else {
-                            answer.complete(wake);
-                        }
-                    });
-        } catch (RuntimeException e) {
-            answer.completeExceptionally(e);
-        }
-        answer.orTimeout(ASK_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS).whenCompleteAsync((wake, failure) -> {
+        // waking is a counter's signal, cheap on whatever thread completes the call; the next question is not
+        answer.orTimeout(ASK_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS).whenComplete((wake, failure) -> {
             if (failure != null || wake == null || wake.length != selectors.size()) {
                 LOG.fine(() -> "waking every selector consumer of " + key + ": " + failure);
                 wakes.add(selectors.size());
@@ -136,8 +125,20 @@ final class SelectorWakes {
                     }
                 }
             }
-            answered();
-        }, ANSWERS);
+            ANSWERS.execute(this::answered);
+        });
+        try {
+            destinations.submitToKey(key, new MatchingSelectorsProcessor(selectors))
+                    .whenComplete((wake, failure) -> {
+                        if (failure != null) {
+                            answer.completeExceptionally(failure);
+                        } else {
+                            answer.complete(wake);
+                        }
+                    });
+        } catch (RuntimeException e) {
+            answer.completeExceptionally(e);
+        }
     }
 
     /** The question in flight is answered: ask once more if the queue changed meanwhile. */
