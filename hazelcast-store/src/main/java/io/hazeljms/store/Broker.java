@@ -60,7 +60,7 @@ public final class Broker {
         this.hz = Objects.requireNonNull(hz, "hz");
         this.defaults = Objects.requireNonNull(defaults, "defaults");
         this.destinations = hz.getMap(StoreConfig.DESTINATIONS_MAP);
-        this.signals = new DestinationSignals(destinations);
+        this.signals = new DestinationSignals(destinations, hz);
         // entry processors and events: what every node can do, and the non-waiting claims of everyone
         PublicApiHotPath publicApi = new PublicApiHotPath(destinations, calls, defaults);
         this.hotPath = HotPaths.choose(hz, Objects.requireNonNull(memberOperations, "memberOperations"), publicApi,

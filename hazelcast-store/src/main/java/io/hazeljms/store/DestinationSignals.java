@@ -1,6 +1,8 @@
 package io.hazeljms.store;
 
+import com.hazelcast.cluster.Member;
 import com.hazelcast.core.EntryEvent;
+import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import com.hazelcast.map.listener.EntryAddedListener;
 import com.hazelcast.map.listener.EntryUpdatedListener;
@@ -9,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Predicate;
 
 /**
  * Wakes local consumers waiting on a destination when its state changes anywhere in the cluster, so receive
@@ -23,14 +26,29 @@ final class DestinationSignals {
     /** Selectors woken by the answers of {@link SelectorWakes} on this node (tests count wake-ups with it). */
     private final LongAdder selectorWakes = new LongAdder();
 
-    DestinationSignals(IMap<String, DestinationState> destinations) {
+    /** Whether this node owns a key's partition (then a claim is a local call). */
+    private final Predicate<String> ownedHere;
+
+    DestinationSignals(IMap<String, DestinationState> destinations, HazelcastInstance hz) {
         this.destinations = destinations;
+        this.ownedHere = ownedHere(hz);
+    }
+
+    /** On a client never; on a member, when the partition table says so now (it changes with migrations). */
+    private static Predicate<String> ownedHere(HazelcastInstance hz) {
+        if (!(hz.getLocalEndpoint() instanceof Member local)) {
+            return key -> false;
+        }
+        return key -> {
+            Member owner = hz.getPartitionService().getPartition(key).getOwner();
+            return owner != null && owner.getUuid().equals(local.getUuid());
+        };
     }
 
     /** Starts (or joins) watching a destination. Each call must be paired with {@link #unwatch}. */
     Signal watch(String destination) {
         while (true) {
-            Signal signal = signals.computeIfAbsent(destination, d -> new Signal(d, destinations, selectorWakes));
+            Signal signal = signals.computeIfAbsent(destination, d -> new Signal(d, destinations, selectorWakes, ownedHere));
             synchronized (signal) {
                 if (signal.closed) {
                     continue; // lost a race with the last unwatch: make a fresh one
@@ -76,9 +94,10 @@ final class DestinationSignals {
         private boolean closed;
         private UUID registration;
 
-        Signal(String destination, IMap<String, DestinationState> destinations, LongAdder selectorWakes) {
+        Signal(String destination, IMap<String, DestinationState> destinations, LongAdder selectorWakes,
+               Predicate<String> ownedHere) {
             this.destination = destination;
-            this.selectors = new SelectorWakes(destination, destinations, selectorWakes);
+            this.selectors = new SelectorWakes(destination, destinations, selectorWakes, ownedHere);
         }
 
         @Override

@@ -24,9 +24,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * Consumers with selectors on the public-API path (a Hazelcast client, a member with memberOperations=off): an
- * entry event wakes only the consumers whose selector a claim would find something for ({@link SelectorWakes}),
- * and no consumer misses a message it matches — sent, released back, delivered late, or on a new owner after
+ * Consumers with selectors on the public-API path (a Hazelcast client, a member with memberOperations=off): on a
+ * node that does not own the queue, an entry event wakes only the consumers whose selector a claim would find
+ * something for ({@link SelectorWakes}), and no consumer misses a message it matches — sent, released back, delivered late, or on a new owner after
  * the old one was killed. The test picks its path itself, so the suite's public-API run skips it.
  */
 @DisabledIfSystemProperty(named = MemberOperations.PROPERTY, matches = "off")
@@ -61,7 +61,8 @@ class PublicApiSelectorWakeTest {
         Broker producer = new Broker(cluster.member(0), DestinationSettings.defaults(), MemberOperations.OFF);
         Broker receivers = node.equals("client") ? clientBroker()
                 : new Broker(cluster.member(1), DestinationSettings.defaults(), MemberOperations.OFF);
-        DestinationKey queue = DestinationKey.queue("wake-" + node + "-" + UUID.randomUUID());
+        // owned by the producer's member: on the owner itself a node wakes all (a claim there is a local call)
+        DestinationKey queue = ownedBy(cluster.member(0), "wake-" + node);
         producer.administration().createDestination(queue, DestinationSettings.defaults());
         long claimsBefore = receivers.messages().publicApiWaitingClaims();
         List<CompletableFuture<StoredMessage>> received = new ArrayList<>();
@@ -183,6 +184,16 @@ class PublicApiSelectorWakeTest {
                 fail("not within 30 s: " + what);
             }
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+        }
+    }
+
+    private static DestinationKey ownedBy(HazelcastInstance member, String prefix) {
+        while (true) {
+            DestinationKey queue = DestinationKey.queue(prefix + "-" + UUID.randomUUID());
+            if (member.getPartitionService().getPartition(queue.encode()).getOwner()
+                    .equals(member.getCluster().getLocalMember())) {
+                return queue;
+            }
         }
     }
 
