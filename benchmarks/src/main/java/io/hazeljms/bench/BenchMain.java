@@ -30,6 +30,7 @@ import java.util.logging.Logger;
  *                          selectors on one queue vs the same load without selectors, on HazelJMS and Artemis
  *                          (default 6000 quick, 30000 full; 0 skips)
  * --selectors-only         only the selector probe
+ * --public-api             the selector probe's HazelJMS side through a Hazelcast client (the public-API path)
  * </pre>
  * Exit status 0 when every run moved every message, 1 when a run failed, 2 for bad arguments.
  */
@@ -72,6 +73,7 @@ public final class BenchMain {
         boolean multiQueueOnly = false;
         Integer selectorCount = null;
         boolean selectorsOnly = false;
+        boolean publicApi = false;
         try {
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
@@ -88,6 +90,7 @@ public final class BenchMain {
                     case "--multi-queue-only" -> multiQueueOnly = true;
                     case "--selectors" -> selectorCount = parseSelectorCount(value(args, ++i, a));
                     case "--selectors-only" -> selectorsOnly = true;
+                    case "--public-api" -> publicApi = true;
                     case "-h", "--help" -> {
                         usage(out);
                         return 0;
@@ -126,7 +129,7 @@ public final class BenchMain {
             return multiQueue(settings, perQueue, multiQueueMembers, out) ? 0 : 1;
         }
         if (selectorsOnly) {
-            return selectors(settings, perRound, workDir, out) ? 0 : 1;
+            return selectors(settings, perRound, workDir, out, publicApi) ? 0 : 1;
         }
         int runs = startupRuns != null ? startupRuns : mode.equals("full") ? 7 : 3;
         boolean startupOk = runs == 0 || StartupProbe.run(runs, workDir, out);
@@ -134,7 +137,7 @@ public final class BenchMain {
             return startupOk ? 0 : 1;
         }
         boolean multiQueueOk = multiQueue(settings, perQueue, multiQueueMembers, out);
-        boolean selectorsOk = selectors(settings, perRound, workDir, out);
+        boolean selectorsOk = selectors(settings, perRound, workDir, out, publicApi);
         Results results = new Benchmark(settings, targets, members, workDir, out).run();
         Report report = new Report(results);
         report.print(out);
@@ -145,8 +148,9 @@ public final class BenchMain {
     }
 
     /** The selector probe ({@code perRound} 0 skips it); false if a load failed. */
-    static boolean selectors(Settings settings, int perRound, Path workDir, PrintStream out) throws Exception {
-        return perRound == 0 || new SelectorProbe(perRound, settings, workDir, out).run().ok();
+    static boolean selectors(Settings settings, int perRound, Path workDir, PrintStream out, boolean publicApi)
+            throws Exception {
+        return perRound == 0 || new SelectorProbe(perRound, settings, workDir, out, publicApi).run().ok();
     }
 
     static int parseSelectorCount(String s) {
@@ -261,7 +265,7 @@ public final class BenchMain {
         out.println("usage: BenchMain [--mode quick|full] [--targets " + String.join(",", Benchmark.ALL_TARGETS) + "]"
                 + " [--members 1,2] [--jit-seconds S] [--out DIR] [--startup N] [--startup-only]"
                 + " [--multi-queue N] [--multi-queue-members 1,2,3] [--multi-queue-only]"
-                + " [--selectors N] [--selectors-only]");
+                + " [--selectors N] [--selectors-only] [--public-api]");
     }
 
     static int parseRuns(String s) {

@@ -128,6 +128,18 @@ public final class HazelcastCluster implements AutoCloseable {
         return local;
     }
 
+    /**
+     * A JMS connection factory that connects to this cluster as a Hazelcast client (the public-API hot path, as an
+     * application server in client mode), with the consumers' {@code prefetch}; the caller closes it.
+     */
+    public HazelcastConnectionFactory clientFactory(int prefetch) {
+        return new HazelcastConnectionFactory(ProviderConfig.builder()
+                .client(List.of("127.0.0.1:" + BASE_PORT))
+                .clusterName(name)
+                .prefetch(prefetch)
+                .build());
+    }
+
     /** The JMS connection factory of the local member (the one {@link #hazelJms()} uses). */
     public HazelcastConnectionFactory factory() {
         return factory;

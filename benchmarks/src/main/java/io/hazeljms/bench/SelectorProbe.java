@@ -32,6 +32,8 @@ final class SelectorProbe {
     private final Path workDir;
     private final LoadRunner runner;
     private final PrintStream out;
+    /** HazelJMS's producers and consumers connect as a Hazelcast client (the public-API hot path). */
+    private final boolean publicApi;
 
     /**
      * One load's outcome: the median round's end-to-end rate and every round's, the CPU time this JVM spent per
@@ -69,6 +71,12 @@ final class SelectorProbe {
 
     /** @param count messages per measured round (the warm-up runs {@code settings.jitSeconds()} per target first) */
     SelectorProbe(int count, Settings settings, Path workDir, PrintStream out) {
+        this(count, settings, workDir, out, false);
+    }
+
+    /** @param publicApi HazelJMS through a Hazelcast client of the member instead of the member itself */
+    SelectorProbe(int count, Settings settings, Path workDir, PrintStream out, boolean publicApi) {
+        this.publicApi = publicApi;
         this.count = count;
         this.settings = settings;
         this.workDir = workDir;
@@ -85,7 +93,14 @@ final class SelectorProbe {
         Figure[] hazel;
         try (HazelcastCluster cluster = HazelcastCluster.start(1, Benchmark.BACKUP_COUNT,
                 HazelcastCluster.Durability.IN_MEMORY, 1)) {
-            hazel = measure("hazeljms", cluster.factory());
+            if (publicApi) {
+                out.println("  HazelJMS through a Hazelcast client of the member (the public-API hot path)");
+                try (var client = cluster.clientFactory(1)) {
+                    hazel = measure("hazeljms", client);
+                }
+            } else {
+                hazel = measure("hazeljms", cluster.factory());
+            }
         } catch (Exception e) {
             hazel = failed("hazeljms", e);
         }

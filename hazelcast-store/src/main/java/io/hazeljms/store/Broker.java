@@ -64,7 +64,7 @@ public final class Broker {
         // first, before this node registers, writes or recovers anything: a node on another store changes nothing
         StoreIdentityCheck.verify(hz, durable);
         this.destinations = hz.getMap(StoreConfig.DESTINATIONS_MAP);
-        this.signals = new DestinationSignals(destinations);
+        this.signals = new DestinationSignals(destinations, hz);
         // entry processors and events: what every node can do, and the non-waiting claims of everyone
         PublicApiHotPath publicApi = new PublicApiHotPath(destinations, calls, defaults);
         this.hotPath = HotPaths.choose(hz, Objects.requireNonNull(memberOperations, "memberOperations"), publicApi,

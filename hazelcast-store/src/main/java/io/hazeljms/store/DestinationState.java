@@ -142,6 +142,19 @@ public final class DestinationState implements IdentifiedDataSerializable {
         return Math.min(delayed, leaseCheckAt); // a lease that times out makes its message deliverable
     }
 
+    /**
+     * Whether a waiting consumer with {@code selector} should claim now (public-API path, {@code SelectorWakes}):
+     * true when its claim would take a message or move an expired or dead one, when a lease is due (its message
+     * comes back for anyone), or when a delayed message for it waits (the claim tells it when). Message groups
+     * are not looked at: a group held for another consumer only costs a claim that finds nothing. A superset
+     * of what {@link #decideClaim} finds, so a consumer it leaves asleep had nothing to take; it moves the
+     * selector's scan start as a claim does ({@link SelectorScans}), so nothing rejected is evaluated again.
+     */
+    public boolean worthClaiming(Selector selector, long now) {
+        ClaimDecision d = decideClaim(selector, now, 1, null);
+        return d.changesState() || d.nextAvailableAt != 0 || !leasesDue(now).isEmpty();
+    }
+
     /** The queue messages are consumed from: this one, or a subscription's; null for an unknown subscription. */
     public DestinationState queueFor(String subscription) {
         if (subscription == null) {

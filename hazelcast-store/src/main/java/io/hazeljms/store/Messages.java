@@ -201,6 +201,25 @@ public final class Messages {
         return List.of();
     }
 
+    /** Claims the public-API path made for receivers of this node so far (tests count wake-ups with it). */
+    long publicApiWaitingClaims() {
+        return publicApi.waitingClaims();
+    }
+
+    /**
+     * One claim of the hot path that, finding nothing, waits up to {@code waitMillis} for a wake: unlike
+     * {@link #receive}, it does not ask again every {@link #RECHECK_MILLIS}, so a test sees a lost wake-up.
+     */
+    ClaimResult claimOrWait(Watch watch, String selector, LeaseOwner owner, long waitMillis)
+            throws InterruptedException {
+        return hotPath.claim(watch.waiter, selector, owner, 1, List.of(), waitMillis);
+    }
+
+    /** Selector consumers' wake-ups by entry events on the public-API path so far ({@link SelectorWakes}). */
+    long selectorWakes() {
+        return signals.selectorWakes();
+    }
+
     /** Starts watching a queue or subscription for changes; close the watch when its consumer closes. */
     public Watch watch(Address address) {
         return new Watch(new Waiter(address, signals.watch(address.key())));
@@ -275,6 +294,7 @@ public final class Messages {
         public synchronized void close() {
             if (!closed) {
                 closed = true;
+                waiter.leaveSelector();
                 signals.unwatch(waiter.signal);
                 if (counted) {
                     broker.consumers().closed(waiter.address());

@@ -26,6 +26,8 @@ import io.hazeljms.store.processor.StatsProcessor;
 import io.hazeljms.store.processor.MoveInProcessor;
 import io.hazeljms.store.processor.SubscriptionsProcessor;
 import io.hazeljms.store.processor.UnbindGroupsProcessor;
+import io.hazeljms.store.processor.MatchingSelectorsProcessor;
+import io.hazeljms.store.processor.AwaitedBackupProcessor;
 
 import java.util.function.Supplier;
 
@@ -78,8 +80,10 @@ public final class StoreSerializers implements DataSerializableFactory {
     public static final int UNBIND_GROUPS = 44;
     public static final int UNHELD_ROWS = 45;
     public static final int REMEMBERED_SEND_IDS = 46;
+    public static final int MATCHING_SELECTORS = 47;
+    public static final int AWAITED_BACKUP = 48;
 
-    private static final int MAX_ID = 46;
+    private static final int MAX_ID = 48;
     @SuppressWarnings("unchecked")
     private static final Supplier<IdentifiedDataSerializable>[] CONSTRUCTORS = new Supplier[MAX_ID + 1];
 
@@ -121,6 +125,8 @@ public final class StoreSerializers implements DataSerializableFactory {
         CONSTRUCTORS[UNBIND_GROUPS] = UnbindGroupsProcessor::new;
         CONSTRUCTORS[UNHELD_ROWS] = UnheldRowsProcessor::new;
         CONSTRUCTORS[REMEMBERED_SEND_IDS] = RememberedSendIdsProcessor::new;
+        CONSTRUCTORS[MATCHING_SELECTORS] = MatchingSelectorsProcessor::new;
+        CONSTRUCTORS[AWAITED_BACKUP] = AwaitedBackupProcessor::new;
     }
 
     @Override

@@ -18,6 +18,9 @@ public final class Waiter {
     volatile long drainedAt = -1;
     /** The queue has message groups: this waiter waits for entry events, never parks (member operations). */
     private volatile boolean byEvents;
+    /** The selector this waiter waits with on the public-API path (null: none), and its counter. */
+    private String selector;
+    private ChangeCounter wakes;
 
     Waiter(Address address, DestinationSignals.Signal signal) {
         this.address = address;
@@ -43,6 +46,31 @@ public final class Waiter {
 
     public boolean isParking() {
         return parking.get() > 0;
+    }
+
+    /**
+     * What this waiter waits on for a claim with {@code selector} on the public-API path: the counter of its
+     * selector ({@link SelectorWakes}) for a queue's consumer with one, else the destination's signal.
+     */
+    synchronized ChangeCounter wakesFor(String selector) {
+        String s = address.subscription() == null && selector != null && !selector.isBlank() ? selector : null;
+        if (s == null ? this.selector != null : !s.equals(this.selector)) {
+            leaveSelector();
+            if (s != null) {
+                wakes = signal.selectors.join(s);
+                this.selector = s;
+            }
+        }
+        return wakes == null ? signal : wakes;
+    }
+
+    /** The waiter stops waiting with a selector (its consumer closes). */
+    synchronized void leaveSelector() {
+        if (selector != null) {
+            signal.selectors.leave(selector);
+            selector = null;
+            wakes = null;
+        }
     }
 
     public void waitByEvents() {
