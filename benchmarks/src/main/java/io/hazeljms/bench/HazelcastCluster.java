@@ -136,6 +136,8 @@ public final class HazelcastCluster implements AutoCloseable {
         return new HazelcastConnectionFactory(ProviderConfig.builder()
                 .client(List.of("127.0.0.1:" + BASE_PORT))
                 .clusterName(name)
+                .durableStore(durability.store()) // the members' store: a node on another one is refused
+                .durableStoreDirectory(durability.directory() == null ? null : durability.directory().toString())
                 .prefetch(prefetch)
                 .build());
     }

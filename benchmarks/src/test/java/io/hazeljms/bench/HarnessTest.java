@@ -173,6 +173,21 @@ class HarnessTest {
         assertFalse(text.contains("FAILED"), text);
     }
 
+    /** As above through a Hazelcast client of the member ({@code --public-api}), on the members' durable store. */
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void selectorProbeRunsThroughAClient(@TempDir Path dir) throws Exception {
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        int status = BenchMain.run(new String[]{"--selectors-only", "--public-api", "--selectors", "120",
+                "--jit-seconds", "0", "--out", dir.resolve("results").toString()},
+                new java.io.PrintStream(printed, true));
+        String text = printed.toString();
+        System.out.print(text);
+        assertEquals(0, status, text);
+        assertTrue(text.contains("hazeljms      with selectors"), text);
+        assertFalse(text.contains("FAILED"), text);
+    }
+
     /** An in-memory target whose receiver drops (or repeats) one message number. */
     private static final class LossyTarget implements Target {
         private final LinkedBlockingQueue<String> queue = new LinkedBlockingQueue<>();
