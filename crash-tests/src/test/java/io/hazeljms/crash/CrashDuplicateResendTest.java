@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class CrashDuplicateResendTest extends CrashCase {
 
-    static final int KILLS = 2;
+    static final int KILLS = 5;
     static final int MESSAGES = 1000;
     static final int RATE = 1000;
     static final int OVERLAP = 50;
