@@ -62,7 +62,7 @@ public final class Broker {
         this.hz = Objects.requireNonNull(hz, "hz");
         this.defaults = Objects.requireNonNull(defaults, "defaults");
         // first, before this node registers, writes or recovers anything: a node on another store changes nothing
-        StoreIdentityCheck.verify(hz, durable);
+        StoreIdentityCheck.verify(hz, durable, calls);
         this.destinations = hz.getMap(StoreConfig.DESTINATIONS_MAP);
         this.signals = new DestinationSignals(destinations, hz);
         // entry processors and events: what every node can do, and the non-waiting claims of everyone
@@ -76,7 +76,7 @@ public final class Broker {
         this.subscriptions = new Subscriptions(this);
         this.transactions = new Transactions(this, calls);
         this.administration = new Administration(this, destinations);
-        this.clientIds = new ClientIds(hz);
+        this.clientIds = new ClientIds(hz, calls);
         topology.onChange(signals::fireAll);
         topology.listenTo(hz);
         registerDepartureListenerIfMissing();

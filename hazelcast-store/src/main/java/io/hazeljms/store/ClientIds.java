@@ -4,6 +4,8 @@ import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 
+import java.util.concurrent.CompletableFuture;
+
 /**
  * The client-ID part of the store ({@link Broker#clientIds()}): a JMS client ID is held by one connection in
  * the whole cluster ({@link StoreConfig#CLIENT_IDS_MAP}, client ID to {@code node/connection}).
@@ -12,26 +14,36 @@ public final class ClientIds {
 
     private final HazelcastInstance hz;
     private final IMap<String, String> holders;
+    private final StoreCalls calls;
 
-    ClientIds(HazelcastInstance hz) {
+    /** @param calls carry each call over a member lost meanwhile: each is idempotent for the same holder */
+    ClientIds(HazelcastInstance hz, StoreCalls calls) {
         this.hz = hz;
         this.holders = hz.getMap(StoreConfig.CLIENT_IDS_MAP);
+        this.calls = calls;
     }
 
     /** Reserves a JMS client ID cluster-wide for one connection; false when another connection has it. */
     public boolean reserve(String clientId, LeaseOwner connection) {
         String holder = holder(connection);
-        String previous = holders.putIfAbsent(clientId, holder);
+        String previous = calls.call("reserve client ID", clientId, 
+                () -> CompletableFuture.completedFuture(holders.putIfAbsent(clientId, holder)));
         if (previous == null || previous.equals(holder)) {
             return true;
         }
         // a member that left the cluster holds nothing, even before departure handling has run
-        return isDepartedMember(previous.substring(0, previous.indexOf('/')))
-                && holders.replace(clientId, previous, holder);
+        if (!isDepartedMember(previous.substring(0, previous.indexOf('/')))) {
+            return false;
+        }
+        // a retried replace finds this holder's own value where the first one took effect
+        return calls.call("take over client ID", clientId, () -> CompletableFuture.completedFuture(
+                holders.replace(clientId, previous, holder) || holder.equals(holders.get(clientId))));
     }
 
     public void release(String clientId, LeaseOwner connection) {
-        holders.remove(clientId, holder(connection));
+        String holder = holder(connection);
+        calls.call("release client ID", clientId,
+                () -> CompletableFuture.completedFuture(holders.remove(clientId, holder)));
     }
 
     private static String holder(LeaseOwner connection) {

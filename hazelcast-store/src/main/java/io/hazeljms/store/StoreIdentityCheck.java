@@ -4,6 +4,8 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import io.hazeljms.store.durable.DurableStore;
 
+import java.util.concurrent.CompletableFuture;
+
 /**
  * One durable store per cluster: the first broker of a cluster records its store's identity (or that it has none)
  * in {@link StoreConfig#RECOVERY_MAP}, and every later broker must have the same, or it does not start. A node
@@ -22,14 +24,16 @@ final class StoreIdentityCheck {
 
     /**
      * Records this node's store as the cluster's if it is the first, else compares; called before the node writes
-     * anything or takes part in recovery.
+     * anything or takes part in recovery. Made through {@code calls}, so that a member lost while this node
+     * starts (the record's owner or backup) only delays it: a repeated putIfAbsent finds this node's own record.
      *
      * @throws DurableStoreMismatchException naming both stores, when they differ
      */
-    static void verify(HazelcastInstance hz, DurableStore store) {
+    static void verify(HazelcastInstance hz, DurableStore store, StoreCalls calls) {
         String mine = store == null ? OFF : store.identity() + " " + store.description();
         IMap<String, String> marks = hz.getMap(StoreConfig.RECOVERY_MAP);
-        String cluster = marks.putIfAbsent(KEY, mine);
+        String cluster = calls.call("the cluster's durable store record", KEY,
+                () -> CompletableFuture.completedFuture(marks.putIfAbsent(KEY, mine)));
         if (cluster != null && !identity(cluster).equals(identity(mine))) {
             throw new DurableStoreMismatchException(StoreError.DURABLE_STORE_NOT_THE_CLUSTERS.text(describe(mine),
                     describe(cluster)));
