@@ -105,6 +105,11 @@ public final class Broker {
         }
     }
 
+    /** Bounds a call of this node and carries it over member departures (idempotent calls only). */
+    StoreCalls calls() {
+        return calls;
+    }
+
     Durability durability() {
         return durability;
     }

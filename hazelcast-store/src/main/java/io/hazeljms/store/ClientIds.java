@@ -4,8 +4,6 @@ import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 
-import java.util.concurrent.CompletableFuture;
-
 /**
  * The client-ID part of the store ({@link Broker#clientIds()}): a JMS client ID is held by one connection in
  * the whole cluster ({@link StoreConfig#CLIENT_IDS_MAP}, client ID to {@code node/connection}).
@@ -26,8 +24,8 @@ public final class ClientIds {
     /** Reserves a JMS client ID cluster-wide for one connection; false when another connection has it. */
     public boolean reserve(String clientId, LeaseOwner connection) {
         String holder = holder(connection);
-        String previous = calls.call("reserve client ID", clientId, 
-                () -> CompletableFuture.completedFuture(holders.putIfAbsent(clientId, holder)));
+        String previous = calls.callBlocking("reserve client ID", clientId,
+                () -> holders.putIfAbsent(clientId, holder));
         if (previous == null || previous.equals(holder)) {
             return true;
         }
@@ -36,14 +34,13 @@ public final class ClientIds {
             return false;
         }
         // a retried replace finds this holder's own value where the first one took effect
-        return calls.call("take over client ID", clientId, () -> CompletableFuture.completedFuture(
-                holders.replace(clientId, previous, holder) || holder.equals(holders.get(clientId))));
+        return calls.callBlocking("take over client ID", clientId,
+                () -> holders.replace(clientId, previous, holder) || holder.equals(holders.get(clientId)));
     }
 
     public void release(String clientId, LeaseOwner connection) {
         String holder = holder(connection);
-        calls.call("release client ID", clientId,
-                () -> CompletableFuture.completedFuture(holders.remove(clientId, holder)));
+        calls.callBlocking("release client ID", clientId, () -> holders.remove(clientId, holder));
     }
 
     private static String holder(LeaseOwner connection) {

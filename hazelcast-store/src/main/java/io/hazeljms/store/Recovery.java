@@ -56,8 +56,12 @@ final class Recovery {
                     return;
                 }
                 String mine = LOADING + broker.nodeId() + " " + System.currentTimeMillis();
-                boolean taken = mark == null ? marks.putIfAbsent(KEY, mine) == null
-                        : isStale(mark) && marks.replace(KEY, mark, mine);
+                // a repeated call (a member lost meanwhile) finds this node's own claim where the first took effect
+                boolean taken = mark == null
+                        ? mineOrNone(broker.calls().callBlocking("claim recovery", KEY,
+                                () -> marks.putIfAbsent(KEY, mine)), mine)
+                        : isStale(mark) && broker.calls().callBlocking("take recovery over", KEY,
+                                () -> marks.replace(KEY, mark, mine) || mine.equals(marks.get(KEY)));
                 if (taken) {
                     if (load(broker, store, marks, mine)) {
                         return; // marked done
@@ -84,6 +88,10 @@ final class Recovery {
         }
     }
 
+    private static boolean mineOrNone(String before, String mine) {
+        return before == null || before.equals(mine);
+    }
+
     private static boolean isStale(String mark) {
         if (!mark.startsWith(LOADING)) {
             return false;
@@ -101,7 +109,7 @@ final class Recovery {
      * the claim over: that node loads everything again.
      */
     private static boolean load(Broker broker, DurableStore store, IMap<String, String> marks, String mine) {
-        Heartbeat beat = new Heartbeat(marks, broker.nodeId(), mine);
+        Heartbeat beat = new Heartbeat(marks, broker.nodeId(), mine, broker.calls());
         Thread beating = new Thread(beat, "hazeljms-recovery-heartbeat");
         beating.setDaemon(true);
         beating.start();
@@ -184,14 +192,16 @@ final class Recovery {
     private static final class Heartbeat implements Runnable {
         private final IMap<String, String> marks;
         private final String nodeId;
+        private final StoreCalls calls;
         private String mark;
         private boolean lost;
         private boolean stopped;
 
-        Heartbeat(IMap<String, String> marks, String nodeId, String mark) {
+        Heartbeat(IMap<String, String> marks, String nodeId, String mark, StoreCalls calls) {
             this.marks = marks;
             this.nodeId = nodeId;
             this.mark = mark;
+            this.calls = calls;
         }
 
         @Override
@@ -212,7 +222,9 @@ final class Recovery {
                     }
                     String refreshed = LOADING + nodeId + " " + System.currentTimeMillis();
                     try {
-                        if (marks.replace(KEY, mark, refreshed)) {
+                        String expected = mark;
+                        if (calls.callBlocking("refresh recovery claim", KEY, () -> marks.replace(KEY, expected,
+                                refreshed) || refreshed.equals(marks.get(KEY)))) {
                             mark = refreshed;
                         } else {
                             lost = true;
@@ -240,7 +252,9 @@ final class Recovery {
             if (lost) {
                 return false;
             }
-            lost = !marks.replace(KEY, mark, DONE);
+            // a repeated call (a member lost meanwhile) finds the load marked done where the first took effect
+            lost = !calls.callBlocking("finish recovery", KEY,
+                    () -> marks.replace(KEY, mark, DONE) || DONE.equals(marks.get(KEY)));
             return !lost;
         }
     }

@@ -52,6 +52,11 @@ public final class StoreCalls {
         return call(what, key, 0, attempt);
     }
 
+    /** As {@link #call}, for a blocking call of Hazelcast's map API (one that has no asynchronous form). */
+    public <R> R callBlocking(Object what, String key, Supplier<R> attempt) {
+        return call(what, key, 0, () -> CompletableFuture.completedFuture(attempt.get()));
+    }
+
     /** As {@link #call}, for a call that may itself wait up to {@code waitMillis} (a parked claim). */
     public <R> R call(Object what, String key, long waitMillis, Supplier<? extends CompletionStage<R>> attempt) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis + waitMillis);

@@ -4,8 +4,6 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import io.hazeljms.store.durable.DurableStore;
 
-import java.util.concurrent.CompletableFuture;
-
 /**
  * One durable store per cluster: the first broker of a cluster records its store's identity (or that it has none)
  * in {@link StoreConfig#RECOVERY_MAP}, and every later broker must have the same, or it does not start. A node
@@ -32,8 +30,8 @@ final class StoreIdentityCheck {
     static void verify(HazelcastInstance hz, DurableStore store, StoreCalls calls) {
         String mine = store == null ? OFF : store.identity() + " " + store.description();
         IMap<String, String> marks = hz.getMap(StoreConfig.RECOVERY_MAP);
-        String cluster = calls.call("the cluster's durable store record", KEY,
-                () -> CompletableFuture.completedFuture(marks.putIfAbsent(KEY, mine)));
+        String cluster = calls.callBlocking("the cluster's durable store record", KEY,
+                () -> marks.putIfAbsent(KEY, mine));
         if (cluster != null && !identity(cluster).equals(identity(mine))) {
             throw new DurableStoreMismatchException(StoreError.DURABLE_STORE_NOT_THE_CLUSTERS.text(describe(mine),
                     describe(cluster)));

@@ -55,7 +55,8 @@ public final class Subscriptions {
                 new SubscribeProcessor(subscription, spec, consumerId, owner, broker.defaults()));
         if (spec.durable() && outcome != SubscribeOutcome.IN_USE && outcome != SubscribeOutcome.KIND_MISMATCH
                 && outcome != SubscribeOutcome.FILTER_MISMATCH) {
-            durableIndex.set(subscription, topicKey);
+            broker.calls().call("index durable subscription", subscription,
+                    () -> durableIndex.setAsync(subscription, topicKey));
             broker.durability().subscribedDurably(Address.subscription(topic, subscription));
             DurableStore store = broker.durability().store();
             if (store != null && (outcome == SubscribeOutcome.CREATED || outcome == SubscribeOutcome.REPLACED)) {
@@ -86,7 +87,8 @@ public final class Subscriptions {
             boolean attached = outcome == SubscribeOutcome.CREATED || outcome == SubscribeOutcome.JOINED
                     || outcome == SubscribeOutcome.REPLACED;
             if (attached && !topicKey.equals(previousTopic)) {
-                sharedIndex.set(subscription, topicKey);
+                broker.calls().call("index shared subscription", subscription,
+                        () -> sharedIndex.setAsync(subscription, topicKey));
             }
             return outcome;
         } finally {
@@ -116,7 +118,8 @@ public final class Subscriptions {
         broker.onKey(topic.encode(), new SubscribeProcessor(subscription, spec, consumerId,
                 new LeaseOwner("restore", consumerId, consumerId), broker.defaults()));
         broker.onKey(topic.encode(), new DetachProcessor(subscription, consumerId));
-        durableIndex.set(subscription, topic.encode());
+        broker.calls().call("index durable subscription", subscription,
+                () -> durableIndex.setAsync(subscription, topic.encode()));
     }
 
     /** Detaches a closing consumer; a non-durable subscription ends with its last consumer. */
@@ -128,7 +131,8 @@ public final class Subscriptions {
             lockName(subscription);
             try {
                 if (!Boolean.TRUE.equals(broker.onKey(topicKey, new ActiveSubscriptionProcessor(subscription)))) {
-                    sharedIndex.remove(subscription, topicKey);
+                    broker.calls().callBlocking("unindex shared subscription", subscription,
+                            () -> sharedIndex.remove(subscription, topicKey));
                 }
             } finally {
                 sharedIndex.unlock(subscription);
@@ -150,7 +154,8 @@ public final class Subscriptions {
         }
         UnsubscribeOutcome outcome = broker.onKey(topicKey, new UnsubscribeProcessor(subscription));
         if (outcome == UnsubscribeOutcome.REMOVED || outcome == UnsubscribeOutcome.NOT_FOUND) {
-            durableIndex.remove(subscription, topicKey);
+            broker.calls().callBlocking("unindex durable subscription", subscription,
+                    () -> durableIndex.remove(subscription, topicKey));
             DurableStore store = broker.durability().store();
             if (store != null) {
                 store.deleteSubscription(subscription);
