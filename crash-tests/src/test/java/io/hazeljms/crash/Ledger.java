@@ -33,9 +33,13 @@ final class Ledger {
 
     record Ack(long t, String queue, String id, String by) { }
 
+    /** Acknowledged sends by {@code queue id}: a test may send one id to several queues (or again to one). */
     final Map<String, Sent> sent = new LinkedHashMap<>();
+    /** Ids sent to more than one queue: a move's checks, which find a send by its id alone, refuse them. */
+    final Set<String> idsOnSeveralQueues = new TreeSet<>();
     final List<Delivery> deliveries = new ArrayList<>();
     final List<Ack> acks = new ArrayList<>();
+    private final Map<String, Sent> sentById = new HashMap<>();
     /** Acknowledgements or commits started (T lines): the outcome is unknown unless an A line follows. */
     final List<Ack> attempts = new ArrayList<>();
 
@@ -48,7 +52,11 @@ final class Ledger {
                 if (name.endsWith(".sent")) {
                     for (String line : lines(f)) {
                         String[] w = line.split(" ");
-                        l.sent.put(w[1], new Sent(w[0], w[1], Long.parseLong(w[2])));
+                        Sent s = new Sent(w[0], w[1], Long.parseLong(w[2]));
+                        Sent before = l.sent.put(s.queue() + " " + s.id(), s);
+                        if (before == null && l.sentById.putIfAbsent(s.id(), s) != null) {
+                            l.idsOnSeveralQueues.add(s.id());
+                        }
                     }
                 } else if (name.endsWith(".deliveries")) {
                     int seq = 0;
@@ -70,6 +78,14 @@ final class Ledger {
         }
         l.deliveries.sort(Comparator.comparingLong(Delivery::t));
         return l;
+    }
+
+    /** A move's delivery is found by its id on another queue than its send's: ids must be unique to one queue. */
+    private void requireOneQueuePerId() {
+        if (!idsOnSeveralQueues.isEmpty()) {
+            throw new IllegalStateException("the test sent these ids to several queues, which a move's check cannot"
+                    + " tell apart; give each queue ids of its own: " + idsOnSeveralQueues);
+        }
     }
 
     /** Complete lines only: a kill -9 may cut the last one. */
@@ -142,7 +158,7 @@ final class Ledger {
                     r.unflagged.add(ds.get(i).id() + "@" + ds.get(i).by());
                 }
             }
-            if (!sent.containsKey(ds.get(0).id())) {
+            if (!sent.containsKey(ds.get(0).queue() + " " + ds.get(0).id())) {
                 r.unknown.add(ds.get(0).id());
             }
         }
@@ -182,6 +198,7 @@ final class Ledger {
      * commit returned must be in {@code to}.
      */
     Conservation conservation(String drainPrefix, String from, List<String> to) {
+        requireOneQueuePerId();
         Conservation c = new Conservation();
         Map<String, Map<String, Integer>> where = new HashMap<>();
         for (Delivery d : deliveries) {
@@ -226,13 +243,14 @@ final class Ledger {
      * {@code inDoubt} (a send that failed may have been stored).
      */
     AtLeastOnce atLeastOnce(String drainPrefix, String from, Collection<String> queues, Set<String> inDoubt) {
+        requireOneQueuePerId();
         Set<String> qs = Set.copyOf(queues);
         Map<String, Map<String, Integer>> where = new HashMap<>();
         AtLeastOnce r = new AtLeastOnce();
         for (Delivery d : deliveries) {
             if (d.by().startsWith(drainPrefix) && qs.contains(d.queue())) {
                 where.computeIfAbsent(d.id(), k -> new TreeMap<>()).merge(d.queue(), 1, Integer::sum);
-                Sent s = sent.get(d.id());
+                Sent s = sentById.get(d.id());
                 if (s == null) {
                     if (!inDoubt.contains(d.id())) {
                         r.unknown.add(d.id());
