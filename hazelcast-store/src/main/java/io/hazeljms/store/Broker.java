@@ -2,6 +2,7 @@ package io.hazeljms.store;
 
 import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.HazelcastInstanceNotActiveException;
 import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.map.IMap;
 
@@ -38,6 +39,8 @@ public final class Broker {
     private final Messages messages;
     private final ClientIds clientIds;
     private final Durability durability;
+    /** A client's watch for its reconnections (its cluster may have restarted); null on a member. */
+    private final java.util.UUID reconnects;
     private final Consumers consumers;
 
     /** With the JVM's default for member operations ({@link MemberOperations#PROPERTY}). */
@@ -70,7 +73,8 @@ public final class Broker {
         this.hotPath = HotPaths.choose(hz, Objects.requireNonNull(memberOperations, "memberOperations"), publicApi,
                 calls);
         this.nodeId = hz.getLocalEndpoint().getUuid().toString();
-        this.durability = new Durability(durable, nodeId, this::onKey);
+        RestartGate gate = new RestartGate();
+        this.durability = new Durability(durable, nodeId, this::onKey, gate);
         this.consumers = new Consumers(hz.getMap(StoreConfig.CONSUMERS_MAP), nodeId);
         this.messages = new Messages(this, destinations, signals, publicApi, hotPath, calls);
         this.subscriptions = new Subscriptions(this);
@@ -86,6 +90,7 @@ public final class Broker {
             Recovery.ensure(this, durable);
             durable.nodeStarted(nodeId);
         }
+        this.reconnects = ClientReconnects.watch(this, durable, calls, gate);
     }
 
     /**
@@ -93,6 +98,13 @@ public final class Broker {
      * stopped cleanly. Call it after the node's connections closed. The Hazelcast instance is left running.
      */
     public void close() {
+        if (reconnects != null && hz.getLifecycleService().isRunning()) {
+            try {
+                hz.getLifecycleService().removeLifecycleListener(reconnects);
+            } catch (HazelcastInstanceNotActiveException e) {
+                // shut down meanwhile: it has no listeners left
+            }
+        }
         consumers.forget();
         DurableStore store = durability.store();
         if (store != null) {

@@ -37,6 +37,7 @@ final class Durability {
     private final DurableStore store;
     private final String nodeId;
     private final KeyCalls calls;
+    private final RestartGate gate;
     /**
      * PERSISTENT messages this node claimed and has not seen acknowledged or released, by address: only their
      * acknowledgements delete rows, so NON_PERSISTENT traffic costs the database nothing.
@@ -50,10 +51,12 @@ final class Durability {
     /** Send ids this node wrote per address since it last trimmed them to the destination's window. */
     private final Map<String, SendIdWindow> sendIdWindows = new ConcurrentHashMap<>();
 
-    Durability(DurableStore store, String nodeId, KeyCalls calls) {
+    /** @param gate where sends wait while a client checks the store of a cluster that restarted under it */
+    Durability(DurableStore store, String nodeId, KeyCalls calls, RestartGate gate) {
         this.store = store;
         this.nodeId = nodeId;
         this.calls = calls;
+        this.gate = gate;
     }
 
     boolean on() {
@@ -66,6 +69,7 @@ final class Durability {
 
     /** The rows a send to {@code destination} writes: for a topic, one per durable subscription it reaches. */
     List<MessageRow> rowsFor(DestinationKey destination, List<StoredMessage> messages) {
+        gate.pass();
         if (store == null || destination.kind() == DestinationKey.Kind.TEMPORARY_QUEUE
                 || destination.kind() == DestinationKey.Kind.TEMPORARY_TOPIC) {
             return List.of();
@@ -308,6 +312,7 @@ final class Durability {
      * of its acknowledgements were PERSISTENT; anyone else deletes them all.
      */
     void commit(CommitRecord record) {
+        gate.pass();
         if (store == null) {
             return;
         }

@@ -140,7 +140,24 @@ public enum StoreError {
             "Give this node the durable store of the nodes already running: the same durableStore URL, "
                     + "durableStoreDataSource, or durableStore=embedded with the same durableStoreDirectory on the "
                     + "members' machine; or durableStore=off if they run without one. To move the cluster to "
-                    + "another store, stop every node and start them all with it.");
+                    + "another store, stop every node and start them all with it."),
+    CLIENT_STORE_NOT_THE_RESTARTED_CLUSTERS("HJMS-STORE-096", "this Hazelcast client reconnected to its cluster, "
+            + "which was restarted meanwhile: the client's durable store %s is not the one the cluster now runs on, "
+            + "%s. This node refuses sends until it is restarted",
+            "Restart this node with the durable store of the cluster's members (or the members with this node's), "
+                    + "as HJMS-STORE-095 says."),
+    CLUSTER_RESTART_PENDING("HJMS-STORE-097", "this Hazelcast client lost its cluster, and has not reconnected and "
+            + "checked the cluster's durable store within %d ms",
+            "Start the cluster's members or check the network; if a member is loading the durable store after a "
+                    + "restart of the whole cluster (HJMS-STORE-070/072 in its log), try again when it is done."),
+    CLIENT_RECONNECTED("HJMS-STORE-098", "this Hazelcast client (node %s) reconnected to its cluster; its durable "
+            + "store, %s, is the cluster's, and loaded",
+            "Nothing: sends go on. If the cluster was restarted meanwhile, messages this client held come again, "
+                    + "flagged as redelivered."),
+    CLIENT_RECHECK_FAILED("HJMS-STORE-099", "this Hazelcast client reconnected to its cluster, but could not check "
+            + "the cluster's durable store: %s",
+            "Nothing, if the client was lost again or is stopping: it checks again at its next connection. Else see "
+                    + "the cause.");
 
     private final String id;
     private final String template;

@@ -28,13 +28,17 @@ final class StoreIdentityCheck {
      * @throws DurableStoreMismatchException naming both stores, when they differ
      */
     static void verify(HazelcastInstance hz, DurableStore store, StoreCalls calls) {
+        verify(hz, store, calls, StoreError.DURABLE_STORE_NOT_THE_CLUSTERS);
+    }
+
+    /** As {@link #verify(HazelcastInstance, DurableStore, StoreCalls)}, refusing with {@code refusal}. */
+    static void verify(HazelcastInstance hz, DurableStore store, StoreCalls calls, StoreError refusal) {
         String mine = store == null ? OFF : store.identity() + " " + store.description();
         IMap<String, String> marks = hz.getMap(StoreConfig.RECOVERY_MAP);
         String cluster = calls.callBlocking("the cluster's durable store record", KEY,
                 () -> marks.putIfAbsent(KEY, mine));
         if (cluster != null && !identity(cluster).equals(identity(mine))) {
-            throw new DurableStoreMismatchException(StoreError.DURABLE_STORE_NOT_THE_CLUSTERS.text(describe(mine),
-                    describe(cluster)));
+            throw new DurableStoreMismatchException(refusal.text(describe(mine), describe(cluster)), refusal);
         }
     }
 

@@ -161,7 +161,7 @@ final class TransactionCommits {
                     public <R> R onKey(String key, EntryProcessor<String, DestinationState, R> processor) {
                         return calls.call(processor, key, () -> destinations.submitToKey(key, processor));
                     }
-                });
+                }, new RestartGate()); // on a member: open
         TransactionCommits commits = new TransactionCommits(hz, calls, DestinationSettings.defaults(), durability);
         Set<String> keys = new TreeSet<>();
         for (int shard = 0; shard < CommitRecord.SHARDS; shard++) {

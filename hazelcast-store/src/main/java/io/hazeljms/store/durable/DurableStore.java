@@ -304,6 +304,11 @@ public final class DurableStore implements AutoCloseable {
     /** Marks a node as running on this store: if it is still marked when the cluster next starts, it crashed. */
     public void nodeStarted(String nodeId) {
         await(Work.of(c -> {
+            // a client that reconnects marks itself again: its row may be there or deleted by the cluster
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM hjms_node WHERE node_id = ?")) {
+                ps.setString(1, nodeId);
+                ps.executeUpdate();
+            }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO hjms_node (node_id, started) VALUES (?, ?)")) {
                 ps.setString(1, nodeId);
                 ps.setLong(2, System.currentTimeMillis());
