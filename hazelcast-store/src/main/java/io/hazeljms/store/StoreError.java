@@ -143,7 +143,7 @@ public enum StoreError {
                     + "another store, stop every node and start them all with it."),
     CLIENT_STORE_NOT_THE_RESTARTED_CLUSTERS("HJMS-STORE-096", "this Hazelcast client reconnected to its cluster, "
             + "which was restarted meanwhile: the client's durable store %s is not the one the cluster now runs on, "
-            + "%s. This node refuses sends until it is restarted",
+            + "%s. This node refuses sends until it reconnects to a cluster on its store, or is restarted",
             "Restart this node with the durable store of the cluster's members (or the members with this node's), "
                     + "as HJMS-STORE-095 says."),
     CLUSTER_RESTART_PENDING("HJMS-STORE-097", "this Hazelcast client lost its cluster, and has not reconnected and "
