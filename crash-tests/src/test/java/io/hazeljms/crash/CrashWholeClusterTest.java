@@ -21,9 +21,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * 500th on a slower consumer (CLIENT_ACKNOWLEDGE, batches of 1..10, {@value #CONSUMER_RATE}/s) takes what earlier
  * rounds left and them; once both are busy, after a random
  * pause, every JVM of the round (three members, producer, consumer) is killed at once, in random order, while sends
- * and consumption are in flight. The last round runs with the cores kept busy. Then three fresh members start on
- * the database and a fresh JVM drains the queue. Run on the embedded default (an H2 file in the case directory)
- * and on a real PostgreSQL server.
+ * and consumption are in flight. The last round runs with the cores kept busy, and with one more JVM that is not
+ * killed: a client producer on the same store, sending at {@value #SURVIVOR_RATE}/s across the kill; it lives
+ * through the restart, reconnects, checks the new cluster's store, finishes its batch and sends 100 more, all of
+ * which must be acknowledged. Then three fresh members start on the database and a fresh JVM drains the queue. Run
+ * on the embedded default (an H2 file in the case directory) and on a real PostgreSQL server.
  *
  * <p>The ledger allows one thing the other cases do not: a delivery after an acknowledgement returned, if flagged
  * redelivered. Rows of acknowledged messages are deleted asynchronously, so a whole-cluster crash may bring an
@@ -36,6 +38,10 @@ class CrashWholeClusterTest extends CrashCase {
     static final int MESSAGES = 2000;
     static final int RATE = 400;
     static final int CONSUMER_RATE = 150;
+    /** The surviving client's batch spans the kill and the restart: its sends wait for the new cluster. */
+    static final int SURVIVOR_MESSAGES = 600;
+    static final int SURVIVOR_RATE = 100;
+    static final long SURVIVOR_RECONNECT_MILLIS = 120_000;
     static final String QUEUE = "durable";
 
     @Test
@@ -58,6 +64,7 @@ class CrashWholeClusterTest extends CrashCase {
         run.durable(jdbcUrl == null ? "embedded" : jdbcUrl, jdbcUrl == null ? run.dir : null);
         int memberNo = 0;
         List<String> rounds = new ArrayList<>();
+        Child survivor = null;
         for (int round = 0; round < ROUNDS; round++) {
             boolean busy = round == ROUNDS - 1;
             Child stress = busy ? run.stress() : null;
@@ -78,6 +85,12 @@ class CrashWholeClusterTest extends CrashCase {
             all.add(client ? producer : consumer);
             CrashRun.ready(producer);
             CrashRun.ready(consumer);
+            if (busy) {
+                // a client producer that is not killed: it lives through the restart of the whole cluster
+                survivor = run.producer("survivor", true, "clientConnectTimeoutMillis=" + SURVIVOR_RECONNECT_MILLIS);
+                CrashRun.ready(survivor);
+                survivor.command("send " + QUEUE + " " + SURVIVOR_MESSAGES + " " + SURVIVOR_RATE + " s");
+            }
             producer.command("send " + QUEUE + " " + MESSAGES + " " + RATE + " r" + round);
             // the consumer starts once a quarter of the round's sends are acknowledged, slower than the producer, so
             // a backlog is left (and held, unacknowledged messages) when everything is killed; three quarters still
@@ -107,6 +120,15 @@ class CrashWholeClusterTest extends CrashCase {
         long restart = System.currentTimeMillis();
         List<Child> last = startMembers(memberNo);
         System.out.printf("%s: final members ready in %d ms%n", name, System.currentTimeMillis() - restart);
+        // the survivor's batch went on through the restart; then a batch wholly after it must be acknowledged
+        String across = survivor.await("SENT " + QUEUE, Duration.ofSeconds(120));
+        int mark = survivor.lineCount();
+        survivor.command("send " + QUEUE + " 100 0 after");
+        String after = survivor.await(mark, "SENT " + QUEUE, Duration.ofSeconds(60));
+        System.out.printf("%s: the surviving client sent across the restart (%s), then after it (%s)%n", name, across,
+                after);
+        assertTrue(after.contains(" ok=100 "), "a client that lived through the restart sends again: " + after);
+        survivor.kill();
         run.drainAll("drain", true, QUEUE);
         for (Child m : last) {
             m.kill();

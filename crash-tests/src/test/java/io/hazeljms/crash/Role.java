@@ -189,6 +189,9 @@ public final class Role {
         if (args.containsKey("leaseTimeoutMillis")) {
             b.leaseTimeoutMillis(Long.parseLong(arg("leaseTimeoutMillis")));
         }
+        if (args.containsKey("clientConnectTimeoutMillis")) {
+            b.clientConnectTimeoutMillis(Long.parseLong(arg("clientConnectTimeoutMillis")));
+        }
         if (args.containsKey("duplicateIdCacheSize")) {
             b.duplicateIdCacheSize(Integer.parseInt(arg("duplicateIdCacheSize")));
         }
